@@ -1,0 +1,91 @@
+/**
+ * The whole pipeline for one crisis: ingest → DuckDB → analyses → report model.
+ * Runs in Node and in the browser: files and the engine are passed in.
+ */
+import type { Analysis, AnalysisContext } from './analysis.ts';
+import type { Engine } from './engine/engine.ts';
+import { ingestCrisis, type CrisisFiles, type IngestOptions } from './ingest/ingest-crisis.ts';
+import type { Case, Message } from './model.ts';
+import { messagesCsv, type ExtraColumns } from './report/messages-csv.ts';
+import { SCHEMA_VERSION, type Counts, type ReportModel } from './report/report-model.ts';
+import { ANALYSES } from './analyses.ts';
+
+export const DEBRIEF_VERSION = '0.1.0';
+
+export interface AnalyzeOptions extends IngestOptions {
+  slug: string;
+  /** Which analyses to run; all by default. */
+  analyses?: Analysis[];
+  onStep?: (message: string) => void;
+}
+
+export interface AnalyzeResult {
+  report: ReportModel;
+  messages: Message[];
+  cases: Case[];
+  columns: ExtraColumns;
+  columnNames: string[];
+  /** messages.csv text. */
+  csv(): string;
+}
+
+/** Ingests and analyses one crisis. The engine is left open with its tables, for notebooks' SQL cells. */
+export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options: AnalyzeOptions): Promise<AnalyzeResult> {
+  const step = options.onStep ?? (() => {});
+  const ingest = await ingestCrisis(files, engine, options);
+  const { config, messages, cases } = ingest;
+  const times = [...messages.map((m) => m.createdAt), ...cases.map((c) => c.openedAt)];
+  const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+  const report: ReportModel = {
+    schemaVersion: SCHEMA_VERSION,
+    generator: { name: 'debrief', version: DEBRIEF_VERSION },
+    crisis: {
+      slug: options.slug,
+      title: config.title || options.slug,
+      timezone: config.timezone,
+      brandHandles: config.brand.handles,
+      window: { start: iso(min(times)), end: iso(max(times)) },
+      configuredWindow: config.window ? { start: config.window.start ?? null, end: config.window.end ?? null } : null,
+      sla: config.sla,
+      businessHours: config.businessHours,
+      privacy: config.privacy,
+      assumptions: config.assumptions,
+    },
+    counts: countMessages(messages, cases.length),
+    ledger: ingest.ledger,
+    sections: {},
+  };
+  if (!config.title) config.assumptions.push(`No title in crisis.yaml: the directory name "${options.slug}" is used.`);
+  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns: new Map(), columnNames: [], progress: step };
+  for (const analysis of options.analyses ?? ANALYSES) {
+    step(`analysis: ${analysis.name}`);
+    await analysis.run(ctx);
+  }
+  return { report, messages, cases, columns: ctx.columns, columnNames: ctx.columnNames, csv: () => messagesCsv(messages, ctx.columnNames, ctx.columns) };
+}
+
+function countMessages(messages: readonly Message[], cases: number): Counts {
+  const channels = new Map<string, number>();
+  for (const m of messages) channels.set(m.channel, (channels.get(m.channel) ?? 0) + 1);
+  return {
+    messages: messages.length,
+    cases,
+    inboundMessages: messages.filter((m) => m.inbound).length,
+    brandMessages: messages.filter((m) => m.isBrand).length,
+    authors: new Set(messages.map((m) => m.author).filter((a) => a !== null)).size,
+    conversations: new Set(messages.map((m) => m.conversationId)).size,
+    channels: [...channels].map(([channel, n]) => ({ channel, messages: n })).sort((a, b) => b.messages - a.messages || a.channel.localeCompare(b.channel)),
+  };
+}
+
+function min(values: number[]): number | undefined {
+  let m: number | undefined;
+  for (const v of values) if (m === undefined || v < m) m = v;
+  return m;
+}
+
+function max(values: number[]): number | undefined {
+  let m: number | undefined;
+  for (const v of values) if (m === undefined || v > m) m = v;
+  return m;
+}

@@ -1,0 +1,238 @@
+/**
+ * `crisis.yaml`: what a crisis directory says about itself. Validated by hand
+ * so every problem comes back at once, each with its path
+ * (`sources[1].columns.created_at: …`).
+ */
+import { parse as parseYaml } from 'yaml';
+import { isValidZone } from '../ingest/timestamps.ts';
+
+export const FORMATS = ['twcs', 'airline', 'cfpb', 'twitter-v2', 'zendesk', 'generic'] as const;
+export type FormatId = (typeof FORMATS)[number];
+
+export const MESSAGE_FIELDS = ['id', 'conversation_id', 'parent_id', 'channel', 'author', 'is_brand', 'inbound', 'created_at', 'text', 'likes', 'shares', 'replies'] as const;
+export const CASE_FIELDS = ['id', 'opened_at', 'first_response_at', 'resolved_at', 'closed_at', 'updated_at', 'status', 'category', 'subcategory', 'product', 'company', 'channel', 'text'] as const;
+
+export interface SourceConfig {
+  file: string;
+  format?: FormatId;
+  table?: 'messages' | 'cases';
+  /** Canonical field → source column name, or 1-based position for header-less files. */
+  columns?: Record<string, string | number>;
+  /** Source columns kept as attributes (e.g. human labels); formats add their own. */
+  attributes?: string[];
+  dateFormat?: string;
+  /** Zone of timestamps that carry no offset. */
+  timezone?: string;
+  delimiter?: string;
+  /** False for header-less files; implied by positional `columns`. */
+  header?: boolean;
+  encoding?: 'utf-8' | 'latin1';
+  /** Channel for every row when the export does not say. */
+  channel?: string;
+}
+
+export interface FaultConfig {
+  label: string;
+  keywords: string[];
+  patterns: string[];
+}
+
+export interface CrisisConfig {
+  title: string;
+  brand: { handles: string[] };
+  timezone: string;
+  /** Optional crisis window; records outside it are counted and set aside. */
+  window?: { start?: string; end?: string };
+  sla: { firstResponseMinutes: number };
+  /** ISO weekdays 1 (Mon) … 7 (Sun), hours `HH:mm` in the crisis time zone. */
+  businessHours: { days: number[]; start: string; end: string };
+  sources: SourceConfig[];
+  faults: Record<string, FaultConfig>;
+  privacy: { maskPersonalData: boolean; pseudonymizeAuthors: boolean };
+  /** What was assumed because the file did not say. */
+  assumptions: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEFAULT_BUSINESS_HOURS = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+
+/** Parses and validates crisis.yaml text; throws {@link ConfigError} listing every problem. */
+export function parseCrisisConfig(text: string, file = 'crisis.yaml'): CrisisConfig {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(file, [`not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  return validateCrisisConfig(raw ?? {}, file);
+}
+
+/** Validates an already-parsed config object. */
+export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml'): CrisisConfig {
+  const problems: string[] = [];
+  const assumptions: string[] = [];
+  const obj = isObject(raw) ? raw : (problems.push('the file must be a mapping (key: value)'), {});
+  const known = ['title', 'brand', 'timezone', 'window', 'sla', 'businessHours', 'sources', 'faults', 'privacy'];
+  for (const key of Object.keys(obj)) if (!known.includes(key)) problems.push(`${key}: unknown field (known: ${known.join(', ')})`);
+
+  const title = typeof obj.title === 'string' && obj.title.trim() ? obj.title.trim() : (obj.title !== undefined && problems.push('title: must be text'), '');
+  const handles: string[] = [];
+  if (obj.brand !== undefined) {
+    const brand = isObject(obj.brand) ? obj.brand : (problems.push('brand: must be a mapping with handles: [...]'), {});
+    const list = brand.handles === undefined ? [] : Array.isArray(brand.handles) ? brand.handles : [brand.handles];
+    list.forEach((h, i) => (typeof h === 'string' || typeof h === 'number' ? handles.push(String(h)) : problems.push(`brand.handles[${i}]: must be text`)));
+  }
+  let timezone = 'UTC';
+  if (obj.timezone === undefined) assumptions.push('No timezone given: hour-of-day views use UTC.');
+  else if (typeof obj.timezone !== 'string' || !isValidZone(obj.timezone)) problems.push(`timezone: "${String(obj.timezone)}" is not an IANA time zone (e.g. America/Chicago)`);
+  else timezone = obj.timezone;
+
+  let window: CrisisConfig['window'];
+  if (obj.window !== undefined) {
+    if (!isObject(obj.window)) problems.push('window: must be a mapping with start and/or end');
+    else {
+      window = {};
+      for (const k of ['start', 'end'] as const) {
+        const v = obj.window[k];
+        if (v === undefined) continue;
+        const s = v instanceof Date ? v.toISOString() : String(v);
+        if (Number.isNaN(Date.parse(s))) problems.push(`window.${k}: "${s}" is not a date`);
+        else window[k] = s;
+      }
+    }
+  }
+
+  let firstResponseMinutes = 60;
+  if (obj.sla !== undefined) {
+    const v = isObject(obj.sla) ? obj.sla.firstResponseMinutes : undefined;
+    if (typeof v !== 'number' || !(v > 0)) problems.push('sla.firstResponseMinutes: must be a positive number of minutes');
+    else firstResponseMinutes = v;
+  }
+
+  let businessHours = DEFAULT_BUSINESS_HOURS;
+  if (obj.businessHours !== undefined) {
+    const b = isObject(obj.businessHours) ? obj.businessHours : {};
+    const days = Array.isArray(b.days) ? b.days : DEFAULT_BUSINESS_HOURS.days;
+    if (!days.every((d) => Number.isInteger(d) && d >= 1 && d <= 7)) problems.push('businessHours.days: ISO weekdays 1 (Mon) to 7 (Sun)');
+    const start = b.start === undefined ? DEFAULT_BUSINESS_HOURS.start : String(b.start);
+    const end = b.end === undefined ? DEFAULT_BUSINESS_HOURS.end : String(b.end);
+    for (const [k, v] of [['start', start], ['end', end]]) if (!/^([01]\d|2[0-4]):[0-5]\d$/.test(v)) problems.push(`businessHours.${k}: "${v}" must be HH:mm`);
+    businessHours = { days: days as number[], start, end };
+  }
+
+  const sources: SourceConfig[] = [];
+  if (obj.sources !== undefined) {
+    if (!Array.isArray(obj.sources)) problems.push('sources: must be a list');
+    else obj.sources.forEach((s, i) => sources.push(validateSource(s, `sources[${i}]`, problems)));
+  }
+
+  const faults: Record<string, FaultConfig> = {};
+  if (obj.faults !== undefined) {
+    if (!isObject(obj.faults)) problems.push('faults: must be a mapping of fault id → { label, keywords }');
+    else
+      for (const [id, f] of Object.entries(obj.faults)) {
+        const path = `faults.${id}`;
+        if (!isObject(f)) {
+          problems.push(`${path}: must be a mapping with label and keywords`);
+          continue;
+        }
+        const keywords = stringList(f.keywords, `${path}.keywords`, problems);
+        const patterns = stringList(f.patterns, `${path}.patterns`, problems);
+        if (!keywords.length && !patterns.length) problems.push(`${path}: needs keywords or patterns`);
+        faults[id] = { label: typeof f.label === 'string' ? f.label : id, keywords, patterns };
+      }
+  }
+
+  const privacy = { maskPersonalData: true, pseudonymizeAuthors: false };
+  if (obj.privacy !== undefined) {
+    const p = isObject(obj.privacy) ? obj.privacy : (problems.push('privacy: must be a mapping'), {});
+    for (const k of ['maskPersonalData', 'pseudonymizeAuthors'] as const) {
+      if (p[k] === undefined) continue;
+      if (typeof p[k] !== 'boolean') problems.push(`privacy.${k}: must be true or false`);
+      else privacy[k] = p[k] as boolean;
+    }
+  }
+
+  if (problems.length) throw new ConfigError(file, problems);
+  return { title, brand: { handles }, timezone, window, sla: { firstResponseMinutes }, businessHours, sources, faults, privacy, assumptions };
+}
+
+function validateSource(raw: unknown, path: string, problems: string[]): SourceConfig {
+  if (typeof raw === 'string') return { file: raw };
+  if (!isObject(raw)) {
+    problems.push(`${path}: must be a file name or a mapping with file:`);
+    return { file: '' };
+  }
+  const known = ['file', 'format', 'table', 'columns', 'attributes', 'dateFormat', 'timezone', 'delimiter', 'header', 'encoding', 'channel'];
+  for (const key of Object.keys(raw)) if (!known.includes(key)) problems.push(`${path}.${key}: unknown field (known: ${known.join(', ')})`);
+  const out: SourceConfig = { file: typeof raw.file === 'string' ? raw.file : '' };
+  if (!out.file) problems.push(`${path}.file: required (the export's file name, relative to the crisis directory)`);
+  else if (out.file.includes('..') || out.file.startsWith('/')) problems.push(`${path}.file: must stay inside the crisis directory`);
+  if (raw.format !== undefined) {
+    if (!FORMATS.includes(raw.format as FormatId)) problems.push(`${path}.format: "${String(raw.format)}" is not one of ${FORMATS.join(', ')}`);
+    else out.format = raw.format as FormatId;
+  }
+  if (raw.table !== undefined) {
+    if (raw.table !== 'messages' && raw.table !== 'cases') problems.push(`${path}.table: must be messages or cases`);
+    else out.table = raw.table;
+  }
+  if (raw.columns !== undefined) {
+    if (!isObject(raw.columns)) problems.push(`${path}.columns: must be a mapping of field → column`);
+    else {
+      const fields: readonly string[] = out.table === 'cases' ? CASE_FIELDS : MESSAGE_FIELDS;
+      out.columns = {};
+      for (const [field, col] of Object.entries(raw.columns)) {
+        if (!fields.includes(field)) problems.push(`${path}.columns.${field}: unknown field for ${out.table ?? 'messages'} (known: ${fields.join(', ')})`);
+        else if (typeof col === 'string' || (typeof col === 'number' && Number.isInteger(col) && col >= 1)) out.columns[field] = col;
+        else problems.push(`${path}.columns.${field}: must be a column name or a 1-based position`);
+      }
+    }
+  }
+  if (raw.attributes !== undefined) out.attributes = stringList(raw.attributes, `${path}.attributes`, problems);
+  for (const k of ['dateFormat', 'channel'] as const) {
+    if (raw[k] === undefined) continue;
+    if (typeof raw[k] !== 'string') problems.push(`${path}.${k}: must be text`);
+    else out[k] = raw[k] as string;
+  }
+  if (raw.timezone !== undefined) {
+    if (typeof raw.timezone !== 'string' || !isValidZone(raw.timezone)) problems.push(`${path}.timezone: "${String(raw.timezone)}" is not an IANA time zone`);
+    else out.timezone = raw.timezone;
+  }
+  if (raw.delimiter !== undefined) {
+    const d = raw.delimiter === '\\t' || raw.delimiter === 'tab' ? '\t' : raw.delimiter;
+    if (typeof d !== 'string' || d.length !== 1) problems.push(`${path}.delimiter: must be one character (use "\\t" or tab for tabs)`);
+    else out.delimiter = d;
+  }
+  if (raw.header !== undefined) {
+    if (typeof raw.header !== 'boolean') problems.push(`${path}.header: must be true or false`);
+    else out.header = raw.header;
+  }
+  if (raw.encoding !== undefined) {
+    const e = String(raw.encoding).toLowerCase().replace(/[_ ]/g, '-');
+    if (['latin1', 'latin-1', 'iso-8859-1', 'windows-1252', 'cp1252'].includes(e)) out.encoding = 'latin1';
+    else if (['utf-8', 'utf8'].includes(e)) out.encoding = 'utf-8';
+    else problems.push(`${path}.encoding: "${String(raw.encoding)}" — use utf-8 or latin1`);
+  }
+  return out;
+}
+
+function stringList(value: unknown, path: string, problems: string[]): string[] {
+  if (value === undefined) return [];
+  const list = Array.isArray(value) ? value : [value];
+  const out: string[] = [];
+  list.forEach((v, i) => (typeof v === 'string' ? out.push(v) : problems.push(`${path}[${i}]: must be text`)));
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}

@@ -1,0 +1,111 @@
+/**
+ * The analysis engine: a thin, promise-based face over a DuckDB-WASM
+ * connection, the same in Node (blocking build) and in the browser (async
+ * build). Analyses only see this interface; who opened the database is
+ * somebody else's concern.
+ */
+import { Bool, Float64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import type { ColumnSpec } from '../model.ts';
+
+/** A row as analyses receive it: BIGINTs become numbers (or strings past 2^53), timestamps epoch ms. */
+export type Row = Record<string, string | number | boolean | null>;
+
+/** The part of a DuckDB-WASM connection we use; the blocking build answers synchronously. */
+export interface DuckConnectionLike {
+  query(sql: string): Table | Promise<Table>;
+  /** Arrow IPC stream in; `insertArrowTable` is avoided because the bundle's own Arrow copy does not recognise our Table class. */
+  insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create?: boolean }): void | Promise<void>;
+  close(): void | Promise<void>;
+}
+
+export interface Engine {
+  /** Runs SQL and returns plain rows. Rejects after `timeoutMs` instead of hanging. */
+  query<T extends Row = Row>(sql: string): Promise<T[]>;
+  /** Runs a statement whose result is not needed. */
+  exec(sql: string): Promise<void>;
+  /** Appends rows to an existing table, converting through Arrow by the column specs. */
+  insert<R>(table: string, columns: ColumnSpec<R>[], rows: readonly R[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface EngineOptions {
+  /** Per call; DuckDB-WASM offline hangs on queries needing a downloadable extension. */
+  timeoutMs?: number;
+}
+
+const INSERT_BATCH = 50_000;
+
+/** Wraps a DuckDB-WASM connection as an {@link Engine}. */
+export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000 }: EngineOptions = {}): Engine {
+  let staging = 0;
+  const run = <T>(what: string, fn: () => T | Promise<T>): Promise<T> =>
+    withTimeout(Promise.resolve().then(fn), timeoutMs, what);
+  return {
+    async query<T extends Row>(sql: string) {
+      const table = await run(sql, () => conn.query(sql));
+      return tableRows(table) as T[];
+    },
+    async exec(sql) {
+      await run(sql, () => conn.query(sql));
+    },
+    async insert(table, columns, rows) {
+      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+        const batch = rows.slice(start, start + INSERT_BATCH);
+        const name = `__stage_${table}_${staging++}`;
+        await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(tableToIPC(toArrow(columns, batch), 'stream'), { name, create: true }));
+        const select = columns.map((c) => `CAST("${c.sql}" AS ${c.type}) AS ${c.sql}`).join(', ');
+        await run(`insert into ${table}`, () => conn.query(`INSERT INTO ${table} SELECT ${select} FROM ${name}`));
+        await run(`drop ${name}`, () => conn.query(`DROP TABLE ${name}`));
+      }
+    },
+    async close() {
+      await conn.close();
+    },
+  };
+}
+
+function toArrow<R>(columns: ColumnSpec<R>[], rows: readonly R[]): Table {
+  const vectors: Record<string, ReturnType<typeof vectorFromArray>> = {};
+  for (const c of columns) {
+    const values = rows.map((r) => r[c.key] as unknown);
+    // Arrow's Int64 wants BigInt; counts and row numbers fit a double exactly, the CAST restores BIGINT.
+    const type =
+      c.type === 'VARCHAR' ? new Utf8() : c.type === 'BOOLEAN' ? new Bool() : c.type === 'TIMESTAMP' ? new TimestampMillisecond() : new Float64();
+    vectors[c.sql] = vectorFromArray(values as never[], type as never);
+  }
+  return new Table(vectors);
+}
+
+/** Converts an Arrow result into plain rows with JSON-safe values. */
+export function tableRows(table: Table): Row[] {
+  const names = table.schema.fields.map((f) => f.name);
+  const out: Row[] = [];
+  for (const r of table) {
+    if (!r) continue;
+    const row: Row = {};
+    const obj = r.toJSON() as Record<string, unknown>;
+    for (const n of names) row[n] = plain(obj[n]);
+    out.push(row);
+  }
+  return out;
+}
+
+function plain(v: unknown): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(v) : v.toString();
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v.getTime();
+  return String(v);
+}
+
+/** Rejects with a message naming the work when `promise` takes longer than `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`DuckDB call timed out after ${ms} ms: ${what.slice(0, 200)} (does it need an extension DuckDB-WASM cannot download offline?)`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,151 @@
+/**
+ * X (Twitter) API v2 response pages → `messages`.
+ *
+ * Reads what `GET /2/tweets/search/recent`, `/2/tweets/search/all`,
+ * `/2/users/:id/tweets` and conversation searches (`conversation_id:…`) return:
+ * `{ data: Tweet[], includes: { users, tweets }, meta, errors }`. One file may
+ * hold one page, a JSON array of pages (or of bare Tweet objects, i.e. saved
+ * `data` arrays), or NDJSON with one page per line (twarc2's raw output).
+ */
+import { MESSAGE_FIELDS } from '../../config/crisis-config.ts';
+import type { FlatRecord, FormatSpec } from './types.ts';
+
+type Obj = Record<string, unknown>;
+
+/** Attributes this format writes besides the canonical fields. */
+const ATTRIBUTES = ['author_id', 'author_name', 'lang', 'in_reply_to_user_id', 'referenced_type', 'quoted_id', 'retweeted_id', 'impression_count'];
+
+function isObj(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** X sends ids as strings; a JSON number id already lost precision, so it is only stringified. */
+function idOf(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+function count(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** A Tweet object: `id` and `text` are the two default fields every v2 endpoint returns. */
+function isTweet(value: unknown): value is Obj {
+  return isObj(value) && idOf(value.id) !== null && typeof value.text === 'string';
+}
+
+/**
+ * A bare Tweet with some field only v2 has, so that `{id, text}` objects from
+ * unrelated exports are not claimed.
+ */
+function isV2Tweet(value: unknown): boolean {
+  if (!isTweet(value)) return false;
+  const metrics = value.public_metrics;
+  return (
+    Array.isArray(value.edit_history_tweet_ids) ||
+    (isObj(metrics) && 'like_count' in metrics) ||
+    (typeof value.author_id === 'string' && typeof value.conversation_id === 'string')
+  );
+}
+
+/** A response page: tweets under `data`, or an empty page that only carries `meta.result_count`. */
+function isPage(value: unknown): value is Obj {
+  if (!isObj(value)) return false;
+  const { data, meta } = value;
+  if (Array.isArray(data)) return data.length === 0 ? isObj(meta) : isTweet(data[0]);
+  if (isTweet(data)) return true; // single-Tweet lookup: `GET /2/tweets/:id`
+  return data === undefined && isObj(meta) && typeof meta.result_count === 'number';
+}
+
+/** `includes.users` by id → username and display name. */
+function usersOf(page: Obj): Map<string, Obj> {
+  const users = new Map<string, Obj>();
+  const list = isObj(page.includes) ? page.includes.users : undefined;
+  if (Array.isArray(list)) {
+    for (const user of list) {
+      const id = isObj(user) ? idOf(user.id) : null;
+      if (id !== null) users.set(id, user as Obj);
+    }
+  }
+  return users;
+}
+
+/** One Tweet → one flat message record. */
+function tweetRecord(tweet: Obj, users: Map<string, Obj>): FlatRecord {
+  const authorId = idOf(tweet.author_id);
+  const user = authorId === null ? undefined : users.get(authorId);
+  const refs = Array.isArray(tweet.referenced_tweets) ? tweet.referenced_tweets.filter(isObj) : [];
+  const ref = (type: string): string | null => idOf(refs.find((r) => r.type === type)?.id);
+  const metrics = isObj(tweet.public_metrics) ? tweet.public_metrics : {};
+  const retweets = count(metrics.retweet_count);
+  const quotes = count(metrics.quote_count);
+  // Posts over 280 characters come truncated in `text`; the full text is in `note_tweet.text`.
+  const note = isObj(tweet.note_tweet) ? str(tweet.note_tweet.text) : null;
+  const types = refs.map((r) => str(r.type)).filter((t): t is string => t !== null);
+  return {
+    id: idOf(tweet.id),
+    conversation_id: idOf(tweet.conversation_id),
+    parent_id: ref('replied_to'),
+    channel: 'twitter',
+    // Screen names are what brand handles in crisis.yaml are written as; the numeric id is the fallback.
+    author: str(user?.username) ?? authorId,
+    // Brand or customer is decided later from the configured handles: the export does not say.
+    inbound: null,
+    is_brand: null,
+    created_at: str(tweet.created_at),
+    // Left as sent (`&amp;`, `&lt;`): entity decoding happens once, in the ingest core, for every format.
+    text: note ?? str(tweet.text),
+    likes: count(metrics.like_count),
+    // Quote count is absent on some older payloads; then shares are the retweets alone.
+    shares: retweets === null && quotes === null ? null : (retweets ?? 0) + (quotes ?? 0),
+    replies: count(metrics.reply_count),
+    author_id: authorId,
+    author_name: str(user?.name),
+    lang: str(tweet.lang),
+    in_reply_to_user_id: idOf(tweet.in_reply_to_user_id),
+    referenced_type: types.length > 0 ? types.join(',') : null,
+    quoted_id: ref('quoted'),
+    retweeted_id: ref('retweeted'),
+    impression_count: count(metrics.impression_count) === null ? null : String(metrics.impression_count),
+  };
+}
+
+/** Every Tweet of one page's `data`; `includes.tweets` are context, not results, and are skipped. */
+function pageRecords(page: Obj): FlatRecord[] {
+  const tweets = Array.isArray(page.data) ? page.data : isTweet(page.data) ? [page.data] : [];
+  const users = usersOf(page);
+  return tweets.filter(isTweet).map((t) => tweetRecord(t, users));
+}
+
+/** X API v2 pages (search, timelines, conversation lookups). */
+export const twitterV2: FormatSpec = {
+  id: 'twitter-v2',
+  table: 'messages',
+  kind: 'json',
+  // Records come out keyed by canonical names already.
+  columns: Object.fromEntries(MESSAGE_FIELDS.map((f) => [f, f])),
+  attributes: ATTRIBUTES,
+  channel: 'twitter',
+  detect: ({ json }) => {
+    if (Array.isArray(json)) {
+      const first = json.find((v) => v !== null);
+      return isPage(first) || isV2Tweet(first);
+    }
+    return isPage(json);
+  },
+  expand: (value) => {
+    if (isPage(value)) return pageRecords(value);
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((item) => (isPage(item) ? pageRecords(item) : isTweet(item) ? [tweetRecord(item, new Map())] : []));
+  },
+  notes: [
+    'X API v2: only the Tweets under `data` are read; `includes.tweets` (quoted, replied-to or retweeted posts outside the query) are context and are not counted.',
+    'X API v2: author is the username from `includes.users` (expansions=author_id), else the numeric author_id; shares = retweets + quotes.',
+    "X API v2: a retweet's public_metrics repeat the original post's retweet_count (likes/replies 0), so summing shares over retweets double-counts; retweets carry referenced_type = retweeted.",
+  ],
+};

@@ -1,0 +1,35 @@
+import type { FormatId } from '../../config/crisis-config.ts';
+
+/** One record with canonical field names (`created_at`, `text`, …) plus attribute columns by their own names. */
+export type FlatRecord = Record<string, unknown>;
+
+/** What Debrief knows about one export format. */
+export interface FormatSpec {
+  id: FormatId;
+  table: 'messages' | 'cases';
+  kind: 'csv' | 'json';
+  /** Canonical field → column name in the export (matched case-insensitively). */
+  columns: Record<string, string>;
+  /** Export columns kept as message/case attributes. */
+  attributes: string[];
+  /** Channel when a record does not say. */
+  channel: string;
+  /** True when a CSV header (or a JSON value) looks like this format. */
+  detect(sample: { header?: string[]; json?: unknown }): boolean;
+  /** JSON formats: one parsed top-level value (a page, a record) → flat records. */
+  expand?(value: unknown): FlatRecord[];
+  /** Said in the ledger about every source read with this format. */
+  notes: string[];
+}
+
+/** Header cells compared loosely: case, spaces, punctuation and a BOM do not matter. */
+export function headerKey(name: string): string {
+  return name.replace(/^\ufeff/, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/** True when every name is in the header. */
+export function hasColumns(header: string[] | undefined, names: string[]): boolean {
+  if (!header) return false;
+  const keys = new Set(header.map(headerKey));
+  return names.every((n) => keys.has(headerKey(n)));
+}

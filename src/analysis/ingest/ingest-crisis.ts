@@ -1,0 +1,103 @@
+/**
+ * A crisis directory → canonical rows in DuckDB, plus the ledger. Works on any
+ * {@link CrisisFiles} (Node's file system, a browser's dropped files).
+ */
+import { parseCrisisConfig, validateCrisisConfig, type CrisisConfig, type SourceConfig } from '../config/crisis-config.ts';
+import type { Engine } from '../engine/engine.ts';
+import { CASE_COLUMNS, MESSAGE_COLUMNS, createTableSql, type Case, type Message } from '../model.ts';
+import { assertBalanced, totalLedger, type Ledger, type SourceLedger } from './ledger.ts';
+import type { MessageDraft } from './map-record.ts';
+import { readSource, type CaseDraft, type ReadContext } from './read-source.ts';
+import { IngestError, type FileSource } from './source.ts';
+import { finishMessages } from './threading.ts';
+
+/** Files of one crisis directory, by names relative to it. */
+export interface CrisisFiles {
+  /** Every file name in the directory (not recursive), sorted. */
+  list(): Promise<string[]>;
+  /** Null when the file does not exist. */
+  readText(name: string): Promise<string | null>;
+  open(name: string): FileSource;
+}
+
+export interface IngestOptions {
+  /** Any rejected record fails the ingest. */
+  strict?: boolean;
+  onProgress?: ReadContext['onProgress'];
+}
+
+export interface IngestResult {
+  config: CrisisConfig;
+  configFound: boolean;
+  messages: Message[];
+  cases: Case[];
+  ledger: Ledger;
+}
+
+const DATA_FILE = /\.(csv|tsv|txt|json|ndjson|jsonl)$/i;
+
+/** Reads every source of a crisis, loads `messages`, `cases` and their attribute tables into `engine`. */
+export async function ingestCrisis(files: CrisisFiles, engine: Engine, options: IngestOptions = {}): Promise<IngestResult> {
+  const yamlText = await files.readText('crisis.yaml');
+  const config = yamlText === null ? validateCrisisConfig({}) : parseCrisisConfig(yamlText);
+  if (yamlText === null) config.assumptions.unshift('No crisis.yaml: every data file in the directory was read with its format auto-detected.');
+  const names = await files.list();
+  let sources: SourceConfig[] = config.sources;
+  if (!sources.length) {
+    sources = names.filter((n) => DATA_FILE.test(n) && !/^(readme|source|license)/i.test(n)).map((file) => ({ file }));
+    if (yamlText !== null) config.assumptions.push('crisis.yaml lists no sources: every data file in the directory was read.');
+  }
+  const missing = sources.filter((s) => !names.includes(s.file)).map((s) => s.file);
+  if (missing.length) throw new IngestError(missing[0], null, `listed in crisis.yaml but not found in the crisis directory (${names.join(', ') || 'it is empty'})`);
+  if (!sources.length) throw new IngestError('crisis.yaml', null, 'no data files found: add CSV or JSON exports to the crisis directory, or list them under sources:');
+
+  const window = config.window && { start: config.window.start ? Date.parse(config.window.start) : undefined, end: config.window.end ? Date.parse(config.window.end) : undefined };
+  const drafts: MessageDraft[] = [];
+  const caseDrafts: CaseDraft[] = [];
+  const seen = { messageIds: new Set<string>(), fingerprints: new Set<number>(), caseIds: new Map() };
+  const ledgers: SourceLedger[] = [];
+  for (const [index, source] of sources.entries()) {
+    const ledger = await readSource(files.open(source.file), source, {
+      index, crisisTimezone: config.timezone, window, seen, messages: drafts, cases: caseDrafts, onProgress: options.onProgress,
+    });
+    ledgers.push(ledger);
+    if (options.strict && ledger.rejected > 0) {
+      const [reason, bucket] = Object.entries(ledger.rejectedByReason)[0];
+      throw new IngestError(source.file, null, `--strict: ${ledger.rejected} record(s) rejected, first ${bucket.examples[0].at}: ${reason} (${bucket.examples[0].detail ?? bucket.examples[0].text})`);
+    }
+  }
+  for (const l of ledgers) assertBalanced(l);
+
+  const messages = finishMessages(drafts, config.brand.handles);
+  const cases: Case[] = caseDrafts.map(({ updatedAt: _updated, ...c }) => c);
+  describeBrand(config, messages);
+  await loadTables(engine, messages, cases);
+  return { config, configFound: yamlText !== null, messages, cases, ledger: totalLedger(ledgers) };
+}
+
+function describeBrand(config: CrisisConfig, messages: Message[]): void {
+  if (!messages.length || config.brand.handles.length) return;
+  const brandAuthors = new Set(messages.filter((m) => m.isBrand && m.author).map((m) => m.author!));
+  if (brandAuthors.size) {
+    const list = [...brandAuthors].sort().slice(0, 10).join(', ');
+    config.assumptions.push(`No brand handles configured: brand messages taken from the export's own flags (${brandAuthors.size} author(s): ${list}${brandAuthors.size > 10 ? ', …' : ''}).`);
+  } else config.assumptions.push('No brand handles configured and the export does not mark brand messages: every message is treated as a customer message.');
+}
+
+async function loadTables(engine: Engine, messages: Message[], cases: Case[]): Promise<void> {
+  await engine.exec(createTableSql('messages', MESSAGE_COLUMNS));
+  await engine.exec(createTableSql('cases', CASE_COLUMNS));
+  const attributeColumns = [
+    { sql: 'id', type: 'VARCHAR' as const, key: 'id' as const },
+    { sql: 'key', type: 'VARCHAR' as const, key: 'key' as const },
+    { sql: 'value', type: 'VARCHAR' as const, key: 'value' as const },
+  ];
+  await engine.exec('CREATE TABLE message_attributes (id VARCHAR, key VARCHAR, value VARCHAR)');
+  await engine.exec('CREATE TABLE case_attributes (id VARCHAR, key VARCHAR, value VARCHAR)');
+  await engine.insert('messages', MESSAGE_COLUMNS, messages);
+  await engine.insert('cases', CASE_COLUMNS, cases);
+  const longForm = (rows: { id: string; attributes: Record<string, string> }[]) =>
+    rows.flatMap((r) => Object.entries(r.attributes).map(([key, value]) => ({ id: r.id, key, value })));
+  await engine.insert('message_attributes', attributeColumns, longForm(messages));
+  await engine.insert('case_attributes', attributeColumns, longForm(cases));
+}

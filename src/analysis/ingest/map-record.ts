@@ -1,0 +1,144 @@
+/**
+ * One flat record → a canonical row, or the reason it cannot be one.
+ * Required fields (id where mapped, the timestamp, a message's text) reject
+ * the record; an unparseable optional field becomes empty with a warning.
+ */
+import type { Case, Message } from '../model.ts';
+import type { FlatRecord } from './formats/index.ts';
+import { parseTimestamp, type TimestampOptions } from './timestamps.ts';
+import { cell, cleanId, decodeEntities, parseBool, parseCount } from './values.ts';
+
+export interface MapContext {
+  file: string;
+  row: number;
+  channel: string;
+  timestamps: TimestampOptions;
+  /** Attribute names to keep. */
+  attributes: string[];
+  /** True when the source maps an id column: then a missing id rejects the record. */
+  idMapped: boolean;
+}
+
+export type Mapped<T> = { ok: true; row: T; warnings: { field: string; detail: string }[] } | { ok: false; reason: string; detail: string };
+
+/** Parsed message before threading and brand resolution (which need every row). */
+export interface MessageDraft extends Omit<Message, 'conversationId' | 'isBrand' | 'inbound'> {
+  conversationId: string | null;
+  /** What the export says, if anything. */
+  inboundFlag: boolean | null;
+  isBrandFlag: boolean | null;
+}
+
+/** Maps a flat record to a message draft. */
+export function toMessage(rec: FlatRecord, ctx: MapContext): Mapped<MessageDraft> {
+  const warnings: { field: string; detail: string }[] = [];
+  const id = requiredId(rec.id, ctx);
+  if (!id.ok) return id;
+  const created = parseTimestampField(rec.created_at, ctx);
+  if (!created.ok) return created;
+  const text = cell(rec.text);
+  if (text === null) return { ok: false, reason: 'missing text', detail: 'the text field is empty' };
+  const row: MessageDraft = {
+    id: id.id,
+    conversationId: optionalId(rec.conversation_id, 'conversation_id', warnings),
+    parentId: optionalId(rec.parent_id, 'parent_id', warnings),
+    channel: (cell(rec.channel) ?? ctx.channel).toLowerCase(),
+    author: cell(rec.author),
+    inboundFlag: optionalBool(rec.inbound, 'inbound', warnings),
+    isBrandFlag: optionalBool(rec.is_brand, 'is_brand', warnings),
+    createdAt: created.ms,
+    text: decodeEntities(text),
+    likes: optionalCount(rec.likes, 'likes', warnings),
+    shares: optionalCount(rec.shares, 'shares', warnings),
+    replies: optionalCount(rec.replies, 'replies', warnings),
+    sourceFile: ctx.file,
+    sourceRow: ctx.row,
+    attributes: attributes(rec, ctx.attributes),
+  };
+  return { ok: true, row, warnings };
+}
+
+/** Maps a flat record to a case. */
+export function toCase(rec: FlatRecord, ctx: MapContext): Mapped<Case & { updatedAt: number | null }> {
+  const warnings: { field: string; detail: string }[] = [];
+  const id = requiredId(rec.id, ctx);
+  if (!id.ok) return id;
+  const opened = parseTimestampField(rec.opened_at, ctx);
+  if (!opened.ok) return opened;
+  const when = (field: string) => optionalTimestamp(rec[field], field, ctx, warnings);
+  const text = cell(rec.text);
+  const row = {
+    id: id.id,
+    openedAt: opened.ms,
+    firstResponseAt: when('first_response_at'),
+    resolvedAt: when('resolved_at'),
+    closedAt: when('closed_at'),
+    updatedAt: when('updated_at'),
+    status: cell(rec.status),
+    category: cell(rec.category),
+    subcategory: cell(rec.subcategory),
+    product: cell(rec.product),
+    company: cell(rec.company),
+    channel: (cell(rec.channel) ?? ctx.channel).toLowerCase(),
+    text: text === null ? null : decodeEntities(text),
+    sourceFile: ctx.file,
+    sourceRow: ctx.row,
+    attributes: attributes(rec, ctx.attributes),
+  };
+  return { ok: true, row, warnings };
+}
+
+function requiredId(value: unknown, ctx: MapContext): { ok: true; id: string } | { ok: false; reason: string; detail: string } {
+  const id = cleanId(value);
+  if (!id.ok) return { ok: false, reason: 'unusable id', detail: id.detail };
+  if (id.id !== null) return { ok: true, id: id.id };
+  // Without an id column the position in the file is the identity, stable for the same input.
+  if (!ctx.idMapped) return { ok: true, id: `${ctx.file}:${ctx.row}` };
+  return { ok: false, reason: 'missing id', detail: 'the id field is empty' };
+}
+
+function parseTimestampField(value: unknown, ctx: MapContext): { ok: true; ms: number } | { ok: false; reason: string; detail: string } {
+  const text = cell(value);
+  if (text === null) return { ok: false, reason: 'missing timestamp', detail: 'the timestamp field is empty' };
+  const parsed = parseTimestamp(text, ctx.timestamps);
+  return parsed.ok ? parsed : { ok: false, reason: parsed.reason, detail: parsed.detail };
+}
+
+function optionalTimestamp(value: unknown, field: string, ctx: MapContext, warnings: { field: string; detail: string }[]): number | null {
+  const text = cell(value);
+  if (text === null) return null;
+  const parsed = parseTimestamp(text, ctx.timestamps);
+  if (parsed.ok) return parsed.ms;
+  warnings.push({ field, detail: parsed.detail });
+  return null;
+}
+
+function optionalId(value: unknown, field: string, warnings: { field: string; detail: string }[]): string | null {
+  const id = cleanId(value);
+  if (id.ok) return id.id;
+  warnings.push({ field, detail: id.detail });
+  return null;
+}
+
+function optionalBool(value: unknown, field: string, warnings: { field: string; detail: string }[]): boolean | null {
+  const b = parseBool(value);
+  if (b !== undefined) return b;
+  warnings.push({ field, detail: `"${String(value)}" is not true/false` });
+  return null;
+}
+
+function optionalCount(value: unknown, field: string, warnings: { field: string; detail: string }[]): number | null {
+  const n = parseCount(value);
+  if (n !== undefined) return n;
+  warnings.push({ field, detail: `"${String(value)}" is not a count` });
+  return null;
+}
+
+function attributes(rec: FlatRecord, names: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const v = cell(rec[name]);
+    if (v !== null) out[name] = v;
+  }
+  return out;
+}

@@ -1,0 +1,207 @@
+/**
+ * Timestamp parsing for exports: ISO 8601, Twitter's `Tue Oct 31 22:10:47 +0000 2017`,
+ * `2015-02-24 11:35:52 -0800`, `YYYY/M/D`, US `M/D/YYYY`, European `DD.MM.YYYY`,
+ * `YYYYMMDD`, RFC 2822, epoch seconds/milliseconds, and explicit `dateFormat`s.
+ * Wall times without an offset are read in a time zone through `Intl`
+ * (DuckDB-WASM cannot load ICU offline, so zone work stays in TypeScript).
+ */
+
+export type TimestampResult = { ok: true; ms: number } | { ok: false; reason: 'unparseable timestamp' | 'impossible date'; detail: string };
+
+export interface TimestampOptions {
+  /** Day.js-style tokens: YYYY MM M DD D HH H hh h mm ss SSS A MMM Z. */
+  format?: string;
+  /** IANA zone for wall times that carry no offset; default UTC. */
+  zone?: string;
+}
+
+interface Parts {
+  y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number;
+  /** Minutes east of UTC, when the text says. */
+  offset?: number;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const OFFSET = String.raw`(Z|UTC|GMT|[+-]\d{2}:?\d{2})`;
+const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?`;
+
+const PATTERNS: { re: RegExp; parts: (m: RegExpMatchArray) => Parts }[] = [
+  // 2017-10-31T22:10:47.123Z, 2015-02-24 11:35:52 -0800, 2019/1/9, 2019-01-09
+  {
+    re: new RegExp(String.raw`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]${TIME})?\s*${OFFSET}?$`, 'i'),
+    parts: (m) => ({ y: +m[1], mo: +m[2], d: +m[3], ...time(m, 4), offset: offset(m[8]) }),
+  },
+  // Tue Oct 31 22:10:47 +0000 2017
+  {
+    re: new RegExp(String.raw`^[a-z]{3} ([a-z]{3}) (\d{1,2}) ${TIME} ${OFFSET} (\d{4})$`, 'i'),
+    parts: (m) => ({ y: +m[8], mo: month(m[1]), d: +m[2], ...time(m, 3), offset: offset(m[7]) }),
+  },
+  // Tue, 31 Oct 2017 22:10:47 +0000 (RFC 2822)
+  {
+    re: new RegExp(String.raw`^(?:[a-z]{3},? )?(\d{1,2}) ([a-z]{3}) (\d{4}) ${TIME}\s*${OFFSET}?$`, 'i'),
+    parts: (m) => ({ y: +m[3], mo: month(m[2]), d: +m[1], ...time(m, 4), offset: offset(m[8]) }),
+  },
+  // 3/18/2020 1:05 PM (US exports write month first)
+  {
+    re: new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})(?:,? ${TIME}(?:\s*([AP]M))?)?$`, 'i'),
+    parts: (m) => ({ y: +m[3], mo: +m[1], d: +m[2], ...time(m, 4, m[8]) }),
+  },
+  // 31.10.2017 22:10 (European exports write day first)
+  {
+    re: new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,? ${TIME})?$`),
+    parts: (m) => ({ y: +m[3], mo: +m[2], d: +m[1], ...time(m, 4) }),
+  },
+  // 19950103 (NHTSA), 20171031221047
+  {
+    re: /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$/,
+    parts: (m) => ({ y: +m[1], mo: +m[2], d: +m[3], h: +(m[4] ?? 0), mi: +(m[5] ?? 0), s: +(m[6] ?? 0), ms: 0 }),
+  },
+];
+
+/** Parses one timestamp string into epoch milliseconds (UTC). */
+export function parseTimestamp(raw: string, options: TimestampOptions = {}): TimestampResult {
+  const text = raw.trim();
+  let parts: Parts | undefined;
+  if (options.format) {
+    parts = compileFormat(options.format)(text);
+    if (!parts) return { ok: false, reason: 'unparseable timestamp', detail: `"${clip(text)}" does not match dateFormat "${options.format}"` };
+  } else if (/^\d{10}(\.\d+)?$|^\d{13}$/.test(text)) {
+    // Epoch seconds or milliseconds: 10 digits covers 2001–2286, 13 digits the same in ms.
+    return { ok: true, ms: text.length === 13 ? Number(text) : Math.round(Number(text) * 1000) };
+  } else {
+    for (const p of PATTERNS) {
+      const m = text.match(p.re);
+      if (m) {
+        parts = p.parts(m);
+        break;
+      }
+    }
+    if (!parts) return { ok: false, reason: 'unparseable timestamp', detail: `"${clip(text)}" is not a date/time format Debrief knows; set dateFormat for this source` };
+  }
+  const problem = impossible(parts);
+  if (problem) return { ok: false, reason: 'impossible date', detail: `"${clip(text)}": ${problem}` };
+  const wall = Date.UTC(parts.y, parts.mo - 1, parts.d, parts.h, parts.mi, parts.s, parts.ms);
+  if (parts.offset !== undefined) return { ok: true, ms: wall - parts.offset * 60_000 };
+  return { ok: true, ms: options.zone && options.zone !== 'UTC' ? zonedWallToUtc(wall, options.zone) : wall };
+}
+
+function time(m: RegExpMatchArray, i: number, meridiem?: string): Pick<Parts, 'h' | 'mi' | 's' | 'ms'> {
+  let h = m[i] === undefined ? 0 : +m[i];
+  if (meridiem) {
+    const pm = meridiem.toUpperCase() === 'PM';
+    if (h === 12) h = pm ? 12 : 0;
+    else if (pm) h += 12;
+  }
+  const frac = m[i + 3];
+  return { h, mi: m[i + 1] === undefined ? 0 : +m[i + 1], s: m[i + 2] === undefined ? 0 : +m[i + 2], ms: frac ? Math.round(+`0.${frac}` * 1000) : 0 };
+}
+
+function offset(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  if (/^(z|utc|gmt)$/i.test(text)) return 0;
+  const digits = text.replace(':', '');
+  const sign = digits[0] === '-' ? -1 : 1;
+  return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+}
+
+function month(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function impossible(p: Parts): string | null {
+  if (!(p.mo >= 1 && p.mo <= 12)) return `month ${p.mo} does not exist`;
+  const days = new Date(Date.UTC(p.y, p.mo, 0)).getUTCDate();
+  if (!(p.d >= 1 && p.d <= days)) return `day ${p.d} does not exist in ${p.y}-${String(p.mo).padStart(2, '0')}`;
+  if (p.h > 23 || p.mi > 59 || p.s > 60) return `time ${p.h}:${p.mi}:${p.s} does not exist`;
+  if (p.y < 1970 || p.y > 2100) return `year ${p.y} is outside 1970–2100`;
+  return null;
+}
+
+const formatCache = new Map<string, (text: string) => Parts | undefined>();
+
+/** Turns a Day.js-style format into a parser; unknown letters must match literally. */
+function compileFormat(format: string): (text: string) => Parts | undefined {
+  const cached = formatCache.get(format);
+  if (cached) return cached;
+  const tokens: string[] = [];
+  const source = format.replace(/YYYY|MMM|MM|M|DD|D|HH|H|hh|h|mm|ss|SSS|A|Z|[.*+?^${}()|[\]\\]/g, (t) => {
+    const groups: Record<string, string> = {
+      YYYY: String.raw`(\d{4})`, MMM: '([A-Za-z]{3})', MM: String.raw`(\d{2})`, M: String.raw`(\d{1,2})`, DD: String.raw`(\d{2})`, D: String.raw`(\d{1,2})`,
+      HH: String.raw`(\d{2})`, H: String.raw`(\d{1,2})`, hh: String.raw`(\d{2})`, h: String.raw`(\d{1,2})`, mm: String.raw`(\d{2})`, ss: String.raw`(\d{2})`,
+      SSS: String.raw`(\d{3})`, A: '([AaPp][Mm])', Z: String.raw`(Z|[+-]\d{2}:?\d{2})`,
+    };
+    if (groups[t]) {
+      tokens.push(t);
+      return groups[t];
+    }
+    return '\\' + t;
+  });
+  const re = new RegExp(`^${source}$`);
+  const parse = (text: string): Parts | undefined => {
+    const m = text.match(re);
+    if (!m) return undefined;
+    const p: Parts = { y: 1970, mo: 1, d: 1, h: 0, mi: 0, s: 0, ms: 0 };
+    let meridiem: string | undefined;
+    tokens.forEach((t, i) => {
+      const v = m[i + 1];
+      if (t === 'YYYY') p.y = +v;
+      else if (t === 'MMM') p.mo = month(v);
+      else if (t === 'MM' || t === 'M') p.mo = +v;
+      else if (t === 'DD' || t === 'D') p.d = +v;
+      else if (t === 'HH' || t === 'H' || t === 'hh' || t === 'h') p.h = +v;
+      else if (t === 'mm') p.mi = +v;
+      else if (t === 'ss') p.s = +v;
+      else if (t === 'SSS') p.ms = +v;
+      else if (t === 'A') meridiem = v;
+      else if (t === 'Z') p.offset = offset(v);
+    });
+    if (meridiem) p.h = (p.h % 12) + (meridiem.toUpperCase() === 'PM' ? 12 : 0);
+    return p;
+  };
+  formatCache.set(format, parse);
+  return parse;
+}
+
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes east of UTC that `zone` observes at instant `ms`. */
+export function zoneOffsetMinutes(ms: number, zone: string): number {
+  let f = zoneFormatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    zoneFormatters.set(zone, f);
+  }
+  const get: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(ms))) if (part.type !== 'literal') get[part.type] = Number(part.value);
+  const asUtc = Date.UTC(get.year, get.month - 1, get.day, get.hour, get.minute, get.second);
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The UTC instant at which clocks in `zone` show `wall` (a wall time encoded as if UTC).
+ * In a DST gap the wall time does not exist and we move forward; in an overlap we take the earlier instant.
+ */
+export function zonedWallToUtc(wall: number, zone: string): number {
+  const day = 86_400_000;
+  const before = zoneOffsetMinutes(wall - day, zone);
+  const after = zoneOffsetMinutes(wall + day, zone);
+  const candidates = [wall - before * 60_000, wall - after * 60_000].filter((c) => wall - zoneOffsetMinutes(c, zone) * 60_000 === c);
+  // No candidate round-trips: the wall time falls in a spring-forward gap; reading it with the old offset moves it forward.
+  return candidates.length ? Math.min(...candidates) : wall - before * 60_000;
+}
+
+/** True when `zone` is an IANA zone this runtime knows. */
+export function isValidZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

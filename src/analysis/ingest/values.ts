@@ -1,0 +1,80 @@
+/** Cell-level cleaning shared by every format: missing markers, ids, booleans, counts, entities. */
+
+const MISSING = new Set(['', 'na', 'n/a', 'null', 'none', '-', '?', 'nan', 'undefined']);
+
+/** True for the usual missing-value markers (empty, NA, N/A, null, None, -, ?). */
+export function isMissing(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  return typeof value === 'string' && MISSING.has(value.trim().toLowerCase());
+}
+
+/** A cell as a trimmed string, or null when missing. */
+export function cell(value: unknown): string | null {
+  if (isMissing(value)) return null;
+  return typeof value === 'string' ? value.trim() : String(value);
+}
+
+/**
+ * An id as a string. Pandas writes integer ids that passed through a float
+ * column as `3.0`; that suffix is not part of the id. Scientific notation
+ * (`5.70306E+17`) means a spreadsheet destroyed the id, which we refuse.
+ */
+export function cleanId(value: unknown): { ok: true; id: string | null } | { ok: false; detail: string } {
+  const text = cell(value);
+  if (text === null) return { ok: true, id: null };
+  if (/^\d+\.0+$/.test(text)) return { ok: true, id: text.replace(/\.0+$/, '') };
+  if (/^\d+(\.\d+)?e\+?\d+$/i.test(text)) return { ok: false, detail: `id "${text}" is in scientific notation (a spreadsheet rounded it); export ids as text` };
+  return { ok: true, id: text };
+}
+
+/** Several ids in one cell (`"2,5,7"`), as TWCS's `response_tweet_id`. */
+export function idList(value: unknown): string[] {
+  const text = cell(value);
+  if (!text) return [];
+  return text.split(/[,;\s]+/).map((s) => s.replace(/\.0+$/, '')).filter(Boolean);
+}
+
+/** `true/false`, `TRUE/FALSE`, `yes/no`, `1/0`, `y/n`; undefined when it is none of these. */
+export function parseBool(value: unknown): boolean | null | undefined {
+  if (typeof value === 'boolean') return value;
+  const text = cell(value);
+  if (text === null) return null;
+  const t = text.toLowerCase();
+  if (['true', 't', 'yes', 'y', '1'].includes(t)) return true;
+  if (['false', 'f', 'no', 'n', '0'].includes(t)) return false;
+  return undefined;
+}
+
+/** A non-negative count (`1,234` allowed); undefined when unparseable. */
+export function parseCount(value: unknown): number | null | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.round(value) : undefined;
+  const text = cell(value);
+  if (text === null) return null;
+  const n = Number(text.replace(/[,_ ]/g, ''));
+  return Number.isFinite(n) && n >= 0 ? Math.round(n) : undefined;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', mdash: '—', ndash: '–', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
+
+/** Decodes HTML entities the way exports leave them (`&amp;`, `&#39;`, `&#x1F600;`). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED[body.toLowerCase()] ?? whole;
+  });
+}
+
+/** Text for ledger examples: one line, at most `max` characters. */
+export function excerpt(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** A handle compared case-insensitively without its `@`. */
+export function normalizeHandle(handle: string): string {
+  return handle.trim().replace(/^@/, '').toLowerCase();
+}

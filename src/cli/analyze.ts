@@ -1,0 +1,30 @@
+/** `debrief analyze <crisis-dir> --out <dir>`: report.json and messages.csv for one crisis. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { analyzeCrisis, type AnalyzeResult } from '../analysis/analyze.ts';
+import type { Engine } from '../analysis/engine/engine.ts';
+import { openNodeEngine } from '../node/duckdb-node.ts';
+import { nodeCrisisFiles } from '../node/files.ts';
+import { progress } from './progress.ts';
+
+export interface AnalyzeCommandOptions {
+  out: string;
+  quiet?: boolean;
+  strict?: boolean;
+}
+
+/** Analyses a crisis directory and writes its outputs; returns the result with the engine still open. */
+export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptions): Promise<AnalyzeResult & { engine: Engine }> {
+  const say = progress(!!options.quiet);
+  const slug = path.basename(path.resolve(dir));
+  say(`debrief: analysing ${dir}`);
+  const engine = await openNodeEngine();
+  const started = Date.now();
+  const result = await analyzeCrisis(nodeCrisisFiles(dir), engine, { slug, strict: options.strict, onProgress: say.file, onStep: (m) => say(`  ${m}`) });
+  await mkdir(options.out, { recursive: true });
+  await writeFile(path.join(options.out, 'report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
+  await writeFile(path.join(options.out, 'messages.csv'), result.csv());
+  const t = result.report.ledger.totals;
+  say(`debrief: ${t.read} read, ${t.loaded} loaded, ${t.rejected} rejected, ${t.superseded} superseded, ${t.duplicates} duplicates in ${((Date.now() - started) / 1000).toFixed(1)} s → ${options.out}`);
+  return { ...result, engine };
+}

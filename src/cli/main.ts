@@ -1,0 +1,54 @@
+/** The `debrief` command line. Returns the exit code; errors are one line on stderr. */
+import { parseArgs } from 'node:util';
+import { analyzeDirectory } from './analyze.ts';
+import { build } from './build.ts';
+import { newCrisis } from './new.ts';
+
+const USAGE = `usage:
+  debrief analyze <crisis-dir> --out <dir> [--strict] [--quiet]   write report.json and messages.csv
+  debrief build [--strict] [--quiet] [--reports-only]              analyse data/* and build the site into dist/
+  debrief new <slug>                                               scaffold data/<slug>/crisis.yaml`;
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        quiet: { type: 'boolean', short: 'q' },
+        strict: { type: 'boolean' },
+        'reports-only': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      process.stdout.write(`${USAGE}\n`);
+      return command || values.help ? 0 : 2;
+    }
+    if (command === 'analyze') {
+      if (rest.length !== 1 || !values.out) throw new UsageError('analyze needs a crisis directory and --out <dir>');
+      const result = await analyzeDirectory(rest[0], { out: values.out, quiet: values.quiet, strict: values.strict });
+      await result.engine.close();
+      return 0;
+    }
+    if (command === 'build') {
+      await build(process.cwd(), { quiet: values.quiet, strict: values.strict, reportsOnly: values['reports-only'] });
+      return 0;
+    }
+    if (command === 'new') {
+      if (rest.length !== 1) throw new UsageError('new needs a slug, e.g. `debrief new router-outage-2024`');
+      const created = await newCrisis(process.cwd(), rest[0]);
+      process.stdout.write(`created ${created.join(', ')}: add your export files there and list them under sources:\n`);
+      return 0;
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`debrief: ${error instanceof UsageError ? `${message}\n${USAGE}` : message}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+class UsageError extends Error {}
