@@ -17,10 +17,11 @@ export interface AnalyzeCommandOptions {
 export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptions): Promise<AnalyzeResult & { engine: Engine }> {
   const say = progress(!!options.quiet);
   const slug = path.basename(path.resolve(dir));
+  const files = nodeCrisisFiles(dir);
   say(`debrief: analysing ${dir}`);
   const engine = await openNodeEngine();
   const started = Date.now();
-  const result = await analyzeCrisis(nodeCrisisFiles(dir), engine, { slug, strict: options.strict, onProgress: say.file, onStep: (m) => say(`  ${m}`) });
+  const result = await analyzeCrisis(files, engine, { slug, strict: options.strict, onProgress: say.file, onStep: (m) => say(`  ${m}`) });
   await mkdir(options.out, { recursive: true });
   await writeFile(path.join(options.out, 'report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
   await writeFile(path.join(options.out, 'messages.csv'), result.csv());

@@ -8,7 +8,7 @@ import { CASE_COLUMNS, MESSAGE_COLUMNS, createTableSql, type Case, type Message 
 import { assertBalanced, totalLedger, type Ledger, type SourceLedger } from './ledger.ts';
 import type { MessageDraft } from './map-record.ts';
 import { readSource, type CaseDraft, type ReadContext } from './read-source.ts';
-import { IngestError, type FileSource } from './source.ts';
+import { IngestError, bytesSource, type FileSource } from './source.ts';
 import { finishMessages } from './threading.ts';
 
 /** Files of one crisis directory, by names relative to it. */
@@ -100,4 +100,21 @@ async function loadTables(engine: Engine, messages: Message[], cases: Case[]): P
     rows.flatMap((r) => Object.entries(r.attributes).map(([key, value]) => ({ id: r.id, key, value })));
   await engine.insert('message_attributes', attributeColumns, longForm(messages));
   await engine.insert('case_attributes', attributeColumns, longForm(cases));
+}
+
+/** A crisis held in memory (browser uploads, tests): file name → bytes or text. */
+export function memoryCrisisFiles(files: Record<string, string | Uint8Array>): CrisisFiles {
+  const names = Object.keys(files).sort();
+  return {
+    async list() {
+      return names;
+    },
+    async readText(name) {
+      const f = files[name];
+      return f === undefined ? null : typeof f === 'string' ? f : new TextDecoder().decode(f);
+    },
+    open(name) {
+      return bytesSource(name, files[name] ?? '');
+    },
+  };
 }

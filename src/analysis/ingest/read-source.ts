@@ -124,10 +124,17 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
       }
       const records = spec!.expand ? spec!.expand(item.value) : [];
       records.forEach((rec, k) => {
-        const flat = spec!.id === 'generic' ? flattenGeneric(rec, cfg, ledger!) : rec;
-        // Generic JSON without an id field: the record's position is its identity.
-        if (spec!.id === 'generic') mapCtx!.idMapped = flat.id !== undefined;
+        let flat = rec;
+        if (spec!.id === 'generic') {
+          const generic = flattenGeneric(rec, cfg, ledger!);
+          flat = generic.flat;
+          // Keys differ per record in JSON: keep this record's unmapped keys; without an id field its position is its identity.
+          mapCtx!.attributes = generic.attributes;
+          mapCtx!.idMapped = flat.id !== undefined;
+        }
         const table = (rec.__table as 'messages' | 'cases' | undefined) ?? ledger!.table;
+        // A file of one kind routed elsewhere (Zendesk comments → messages) is booked under that table.
+        if (ledger!.read === 0 && !cfg.table) ledger!.table = table;
         const line = item.line + (item.multi ? k : 0);
         const at = item.multi ? `${source.name}#${k + 1}` : `${source.name}:${item.line}`;
         accept(flat, line, at, JSON.stringify(rec), table);
@@ -234,7 +241,7 @@ function delimiterHint(header: string[]): string {
 }
 
 /** Generic JSON: nested objects become dotted keys, then header synonyms map them. */
-function flattenGeneric(rec: FlatRecord, cfg: SourceConfig, ledger: SourceLedger): FlatRecord {
+function flattenGeneric(rec: FlatRecord, cfg: SourceConfig, ledger: SourceLedger): { flat: FlatRecord; attributes: string[] } {
   const flat: Record<string, unknown> = {};
   const walk = (obj: Record<string, unknown>, prefix: string) => {
     for (const [k, v] of Object.entries(obj)) {
@@ -246,9 +253,14 @@ function flattenGeneric(rec: FlatRecord, cfg: SourceConfig, ledger: SourceLedger
   const keys = Object.keys(flat);
   const columns = { ...guessColumns(keys, ledger.table), ...(cfg.columns ?? {}) };
   const out: FlatRecord = {};
-  for (const [field, col] of Object.entries(columns)) out[field] = flat[String(col)];
-  for (const k of keys) if (!(k in out)) out[k] = flat[k];
-  return out;
+  const mapped = new Set<string>();
+  for (const [field, col] of Object.entries(columns)) {
+    out[field] = flat[String(col)];
+    mapped.add(String(col));
+  }
+  const attributes = keys.filter((k) => !mapped.has(k) && !(k in out));
+  for (const k of attributes) out[k] = flat[k];
+  return { flat: out, attributes };
 }
 
 /** cyrb53: a fast 53-bit string hash; collisions at a million rows are vanishingly rare. */

@@ -36,6 +36,11 @@ const CASE_KEYS = ['id', 'opened_at', 'first_response_at', 'resolved_at', 'close
 export function guessColumns(header: string[], table: 'messages' | 'cases'): Record<string, string> {
   const byKey = new Map<string, string>();
   for (const h of header) if (!byKey.has(headerKey(h))) byKey.set(headerKey(h), h);
+  // Nested JSON arrives as dotted keys (`user.screen_name`): the last part names the field too.
+  for (const h of header) {
+    const last = h.includes('.') ? headerKey(h.slice(h.lastIndexOf('.') + 1)) : '';
+    if (last && !byKey.has(last)) byKey.set(last, h);
+  }
   const used = new Set<string>();
   const out: Record<string, string> = {};
   for (const field of table === 'cases' ? CASE_KEYS : MESSAGE_KEYS) {

@@ -5,7 +5,8 @@
  * `/2/users/:id/tweets` and conversation searches (`conversation_id:…`) return:
  * `{ data: Tweet[], includes: { users, tweets }, meta, errors }`. One file may
  * hold one page, a JSON array of pages (or of bare Tweet objects, i.e. saved
- * `data` arrays), or NDJSON with one page per line (twarc2's raw output).
+ * `data` arrays), or NDJSON with one page per line (twarc2's raw output) or one
+ * Tweet per line (twarc2 `flatten`, whose Tweets embed their `author`).
  */
 import { MESSAGE_FIELDS } from '../../config/crisis-config.ts';
 import type { FlatRecord, FormatSpec } from './types.ts';
@@ -78,7 +79,8 @@ function usersOf(page: Obj): Map<string, Obj> {
 /** One Tweet → one flat message record. */
 function tweetRecord(tweet: Obj, users: Map<string, Obj>): FlatRecord {
   const authorId = idOf(tweet.author_id);
-  const user = authorId === null ? undefined : users.get(authorId);
+  // twarc2-style flattened Tweets embed their author; pages expand it into `includes.users`.
+  const user = (authorId === null ? undefined : users.get(authorId)) ?? (isObj(tweet.author) ? tweet.author : undefined);
   const refs = Array.isArray(tweet.referenced_tweets) ? tweet.referenced_tweets.filter(isObj) : [];
   const ref = (type: string): string | null => idOf(refs.find((r) => r.type === type)?.id);
   const metrics = isObj(tweet.public_metrics) ? tweet.public_metrics : {};
@@ -132,17 +134,10 @@ export const twitterV2: FormatSpec = {
   attributes: ATTRIBUTES,
   channel: 'twitter',
   detect: ({ json }) => {
-    if (Array.isArray(json)) {
-      const first = json.find((v) => v !== null);
-      return isPage(first) || isV2Tweet(first);
-    }
-    return isPage(json);
+    const first = Array.isArray(json) ? json.find((v) => v !== null) : json;
+    return isPage(first) || isV2Tweet(first);
   },
-  expand: (value) => {
-    if (isPage(value)) return pageRecords(value);
-    if (!Array.isArray(value)) return [];
-    return value.flatMap((item) => (isPage(item) ? pageRecords(item) : isTweet(item) ? [tweetRecord(item, new Map())] : []));
-  },
+  expand: (value) => (Array.isArray(value) ? value : [value]).flatMap((item) => (isPage(item) ? pageRecords(item) : isTweet(item) ? [tweetRecord(item, new Map())] : [])),
   notes: [
     'X API v2: only the Tweets under `data` are read; `includes.tweets` (quoted, replied-to or retweeted posts outside the query) are context and are not counted.',
     'X API v2: author is the username from `includes.users` (expansions=author_id), else the numeric author_id; shares = retweets + quotes.',

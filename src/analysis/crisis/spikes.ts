@@ -1,0 +1,135 @@
+/**
+ * Spike detection on a bucketed volume series, pure and deterministic.
+ *
+ * Baseline: the median of recent "clean" buckets, where a bucket already
+ * judged anomalous is replaced by its own baseline. A long spike therefore
+ * never becomes its own baseline (a plain rolling median would absorb a
+ * two-day surge after a day and declare it over). With enough history the
+ * baseline is seasonal: the same slot on previous days (or weekdays), since
+ * support traffic has a strong daily rhythm and a quiet-night baseline would
+ * flag every morning.
+ *
+ * Band: baseline + k·σ with σ = max(1.4826·MAD, √baseline, 1) — the MAD is
+ * the robust spread; the Poisson floor keeps sparse series (baseline 0 or 1,
+ * MAD 0) from flagging every stray message.
+ */
+import { mad, median } from './stats.ts';
+
+/** Tuning of {@link detectSpikes}; all counts are in buckets. */
+export interface SpikeOptions {
+  /** Trailing buckets in the non-seasonal baseline. */
+  window: number;
+  /** Buckets per season (24 for hourly buckets with a daily rhythm); 0 for none. */
+  season: number;
+  /** Seasons looked back for a seasonal baseline (used when ≥ 3 are available). */
+  seasonsBack: number;
+  /** Band half-width in σ. */
+  k: number;
+  /** Fewer clean buckets than this before a bucket: use the whole series' median/MAD instead. */
+  minHistory: number;
+  /** A bucket must also exceed its baseline by at least this many records. */
+  minExcess: number;
+  /** Consecutive anomalous buckets that make an onset (a single bucket above baseline + 2·k·σ also does). */
+  sustain: number;
+  /** Consecutive in-band buckets that end an episode. */
+  contain: number;
+}
+
+/** Per-bucket verdict. */
+export interface SpikeBucket {
+  baseline: number;
+  upper: number;
+  anomalous: boolean;
+  /** Which baseline applied: same slot in earlier seasons, trailing window, or whole-series fallback. */
+  method: 'seasonal' | 'trailing' | 'global';
+}
+
+/** One episode, as bucket indices. */
+export interface SpikeEpisode {
+  onset: number;
+  peak: number;
+  /** First bucket of the sustained return into the band; null when the data ends first. */
+  containment: number | null;
+  /** Last anomalous bucket of the episode. */
+  lastAnomalous: number;
+  /** Sum over the episode of volume above baseline. */
+  excess: number;
+}
+
+export interface SpikeResult {
+  buckets: SpikeBucket[];
+  episodes: SpikeEpisode[];
+}
+
+const MAD_TO_SIGMA = 1.4826;
+
+/** Finds anomalous buckets and groups them into onset → peak → containment episodes. */
+export function detectSpikes(series: readonly number[], options: SpikeOptions): SpikeResult {
+  const n = series.length;
+  const globalMedian = median(series) ?? 0;
+  const globalMad = mad(series, globalMedian);
+  const clean: number[] = [];
+  const buckets: SpikeBucket[] = [];
+  for (let i = 0; i < n; i++) {
+    let samples: number[] = [];
+    let method: SpikeBucket['method'] = 'trailing';
+    if (options.season > 0) {
+      for (let s = 1; s <= options.seasonsBack && i - s * options.season >= 0; s++) samples.push(clean[i - s * options.season]);
+      if (samples.length >= 3) method = 'seasonal';
+      else samples = [];
+    }
+    if (method === 'trailing') {
+      samples = clean.slice(Math.max(0, i - options.window), i);
+      if (samples.length < options.minHistory) method = 'global';
+    }
+    const baseline = method === 'global' ? globalMedian : median(samples)!;
+    const spread = method === 'global' ? globalMad : mad(samples, baseline);
+    const sigma = Math.max(MAD_TO_SIGMA * spread, Math.sqrt(baseline), 1);
+    const upper = baseline + options.k * sigma;
+    const anomalous = series[i] > upper && series[i] - baseline >= options.minExcess;
+    buckets.push({ baseline, upper, anomalous, method });
+    // The spike is left out of later baselines: it is replaced by what was expected.
+    clean.push(anomalous ? baseline : series[i]);
+  }
+  return { buckets, episodes: groupEpisodes(series, buckets, options) };
+}
+
+function groupEpisodes(series: readonly number[], buckets: SpikeBucket[], options: SpikeOptions): SpikeEpisode[] {
+  const n = series.length;
+  const extreme = (i: number) => series[i] > buckets[i].baseline + 2 * (buckets[i].upper - buckets[i].baseline);
+  const sustained = (i: number) => {
+    if (extreme(i)) return true;
+    for (let j = i; j < i + options.sustain; j++) if (j >= n || !buckets[j].anomalous) return false;
+    return true;
+  };
+  const episodes: SpikeEpisode[] = [];
+  let i = 0;
+  while (i < n) {
+    if (!buckets[i].anomalous || !sustained(i)) {
+      i++;
+      continue;
+    }
+    const onset = i;
+    let containment: number | null = null;
+    let calm = 0;
+    for (let j = onset + 1; j < n; j++) {
+      calm = buckets[j].anomalous ? 0 : calm + 1;
+      if (calm === options.contain) {
+        containment = j - options.contain + 1;
+        break;
+      }
+    }
+    const end = containment ?? n;
+    let peak = onset;
+    let lastAnomalous = onset;
+    let excess = 0;
+    for (let j = onset; j < end; j++) {
+      if (series[j] > series[peak]) peak = j;
+      if (buckets[j].anomalous) lastAnomalous = j;
+      excess += Math.max(0, series[j] - buckets[j].baseline);
+    }
+    episodes.push({ onset, peak, containment, lastAnomalous, excess });
+    i = end;
+  }
+  return episodes;
+}

@@ -1,0 +1,390 @@
+/**
+ * Report sections written by the crisis analyses (`report.sections.timeline`,
+ * `.response`, `.coverage`, `.playbook`, `.amplifiers`). The report site
+ * renders these types and nothing else, so every field says what it means.
+ *
+ * Conventions: instants are ISO 8601 strings in UTC; durations are seconds
+ * (`…Seconds`) or minutes (`…Minutes`) as named; shares are 0…1 rounded to
+ * 4 decimals and null when the denominator is 0; medians and p90s are
+ * linear-interpolated quantiles (DuckDB `quantile_cont`, R type 7).
+ */
+
+/** Bucket width of a volume curve. */
+export type BucketId = '5m' | '15m' | '1h' | '3h' | '6h' | '1d' | '1w';
+
+/** Distribution of durations in seconds; every figure null when `n` is 0. */
+export interface DurationStats {
+  /** How many durations were measured. */
+  n: number;
+  medianSeconds: number | null;
+  /** 90th percentile: nine in ten were at most this long. */
+  p90Seconds: number | null;
+  /** Shown next to the median only; a few very slow replies pull it up. */
+  meanSeconds: number | null;
+  minSeconds: number | null;
+  maxSeconds: number | null;
+}
+
+// ---------------------------------------------------------------- timeline
+
+/** One bucket of the volume curve. */
+export interface TimelineBucket {
+  /** Bucket start (inclusive); the bucket ends where the next starts. */
+  start: string;
+  /** Every record in the bucket (messages, or cases when the crisis has no messages). */
+  total: number;
+  /** Customer messages (inbound and not from the brand); equals `total` for cases. */
+  inbound: number;
+  /** Messages from the brand's accounts. */
+  brand: number;
+  /** Records per channel; channels with none are left out. */
+  byChannel: Record<string, number>;
+  /** Expected volume of the detection series (see `detection.series`) from the rolling baseline. */
+  baseline: number;
+  /** Top of the normal band; a bucket above it (by at least `detection.minExcess`) is anomalous. */
+  upper: number;
+  /** True when the detection series is above the band here. */
+  anomalous: boolean;
+  /** Which baseline applied: same slot on earlier days/weeks, trailing window, or whole-series fallback (too little history). */
+  baselineMethod: 'seasonal' | 'trailing' | 'global';
+}
+
+/**
+ * Sentiment per bucket, aligned with `buckets` by index. Filled by the
+ * timeline when a `sentiment` message column exists when it runs, or added
+ * later by the sentiment analysis with `addTimelineSentiment`.
+ */
+export interface TimelineSentiment {
+  /** Labels in display order (e.g. negative, neutral, positive). */
+  labels: string[];
+  /** Label → count per bucket (same length as `buckets`). */
+  counts: Record<string, number[]>;
+  /** Which messages were counted: customer messages only, or all. */
+  scope: 'inbound' | 'all';
+}
+
+/** A message pinned on the curve. */
+export interface MomentMessage {
+  at: string;
+  messageId: string;
+  /** Minutes after the episode onset (negative when before). */
+  minutesAfterOnset: number;
+}
+
+/** One surge: onset → peak → containment. */
+export interface TimelineEpisode {
+  /** 1-based, in time order. */
+  index: number;
+  /** Start of the first bucket of the first sustained anomaly. */
+  onset: { at: string; bucketIndex: number; volume: number; baseline: number };
+  /** The busiest bucket of the episode; `multiple` = volume ÷ max(baseline, 1). */
+  peak: { at: string; bucketIndex: number; volume: number; baseline: number; multiple: number };
+  /** Start of the first bucket of a sustained return into the band; null when the data ends first. */
+  containment: { at: string; bucketIndex: number } | null;
+  /** Last bucket still above the band. */
+  lastAnomalous: { at: string; bucketIndex: number };
+  /** Onset to containment, or to the end of the data when not contained. */
+  durationMinutes: number;
+  /** True when the data ends before the volume settled. */
+  ongoing: boolean;
+  /** Records in the episode's buckets (detection series) and how many of them were above baseline. */
+  volume: number;
+  excessVolume: number;
+  /** The brand's first public message at or after onset (any conversation). */
+  firstBrandResponse: MomentMessage | null;
+  /** The brand's first reply in a conversation that a customer started or joined during the episode. */
+  firstBrandReplyToEpisode: MomentMessage | null;
+}
+
+/** A point worth annotating on the chart. */
+export interface KeyMoment {
+  kind: 'onset' | 'peak' | 'containment' | 'first-brand-response' | 'most-engaged';
+  at: string;
+  /** Short caption for the annotation. */
+  label: string;
+  /** The episode it belongs to (1-based), when it belongs to one. */
+  episode: number | null;
+  messageId: string | null;
+  /** Volume for onset/peak, engagement for most-engaged posts. */
+  value: number | null;
+}
+
+/** `report.sections.timeline`. */
+export interface TimelineSection {
+  /** Messages, or cases (by opening time) when the crisis has no messages. */
+  source: 'messages' | 'cases';
+  /** Zone the buckets are aligned to (days start at local midnight). */
+  timezone: string;
+  bucket: { id: BucketId; ms: number; chosenBy: 'span' | 'option' };
+  /** Span on the curve. Stray records far outside the bulk of the data are counted and left off. */
+  domain: { start: string; end: string; excludedBefore: number; excludedAfter: number };
+  /** How anomalies were found. */
+  detection: {
+    /** The series tested: customer messages when there are any, else all records. */
+    series: 'inbound' | 'total';
+    windowBuckets: number;
+    /** Buckets per season for the seasonal baseline (0 = none). */
+    seasonBuckets: number;
+    k: number;
+    minExcess: number;
+    sustainBuckets: number;
+    containBuckets: number;
+    description: string;
+  };
+  /** Channels present, most records first. */
+  channels: string[];
+  buckets: TimelineBucket[];
+  bySentiment?: TimelineSentiment;
+  episodes: TimelineEpisode[];
+  keyMoments: KeyMoment[];
+  /** Plain-language definitions of the terms above, for the report page. */
+  definitions: Record<string, string>;
+}
+
+// ---------------------------------------------------------------- response
+
+/** First-hop figures: a customer message and the brand's direct reply to it. */
+export interface FirstHopStats {
+  /** Brand messages whose parent is a customer message present in the data. */
+  brandRepliesToInbound: number;
+  /** Customer messages present in the data that at least one brand message answers directly. */
+  answeredInbound: number;
+  /** Customer messages in the data. */
+  inboundMessages: number;
+  /** Seconds from each answered customer message to its earliest direct brand reply. */
+  time: DurationStats;
+  /** Share of answered customer messages whose first direct reply came within the SLA. */
+  withinSlaShareOfAnswered: number | null;
+}
+
+/** Conversation-level figures. */
+export interface ConversationResponseStats {
+  /** Conversations (reply trees) with at least one customer message. */
+  conversations: number;
+  answered: number;
+  unanswered: number;
+  /** answered ÷ conversations. */
+  responseRate: number | null;
+  /** Seconds from the first customer message to the first brand message after it, answered conversations only. */
+  time: DurationStats;
+  /** Conversations answered within the SLA ÷ all conversations (unanswered ones count as missed). */
+  withinSlaShare: number | null;
+  /** Age at the end of the data (seconds since the first customer message) of unanswered conversations. */
+  unansweredAge: DurationStats;
+}
+
+/** Response figures for one channel (channel of the conversation's first customer message). */
+export interface ChannelResponse extends ConversationResponseStats {
+  channel: string;
+  firstHop: { answeredInbound: number; time: DurationStats };
+}
+
+/** Conversations by how long the first response took. */
+export interface ResponseBand {
+  label: string;
+  fromSeconds: number;
+  /** Exclusive upper bound; null for the open-ended last band. */
+  toSeconds: number | null;
+  conversations: number;
+}
+
+/** Case (ticket/complaint) timing; times from the case's opening. */
+export interface CaseTiming {
+  cases: number;
+  /** Each null when the export has no such timestamps at all. */
+  firstResponse: DurationStats | null;
+  resolution: DurationStats | null;
+  close: DurationStats | null;
+  /** From a "timely response" flag (CFPB `Timely response?`), when the export has one. */
+  timely: { yes: number; no: number; unknown: number; share: number | null } | null;
+}
+
+/** Case timing for one category value. */
+export interface CaseGroupTiming extends CaseTiming {
+  value: string;
+}
+
+/** `response.cases`. */
+export interface CaseResponse extends CaseTiming {
+  /** Attribute the timely flag came from, if any. */
+  timelyAttribute: string | null;
+  /** Largest groups first (at most 15 each); values missing in the export are grouped as "(none)". */
+  byCategory: CaseGroupTiming[];
+  byProduct: CaseGroupTiming[];
+  byChannel: CaseGroupTiming[];
+  /** Case outcome/status counts, most first. */
+  statuses: { value: string; cases: number }[];
+}
+
+/** `report.sections.response`. */
+export interface ResponseSection {
+  definitions: Record<string, string>;
+  slaMinutes: number;
+  /** Latest message time: the "now" unanswered conversations are aged against. */
+  dataEnd: string | null;
+  /** Null when the crisis has no messages. */
+  firstHop: FirstHopStats | null;
+  conversations: (ConversationResponseStats & { roots: number; bands: ResponseBand[] }) | null;
+  byChannel: ChannelResponse[];
+  /** Null when the crisis has no cases. */
+  cases: CaseResponse | null;
+  /** Why figures are missing or need care (e.g. no brand messages in the export). */
+  notes: string[];
+}
+
+// ---------------------------------------------------------------- coverage
+
+/** One hour-of-week cell in the crisis time zone. */
+export interface CoverageCell {
+  /** ISO weekday 1 (Mon) … 7 (Sun). */
+  weekday: number;
+  /** Local hour 0–23. */
+  hour: number;
+  /** Customer messages posted in this local hour. */
+  inbound: number;
+  /** Conversations whose first customer message falls in this hour. */
+  conversations: number;
+  answered: number;
+  /** Median conversation first response of those conversations (seconds). */
+  medianFirstResponseSeconds: number | null;
+}
+
+/** Figures for messages inside or outside business hours. */
+export interface CoverageWindow {
+  inbound: number;
+  conversations: number;
+  answered: number;
+  responseRate: number | null;
+  firstResponse: DurationStats;
+  withinSlaShare: number | null;
+}
+
+/** `report.sections.coverage`. */
+export interface CoverageSection {
+  timezone: string;
+  definitions: Record<string, string>;
+  /** 7 × 24 cells, Monday 00:00 first. */
+  grid: CoverageCell[];
+  businessHours: {
+    days: number[];
+    start: string;
+    end: string;
+    /** Conversations are placed by the local time of their first customer message. */
+    inside: CoverageWindow;
+    outside: CoverageWindow;
+  };
+  /** Conversations waiting for a first brand reply, sampled at each bucket end. */
+  backlog: {
+    bucket: BucketId;
+    points: { at: string; waiting: number }[];
+    peak: { at: string; waiting: number } | null;
+    /** Still waiting when the data ends. */
+    waitingAtEnd: number;
+  };
+}
+
+// ---------------------------------------------------------------- playbook
+
+/** Steps of the public-response playbook, in their usual order. */
+export type PlaybookStep = 'acknowledge' | 'offline' | 'apologise' | 'resolve' | 'close_loop';
+
+/** How many conversations reached a step, and when. */
+export interface PlaybookStepStats {
+  step: PlaybookStep;
+  label: string;
+  conversations: number;
+  /** Of conversations with a customer message. */
+  share: number | null;
+  /** Seconds from the first customer message to the first brand message taking the step. */
+  time: DurationStats;
+}
+
+/** A customer signal counted per conversation. */
+export interface SignalStats {
+  conversations: number;
+  share: number | null;
+}
+
+/** `report.sections.playbook`. */
+export interface PlaybookSection {
+  definitions: Record<string, string>;
+  /** Cue phrases per step and signal, as a reader would say them. */
+  cues: Record<string, string[]>;
+  /** Conversations with a customer message (the denominator of shares). */
+  conversations: number;
+  /** Of those, conversations with at least one brand message. */
+  withBrandReply: number;
+  steps: PlaybookStepStats[];
+  customer: {
+    /** The customer thanked the brand after a brand reply. */
+    thanks: SignalStats;
+    /** The customer complained of waiting or silence ("still waiting", "no reply"). */
+    stillWaiting: SignalStats;
+    /** A customer message after the first brand reply was more negative than the customer's messages before it. */
+    angrierAfterReply: SignalStats;
+  };
+  /** How negativity was judged for `angrierAfterReply`. */
+  negativity: 'sentiment-column' | 'cue-list';
+  /** Most common orders of steps taken (first occurrence of each), most conversations first. */
+  sequences: { steps: PlaybookStep[]; conversations: number }[];
+}
+
+// -------------------------------------------------------------- amplifiers
+
+/** One author's footprint. */
+export interface AuthorStats {
+  author: string;
+  messages: number;
+  /** Sum of likes + shares + replies (see definitions for unknown counts). */
+  engagement: number;
+  firstAt: string;
+}
+
+/** One post and its engagement. */
+export interface PostStats {
+  messageId: string;
+  author: string | null;
+  at: string;
+  text: string;
+  likes: number | null;
+  shares: number | null;
+  /** Replies as exported, else direct replies present in the data. */
+  replies: number;
+  engagement: number;
+}
+
+/** Posts that say the same thing once normalised (retweets and copy-paste campaigns). */
+export interface RepeatGroup {
+  /** Normalised text shared by the group. */
+  key: string;
+  /** Earliest post's text, as written. */
+  example: string;
+  exampleId: string;
+  posts: number;
+  authors: number;
+  /** Posts that were retweets ("RT @x: …"). */
+  retweets: number;
+  firstAt: string;
+  lastAt: string;
+  engagement: number;
+}
+
+/** `report.sections.amplifiers`. */
+export interface AmplifiersSection {
+  definitions: Record<string, string>;
+  /** Non-brand messages considered. */
+  messages: number;
+  /** Distinct non-brand authors. */
+  uniqueAuthors: number;
+  /** Messages with no author, left out of author figures. */
+  messagesWithoutAuthor: number;
+  /** True when the export carries likes, shares or reply counts. */
+  engagementExported: boolean;
+  topAuthorsByMessages: AuthorStats[];
+  topAuthorsByEngagement: AuthorStats[];
+  /** The most active 1% of authors (at least one), by messages. */
+  topOnePercent: { authors: number; messages: number; share: number | null };
+  mostEngagedPosts: PostStats[];
+  /** Groups of two or more posts with the same normalised text, largest first. */
+  mostRepeated: RepeatGroup[];
+}

@@ -1,0 +1,51 @@
+/**
+ * Document ↔ message bookkeeping: which messages each distinct document
+ * stands for (CSR lists), and which documents hold each phrase.
+ */
+import type { IndexedDocs } from '../phrases/corpus.ts';
+import type { TextMessage } from '../phrases/types.ts';
+
+/** Per-document message lists. */
+export interface DocTable {
+  /** Messages per document. */
+  weight: Int32Array;
+  /** CSR offsets into `members`. */
+  memberStart: Int32Array;
+  /** Message indices, grouped by document, ascending within each. */
+  members: Int32Array;
+}
+
+/**
+ * @param distinctOf message → distinct raw text (-1 = excluded)
+ * @param docs distinct raw text → document
+ */
+export function buildDocTable(messages: readonly TextMessage[], distinctOf: Int32Array, docs: IndexedDocs): DocTable {
+  const weight = new Int32Array(docs.count);
+  for (let i = 0; i < messages.length; i++) {
+    const t = distinctOf[i]!;
+    if (t >= 0) weight[docs.docOfText[t]!]!++;
+  }
+  const memberStart = new Int32Array(docs.count + 1);
+  for (let d = 0; d < docs.count; d++) memberStart[d + 1] = memberStart[d]! + weight[d]!;
+  const fill = memberStart.slice(0, docs.count);
+  const members = new Int32Array(memberStart[docs.count]!);
+  for (let i = 0; i < messages.length; i++) {
+    const t = distinctOf[i]!;
+    if (t >= 0) members[fill[docs.docOfText[t]!]!++] = i;
+  }
+  return { weight, memberStart, members };
+}
+
+/** Documents holding each of the given phrases (ascending document order). */
+export function phraseDocLists(docs: IndexedDocs, phrases: ReadonlySet<number>): Map<number, Int32Array> {
+  const lists = new Map<number, number[]>();
+  for (const p of phrases) lists.set(p, []);
+  for (let d = 0; d < docs.count; d++) {
+    for (let k = docs.phraseStart[d]!; k < docs.phraseStart[d + 1]!; k++) {
+      lists.get(docs.phrases[k]!)?.push(d);
+    }
+  }
+  const out = new Map<number, Int32Array>();
+  for (const [p, list] of lists) out.set(p, Int32Array.from(list));
+  return out;
+}

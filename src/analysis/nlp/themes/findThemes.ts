@@ -1,0 +1,106 @@
+/**
+ * findThemes: what a crisis is about, without configuration.
+ *
+ * Pipeline (each step in its own module):
+ *  1. collapse duplicate texts and retweets            (phrases/corpus)
+ *  2. tag a deterministic sample with compromise and
+ *     collect candidate phrases                        (phrases/discover)
+ *  3. count those phrases over every message with the
+ *     fast token matcher                               (phrases/matcher)
+ *  4. weight them against ordinary English or the
+ *     quiet period before the spike                    (keyness)
+ *  5. group them by co-occurrence                      (group)
+ *  6. describe each group: label, phrases, volume,
+ *     sentiment, representative messages              (describe, representatives)
+ *  7. rank emerging themes                             (emerging)
+ */
+import type { TextMessage } from '../phrases/types.ts';
+import { dedupeExact, indexDocuments } from '../phrases/corpus.ts';
+import { bestSurface, discoverPhrases, type DiscoveredPhrase } from '../phrases/discover.ts';
+import { PhraseMatcher } from '../phrases/matcher.ts';
+import { sampleByHash } from '../phrases/sample.ts';
+import { brandPhraseFilter } from './brandFilter.ts';
+import { buildDocTable, phraseDocLists } from './docTable.ts';
+import { describeThemes, round } from './describe.ts';
+import { groupPhrases } from './group.ts';
+import { scorePhrases } from './scorePhrases.ts';
+import { phraseSimilarity } from './similarity.ts';
+import { resolveThemesOptions } from './options.ts';
+import type { ThemesOptions, ThemesResult } from './types.ts';
+
+/** Bump when output for the same input changes (cache key). */
+export const THEMES_VERSION = 'themes-1';
+
+/**
+ * Find the themes of a set of messages.
+ * @param messages the crisis messages (any order)
+ * @param options see {@link ThemesOptions}
+ */
+export function findThemes(messages: readonly TextMessage[], options: ThemesOptions = {}): ThemesResult {
+  const included = (i: number): boolean => options.includeBrandMessages === true || !messages[i]!.isBrand;
+  let messageCount = 0;
+  for (let i = 0; i < messages.length; i++) if (included(i)) messageCount++;
+  const opts = resolveThemesOptions(options, messageCount);
+
+  // 1–2. Distinct texts, then phrase discovery on a sample of them.
+  const distinct = dedupeExact(messages.map((m) => m.text), included);
+  const sample = sampleByHash(distinct.texts, opts.discoverySampleSize, opts.discoveryCharBudget);
+  const discovered = discoverPhrases(sample.map((i) => distinct.texts[i]!));
+  const dictionary = buildDictionary(discovered, sample.length, brandPhraseFilter(opts.brandHandles));
+
+  // 3. Count over everything.
+  const matcher = new PhraseMatcher(dictionary.map((p) => p.stems));
+  const docs = indexDocuments(distinct.texts, matcher);
+  const table = buildDocTable(messages, distinct.of, docs);
+
+  // 4. Weight.
+  const scored = scorePhrases(dictionary, docs, table, messages, opts);
+
+  // 5. Group the strongest phrases.
+  const selected = scored.eligible.slice(0, Math.max(60, opts.maxThemes * 8));
+  const docsOf = phraseDocLists(docs, new Set(selected));
+  const contextFloor = Math.max(3, opts.minCount / 2);
+  const similarity = phraseSimilarity({
+    phrases: selected,
+    docs,
+    weight: table.weight,
+    dictionarySize: dictionary.length,
+    isContext: (p) => scored.count[p]! >= contextFloor,
+  });
+  const grouping = groupPhrases({ phrases: selected, similarity, docsOf, weight: table.weight });
+
+  // 6–7. Describe.
+  const described = describeThemes({ messages, dictionary, docs, table, scored, grouping, docsOf, opts, distinctTexts: distinct.texts });
+  return {
+    version: THEMES_VERSION,
+    messageCount,
+    distinctTexts: docs.count,
+    discoverySample: sample.length,
+    weighting: scored.weighting,
+    bucketMs: opts.bucketMs,
+    bucketStarts: described.bucketStarts,
+    themes: described.themes,
+    emerging: described.emerging,
+    contextTerms: scored.context.slice(0, 10).map((p) => ({
+      phrase: bestSurface(dictionary[p]!),
+      key: dictionary[p]!.key,
+      count: scored.count[p]!,
+      score: round(scored.score[p]!),
+    })),
+  };
+}
+
+/**
+ * Keep phrases seen at least twice in a large sample (once in a small one)
+ * that do not name the brand; sorted by key so indices are deterministic.
+ */
+function buildDictionary(
+  discovered: ReadonlyMap<string, DiscoveredPhrase>,
+  sampleSize: number,
+  isBrand: (words: readonly string[]) => boolean,
+): DiscoveredPhrase[] {
+  const minSample = sampleSize >= 1000 ? 2 : 1;
+  return [...discovered.values()]
+    .filter((p) => p.sampleCount >= minSample && ![...p.surfaces.keys()].some((s) => isBrand(s.split(' '))))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

@@ -1,0 +1,18 @@
+/**
+ * Themes: what a crisis is about, found without configuration.
+ *
+ * ```ts
+ * const result = findThemes(messages, { brandHandles: ['@united'], bucketMs: 3_600_000 });
+ * result.themes[0].label; // "delayed"
+ * ```
+ */
+export { findThemes, THEMES_VERSION } from './findThemes.ts';
+export type {
+  EmergingTheme,
+  RepresentativeMessage,
+  Theme,
+  ThemePhrase,
+  ThemesOptions,
+  ThemesResult,
+} from './types.ts';
+export type { SentimentLabel, SentimentMix, TextMessage } from '../phrases/types.ts';

@@ -1,0 +1,82 @@
+/**
+ * Counting and weighting every dictionary phrase; splits them into theme
+ * candidates (strongest first) and context terms (too widespread).
+ */
+import type { IndexedDocs } from '../phrases/corpus.ts';
+import type { DiscoveredPhrase } from '../phrases/discover.ts';
+import type { TextMessage } from '../phrases/types.ts';
+import type { DocTable } from './docTable.ts';
+import { backgroundRate } from '../phrases/background.ts';
+import { baselineShare, keyness, LengthProfile } from './keyness.ts';
+import type { ResolvedThemesOptions } from './options.ts';
+
+/** Counts and scores, indexed like the dictionary. */
+export interface ScoredPhrases {
+  weighting: 'background' | 'baseline';
+  /** Messages containing each phrase. */
+  count: Float64Array;
+  score: Float64Array;
+  /** Theme candidates: count ≥ minCount, share ≤ maxShare, score > 0; best first. */
+  eligible: number[];
+  /** Over-represented but above maxShare; most frequent first. */
+  context: number[];
+}
+
+/** Count and score the dictionary over all documents. */
+export function scorePhrases(
+  dictionary: readonly DiscoveredPhrase[],
+  docs: IndexedDocs,
+  table: DocTable,
+  messages: readonly TextMessage[],
+  opts: ResolvedThemesOptions,
+): ScoredPhrases {
+  const n = dictionary.length;
+  const count = new Float64Array(n);
+  const before = new Float64Array(n);
+  const baselineEnd = opts.baselineEnd;
+  let total = 0;
+  let totalBefore = 0;
+  for (let d = 0; d < docs.count; d++) {
+    const w = table.weight[d]!;
+    let wBefore = 0;
+    if (baselineEnd !== undefined) {
+      for (let k = table.memberStart[d]!; k < table.memberStart[d + 1]!; k++) {
+        if (messages[table.members[k]!]!.createdAt < baselineEnd) wBefore++;
+      }
+    }
+    total += w;
+    totalBefore += wBefore;
+    for (let k = docs.phraseStart[d]!; k < docs.phraseStart[d + 1]!; k++) {
+      const p = docs.phrases[k]!;
+      count[p]! += w;
+      before[p]! += wBefore;
+    }
+  }
+  // A baseline needs enough quiet-period messages to say what "normal" is.
+  const weighting = totalBefore >= 50 && total - totalBefore > 0 ? 'baseline' : 'background';
+  const profile = new LengthProfile(docs.tokenCount, table.weight);
+  const score = new Float64Array(n);
+  const ratio = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    const prior = profile.share(backgroundRate(dictionary[p]!.stems));
+    const k =
+      weighting === 'baseline'
+        ? keyness(count[p]! - before[p]!, total - totalBefore, baselineShare(before[p]!, totalBefore, prior))
+        : keyness(count[p]!, total, prior);
+    score[p] = k.score;
+    ratio[p] = k.ratio;
+  }
+  // Against ordinary English a theme must be clearly distinctive (4×);
+  // against the quiet period, doubling is already news.
+  const minRatio = weighting === 'baseline' ? 2 : 4;
+  const eligible: number[] = [];
+  const context: number[] = [];
+  for (let p = 0; p < n; p++) {
+    if (ratio[p]! < minRatio || count[p]! < opts.minCount) continue;
+    (count[p]! / Math.max(1, total) > opts.maxShare ? context : eligible).push(p);
+  }
+  const byKey = (a: number, b: number): number => (dictionary[a]!.key < dictionary[b]!.key ? -1 : 1);
+  eligible.sort((a, b) => score[b]! - score[a]! || byKey(a, b));
+  context.sort((a, b) => count[b]! - count[a]! || byKey(a, b));
+  return { weighting, count, score, eligible, context };
+}

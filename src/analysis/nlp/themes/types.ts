@@ -1,0 +1,117 @@
+/** Public option and result types of the themes analysis. */
+import type { SentimentMix } from '../phrases/types.ts';
+
+/** Options for {@link findThemes}. Every field is optional. */
+export interface ThemesOptions {
+  /** Brand account handles (with or without "@"); their names never become themes. */
+  brandHandles?: readonly string[];
+  /** Timeline bucket width in ms (default 1 hour). */
+  bucketMs?: number;
+  /**
+   * End of the quiet period before the spike (epoch ms). When set (and the
+   * quiet period has messages), phrases are weighted by how much more common
+   * they became after it, instead of against ordinary English.
+   */
+  baselineEnd?: number;
+  /** Crisis onset (epoch ms): emerging themes compare before it with after it. */
+  onset?: number;
+  /** Peak time (epoch ms): the "after" window of emerging themes ends with the peak's bucket. */
+  peak?: number;
+  /** Most themes returned (default 12). */
+  maxThemes?: number;
+  /** Top phrases listed per theme (default 8). */
+  phrasesPerTheme?: number;
+  /** Representative messages per theme, 1–10 (default 4). */
+  representatives?: number;
+  /** Most distinct texts the tagger reads for phrase discovery (default 10,000). */
+  discoverySampleSize?: number;
+  /** Character budget of that sample (default 1,500,000: long complaints count more). */
+  discoveryCharBudget?: number;
+  /** Fewest messages a phrase needs (default max(3, 0.2% of messages)). */
+  minCount?: number;
+  /**
+   * Phrases in more than this share of messages describe the setting
+   * ("flight" in airline complaints), not a theme (default 0.25). They are
+   * reported as `contextTerms`.
+   */
+  maxShare?: number;
+  /** Include the brand's own messages (default false: themes are what customers raise). */
+  includeBrandMessages?: boolean;
+}
+
+/** One phrase of a theme. */
+export interface ThemePhrase {
+  /** Readable form, the most common way it was written ("lost bags"). */
+  phrase: string;
+  /** Normalised matching key ("lose bag"). */
+  key: string;
+  /** Messages containing it. */
+  count: number;
+  /** Keyness score (count × log2 of over-representation). */
+  score: number;
+}
+
+/** A message chosen to illustrate a theme. */
+export interface RepresentativeMessage {
+  id: string;
+  text: string;
+  /** How many messages carried this same text. */
+  copies: number;
+}
+
+/** A group of co-occurring phrases: one thing the crisis is about. */
+export interface Theme {
+  /** Stable slug of the label. */
+  id: string;
+  /** Readable label (the theme's leading phrase). */
+  label: string;
+  /** Top phrases, strongest first. */
+  phrases: ThemePhrase[];
+  /** Messages mentioning any phrase of the theme. */
+  messageCount: number;
+  /** messageCount / analysed messages. */
+  share: number;
+  /** Messages per bucket, aligned with {@link ThemesResult.bucketStarts}. */
+  volume: number[];
+  /** Sentiment labels of the theme's messages (absent when no message had one). */
+  sentiment?: SentimentMix;
+  /** Typical messages: closest to the theme's phrase centroid. */
+  representatives: RepresentativeMessage[];
+}
+
+/** A theme whose share grew from before the onset to the peak. */
+export interface EmergingTheme {
+  themeId: string;
+  label: string;
+  /** Share of messages before the onset. */
+  shareBefore: number;
+  /** Share of messages from the onset to the end of the peak bucket. */
+  shareDuring: number;
+  /** shareDuring − shareBefore (share points, 0–1). */
+  growth: number;
+  /** Messages in the theme in each window. */
+  countBefore: number;
+  countDuring: number;
+}
+
+/** Output of {@link findThemes}. */
+export interface ThemesResult {
+  version: string;
+  /** Messages analysed (brand messages excluded unless asked). */
+  messageCount: number;
+  /** Distinct texts after collapsing duplicates and retweets. */
+  distinctTexts: number;
+  /** Distinct texts the tagger read to discover phrases. */
+  discoverySample: number;
+  /** How phrases were weighted. */
+  weighting: 'background' | 'baseline';
+  bucketMs: number;
+  /** Start of every timeline bucket (epoch ms, UTC-aligned). */
+  bucketStarts: number[];
+  /** Themes, largest first. */
+  themes: Theme[];
+  /** Themes that grew most from before `onset` to `peak` (empty without onset). */
+  emerging: EmergingTheme[];
+  /** Phrases too widespread to be a theme (above `maxShare`). */
+  contextTerms: ThemePhrase[];
+}

@@ -1,0 +1,87 @@
+/**
+ * Charts rendered at build time: Observable Plot draws into a server-side
+ * DOM (linkedom) and the SVG is serialised into the page, so charts read and
+ * print with JavaScript off. The rows a chart draws are also its CSV
+ * download: the file holds exactly what is on screen.
+ *
+ * Colours are CSS variables (`var(--c-neg)`) or `currentColor`, so one SVG
+ * works in light and dark mode; sequential scales use opacity over one colour
+ * for the same reason.
+ */
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { csvCell } from '../../analysis/report/messages-csv.ts';
+
+/** A value a chart row may hold; dates become ISO text in the CSV. */
+export type ChartValue = string | number | boolean | null | Date;
+export type ChartRow = Record<string, ChartValue>;
+
+/** What to draw, and what to say about it. */
+export interface ChartSpec {
+  /** File-safe id, unique within the crisis (`timeline`): names the CSV. */
+  id: string;
+  title: string;
+  /** One line under the chart: what it shows and how to read it. */
+  caption: string;
+  /** Text alternative for screen readers: the chart's finding in words. */
+  summary: string;
+  /** CSV columns, in order. */
+  columns: string[];
+  /** Exactly the rows the marks draw. */
+  rows: ChartRow[];
+  /** Plot options; `marks` read `rows`. */
+  plot: Omit<Plot.PlotOptions, 'document'>;
+}
+
+/** A chart ready for the page. */
+export interface RenderedChart {
+  id: string;
+  title: string;
+  caption: string;
+  summary: string;
+  /** Serialised SVG (from the DOM: text already escaped). */
+  svg: string;
+  csv: string;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Draws a chart and serialises it; the SVG carries role, aria-label, `<title>` and `<desc>`. */
+export function renderChart(spec: ChartSpec): RenderedChart {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const node = Plot.plot({
+    width: 560,
+    height: 180,
+    marginLeft: 44,
+    style: { background: 'transparent', fontSize: '11px' },
+    ...spec.plot,
+    document: document as unknown as Document,
+  }) as unknown as Element;
+  // Plot returns a <figure> only when given a legend/title; we always want the bare <svg>.
+  const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
+  if (!svg) throw new Error(`chart ${spec.id}: Plot produced no SVG`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', spec.title);
+  svg.removeAttribute('aria-description');
+  const title = document.createElementNS(SVG_NS, 'title');
+  title.textContent = spec.title;
+  const desc = document.createElementNS(SVG_NS, 'desc');
+  desc.textContent = spec.summary;
+  svg.insertBefore(desc, svg.firstChild);
+  svg.insertBefore(title, svg.firstChild);
+  // Legends (swatches) are HTML next to the SVG; keep them when Plot made a figure.
+  const html = node === svg ? svg.outerHTML : node.outerHTML;
+  return { id: spec.id, title: spec.title, caption: spec.caption, summary: spec.summary, svg: html, csv: chartCsv(spec.columns, spec.rows) };
+}
+
+/** CSV of chart rows; formulas neutralised by {@link csvCell}. */
+export function chartCsv(columns: string[], rows: ChartRow[]): string {
+  const lines = [columns.map(csvCell).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(plainValue(row[c]))).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+function plainValue(v: ChartValue | undefined): string | number | boolean | null {
+  if (v === undefined) return null;
+  return v instanceof Date ? v.toISOString() : v;
+}

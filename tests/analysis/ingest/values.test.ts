@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { cleanId, decodeEntities, idList, isMissing, parseBool, parseCount } from '../../../src/analysis/ingest/values.ts';
+import { csvCell } from '../../../src/analysis/report/messages-csv.ts';
+
+describe('cell values', () => {
+  it('knows the missing markers', () => {
+    for (const v of ['', ' ', 'NA', 'n/a', 'null', 'None', '-', '?', undefined, null]) expect(isMissing(v)).toBe(true);
+    for (const v of ['0', 'no', 'x']) expect(isMissing(v)).toBe(false);
+  });
+  it('cleans ids: pandas float suffix off, spreadsheet scientific notation refused, big ids intact', () => {
+    expect(cleanId('3.0')).toEqual({ ok: true, id: '3' });
+    expect(cleanId('570306133677760513')).toEqual({ ok: true, id: '570306133677760513' });
+    expect(cleanId('5.70306E+17')).toMatchObject({ ok: false });
+    expect(idList('4409,4413, 4414')).toEqual(['4409', '4413', '4414']);
+  });
+  it('parses booleans and counts', () => {
+    expect([parseBool('TRUE'), parseBool('False'), parseBool('yes'), parseBool('0'), parseBool(''), parseBool('maybe')]).toEqual([true, false, true, false, null, undefined]);
+    expect([parseCount('1,234'), parseCount('NA'), parseCount('-3'), parseCount('x')]).toEqual([1234, null, undefined, undefined]);
+  });
+  it('decodes HTML entities, leaving unknown ones', () => {
+    expect(decodeEntities('a &amp; b &lt;3 &#39;q&#39; &#x1F600; &bogus;')).toBe("a & b <3 'q' 😀 &bogus;");
+  });
+  it('neutralises spreadsheet formulas in CSV cells', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('@united late again')).toBe("'@united late again");
+    expect(csvCell('-12')).toBe('-12');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell(null)).toBe('');
+  });
+});

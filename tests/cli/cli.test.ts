@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/debrief.mjs');
+const crisis = path.join(root, 'tests/fixtures/ingest/crisis-mini');
+
+describe('debrief CLI', () => {
+  it('analyze writes report.json and messages.csv, progress on stderr, byte-identical on a second run', async () => {
+    const a = await mkdtemp(path.join(os.tmpdir(), 'debrief-a-'));
+    const b = await mkdtemp(path.join(os.tmpdir(), 'debrief-b-'));
+    const first = await run(process.execPath, [bin, 'analyze', crisis, '--out', a]);
+    expect(first.stdout).toBe('');
+    expect(first.stderr).toMatch(/twcs-mini\.csv: 8 records read \([\d,]+ records\/s\)/);
+    await run(process.execPath, [bin, 'analyze', crisis, '--out', b, '--quiet']).then((r) => expect(r.stderr).toBe(''));
+    for (const f of ['report.json', 'messages.csv']) expect(await readFile(path.join(a, f), 'utf8')).toBe(await readFile(path.join(b, f), 'utf8'));
+    const report = JSON.parse(await readFile(path.join(a, 'report.json'), 'utf8'));
+    expect(report.schemaVersion).toBe(1);
+    expect(report.crisis).toMatchObject({ title: 'Mini crisis', timezone: 'America/Chicago', window: { start: '2017-10-31T22:08:27.000Z', end: '2024-03-12T11:00:00.000Z' } });
+    expect(report.ledger.totals).toMatchObject({ read: 14, loaded: 8, rejected: 4, superseded: 2, duplicates: 0, rejectedByReason: { 'impossible date': 1, 'wrong number of fields': 3 } });
+    expect(report.counts).toMatchObject({ messages: 5, cases: 3 });
+    const csv = await readFile(path.join(a, 'messages.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^id,conversation_id,parent_id,created_at,author,is_brand,inbound,channel,text/);
+    expect(csv).toContain(`3,3,,2017-10-31T22:08:27.000Z,115712,false,true,twitter,'@sprintcare I have sent several private messages & no one is responding`);
+  });
+
+  it('fails with exit code 1 and one line naming the problem', async () => {
+    const error = await run(process.execPath, [bin, 'analyze', path.join(root, 'no-such-dir'), '--out', os.tmpdir()]).catch((e: { code: number; stderr: string }) => e);
+    expect(error).toMatchObject({ code: 1 });
+    expect((error as { stderr: string }).stderr).toMatch(/^debrief: crisis directory not found: .*no-such-dir\n$/);
+  });
+
+  it('--strict turns a rejected row into a failure', async () => {
+    const error = await run(process.execPath, [bin, 'analyze', crisis, '--out', os.tmpdir(), '--strict', '--quiet']).catch((e: { code: number; stderr: string }) => e);
+    expect(error).toMatchObject({ code: 1 });
+    expect((error as { stderr: string }).stderr).toContain('twcs-mini.csv: --strict: 3 record(s) rejected, first twcs-mini.csv:6: wrong number of fields');
+  });
+
+  it('usage errors exit 2', async () => {
+    const error = await run(process.execPath, [bin, 'analyze']).catch((e: { code: number; stderr: string }) => e);
+    expect(error).toMatchObject({ code: 2 });
+  });
+});
