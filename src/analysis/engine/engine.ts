@@ -4,7 +4,7 @@
  * build). Analyses only see this interface; who opened the database is
  * somebody else's concern.
  */
-import { Bool, Float64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { Bool, Float64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import type { ColumnSpec } from '../model.ts';
 
 /** A row as analyses receive it: BIGINTs become numbers (or strings past 2^53), timestamps epoch ms. */
@@ -65,13 +65,13 @@ export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000 }: E
 }
 
 function toArrow<R>(columns: ColumnSpec<R>[], rows: readonly R[]): Table {
-  const vectors: Record<string, ReturnType<typeof vectorFromArray>> = {};
+  const vectors: Record<string, Vector<DataType>> = {};
   for (const c of columns) {
     const values = rows.map((r) => r[c.key] as unknown);
     // Arrow's Int64 wants BigInt; counts and row numbers fit a double exactly, the CAST restores BIGINT.
-    const type =
+    const type: DataType =
       c.type === 'VARCHAR' ? new Utf8() : c.type === 'BOOLEAN' ? new Bool() : c.type === 'TIMESTAMP' ? new TimestampMillisecond() : new Float64();
-    vectors[c.sql] = vectorFromArray(values as never[], type as never);
+    vectors[c.sql] = vectorFromArray(values, type) as Vector<DataType>;
   }
   return new Table(vectors);
 }

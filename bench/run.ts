@@ -1,0 +1,35 @@
+/**
+ * `npm run bench`: throughput of each pipeline stage on generated posts, printed
+ * as posts/s and as a ratio to the target. Targets live here, never in unit tests.
+ * Usage: npm run bench [-- --posts 1000000]
+ */
+import { parseArgs } from 'node:util';
+import { benchIngest } from './ingest.bench.ts';
+import { generatePosts } from './generate-posts.ts';
+
+const { values } = parseArgs({ options: { posts: { type: 'string', default: '200000' }, ingest: { type: 'string', default: '200000' } } });
+const posts = Number(values.posts);
+
+const line = (stage: string, rate: number, unit: string, extra = '') =>
+  console.log(`${stage.padEnd(28)} ${Math.round(rate).toLocaleString('en-US').padStart(12)} ${unit}${extra}`);
+
+console.log(`debrief bench — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+const ingest = await benchIngest(Number(values.ingest));
+line(`ingest (${Number(values.ingest).toLocaleString('en-US')} rows)`, ingest.rowsPerSecond, 'rows/s', `  (${ingest.megabytesPerSecond.toFixed(1)} MB/s)`);
+
+const texts = generatePosts(posts);
+for (const [name, file, fn] of [
+  ['sentiment', './sentiment.bench.ts', 'benchSentiment'],
+  ['themes', './themes.bench.ts', 'benchThemes'],
+  ['faults', './faults.bench.ts', 'benchFaults'],
+] as const) {
+  try {
+    const mod = (await import(file)) as Record<string, (t: string[]) => Promise<{ postsPerSecond: number }>>;
+    const r = await mod[fn](texts);
+    line(`${name} (${posts.toLocaleString('en-US')} posts)`, r.postsPerSecond, 'posts/s');
+  } catch (error) {
+    console.log(`${name.padEnd(28)} not run: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+const mem = process.memoryUsage();
+console.log(`peak-ish memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
