@@ -8,7 +8,7 @@ import { ingestCrisis, type CrisisFiles, type IngestOptions } from './ingest/ing
 import type { Case, Message } from './model.ts';
 import { messagesCsv, type ExtraColumns } from './report/messages-csv.ts';
 import { SCHEMA_VERSION, type Counts, type ReportModel } from './report/report-model.ts';
-import { ANALYSES } from './analyses.ts';
+import { defaultAnalyses } from './analyses.ts';
 
 export const DEBRIEF_VERSION = '0.1.0';
 
@@ -57,7 +57,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
   };
   if (!config.title) config.assumptions.push(`No title in crisis.yaml: the directory name "${options.slug}" is used.`);
   const ctx: AnalysisContext = { engine, config, messages, cases, report, columns: new Map(), columnNames: [], progress: step };
-  for (const analysis of options.analyses ?? ANALYSES) {
+  for (const analysis of options.analyses ?? defaultAnalyses()) {
     step(`analysis: ${analysis.name}`);
     await analysis.run(ctx);
   }

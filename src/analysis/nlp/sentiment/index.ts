@@ -11,7 +11,7 @@
  *
  * @example
  *   const score = createSentimentScorer();
- *   score('still waiting on hold for 2 hours'); // { label: 'negative', score: -0.9 }
+ *   score('still waiting on hold for 2 hours'); // { label: 'negative', score: ≈ -0.98 }
  */
 import { emitFeatures } from './features.ts';
 import { SHIPPED_MODEL } from './model.generated.ts';

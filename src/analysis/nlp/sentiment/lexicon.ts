@@ -19,6 +19,10 @@ const SERVICE_OVERRIDES: Record<string, number> = {
   united: 0, please: 0, help: 0, helping: 0, helps: 0, like: 0, likes: 0, want: 0, care: 0, cares: 0,
   kind: 0, pretty: 0, super: 0, true: 0, hope: 1, hopes: 1, sure: 0, award: 0, reward: 0, rewards: 0,
   credit: 0, top: 0, clear: 0, fine: 1, free: 1, pay: 0, charged: -1, promise: 0, promised: -1,
+  // Travel/support senses: "leave" departs, "1 stop", "customer support",
+  // "any chance...", "important question", "please resolve" are requests.
+  leave: 0, leaves: 0, leaving: 0, stop: 0, support: 0, supported: 0, chance: 0, matter: 0, important: 0,
+  resolve: 0, solve: 0, save: 1, accept: 0, allow: 0,
   // Often sarcastic or exclamative in complaints ("wow, 3 hours"): damp them.
   wow: 0, funny: 0, joke: -2, lol: 1, haha: 1, interesting: 0, luck: 1,
   // Service failures.

@@ -35,7 +35,7 @@ export interface SentimentModelData {
  * Bump when features.ts / rules / lexicon change in a way that makes
  * existing weights meaningless; the scorer refuses stale models.
  */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** Model ready for inference. */
 export interface CompiledModel {

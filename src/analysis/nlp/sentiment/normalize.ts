@@ -5,10 +5,11 @@
  * Brand masking matters for honesty, not only hygiene: a learned model that
  * sees "united" or "usairways" learns each brand's base rate of complaints,
  * which does not transfer to another brand or another crisis. Every known
- * brand name becomes the single token `<brand>`, and airport / flight codes
- * become `<code>`, so the learned weights describe language, not companies.
+ * brand name becomes the single token `<brand>`, airport / flight codes
+ * `<code>` and place names `<place>` (a hub city stands for the airline based
+ * there), so the learned weights describe language, not companies.
  */
-import { LEMMA_TABLE } from './lemmas.generated.ts';
+import { LEMMA_TABLE, PLACE_TERMS } from './lemmas.generated.ts';
 
 /**
  * Brand words masked to `<brand>`. Airlines (the training data are airline
@@ -17,7 +18,7 @@ import { LEMMA_TABLE } from './lemmas.generated.ts';
  */
 const BRAND_TERMS = new Set<string>(
   (
-    'united unitedairlines unitedair flyunited ual usairways usair airways americanair americanairlines ' +
+    'united unitedairlines unitedair flyunited ual ua usairways usair airways americanair americanairlines ' +
     'american aa delta deltaairlines southwest southwestair jetblue virgin virginamerica alaska alaskaair ' +
     'spirit frontier hawaiian allegiant continental lufthansa emirates ryanair easyjet westjet aircanada ' +
     'aadvantage mileageplus skymiles dividend admirals polaris'
@@ -103,6 +104,7 @@ function computeNormalized(raw: string): string {
   if (w.endsWith("'s") && !S_CONTRACTIONS.has(w)) w = w.slice(0, -2);
   if (w.length > 3 && ELONGATED.test(w)) w = deElongate(w);
   if (BRAND_TERMS.has(w)) return '<brand>';
+  if (PLACE_TERMS.has(w)) return '<place>';
   return LEMMA_TABLE.get(w) ?? w;
 }
 

@@ -6,7 +6,7 @@
  * Used on its own (`mode: 'rules'`) and as the feature source for the
  * learned layer, which re-weights these signals together with n-grams.
  */
-import { matchCueAt, type CueKind } from './cues.ts';
+import { CUE_INDEX, matchCueAt, type CueKind, type CueSequence } from './cues.ts';
 import { BOOSTERS, CONTRASTS, NEGATORS, VALENCE } from './lexicon.ts';
 import { isClauseBreak, type TokenizedText } from './tokenize.ts';
 
@@ -24,11 +24,11 @@ export interface RuleAnalysis {
   cues: CueKind[];
   /** Per token: inside the scope of a negator (until clause punctuation). */
   negated: boolean[];
-  /** Whether any contrast marker ("but") split the post. */
+  /** Whether a contrast marker ("but") split the post. */
   contrast: boolean;
 }
 
-/** VADER constants: booster step, caps increment, negation scalar, normaliser. */
+/** VADER constants: caps increment, negation scalar, "!" step, normaliser. */
 const CAPS_INCREMENT = 0.733;
 const NEGATION_SCALAR = -0.74;
 const EXCLAIM_STEP = 0.292;
@@ -38,6 +38,41 @@ const WINDOW = 3;
 /** Complaint strength above which sarcasm-prone praise flips. */
 const SARCASM_THRESHOLD = 2;
 
+/** Everything the rules need to know about a token, fetched with one lookup. */
+interface TokenInfo {
+  valence: number;
+  /** Intensity multiplier, 0 when not a booster. */
+  booster: number;
+  negator: boolean;
+  contrast: boolean;
+  thankish: boolean;
+  clauseBreak: boolean;
+  cues: readonly CueSequence[] | undefined;
+}
+
+const THANKISH = new Set(['thank', 'thanks', 'thx', 'thnx', 'thanx', 'ty']);
+
+function buildInfo(): Map<string, TokenInfo> {
+  const keys = new Set<string>([
+    ...VALENCE.keys(), ...BOOSTERS.keys(), ...NEGATORS, ...CONTRASTS, ...THANKISH, ...CUE_INDEX.keys(), '.', ',', '!', '?',
+  ]);
+  const m = new Map<string, TokenInfo>();
+  for (const k of keys) {
+    m.set(k, {
+      valence: VALENCE.get(k) ?? 0,
+      booster: BOOSTERS.get(k) ?? 0,
+      negator: NEGATORS.has(k),
+      contrast: CONTRASTS.has(k),
+      thankish: THANKISH.has(k),
+      clauseBreak: isClauseBreak(k),
+      cues: CUE_INDEX.get(k),
+    });
+  }
+  return m;
+}
+
+const INFO: ReadonlyMap<string, TokenInfo> = buildInfo();
+
 interface Item {
   start: number;
   value: number;
@@ -45,8 +80,6 @@ interface Item {
   thankish: boolean;
   kind: CueKind | undefined;
 }
-
-const THANKISH = new Set(['thank', 'thanks', 'thx', 'thnx', 'thanx', 'ty']);
 
 /** Valence for a hashtag the lexicon does not know: "#epicfail", "#unitedfail". */
 function hashtagValence(tok: string): number {
@@ -57,44 +90,45 @@ function hashtagValence(tok: string): number {
 export function analyzeRules(t: TokenizedText): RuleAnalysis {
   const { tokens, caps } = t;
   const n = tokens.length;
+  const info: (TokenInfo | undefined)[] = new Array<TokenInfo | undefined>(n);
+  for (let i = 0; i < n; i++) info[i] = INFO.get(tokens[i] as string);
   const items: Item[] = [];
   const consumed = new Uint8Array(n);
 
   // 1. Cue phrases first (longest match), then single words.
   for (let i = 0; i < n; ) {
-    const m = matchCueAt(tokens, i);
-    if (m !== undefined) {
-      items.push({ start: i, value: m.cue.valence, sarcastic: m.cue.sarcastic === true, thankish: false, kind: m.cue.kind });
-      consumed.fill(1, i, i + m.seq.length);
-      i += m.seq.length;
-    } else {
+    const m = matchCueAt(tokens, i, info[i]?.cues);
+    if (m === undefined) {
       i++;
+      continue;
     }
+    items.push({ start: i, value: m.cue.valence, sarcastic: m.cue.sarcastic === true, thankish: false, kind: m.cue.kind });
+    consumed.fill(1, i, i + m.seq.length);
+    i += m.seq.length;
   }
   for (let i = 0; i < n; i++) {
     if (consumed[i] === 1) continue;
-    const tok = tokens[i] as string;
-    let v = VALENCE.get(tok) ?? 0;
-    if (v === 0 && t.hashtag[i] === true) v = hashtagValence(tok);
+    const inf = info[i];
+    let v = inf?.valence ?? 0;
+    if (v === 0 && t.hashtag[i] === true) v = hashtagValence(tokens[i] as string);
     if (v === 0) continue;
     // A booster/negator directly before a valenced word modifies it rather
     // than counting on its own ("damn good", "no good").
-    const next = tokens[i + 1];
-    if ((BOOSTERS.has(tok) || NEGATORS.has(tok)) && next !== undefined && (VALENCE.get(next) ?? 0) !== 0) continue;
-    items.push({ start: i, value: v, sarcastic: false, thankish: THANKISH.has(tok), kind: undefined });
+    if (inf !== undefined && (inf.booster !== 0 || inf.negator) && (info[i + 1]?.valence ?? 0) !== 0) continue;
+    items.push({ start: i, value: v, sarcastic: false, thankish: inf?.thankish === true, kind: undefined });
   }
 
-  // 2. Negation scope per token, for the learned layer and for step 3.
-  const negated: boolean[] = new Array<boolean>(n).fill(false);
+  // 2. Negation scope per token, for the learned layer.
+  const negated: boolean[] = new Array<boolean>(n);
   let inScope = false;
   for (let i = 0; i < n; i++) {
-    const tok = tokens[i] as string;
-    if (isClauseBreak(tok)) inScope = false;
-    else if (inScope) negated[i] = true;
-    if (consumed[i] !== 1 && NEGATORS.has(tok)) inScope = true;
+    const inf = info[i];
+    if (inf?.clauseBreak === true) inScope = false;
+    negated[i] = inScope && inf?.clauseBreak !== true;
+    if (inf?.negator === true && consumed[i] !== 1) inScope = true;
   }
 
-  // 3. Local modifiers: boosters, caps, negation (within WINDOW), hashtags.
+  // 3. Local modifiers: boosters and negation (within WINDOW), caps, hashtags.
   const shouting = t.wordCount > 0 && t.capsWords / t.wordCount > 0.6;
   for (const it of items) {
     let v = it.value;
@@ -103,16 +137,15 @@ export function analyzeRules(t: TokenizedText): RuleAnalysis {
     for (let k = 1; k <= WINDOW; k++) {
       const j = it.start - k;
       if (j < 0) break;
-      const prev = tokens[j] as string;
-      if (isClauseBreak(prev)) break;
-      if (consumed[j] === 1) continue;
-      const b = BOOSTERS.get(prev);
-      if (b !== undefined) {
+      const prev = info[j];
+      if (prev === undefined || consumed[j] === 1) continue;
+      if (prev.clauseBreak) break;
+      if (prev.booster !== 0) {
         const decay = k === 1 ? 1 : k === 2 ? 0.95 : 0.9;
-        const boost = caps[j] === true && !shouting && b > 1 ? b + 0.2 : b;
+        const boost = caps[j] === true && !shouting && prev.booster > 1 ? prev.booster + 0.2 : prev.booster;
         v *= 1 + (boost - 1) * decay;
       }
-      if (NEGATORS.has(prev)) negate = true;
+      if (prev.negator) negate = true;
     }
     if (caps[it.start] === true && !shouting) v += Math.sign(v) * CAPS_INCREMENT;
     if (negate) v *= NEGATION_SCALAR;
@@ -128,7 +161,7 @@ export function analyzeRules(t: TokenizedText): RuleAnalysis {
   for (const it of items) {
     if (complaint >= SARCASM_THRESHOLD) {
       if (it.sarcastic && it.value > 0) {
-        it.value = -Math.abs(it.value);
+        it.value = -it.value;
         it.kind = 'sarcasm';
       } else if (it.thankish && it.value > 0) {
         it.value *= 0.5;
@@ -140,7 +173,7 @@ export function analyzeRules(t: TokenizedText): RuleAnalysis {
   // 5. Contrast: after the last "but" counts 1.5x, before it 0.5x.
   let contrastAt = -1;
   for (let i = n - 1; i >= 0; i--) {
-    if (consumed[i] !== 1 && CONTRASTS.has(tokens[i] as string)) {
+    if (consumed[i] !== 1 && info[i]?.contrast === true) {
       contrastAt = i;
       break;
     }

@@ -3,7 +3,7 @@
  *
  * Why not compromise here: its tokenizer runs ~19k posts/s and its tagger
  * ~2k posts/s, while the pipeline must score ~1M posts in well under a
- * minute. A single global regex does the job at ~150k+ posts/s. compromise is
+ * minute. A single global regex does the job at ~130k posts/s. compromise is
  * used at *build* time instead (scripts/sentiment/build-lemmas.ts) to produce
  * the lemma table this tokenizer applies via a plain map lookup.
  *
@@ -16,7 +16,7 @@ export interface TokenizedText {
   /**
    * Normalised tokens. Words are lower-cased, de-elongated and lemmatised
    * (verbs/plurals only); brand names become `<brand>`, airport/flight codes
-   * `<code>`, numbers `<num>`, emoticons a canonical `:)` / `:(` / ... form,
+   * `<code>`, place names `<place>`, numbers `<num>`, emoticons a canonical `:)` / `:(` / ... form,
    * emoji the bare pictograph. Clause punctuation is kept as `.` `,` `!` `?`
    * because it bounds negation scope and contrast.
    */
