@@ -1,8 +1,15 @@
-/** Every analysis, in the order they run (later ones may read earlier sections and columns). */
+/** Every analysis, in the order they run (later ones read earlier sections and columns). */
 import type { Analysis } from './analysis.ts';
-import { sentimentAnalysis } from './language/sentiment-analysis.ts';
+import { CRISIS_ANALYSES } from './crisis/index.ts';
+import { faultsAnalysis } from './language/faults-analysis.ts';
+import { sentimentAnalysis, type SentimentCache } from './language/sentiment-analysis.ts';
+import { themesAnalysis } from './language/themes-analysis.ts';
 
-/** The default analyses; sentiment first so the timeline can split volume by it. */
-export function defaultAnalyses(): Analysis[] {
-  return [sentimentAnalysis()];
+/**
+ * The default analyses. Sentiment first: the timeline splits volume by it and
+ * the playbook reads it; themes and faults after the timeline, whose buckets
+ * and onset they share.
+ */
+export function defaultAnalyses(options: { sentimentCache?: SentimentCache } = {}): Analysis[] {
+  return [sentimentAnalysis({ cache: options.sentimentCache }), ...CRISIS_ANALYSES, themesAnalysis, faultsAnalysis];
 }

@@ -6,8 +6,8 @@ import { newCrisis } from './new.ts';
 
 const USAGE = `usage:
   debrief analyze <crisis-dir> --out <dir> [--strict] [--quiet]   write report.json and messages.csv
-  debrief build [--strict] [--quiet] [--reports-only]              analyse data/* and build the site into dist/
-  debrief new <slug>                                               scaffold data/<slug>/crisis.yaml`;
+  debrief build [--quiet]                                          analyse data/* and build the report site into dist/
+  debrief new <slug>                                               scaffold data/<slug>/crisis.yaml and reports/<slug>.mdx`;
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -18,7 +18,6 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string', short: 'o' },
         quiet: { type: 'boolean', short: 'q' },
         strict: { type: 'boolean' },
-        'reports-only': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -34,13 +33,13 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'build') {
-      await build(process.cwd(), { quiet: values.quiet, strict: values.strict, reportsOnly: values['reports-only'] });
+      await build(process.cwd(), { quiet: values.quiet });
       return 0;
     }
     if (command === 'new') {
       if (rest.length !== 1) throw new UsageError('new needs a slug, e.g. `debrief new router-outage-2024`');
       const created = await newCrisis(process.cwd(), rest[0]);
-      process.stdout.write(`created ${created.join(', ')}: add your export files there and list them under sources:\n`);
+      process.stdout.write(`created ${created.join(', ')}: add your exports to the data directory, list them under sources: in crisis.yaml, and write the post-mortem in the notebook\n`);
       return 0;
     }
     throw new UsageError(`unknown command "${command}"`);

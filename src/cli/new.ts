@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { notebookTemplate } from './notebook-template.ts';
 
 export function crisisYamlTemplate(slug: string): string {
   return `# ${slug}: what Debrief needs to know about this crisis.
@@ -42,13 +43,17 @@ privacy: { maskPersonalData: true, pseudonymizeAuthors: false }
 `;
 }
 
-/** Creates data/<slug>/crisis.yaml; refuses to overwrite. */
+/** Creates data/<slug>/crisis.yaml and reports/<slug>.mdx; refuses to overwrite either. */
 export async function newCrisis(root: string, slug: string): Promise<string[]> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new Error(`"${slug}" is not a usable slug: use lower-case letters, digits and dashes`);
   const dir = path.join(root, 'data', slug);
   const yaml = path.join(dir, 'crisis.yaml');
   if (existsSync(yaml)) throw new Error(`${yaml} already exists; pick another slug or edit it`);
+  const notebook = path.join(root, 'reports', `${slug}.mdx`);
+  if (existsSync(notebook)) throw new Error(`${notebook} already exists; pick another slug or edit it`);
   await mkdir(dir, { recursive: true });
+  await mkdir(path.dirname(notebook), { recursive: true });
   await writeFile(yaml, crisisYamlTemplate(slug));
-  return [yaml];
+  await writeFile(notebook, notebookTemplate(slug, slug.replace(/[-_]+/g, ' ')));
+  return [yaml, notebook];
 }

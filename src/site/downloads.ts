@@ -52,8 +52,12 @@ export function downloadsIntegration() {
     name: 'debrief-downloads',
     hooks: {
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: { info(message: string): void } }) => {
-        const n = await writeDownloads(fileURLToPath(dir));
+        const out = fileURLToPath(dir);
+        const n = await writeDownloads(out);
         logger.info(`${n} data download${n === 1 ? '' : 's'} written`);
+        // What this output was built from: browser tests rebuild when it differs or is older than the sources.
+        const stamp = { dataDir: path.resolve(process.env.DEBRIEF_DATA_DIR || 'data'), base: process.env.DEBRIEF_BASE || '/', builtAt: Date.now() };
+        await writeFile(path.join(out, '.debrief-build.json'), `${JSON.stringify(stamp)}\n`);
       },
     },
   };

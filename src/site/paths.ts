@@ -20,9 +20,12 @@ export function crisisPath(slug: string, ...rest: (string | number)[]): string {
  * (a directory or file site path); directories get `index.html`.
  */
 export function relativeHref(from: string, to: string): string {
-  const depth = from.split('/').filter(Boolean).length;
+  const fromDirs = from.split('/').filter(Boolean);
   const target = to === '' || to.endsWith('/') ? `${to}index.html` : to;
-  return `${'../'.repeat(depth)}${target}`;
+  const toParts = target.split('/');
+  let common = 0;
+  while (common < fromDirs.length && common < toParts.length - 1 && fromDirs[common] === toParts[common]) common++;
+  return `${'../'.repeat(fromDirs.length - common)}${toParts.slice(common).join('/')}`;
 }
 
 /** A link maker bound to the current page: `link('faults/')`. */

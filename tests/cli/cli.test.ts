@@ -41,6 +41,19 @@ describe('debrief CLI', () => {
     expect((error as { stderr: string }).stderr).toContain('twcs-mini.csv: --strict: 3 record(s) rejected, first twcs-mini.csv:6: wrong number of fields');
   });
 
+  it('new scaffolds a crisis.yaml that validates and a notebook, and refuses to overwrite', async () => {
+    const cwd = await mkdtemp(path.join(os.tmpdir(), 'debrief-new-'));
+    const out = await run(process.execPath, [bin, 'new', 'router-outage-2024'], { cwd });
+    expect(out.stdout).toContain('data/router-outage-2024/crisis.yaml');
+    const yaml = await readFile(path.join(cwd, 'data/router-outage-2024/crisis.yaml'), 'utf8');
+    const { parseCrisisConfig } = await import('../../src/analysis/config/crisis-config.ts');
+    expect(parseCrisisConfig(yaml)).toMatchObject({ title: 'router outage 2024', sla: { firstResponseMinutes: 60 }, sources: [] });
+    expect(await readFile(path.join(cwd, 'reports/router-outage-2024.mdx'), 'utf8')).toMatch(/^---\n[\s\S]*crisis: router-outage-2024/);
+    const again = await run(process.execPath, [bin, 'new', 'router-outage-2024'], { cwd }).catch((e: { code: number; stderr: string }) => e);
+    expect(again).toMatchObject({ code: 1 });
+    expect((again as { stderr: string }).stderr).toMatch(/already exists/);
+  });
+
   it('usage errors exit 2', async () => {
     const error = await run(process.execPath, [bin, 'analyze']).catch((e: { code: number; stderr: string }) => e);
     expect(error).toMatchObject({ code: 2 });

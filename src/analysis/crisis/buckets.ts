@@ -2,7 +2,7 @@
  * Time buckets for volume curves: which width to use for a span, which part
  * of the data the curve covers, and which bucket an instant falls in.
  */
-import { zoneOffsetMinutes } from '../ingest/timestamps.ts';
+import { zoneOffsetMinutes, zonedWallToUtc } from '../ingest/timestamps.ts';
 import { quantileSorted } from './stats.ts';
 import type { BucketId } from './types.ts';
 
@@ -32,10 +32,11 @@ export function bucketMs(id: BucketId): number {
 /**
  * The narrowest width giving at most {@link MAX_BUCKETS} buckets over `spanMs`.
  * Aims at 50–300 buckets: each candidate is 3–7× the previous one, so the
- * first that fits usually lands above 50.
+ * first that fits usually lands above 50. `minMs` rules out widths finer than
+ * the data (a day for date-only records).
  */
-export function chooseBucket(spanMs: number): BucketId {
-  for (const b of BUCKET_WIDTHS) if (Math.floor(spanMs / b.ms) + 1 <= MAX_BUCKETS) return b.id;
+export function chooseBucket(spanMs: number, minMs = 0): BucketId {
+  for (const b of BUCKET_WIDTHS) if (b.ms >= minMs && Math.floor(spanMs / b.ms) + 1 <= MAX_BUCKETS) return b.id;
   return '1w';
 }
 
@@ -68,37 +69,120 @@ export function robustDomain(sortedTimes: readonly number[]): Domain | null {
   return { start: sortedTimes[first], end: sortedTimes[last], excludedBefore: first, excludedAfter: n - 1 - last };
 }
 
-/** A fixed-width bucket grid. */
+/**
+ * A bucket grid. Sub-day buckets have a fixed width in real time; days and
+ * weeks follow the crisis time zone's calendar, so a DST change makes one day
+ * 23 or 25 hours long instead of moving every later midnight by an hour (a
+ * date-only record stamped at local midnight would otherwise land on the
+ * previous day).
+ */
 export interface BucketGrid {
   id: BucketId;
+  /** Nominal width. */
   ms: number;
   /** Start of bucket 0, epoch ms. */
   origin: number;
   count: number;
+  /** Calendar buckets only: local wall time of bucket 0 (encoded as if UTC) and the zone's offsets over the span. */
+  local: { zone: string; wallOrigin: number; offsets: ZoneOffsets } | null;
+}
+
+/** Offsets in force over a span: `minutes[i]` applies from `from[i]` (epoch ms) on; `from[0]` is −∞. */
+export interface ZoneOffsets {
+  from: number[];
+  minutes: number[];
 }
 
 /**
- * Lays a grid of fixed-width buckets over `[start, end]`, aligned to the
- * crisis time zone's clock at `start` (days start at local midnight, weeks on
- * Monday). Widths stay fixed through a DST change, so later day boundaries
- * move by an hour on the local clock; fixed widths keep bucket counts
- * comparable, which the spike baseline needs.
+ * The zone's UTC offsets over `[start, end]`, with the exact instants they
+ * change. Sampled every 6 hours (zones change at most a few times a year)
+ * and each change located to the minute by bisection.
+ */
+export function zoneOffsets(zone: string, start: number, end: number): ZoneOffsets {
+  const step = 6 * HOUR;
+  const out: ZoneOffsets = { from: [-Infinity], minutes: [zoneOffsetMinutes(start - DAY, zone)] };
+  let prevT = start - DAY;
+  let prev = out.minutes[0];
+  for (let t = start - DAY + step; t <= end + DAY + step; t += step) {
+    const o = zoneOffsetMinutes(t, zone);
+    if (o !== prev) {
+      let lo = Math.floor(prevT / MINUTE);
+      let hi = Math.floor(t / MINUTE);
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (zoneOffsetMinutes(mid * MINUTE, zone) === prev) lo = mid;
+        else hi = mid;
+      }
+      out.from.push(hi * MINUTE);
+      out.minutes.push(o);
+    }
+    prevT = t;
+    prev = o;
+  }
+  return out;
+}
+
+function offsetAt(offsets: ZoneOffsets, t: number): number {
+  let i = offsets.from.length - 1;
+  while (offsets.from[i] > t) i--;
+  return offsets.minutes[i];
+}
+
+/**
+ * Lays buckets over `[start, end]` aligned to the crisis time zone's clock at
+ * `start`: sub-day buckets of fixed width on the hour grid, days from local
+ * midnight, weeks from Monday.
  */
 export function bucketGrid(start: number, end: number, id: BucketId, zone: string): BucketGrid {
   const ms = bucketMs(id);
-  const offset = zoneOffsetMinutes(start, zone) * MINUTE;
-  // 1970-01-05 was a Monday: weekly buckets count from there.
+  if (ms < DAY) {
+    const offset = zoneOffsetMinutes(start, zone) * MINUTE;
+    const origin = Math.floor((start + offset) / ms) * ms - offset;
+    return { id, ms, origin, count: Math.floor((end - origin) / ms) + 1, local: null };
+  }
+  const offsets = zoneOffsets(zone, start, end);
+  // 1970-01-05 was a Monday: weeks count from there.
   const anchor = id === '1w' ? 4 * DAY : 0;
-  const origin = Math.floor((start + offset - anchor) / ms) * ms + anchor - offset;
-  return { id, ms, origin, count: Math.floor((end - origin) / ms) + 1 };
+  const wallOrigin = Math.floor((start + offsetAt(offsets, start) * MINUTE - anchor) / ms) * ms + anchor;
+  const grid: BucketGrid = { id, ms, origin: zonedWallToUtc(wallOrigin, zone), count: 0, local: { zone, wallOrigin, offsets } };
+  grid.count = bucketIndex(grid, end) + 1;
+  return grid;
 }
 
 /** Index of the bucket holding `t` (may be outside 0…count−1). */
 export function bucketIndex(grid: BucketGrid, t: number): number {
-  return Math.floor((t - grid.origin) / grid.ms);
+  if (!grid.local) return Math.floor((t - grid.origin) / grid.ms);
+  return Math.floor((t + offsetAt(grid.local.offsets, t) * MINUTE - grid.local.wallOrigin) / grid.ms);
 }
 
 /** Start of bucket `i`, epoch ms. */
 export function bucketStart(grid: BucketGrid, i: number): number {
-  return grid.origin + i * grid.ms;
+  return grid.local ? zonedWallToUtc(grid.local.wallOrigin + i * grid.ms, grid.local.zone) : grid.origin + i * grid.ms;
+}
+
+/** SQL for the bucket index of a TIMESTAMP column, matching {@link bucketIndex}. */
+export function bucketIndexSql(grid: BucketGrid, column: string): string {
+  const t = `epoch_ms(${column})`;
+  if (!grid.local) return `CAST(floor((${t} - ${grid.origin}) / ${grid.ms}) AS BIGINT)`;
+  const { from, minutes } = grid.local.offsets;
+  const offset = from.length === 1 ? String(minutes[0]) : `CASE ${from.slice(1).map((f, i) => `WHEN ${t} < ${f} THEN ${minutes[i]}`).join(' ')} ELSE ${minutes[minutes.length - 1]} END`;
+  return `CAST(floor((${t} + (${offset}) * ${MINUTE} - ${grid.local.wallOrigin}) / ${grid.ms}) AS BIGINT)`;
+}
+
+/**
+ * True when the records carry dates without times: nearly all (≥ 90%) sit
+ * exactly on local midnight. Such data cannot be bucketed finer than a day.
+ */
+export function dateOnly(times: readonly number[], zone: string): boolean {
+  if (times.length < 10) return false;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of times) {
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  const offsets = zoneOffsets(zone, lo, hi);
+  let midnight = 0;
+  for (const t of times) if ((t + offsetAt(offsets, t) * MINUTE) % DAY === 0) midnight++;
+  return midnight / times.length >= 0.9;
 }

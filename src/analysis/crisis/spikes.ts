@@ -9,6 +9,12 @@
  * support traffic has a strong daily rhythm and a quiet-night baseline would
  * flag every morning.
  *
+ * A surge that outlasts `maxIgnore` buckets, or a seasonal slot anomalous
+ * three seasons in a row, is a new level rather than a spike (a sample whose
+ * collection ramps up, a permanent change in traffic): from then on its
+ * buckets enter the baseline as they are, the baseline catches up, and the
+ * episode is marked `levelShift` when it lasted beyond `maxIgnore`.
+ *
  * Band: baseline + k·σ with σ = max(1.4826·MAD, √baseline, 1) — the MAD is
  * the robust spread; the Poisson floor keeps sparse series (baseline 0 or 1,
  * MAD 0) from flagging every stray message.
@@ -27,6 +33,8 @@ export interface SpikeOptions {
   k: number;
   /** Fewer clean buckets than this before a bucket: use the whole series' median/MAD instead. */
   minHistory: number;
+  /** Longest anomalous stretch kept out of the baseline; longer ones are treated as a level shift. */
+  maxIgnore: number;
   /** A bucket must also exceed its baseline by at least this many records. */
   minExcess: number;
   /** Consecutive anomalous buckets that make an onset (a single bucket above baseline + 2·k·σ also does). */
@@ -54,6 +62,8 @@ export interface SpikeEpisode {
   lastAnomalous: number;
   /** Sum over the episode of volume above baseline. */
   excess: number;
+  /** True when the surge lasted beyond `maxIgnore` and the baseline was let up to meet it. */
+  levelShift: boolean;
 }
 
 export interface SpikeResult {
@@ -70,6 +80,12 @@ export function detectSpikes(series: readonly number[], options: SpikeOptions): 
   const globalMad = mad(series, globalMedian);
   const clean: number[] = [];
   const buckets: SpikeBucket[] = [];
+  // Start of the current anomalous stretch (gaps shorter than `contain` do not end it), or -1.
+  let stretch = -1;
+  let calm = 0;
+  // Seasonal baselines: for each slot, how many seasons in a row it was anomalous. A slot busy at the same
+  // time every day (a shifted rhythm) is its own new normal even though calm buckets separate its runs.
+  const slotRun = new Array<number>(Math.max(options.season, 1)).fill(0);
   for (let i = 0; i < n; i++) {
     let samples: number[] = [];
     let method: SpikeBucket['method'] = 'trailing';
@@ -88,8 +104,16 @@ export function detectSpikes(series: readonly number[], options: SpikeOptions): 
     const upper = baseline + options.k * sigma;
     const anomalous = series[i] > upper && series[i] - baseline >= options.minExcess;
     buckets.push({ baseline, upper, anomalous, method });
-    // The spike is left out of later baselines: it is replaced by what was expected.
-    clean.push(anomalous ? baseline : series[i]);
+    if (anomalous) {
+      if (stretch < 0) stretch = i;
+      calm = 0;
+    } else if (stretch >= 0 && ++calm >= options.contain) stretch = -1;
+    const slot = options.season > 0 ? i % options.season : 0;
+    const seasonsInARow = options.season > 0 && anomalous ? slotRun[slot] : 0;
+    if (options.season > 0) slotRun[slot] = anomalous ? slotRun[slot] + 1 : 0;
+    // The spike is left out of later baselines (replaced by what was expected) unless it has become the new normal.
+    const ignore = anomalous && i - stretch < options.maxIgnore && seasonsInARow < 3;
+    clean.push(ignore ? baseline : series[i]);
   }
   return { buckets, episodes: groupEpisodes(series, buckets, options) };
 }
@@ -128,7 +152,7 @@ function groupEpisodes(series: readonly number[], buckets: SpikeBucket[], option
       if (buckets[j].anomalous) lastAnomalous = j;
       excess += Math.max(0, series[j] - buckets[j].baseline);
     }
-    episodes.push({ onset, peak, containment, lastAnomalous, excess });
+    episodes.push({ onset, peak, containment, lastAnomalous, excess, levelShift: lastAnomalous - onset >= options.maxIgnore });
     i = end;
   }
   return episodes;

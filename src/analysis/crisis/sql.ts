@@ -3,7 +3,7 @@
  * agree on what "a customer message", "answered" and "first response" mean.
  * Plain DuckDB SQL over the canonical tables; no extensions.
  */
-import type { Engine, Row } from '../engine/engine.ts';
+import type { Row } from '../engine/engine.ts';
 import { roundOrNull } from './stats.ts';
 import type { DurationStats } from './types.ts';
 
@@ -79,11 +79,6 @@ export function readDurationStats(row: Row, prefix = 'd'): DurationStats {
 /** A SQL string literal. */
 export function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
-}
-
-/** Runs a query and returns rows typed loosely (values are string | number | boolean | null). */
-export function rows(engine: Engine, sql: string): Promise<Row[]> {
-  return engine.query(sql);
 }
 
 /** A row value as a number (BIGINT arrives as number, or string past 2^53). */

@@ -16,11 +16,13 @@ export type BucketId = '5m' | '15m' | '1h' | '3h' | '6h' | '1d' | '1w';
 export interface DurationStats {
   /** How many durations were measured. */
   n: number;
+  /** Median: half were faster. */
   medianSeconds: number | null;
   /** 90th percentile: nine in ten were at most this long. */
   p90Seconds: number | null;
   /** Shown next to the median only; a few very slow replies pull it up. */
   meanSeconds: number | null;
+  /** Fastest and slowest (a negative minimum means the export's clocks disagree). */
   minSeconds: number | null;
   maxSeconds: number | null;
 }
@@ -29,7 +31,7 @@ export interface DurationStats {
 
 /** One bucket of the volume curve. */
 export interface TimelineBucket {
-  /** Bucket start (inclusive); the bucket ends where the next starts. */
+  /** Bucket start (inclusive); the bucket ends where the next starts (the last one a nominal width later). */
   start: string;
   /** Every record in the bucket (messages, or cases when the crisis has no messages). */
   total: number;
@@ -65,7 +67,9 @@ export interface TimelineSentiment {
 
 /** A message pinned on the curve. */
 export interface MomentMessage {
+  /** When the message was posted. */
   at: string;
+  /** The message's id (a row of messages.csv). */
   messageId: string;
   /** Minutes after the episode onset (negative when before). */
   minutesAfterOnset: number;
@@ -87,8 +91,11 @@ export interface TimelineEpisode {
   durationMinutes: number;
   /** True when the data ends before the volume settled. */
   ongoing: boolean;
-  /** Records in the episode's buckets (detection series) and how many of them were above baseline. */
+  /** True when the surge outlasted what the baseline ignores (about 3 days): it may be a new normal rather than a spike. */
+  levelShift: boolean;
+  /** Records of the detection series in the episode's buckets. */
   volume: number;
+  /** Of those, how many were above baseline (sum of volume − baseline). */
   excessVolume: number;
   /** The brand's first public message at or after onset (any conversation). */
   firstBrandResponse: MomentMessage | null;
@@ -98,12 +105,15 @@ export interface TimelineEpisode {
 
 /** A point worth annotating on the chart. */
 export interface KeyMoment {
+  /** What happened: an episode phase, the brand's first response, or one of the most engaged posts. */
   kind: 'onset' | 'peak' | 'containment' | 'first-brand-response' | 'most-engaged';
+  /** Where on the time axis (bucket start for phases, post time for messages). */
   at: string;
   /** Short caption for the annotation. */
   label: string;
   /** The episode it belongs to (1-based), when it belongs to one. */
   episode: number | null;
+  /** The message annotated, for brand responses and posts. */
   messageId: string | null;
   /** Volume for onset/peak, engagement for most-engaged posts. */
   value: number | null;
@@ -115,7 +125,8 @@ export interface TimelineSection {
   source: 'messages' | 'cases';
   /** Zone the buckets are aligned to (days start at local midnight). */
   timezone: string;
-  bucket: { id: BucketId; ms: number; chosenBy: 'span' | 'option' };
+  /** Bucket width (`ms` is nominal: calendar days and weeks follow DST); `dateOnly` when records carry dates without times. */
+  bucket: { id: BucketId; ms: number; chosenBy: 'span' | 'option'; dateOnly: boolean };
   /** Span on the curve. Stray records far outside the bulk of the data are counted and left off. */
   domain: { start: string; end: string; excludedBefore: number; excludedAfter: number };
   /** How anomalies were found. */
@@ -133,9 +144,13 @@ export interface TimelineSection {
   };
   /** Channels present, most records first. */
   channels: string[];
+  /** The volume curve, oldest bucket first. */
   buckets: TimelineBucket[];
+  /** Customer messages per bucket and sentiment label; absent when no sentiment analysis ran. */
   bySentiment?: TimelineSentiment;
+  /** Surges in time order; empty when volume stayed within its normal band. */
   episodes: TimelineEpisode[];
+  /** Annotations for the chart, in time order. */
   keyMoments: KeyMoment[];
   /** Plain-language definitions of the terms above, for the report page. */
   definitions: Record<string, string>;
@@ -161,7 +176,9 @@ export interface FirstHopStats {
 export interface ConversationResponseStats {
   /** Conversations (reply trees) with at least one customer message. */
   conversations: number;
+  /** Conversations with a brand message after their first customer message. */
   answered: number;
+  /** conversations − answered. */
   unanswered: number;
   /** answered ÷ conversations. */
   responseRate: number | null;
@@ -176,24 +193,31 @@ export interface ConversationResponseStats {
 /** Response figures for one channel (channel of the conversation's first customer message). */
 export interface ChannelResponse extends ConversationResponseStats {
   channel: string;
+  /** First-hop figures for customer messages posted on this channel. */
   firstHop: { answeredInbound: number; time: DurationStats };
 }
 
 /** Conversations by how long the first response took. */
 export interface ResponseBand {
+  /** Caption, e.g. "5–15 min". */
   label: string;
+  /** Inclusive lower bound. */
   fromSeconds: number;
   /** Exclusive upper bound; null for the open-ended last band. */
   toSeconds: number | null;
+  /** Answered conversations whose first response fell in the band. */
   conversations: number;
 }
 
 /** Case (ticket/complaint) timing; times from the case's opening. */
 export interface CaseTiming {
+  /** Cases in the group. */
   cases: number;
-  /** Each null when the export has no such timestamps at all. */
+  /** Opening → first response; null (here and below) when the export has no such timestamps at all. */
   firstResponse: DurationStats | null;
+  /** Opening → resolution (solved). */
   resolution: DurationStats | null;
+  /** Opening → close. */
   close: DurationStats | null;
   /** From a "timely response" flag (CFPB `Timely response?`), when the export has one. */
   timely: { yes: number; no: number; unknown: number; share: number | null } | null;
@@ -201,6 +225,7 @@ export interface CaseTiming {
 
 /** Case timing for one category value. */
 export interface CaseGroupTiming extends CaseTiming {
+  /** The category, product, channel or company. */
   value: string;
 }
 
@@ -210,21 +235,29 @@ export interface CaseResponse extends CaseTiming {
   timelyAttribute: string | null;
   /** Largest groups first (at most 15 each); values missing in the export are grouped as "(none)". */
   byCategory: CaseGroupTiming[];
+  /** Same, by product. */
   byProduct: CaseGroupTiming[];
+  /** Same, by intake channel (web, phone, email…). */
   byChannel: CaseGroupTiming[];
+  /** Complaint databases (CFPB) name many companies. */
+  byCompany: CaseGroupTiming[];
   /** Case outcome/status counts, most first. */
   statuses: { value: string; cases: number }[];
 }
 
 /** `report.sections.response`. */
 export interface ResponseSection {
+  /** Plain-language definitions (Zendesk/Sprout-style) of every figure, for the report page. */
   definitions: Record<string, string>;
+  /** First-response SLA from crisis.yaml (default 60). */
   slaMinutes: number;
   /** Latest message time: the "now" unanswered conversations are aged against. */
   dataEnd: string | null;
   /** Null when the crisis has no messages. */
   firstHop: FirstHopStats | null;
+  /** Conversation figures (null without messages); `roots` counts every conversation, with or without a customer message; `bands` is the response-time histogram. */
   conversations: (ConversationResponseStats & { roots: number; bands: ResponseBand[] }) | null;
+  /** Conversation and first-hop figures per channel, most conversations first. */
   byChannel: ChannelResponse[];
   /** Null when the crisis has no cases. */
   cases: CaseResponse | null;
@@ -244,6 +277,7 @@ export interface CoverageCell {
   inbound: number;
   /** Conversations whose first customer message falls in this hour. */
   conversations: number;
+  /** Of those, answered by the brand. */
   answered: number;
   /** Median conversation first response of those conversations (seconds). */
   medianFirstResponseSeconds: number | null;
@@ -251,21 +285,31 @@ export interface CoverageCell {
 
 /** Figures for messages inside or outside business hours. */
 export interface CoverageWindow {
+  /** Customer messages posted in the window. */
   inbound: number;
+  /** Conversations whose first customer message was posted in the window. */
   conversations: number;
+  /** Of those, answered by the brand. */
   answered: number;
+  /** answered ÷ conversations. */
   responseRate: number | null;
+  /** Conversation first response times of those conversations. */
   firstResponse: DurationStats;
+  /** Answered within the SLA ÷ conversations (unanswered count as missed). */
   withinSlaShare: number | null;
 }
 
 /** `report.sections.coverage`. */
 export interface CoverageSection {
+  /** Zone of the grid and of business hours. */
   timezone: string;
+  /** Plain-language definitions, for the report page. */
   definitions: Record<string, string>;
   /** 7 × 24 cells, Monday 00:00 first. */
   grid: CoverageCell[];
+  /** Business hours as configured, and the figures inside and outside them. */
   businessHours: {
+    /** ISO weekdays 1 (Mon) … 7 (Sun). */
     days: number[];
     start: string;
     end: string;
@@ -291,7 +335,9 @@ export type PlaybookStep = 'acknowledge' | 'offline' | 'apologise' | 'resolve' |
 /** How many conversations reached a step, and when. */
 export interface PlaybookStepStats {
   step: PlaybookStep;
+  /** Caption for the step. */
   label: string;
+  /** Conversations in which the brand took the step. */
   conversations: number;
   /** Of conversations with a customer message. */
   share: number | null;
@@ -301,20 +347,25 @@ export interface PlaybookStepStats {
 
 /** A customer signal counted per conversation. */
 export interface SignalStats {
+  /** Conversations showing the signal. */
   conversations: number;
+  /** Of conversations with a customer message. */
   share: number | null;
 }
 
 /** `report.sections.playbook`. */
 export interface PlaybookSection {
+  /** Plain-language definitions of each step and signal, for the report page. */
   definitions: Record<string, string>;
   /** Cue phrases per step and signal, as a reader would say them. */
   cues: Record<string, string[]>;
   /** Conversations with a customer message (the denominator of shares). */
   conversations: number;
-  /** Of those, conversations with at least one brand message. */
+  /** Of those, conversations with at least one public brand reply after the first customer message. */
   withBrandReply: number;
+  /** One entry per step, in playbook order. */
   steps: PlaybookStepStats[];
+  /** Customer reactions, per conversation. */
   customer: {
     /** The customer thanked the brand after a brand reply. */
     thanks: SignalStats;
@@ -325,6 +376,8 @@ export interface PlaybookSection {
   };
   /** How negativity was judged for `angrierAfterReply`. */
   negativity: 'sentiment-column' | 'cue-list';
+  /** Why figures are empty or need care (no brand messages, broken threads). */
+  notes: string[];
   /** Most common orders of steps taken (first occurrence of each), most conversations first. */
   sequences: { steps: PlaybookStep[]; conversations: number }[];
 }
@@ -333,10 +386,13 @@ export interface PlaybookSection {
 
 /** One author's footprint. */
 export interface AuthorStats {
+  /** Author id or handle as exported. */
   author: string;
+  /** Messages the author wrote. */
   messages: number;
   /** Sum of likes + shares + replies (see definitions for unknown counts). */
   engagement: number;
+  /** The author's first message. */
   firstAt: string;
 }
 
@@ -344,12 +400,16 @@ export interface AuthorStats {
 export interface PostStats {
   messageId: string;
   author: string | null;
+  /** When it was posted. */
   at: string;
+  /** The post as exported (not masked: the site masks personal data when it renders). */
   text: string;
+  /** Exported counts; null when the export does not have them. */
   likes: number | null;
   shares: number | null;
   /** Replies as exported, else direct replies present in the data. */
   replies: number;
+  /** likes + shares + replies. */
   engagement: number;
 }
 
@@ -359,18 +419,23 @@ export interface RepeatGroup {
   key: string;
   /** Earliest post's text, as written. */
   example: string;
+  /** Id of that earliest post. */
   exampleId: string;
+  /** Posts in the group, and distinct authors among them. */
   posts: number;
   authors: number;
   /** Posts that were retweets ("RT @x: …"). */
   retweets: number;
+  /** First and last post of the group. */
   firstAt: string;
   lastAt: string;
+  /** Summed engagement of the group's posts. */
   engagement: number;
 }
 
 /** `report.sections.amplifiers`. */
 export interface AmplifiersSection {
+  /** Plain-language definitions, for the report page. */
   definitions: Record<string, string>;
   /** Non-brand messages considered. */
   messages: number;
@@ -380,10 +445,13 @@ export interface AmplifiersSection {
   messagesWithoutAuthor: number;
   /** True when the export carries likes, shares or reply counts. */
   engagementExported: boolean;
+  /** The 10 most active authors (ties by author id). */
   topAuthorsByMessages: AuthorStats[];
+  /** The 10 authors whose posts drew the most engagement (only those with some). */
   topAuthorsByEngagement: AuthorStats[];
   /** The most active 1% of authors (at least one), by messages. */
   topOnePercent: { authors: number; messages: number; share: number | null };
+  /** The 10 posts with the most engagement (only those with some). */
   mostEngagedPosts: PostStats[];
   /** Groups of two or more posts with the same normalised text, largest first. */
   mostRepeated: RepeatGroup[];

@@ -41,8 +41,10 @@ export interface SentimentSection {
 
 const LABEL_ATTRIBUTES = ['airline_sentiment', 'sentiment_label', 'human_sentiment'];
 
+export type SentimentCache = TextCache<SentimentResult>;
+
 /** Creates the sentiment analysis; pass a cache to reuse scores across builds. */
-export function sentimentAnalysis(options: { cache?: TextCache<SentimentResult> } = {}): Analysis {
+export function sentimentAnalysis(options: { cache?: SentimentCache } = {}): Analysis {
   return {
     name: 'sentiment',
     async run(ctx: AnalysisContext) {

@@ -11,6 +11,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { csvCell } from '../../analysis/report/messages-csv.ts';
+import type { LegendItem } from './spec.ts';
 
 /** A value a chart row may hold; dates become ISO text in the CSV. */
 export type ChartValue = string | number | boolean | null | Date;
@@ -31,6 +32,8 @@ export interface ChartSpec {
   rows: ChartRow[];
   /** Plot options; `marks` read `rows`. */
   plot: Omit<Plot.PlotOptions, 'document'>;
+  /** Legend shown above the chart (HTML, so it reflows on narrow screens). */
+  legend?: LegendItem[];
 }
 
 /** A chart ready for the page. */
@@ -42,6 +45,7 @@ export interface RenderedChart {
   /** Serialised SVG (from the DOM: text already escaped). */
   svg: string;
   csv: string;
+  legend: LegendItem[];
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -50,7 +54,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 export function renderChart(spec: ChartSpec): RenderedChart {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const node = Plot.plot({
-    width: 560,
+    width: 420,
     height: 180,
     marginLeft: 44,
     style: { background: 'transparent', fontSize: '11px' },
@@ -63,15 +67,37 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', spec.title);
   svg.removeAttribute('aria-description');
+  // Plot labels its groups ("bar", "x-axis tick"); inside role="img" those labels are prohibited and say nothing.
+  for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
   const title = document.createElementNS(SVG_NS, 'title');
   title.textContent = spec.title;
   const desc = document.createElementNS(SVG_NS, 'desc');
   desc.textContent = spec.summary;
   svg.insertBefore(desc, svg.firstChild);
   svg.insertBefore(title, svg.firstChild);
+  roundGeometry(svg);
   // Legends (swatches) are HTML next to the SVG; keep them when Plot made a figure.
   const html = node === svg ? svg.outerHTML : node.outerHTML;
-  return { id: spec.id, title: spec.title, caption: spec.caption, summary: spec.summary, svg: html, csv: chartCsv(spec.columns, spec.rows) };
+  return { id: spec.id, title: spec.title, caption: spec.caption, summary: spec.summary, svg: html, csv: chartCsv(spec.columns, spec.rows), legend: spec.legend ?? [] };
+}
+
+const GEOMETRY = ['d', 'points', 'transform', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'cx', 'cy', 'r'];
+
+/**
+ * Rounds coordinates to one decimal: a tenth of a pixel is invisible, and
+ * Plot's full-precision paths would otherwise make up most of a page's bytes.
+ */
+function roundGeometry(root: Element): void {
+  const round = (v: string) => v.replace(/-?\d+\.\d{2,}(e-?\d+)?/g, (n) => String(Math.round(Number(n) * 10) / 10));
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    for (const name of GEOMETRY) {
+      const v = el.getAttribute(name);
+      if (v && /\.\d{2}/.test(v)) el.setAttribute(name, round(v));
+    }
+  }
 }
 
 /** CSV of chart rows; formulas neutralised by {@link csvCell}. */

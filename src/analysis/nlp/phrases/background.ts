@@ -66,6 +66,10 @@ doctor nurse hospital school teacher student class lesson test exam grade colleg
 university degree job career work office company business industry market economy
 money dollar cent price tax bill debt loan rent insurance bank account credit card cash
 weather rain snow storm wind sun cold heat ice fire water air sky cloud
+contact file date due amount total request provide regard regarding concern document form
+copy state current previous various receive respond return require process include
+statement notice period detail details section record records recently twice several
+asked told stated informed explained advised mentioned received contacted sent provided
 `;
 
 /** Rank of the most common listed stem; function words sit above it. */

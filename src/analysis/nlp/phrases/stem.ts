@@ -6,6 +6,8 @@
  * *consistent* — "bag"/"bags", "cancel"/"cancelled"/"canceled"/"cancelling",
  * "charge"/"charged"/"charging" must land on the same key — because keys are
  * internal; readable labels come from the most common surface form.
+ * The suffix rules follow Porter's steps 1a, 1b and 5 (so "care" and "car",
+ * "plane" and "plan" stay apart), plus a table of irregular forms.
  */
 
 /** Irregular forms mapped to a base word before the suffix rules run. */
@@ -101,19 +103,24 @@ function finish(w: string): string {
   return out;
 }
 
+/** Three-letter words ending in "s" that are not plurals. */
+const NOT_PLURAL_3 = new Set(['bus', 'gas', 'yes', 'his', 'its', 'was', 'has', 'ios', 'mrs', 'sis', 'cos', 'dis', 'les', 'des', 'ups', 'ms']);
+
 const cache = new Map<string, string>();
 // Bounded so a million noisy posts (typos, hashtags) cannot grow it without limit.
 const CACHE_LIMIT = 300_000;
 
 /**
- * Normalise one lower-case word to its matching key.
- * Deterministic and idempotent on its own output for ordinary words.
+ * Normalise one lower-case word (apostrophes removed) to its matching key.
+ * Deterministic; words with digits and words under three letters pass through.
  */
 export function stemWord(word: string): string {
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
   let out: string;
-  if (word.length <= 3 || /\d/.test(word)) out = word;
+  if (/\d/.test(word) || word.length < 3) out = word;
+  // Three letters: only plurals of two-letter words ("tvs", "fas", "hrs").
+  else if (word.length === 3) out = word.endsWith('s') && !NOT_PLURAL_3.has(word) ? word.slice(0, 2) : word;
   else {
     const irregular = IRREGULAR[word];
     out = finish(irregular !== undefined ? irregular : stripVerbSuffix(stripPlural(word)));

@@ -45,6 +45,26 @@ function normaliseWord(raw: string): string {
   return lower.includes("'") || lower.includes('’') ? lower.replace(/['’]/g, '') : lower;
 }
 
+/** What one raw word becomes: its surface and stem, or null when dropped. */
+interface WordKey {
+  surface: string;
+  stem: string;
+}
+
+const wordCache = new Map<string, WordKey | null>();
+// Bounded: a million noisy posts must not grow it without limit.
+const WORD_CACHE_LIMIT = 300_000;
+
+/** Raw word → surface + stem (cached: the same words recur constantly). */
+function keyOf(raw: string): WordKey | null {
+  const hit = wordCache.get(raw);
+  if (hit !== undefined) return hit;
+  const surface = normaliseWord(raw);
+  const key = FILLER_WORDS.has(surface) || REDACTION_RE.test(surface) ? null : { surface, stem: stemWord(surface) };
+  if (wordCache.size < WORD_CACHE_LIMIT) wordCache.set(raw, key);
+  return key;
+}
+
 /**
  * Tokenize into the match stream with original offsets.
  * @param text raw message text
@@ -64,21 +84,21 @@ export function tokenize(text: string): Tokens {
       let any = false;
       while ((p = CAMEL_RE.exec(body)) !== null) {
         any = true;
-        push(out, p[0].toLowerCase(), start + p.index, start + p.index + p[0].length);
+        push(out, keyOf(p[0]), start + p.index, start + p.index + p[0].length);
       }
-      if (!any) push(out, body.toLowerCase(), start, start + body.length);
+      if (!any) push(out, keyOf(body), start, start + body.length);
       continue;
     }
     const word = m[3]!;
-    push(out, normaliseWord(word), m.index, m.index + word.length);
+    push(out, keyOf(word), m.index, m.index + word.length);
   }
   return out;
 }
 
-function push(out: Tokens, surface: string, start: number, end: number): void {
-  if (FILLER_WORDS.has(surface) || REDACTION_RE.test(surface)) return;
-  out.stems.push(stemWord(surface));
-  out.surfaces.push(surface);
+function push(out: Tokens, key: WordKey | null, start: number, end: number): void {
+  if (key === null) return;
+  out.stems.push(key.stem);
+  out.surfaces.push(key.surface);
   out.starts.push(start);
   out.ends.push(end);
 }
@@ -95,18 +115,17 @@ export function tokenizeStems(text: string): string[] {
     if (m[1] !== undefined) continue;
     if (m[2] !== undefined) {
       const parts = m[2].match(CAMEL_RE);
-      if (parts === null) pushStem(stems, m[2].toLowerCase());
-      else for (const part of parts) pushStem(stems, part.toLowerCase());
+      if (parts === null) pushStem(stems, keyOf(m[2]));
+      else for (const part of parts) pushStem(stems, keyOf(part));
       continue;
     }
-    pushStem(stems, normaliseWord(m[3]!));
+    pushStem(stems, keyOf(m[3]!));
   }
   return stems;
 }
 
-function pushStem(stems: string[], surface: string): void {
-  if (FILLER_WORDS.has(surface) || REDACTION_RE.test(surface)) return;
-  stems.push(stemWord(surface));
+function pushStem(stems: string[], key: WordKey | null): void {
+  if (key !== null) stems.push(key.stem);
 }
 
 /**

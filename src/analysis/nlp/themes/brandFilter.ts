@@ -40,15 +40,16 @@ export function brandPhraseFilter(handles: readonly string[]): (words: readonly 
   const cores = handles.flatMap(coresOf);
   if (cores.length === 0) return () => false;
   const affixes = new Set(HANDLE_AFFIXES);
+  // A leading part of a brand name counts when it is most of it ("american" of "americanair").
+  const isPrefix = (part: string, core: string): boolean => part.length >= 4 && part.length >= 0.6 * core.length && core.startsWith(part);
   return (words) => {
     const concat = norm(words.join(''));
     for (const core of cores) {
-      if (concat === core) return true;
-      if (concat.length >= 4 && core.startsWith(concat)) return true;
+      if (concat === core || isPrefix(concat, core)) return true;
       if (concat.startsWith(core) && (affixes.has(concat.slice(core.length)) || /^\d*$/.test(concat.slice(core.length)))) return true;
       for (const w of words) {
         const nw = norm(w);
-        if (nw === core || (nw.length >= 4 && core.startsWith(nw))) return true;
+        if (nw === core || isPrefix(nw, core)) return true;
       }
     }
     return false;

@@ -7,6 +7,7 @@ import type { IndexedDocs } from '../phrases/corpus.ts';
 import { bestSurface, type DiscoveredPhrase } from '../phrases/discover.ts';
 import type { SentimentMix, TextMessage } from '../phrases/types.ts';
 import type { DocTable } from './docTable.ts';
+import { intersectionSize } from './context.ts';
 import { rankEmerging } from './emerging.ts';
 import type { Grouping } from './group.ts';
 import type { ResolvedThemesOptions } from './options.ts';
@@ -54,7 +55,35 @@ function windows(opts: ResolvedThemesOptions): { onset: number; end: number } | 
   return { onset, end };
 }
 
-/** Build themes (largest first, at most maxThemes) and the emerging ranking. */
+/**
+ * Label: the strongest phrase, plus the next strong phrase (≥ 40% of its
+ * score) that shares no word with it and mostly appears without it —
+ * "called / hold", "gate / agent" — which names the theme better than
+ * either alone. A phrase that nearly always rides along with the first
+ * ("flightled" with "cancelled") adds nothing and is skipped.
+ */
+function themeLabel(
+  phrases: readonly number[],
+  dictionary: readonly DiscoveredPhrase[],
+  score: Float64Array,
+  docsOf: ReadonlyMap<number, Int32Array>,
+): string {
+  const first = dictionary[phrases[0]!]!;
+  // A three-word phrase is already specific enough.
+  if (first.stems.length >= 3) return bestSurface(first);
+  const firstDocs = docsOf.get(phrases[0]!) ?? new Int32Array(0);
+  for (const p of phrases.slice(1)) {
+    if (score[p]! < 0.4 * score[phrases[0]!]!) break;
+    const entry = dictionary[p]!;
+    if (entry.stems.some((s) => first.stems.includes(s))) continue;
+    const docs = docsOf.get(p) ?? new Int32Array(0);
+    if (docs.length === 0 || intersectionSize(docs, firstDocs) / docs.length >= 0.6) continue;
+    return `${bestSurface(first)} / ${bestSurface(entry)}`;
+  }
+  return bestSurface(first);
+}
+
+/** Build themes (strongest first, at most maxThemes) and the emerging ranking. */
 export function describeThemes(input: DescribeInput): { bucketStarts: number[]; themes: Theme[]; emerging: EmergingTheme[] } {
   const { messages, table, grouping, opts } = input;
   const analysed: number[] = [];
@@ -101,15 +130,27 @@ export function describeThemes(input: DescribeInput): { bucketStarts: number[]; 
   }
 
   const total = Math.max(1, analysed.length);
+  // Strength = volume × the theme's average log2 over-representation: big
+  // themes lead, but a big theme of near-ordinary words ("date", "asked")
+  // ranks below a smaller, distinctive one ("dispute").
+  const strength = grouping.groups.map((group, g) => {
+    let score = 0;
+    let count = 0;
+    for (const p of group) {
+      score += input.scored.score[p]!;
+      count += input.scored.count[p]!;
+    }
+    return count > 0 ? (grouping.volume[g]! * score) / count : 0;
+  });
   const order = grouping.groups
     .map((_, g) => g)
     .filter((g) => grouping.volume[g]! >= opts.minCount)
-    .sort((a, b) => grouping.volume[b]! - grouping.volume[a]! || a - b)
+    .sort((a, b) => strength[b]! - strength[a]! || grouping.volume[b]! - grouping.volume[a]! || a - b)
     .slice(0, opts.maxThemes);
   const usedIds = new Set<string>();
   const themes: Theme[] = order.map((g) => {
     const phrases = [...grouping.groups[g]!].sort((a, b) => input.scored.score[b]! - input.scored.score[a]! || a - b);
-    const label = bestSurface(input.dictionary[grouping.groups[g]![0]!]!);
+    const label = themeLabel(phrases, input.dictionary, input.scored.score, input.docsOf);
     let id = slug(label);
     for (let n = 2; usedIds.has(id); n++) id = `${slug(label)}-${n}`;
     usedIds.add(id);

@@ -23,6 +23,7 @@ import { brandPhraseFilter } from './brandFilter.ts';
 import { buildDocTable, phraseDocLists } from './docTable.ts';
 import { describeThemes, round } from './describe.ts';
 import { groupPhrases } from './group.ts';
+import { splitWidespread } from './context.ts';
 import { scorePhrases } from './scorePhrases.ts';
 import { phraseSimilarity } from './similarity.ts';
 import { resolveThemesOptions } from './options.ts';
@@ -56,9 +57,11 @@ export function findThemes(messages: readonly TextMessage[], options: ThemesOpti
   // 4. Weight.
   const scored = scorePhrases(dictionary, docs, table, messages, opts);
 
-  // 5. Group the strongest phrases.
-  const selected = scored.eligible.slice(0, Math.max(60, opts.maxThemes * 8));
-  const docsOf = phraseDocLists(docs, new Set(selected));
+  // 5. Group the strongest phrases (widespread ones only if they mark out a topic).
+  const top = scored.eligible.slice(0, Math.max(60, opts.maxThemes * 8));
+  const docsOf = phraseDocLists(docs, new Set([...top, ...scored.context]));
+  const widespread = splitWidespread({ wide: scored.context, candidates: top, dictionary, docsOf, documents: docs.count });
+  const selected = [...top, ...widespread.themes].sort((a, b) => scored.score[b]! - scored.score[a]! || a - b);
   const contextFloor = Math.max(3, opts.minCount / 2);
   const similarity = phraseSimilarity({
     phrases: selected,
@@ -81,7 +84,7 @@ export function findThemes(messages: readonly TextMessage[], options: ThemesOpti
     bucketStarts: described.bucketStarts,
     themes: described.themes,
     emerging: described.emerging,
-    contextTerms: scored.context.slice(0, 10).map((p) => ({
+    contextTerms: widespread.context.slice(0, 10).map((p) => ({
       phrase: bestSurface(dictionary[p]!),
       key: dictionary[p]!.key,
       count: scored.count[p]!,

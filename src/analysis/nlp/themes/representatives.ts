@@ -3,7 +3,9 @@
  * loudest. Each theme is a centroid over its phrases (weight = share of the
  * theme's messages using the phrase); a message's typicality is the cosine
  * between its phrase set and that centroid. Messages that use the theme's
- * common phrases, and not just one fringe phrase, rank highest.
+ * common phrases, and not just one fringe phrase, rank highest. For
+ * variety, a message using exactly the same theme phrases as one already
+ * picked waits until no other kind is left.
  */
 
 /** What {@link pickRepresentatives} needs to know about documents. */
@@ -46,12 +48,13 @@ export function pickRepresentatives(input: RepresentativeInput): number[] {
   for (const w of phraseWeight.values()) norm += (w / volume) ** 2;
   norm = Math.sqrt(norm);
 
-  const scored: { doc: number; cos: number; fits: boolean }[] = [];
+  const scored: { doc: number; cos: number; fits: boolean; signature: string }[] = [];
   for (const [doc, list] of hits) {
     let dot = 0;
     for (const p of list) dot += phraseWeight.get(p)! / volume;
     const tokens = input.tokenCount[doc]!;
-    scored.push({ doc, cos: dot / (Math.sqrt(list.length) * norm), fits: tokens >= MIN_TOKENS && tokens <= MAX_TOKENS });
+    const signature = [...list].sort((a, b) => a - b).join(',');
+    scored.push({ doc, cos: dot / (Math.sqrt(list.length) * norm), fits: tokens >= MIN_TOKENS && tokens <= MAX_TOKENS, signature });
   }
   scored.sort(
     (a, b) =>
@@ -60,5 +63,20 @@ export function pickRepresentatives(input: RepresentativeInput): number[] {
       input.weight[b.doc]! - input.weight[a.doc]! ||
       a.doc - b.doc,
   );
-  return scored.slice(0, input.count).map((s) => s.doc);
+  const picked: number[] = [];
+  const used = new Set<string>();
+  const deferred: number[] = [];
+  for (const s of scored) {
+    if (picked.length >= input.count) break;
+    if (used.has(s.signature)) deferred.push(s.doc);
+    else {
+      used.add(s.signature);
+      picked.push(s.doc);
+    }
+  }
+  for (const doc of deferred) {
+    if (picked.length >= input.count) break;
+    picked.push(doc);
+  }
+  return picked;
 }

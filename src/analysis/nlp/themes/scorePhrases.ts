@@ -18,7 +18,7 @@ export interface ScoredPhrases {
   score: Float64Array;
   /** Theme candidates: count ≥ minCount, share ≤ maxShare, score > 0; best first. */
   eligible: number[];
-  /** Over-represented but above maxShare; most frequent first. */
+  /** Over-represented but above maxShare (context-term candidates); most frequent first. */
   context: number[];
 }
 

@@ -52,14 +52,13 @@ export function phraseSimilarity(input: SimilarityInput): Float64Array {
       if (i !== undefined) inDoc.push(i);
     }
     if (inDoc.length === 0) continue;
-    const w = wu;
-    for (const a of inDoc) for (const b of inDoc) co[a * k + b]! += w;
+    for (const a of inDoc) for (const b of inDoc) co[a * k + b]! += wu;
     for (let j = from; j < to; j++) {
       const c = docs.unitPhrases[j]!;
       if (!input.isContext(c)) continue;
       for (const a of inDoc) {
         const prof = profile[a]!;
-        prof.set(c, (prof.get(c) ?? 0) + w);
+        prof.set(c, (prof.get(c) ?? 0) + wu);
       }
     }
   }

@@ -13,9 +13,13 @@ export interface ThemesOptions {
    * they became after it, instead of against ordinary English.
    */
   baselineEnd?: number;
-  /** Crisis onset (epoch ms): emerging themes compare before it with after it. */
+  /**
+   * Crisis onset (epoch ms): emerging themes compare the share of messages
+   * before it with the share after it. Defaults to `baselineEnd`; without
+   * either, `emerging` is empty.
+   */
   onset?: number;
-  /** Peak time (epoch ms): the "after" window of emerging themes ends with the peak's bucket. */
+  /** Peak time (epoch ms): the "after" window ends with the peak's bucket (default: no end). */
   peak?: number;
   /** Most themes returned (default 12). */
   maxThemes?: number;
@@ -23,15 +27,17 @@ export interface ThemesOptions {
   phrasesPerTheme?: number;
   /** Representative messages per theme, 1–10 (default 4). */
   representatives?: number;
-  /** Most distinct texts the tagger reads for phrase discovery (default 10,000). */
+  /** Most distinct texts the tagger reads for phrase discovery (default 4,000). */
   discoverySampleSize?: number;
-  /** Character budget of that sample (default 1,500,000: long complaints count more). */
+  /** Character budget of that sample (default 500,000: long complaints cost more). */
   discoveryCharBudget?: number;
   /** Fewest messages a phrase needs (default max(3, 0.2% of messages)). */
   minCount?: number;
   /**
-   * Phrases in more than this share of messages describe the setting
-   * ("flight" in airline complaints), not a theme (default 0.25). They are
+   * Phrases in more than this share of messages usually describe the setting
+   * ("flight" in airline complaints), not a theme (default 0.25). They stay
+   * theme candidates only if they mark out a topic (another phrase lives
+   * mostly inside them, as "charger" inside "battery"); the rest are
    * reported as `contextTerms`.
    */
   maxShare?: number;
@@ -85,7 +91,7 @@ export interface EmergingTheme {
   label: string;
   /** Share of messages before the onset. */
   shareBefore: number;
-  /** Share of messages from the onset to the end of the peak bucket. */
+  /** Share of messages from the onset to the end of the peak bucket (or the end of the data). */
   shareDuring: number;
   /** shareDuring − shareBefore (share points, 0–1). */
   growth: number;
@@ -108,7 +114,7 @@ export interface ThemesResult {
   bucketMs: number;
   /** Start of every timeline bucket (epoch ms, UTC-aligned). */
   bucketStarts: number[];
-  /** Themes, largest first. */
+  /** Themes, strongest first: message count × average over-representation of their phrases. */
   themes: Theme[];
   /** Themes that grew most from before `onset` to `peak` (empty without onset). */
   emerging: EmergingTheme[];

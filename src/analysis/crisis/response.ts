@@ -1,0 +1,189 @@
+/**
+ * `response`: how fast and how often the brand answered. First-hop times
+ * (a customer message → the brand's direct reply), conversation first
+ * response times (first customer message → first brand message after it),
+ * response rate, SLA share and unanswered backlog age, overall and by
+ * channel; plus case timings when the crisis has tickets or complaints.
+ */
+import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
+import type { Engine } from '../engine/engine.ts';
+import { caseResponse } from './case-response.ts';
+import { CONVERSATION_RESPONSE_CTE, FIRST_HOP_CTE, durationSelect, isCustomer, num, readDurationStats, secondsBetween } from './sql.ts';
+import { share } from './stats.ts';
+import type { ChannelResponse, ConversationResponseStats, FirstHopStats, ResponseBand, ResponseSection } from './types.ts';
+
+/** Plain-language definitions shown with the figures. */
+export const RESPONSE_DEFINITIONS: Record<string, string> = {
+  customerMessage: 'A customer message is an inbound message not written by one of the brand’s accounts.',
+  firstHop:
+    'First-hop response time: for each customer message that a brand message replies to directly (the reply’s parent is that message), the time from the customer message to the earliest such reply. Only replies whose parent is in the export count. This is the per-message “response time” of social tools such as Sprout Social.',
+  conversationFirstResponse:
+    'Conversation first response time: for each conversation (the reply tree under one root post) that contains a customer message, the time from its first customer message to the first brand message posted after it anywhere in the conversation. This is Zendesk’s “first reply time” (request created → first public agent reply) applied to reply threads.',
+  responseRate:
+    'Response rate: conversations with a brand message after their first customer message ÷ all conversations with a customer message. Unanswered conversations stay in the denominator.',
+  sla: 'Within SLA: conversations whose first response took at most the SLA (sla.firstResponseMinutes in crisis.yaml) ÷ all conversations with a customer message; unanswered conversations count as missed. For first-hop times the share is of answered messages.',
+  unansweredAge:
+    'Unanswered age: for conversations the brand never answered, the time from their first customer message to the last message in the data — how long they had been waiting when the export was taken.',
+  quantiles:
+    'Median and p90 are linear-interpolated quantiles (as DuckDB quantile_cont): half of the responses were faster than the median and nine in ten were at most the p90. Means are shown for reference only: a few very slow replies inflate them.',
+  channel: 'A conversation’s channel is the channel of its first customer message.',
+  caseTimes:
+    'Case times run from the case’s opening to its first response, resolution and close, where the export records them. The timely share is the export’s own timely-response flag (CFPB: “Timely response?”): Yes ÷ (Yes + No).',
+};
+
+/** Bands for the response-time histogram (seconds). */
+const BANDS: { label: string; from: number; to: number | null }[] = [
+  { label: 'under 5 min', from: 0, to: 300 },
+  { label: '5–15 min', from: 300, to: 900 },
+  { label: '15–60 min', from: 900, to: 3_600 },
+  { label: '1–4 h', from: 3_600, to: 14_400 },
+  { label: '4–24 h', from: 14_400, to: 86_400 },
+  { label: '1–3 days', from: 86_400, to: 259_200 },
+  { label: '3 days or more', from: 259_200, to: null },
+];
+
+/** The `response` analysis; also sets `first_response_s` and `conversation_first_response_s`. */
+export const responseAnalysis: Analysis = {
+  name: 'response',
+  async run(ctx) {
+    ctx.report.sections.response = await computeResponse(ctx);
+  },
+};
+
+async function computeResponse(ctx: AnalysisContext): Promise<ResponseSection> {
+  const { engine } = ctx;
+  const slaMinutes = ctx.config.sla.firstResponseMinutes;
+  const section: ResponseSection = {
+    definitions: RESPONSE_DEFINITIONS, slaMinutes, dataEnd: null, firstHop: null, conversations: null, byChannel: [], cases: null, notes: [],
+  };
+  if (ctx.messages.length) {
+    const slaSeconds = slaMinutes * 60;
+    const [totals] = await engine.query(`SELECT
+      (SELECT count(*) FROM messages b JOIN messages c ON b.parent_id = c.id WHERE b.is_brand AND ${isCustomer('c')}) AS brand_replies,
+      (SELECT count(*) FROM messages b WHERE b.is_brand) AS brand,
+      (SELECT count(*) FROM messages b WHERE b.is_brand AND b.parent_id IS NOT NULL AND b.parent_id NOT IN (SELECT id FROM messages)) AS brand_orphans,
+      (SELECT count(*) FROM messages m WHERE ${isCustomer('m')}) AS inbound,
+      (SELECT count(DISTINCT conversation_id) FROM messages) AS roots,
+      (SELECT epoch_ms(max(created_at)) FROM messages) AS data_end`);
+    section.dataEnd = new Date(num(totals.data_end)).toISOString();
+
+    for (const r of await engine.query(`WITH ${FIRST_HOP_CTE} SELECT id, seconds FROM first_hop`)) setColumn(ctx, String(r.id), 'first_response_s', num(r.seconds));
+    for (const r of await engine.query(`WITH ${CONVERSATION_RESPONSE_CTE} SELECT first_id, seconds FROM conv_response WHERE seconds IS NOT NULL`))
+      setColumn(ctx, String(r.first_id), 'conversation_first_response_s', num(r.seconds));
+
+    const hop = await firstHopByChannel(engine, slaSeconds);
+    const conv = await conversationsByChannel(engine, slaSeconds);
+    const hopAll = hop.get(null);
+    section.firstHop = {
+      brandRepliesToInbound: num(totals.brand_replies),
+      answeredInbound: hopAll?.answeredInbound ?? 0,
+      inboundMessages: num(totals.inbound),
+      time: hopAll?.time ?? readDurationStats({}),
+      withinSlaShareOfAnswered: hopAll?.withinSlaShareOfAnswered ?? null,
+    };
+    const convAll = conv.get(null) ?? emptyConversationStats();
+    section.conversations = { roots: num(totals.roots), ...convAll, bands: await bands(engine) };
+    section.byChannel = [...conv]
+      .filter(([channel]) => channel !== null)
+      .map(([channel, stats]): ChannelResponse => {
+        const h = hop.get(channel);
+        return { channel: channel!, ...stats, firstHop: { answeredInbound: h?.answeredInbound ?? 0, time: h?.time ?? readDurationStats({}) } };
+      })
+      .sort((a, b) => b.conversations - a.conversations || a.channel.localeCompare(b.channel));
+    section.notes.push(...responseNotes(num(totals.brand), num(totals.brand_orphans), num(totals.inbound)));
+    const retweets = await retweetNote(engine);
+    if (retweets) section.notes.push(retweets);
+  }
+  if (ctx.cases.length) {
+    section.cases = await caseResponse(engine);
+    const c = section.cases;
+    if (!c.firstResponse && !c.resolution && !c.close)
+      section.notes.push(
+        `The case export records no first-response, resolution or close times${c.timely ? `; only its own timely-response flag (${c.timelyAttribute})` : ''}, so case response times cannot be measured.`,
+      );
+  }
+  return section;
+}
+
+/** First-hop figures per channel (the customer message's channel); key null = all channels. */
+async function firstHopByChannel(engine: Engine, slaSeconds: number): Promise<Map<string | null, Omit<FirstHopStats, 'brandRepliesToInbound' | 'inboundMessages'>>> {
+  const out = new Map<string | null, Omit<FirstHopStats, 'brandRepliesToInbound' | 'inboundMessages'>>();
+  const result = await engine.query(`WITH ${FIRST_HOP_CTE}
+    SELECT channel, GROUPING(channel) AS g, ${durationSelect('seconds')}, count(*) FILTER (WHERE seconds <= ${slaSeconds}) AS within
+    FROM first_hop GROUP BY ROLLUP(channel)`);
+  for (const r of result) {
+    const time = readDurationStats(r);
+    out.set(num(r.g) ? null : String(r.channel), { answeredInbound: time.n, time, withinSlaShareOfAnswered: share(num(r.within), time.n) });
+  }
+  return out;
+}
+
+/** Conversation figures per channel of the first customer message; key null = all channels. */
+async function conversationsByChannel(engine: Engine, slaSeconds: number): Promise<Map<string | null, ConversationResponseStats>> {
+  const out = new Map<string | null, ConversationResponseStats>();
+  const age = `CASE WHEN answered_at IS NULL THEN ${secondsBetween('first_at', '(SELECT max(created_at) FROM messages)')} END`;
+  const result = await engine.query(`WITH ${CONVERSATION_RESPONSE_CTE}
+    SELECT channel, GROUPING(channel) AS g, count(*) AS conversations, count(answered_at) AS answered,
+           count(*) FILTER (WHERE seconds <= ${slaSeconds}) AS within,
+           ${durationSelect('seconds')}, ${durationSelect(age, 'u')}
+    FROM conv_response GROUP BY ROLLUP(channel)`);
+  for (const r of result) {
+    const conversations = num(r.conversations);
+    const answered = num(r.answered);
+    out.set(num(r.g) ? null : String(r.channel), {
+      conversations,
+      answered,
+      unanswered: conversations - answered,
+      responseRate: share(answered, conversations),
+      time: readDurationStats(r),
+      withinSlaShare: share(num(r.within), conversations),
+      unansweredAge: readDurationStats(r, 'u'),
+    });
+  }
+  return out;
+}
+
+async function bands(engine: Engine): Promise<ResponseBand[]> {
+  const cases = BANDS.map((b, i) => (b.to === null ? `ELSE ${i}` : `WHEN seconds < ${b.to} THEN ${i}`)).join(' ');
+  const counts = new Map<number, number>();
+  for (const r of await engine.query(`WITH ${CONVERSATION_RESPONSE_CTE}
+    SELECT CASE ${cases} END AS band, count(*) AS n FROM conv_response WHERE seconds IS NOT NULL GROUP BY 1`))
+    counts.set(num(r.band), num(r.n));
+  return BANDS.map((b, i) => ({ label: b.label, fromSeconds: b.from, toSeconds: b.to, conversations: counts.get(i) ?? 0 }));
+}
+
+function emptyConversationStats(): ConversationResponseStats {
+  return { conversations: 0, answered: 0, unanswered: 0, responseRate: null, time: readDurationStats({}), withinSlaShare: null, unansweredAge: readDurationStats({}) };
+}
+
+/**
+ * Social-listening exports hold retweets of the crisis, which start
+ * conversations nobody expects the brand to answer. They stay in the figures
+ * (the definition is every conversation with a customer message), but when
+ * they are a noticeable part of the unanswered ones the reader gets the rate
+ * without them.
+ */
+async function retweetNote(engine: Engine): Promise<string | null> {
+  const [r] = await engine.query(`WITH ${CONVERSATION_RESPONSE_CTE}
+    SELECT count(*) FILTER (WHERE answered_at IS NULL) AS unanswered,
+           count(*) FILTER (WHERE answered_at IS NULL AND m.text ILIKE 'RT @%') AS unanswered_rt,
+           count(*) FILTER (WHERE m.text NOT ILIKE 'RT @%') AS other, count(answered_at) FILTER (WHERE m.text NOT ILIKE 'RT @%') AS other_answered
+    FROM conv_response c JOIN messages m ON m.id = c.first_id`);
+  const unanswered = num(r.unanswered);
+  const rt = num(r.unanswered_rt);
+  if (!rt || rt / unanswered < 0.1) return null;
+  const rate = share(num(r.other_answered), num(r.other));
+  return `${rt} of the ${unanswered} unanswered conversations start with a retweet (“RT @…”), which rarely needs a reply; without conversations started by a retweet the response rate is ${rate === null ? 'not defined' : `${(rate * 100).toFixed(1)}%`}.`;
+}
+
+/** Caveats a reader needs before trusting the figures. */
+function responseNotes(brand: number, brandOrphans: number, inbound: number): string[] {
+  const notes: string[] = [];
+  if (!brand) notes.push('The export has no brand messages, so response times and rates cannot be measured (set brand.handles in crisis.yaml if the brand’s posts are in the data).');
+  else if (brandOrphans / brand > 0.5)
+    notes.push(
+      `${brandOrphans} of ${brand} brand messages reply to messages missing from the export (a sample that breaks threads): response rates and times cover only the threads that survived and understate the brand’s activity.`,
+    );
+  if (!inbound) notes.push('The export has no customer messages: there is nothing to respond to.');
+  return notes;
+}

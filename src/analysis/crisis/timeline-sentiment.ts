@@ -1,0 +1,64 @@
+/**
+ * Sentiment per timeline bucket. Sentiment comes from another analysis (a
+ * per-message `sentiment` column), which may run before or after the
+ * timeline: before, the timeline fills `bySentiment` itself; after, the
+ * sentiment analysis calls {@link addTimelineSentiment} on the section.
+ */
+import type { AnalysisContext } from '../analysis.ts';
+import type { Message } from '../model.ts';
+import type { TimelineSection, TimelineSentiment } from './types.ts';
+
+/** Name of the per-message column holding a sentiment label. */
+export const SENTIMENT_COLUMN = 'sentiment';
+
+const LABEL_ORDER = ['negative', 'neutral', 'positive'];
+
+/**
+ * Adds `bySentiment` to a timeline section: customer messages per bucket and
+ * label. `labelOf` returns a message's label, or null to leave it out.
+ */
+export function addTimelineSentiment(section: TimelineSection, messages: readonly Message[], labelOf: (m: Message) => string | null): TimelineSentiment | undefined {
+  if (section.source !== 'messages' || !section.buckets.length) return undefined;
+  // Bucket starts, not origin + i·width: calendar days are 23 or 25 hours long across a DST change.
+  const starts = section.buckets.map((b) => Date.parse(b.start));
+  const n = starts.length;
+  const end = starts[n - 1] + section.bucket.ms;
+  const counts: Record<string, number[]> = {};
+  for (const m of messages) {
+    if (!m.inbound || m.isBrand || m.createdAt < starts[0] || m.createdAt >= end) continue;
+    const i = lastAtOrBefore(starts, m.createdAt);
+    const label = labelOf(m);
+    if (label === null || label === '') continue;
+    (counts[label] ??= new Array<number>(n).fill(0))[i]++;
+  }
+  const labels = Object.keys(counts).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  if (!labels.length) return undefined;
+  section.bySentiment = { labels, counts: Object.fromEntries(labels.map((l) => [l, counts[l]])), scope: 'inbound' };
+  return section.bySentiment;
+}
+
+/** Label of a message from the context's `sentiment` column, if that column exists. */
+export function sentimentColumnLabel(ctx: AnalysisContext): ((m: Message) => string | null) | null {
+  if (!ctx.columnNames.includes(SENTIMENT_COLUMN)) return null;
+  return (m) => {
+    const v = ctx.columns.get(m.id)?.[SENTIMENT_COLUMN];
+    return v === null || v === undefined ? null : String(v).toLowerCase();
+  };
+}
+
+/** Index of the last start ≤ t (starts ascending, t ≥ starts[0]). */
+function lastAtOrBefore(starts: number[], t: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function rank(label: string): number {
+  const i = LABEL_ORDER.indexOf(label);
+  return i < 0 ? LABEL_ORDER.length : i;
+}

@@ -1,0 +1,230 @@
+/**
+ * `timeline`: volume per time bucket (by channel, customer vs brand, and by
+ * sentiment when available), surges found against a rolling baseline and
+ * cut into onset → peak → containment episodes, the brand's first response
+ * relative to each onset, and key moments for chart annotations.
+ */
+import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
+import { bucketGrid, bucketIndexSql, bucketMs, bucketStart, chooseBucket, dateOnly, robustDomain, type BucketGrid } from './buckets.ts';
+import { detectSpikes, type SpikeEpisode, type SpikeOptions } from './spikes.ts';
+import { num } from './sql.ts';
+import { round } from './stats.ts';
+import { firstBrandReplyToEpisode, firstBrandResponse, iso, mostEngagedMoments, sortByTime } from './timeline-moments.ts';
+import { addTimelineSentiment, sentimentColumnLabel } from './timeline-sentiment.ts';
+import type { BucketId, KeyMoment, TimelineBucket, TimelineEpisode, TimelineSection } from './types.ts';
+
+/** Options of {@link createTimelineAnalysis}. */
+export interface TimelineOptions {
+  /** Bucket width; chosen from the covered span when absent. */
+  bucket?: BucketId;
+  /** Overrides of the spike detector's tuning (see {@link defaultSpikeOptions}). */
+  detection?: Partial<SpikeOptions>;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export const TIMELINE_DEFINITIONS: Record<string, string> = {
+  bucket:
+    'Volume is counted in buckets chosen from the span of the data (5 min to 1 week, aiming at 50–300 buckets) in the crisis time zone: sub-day buckets have a fixed width on the local hour grid; days run from local midnight and weeks from Monday (a DST change makes one day 23 or 25 hours long). Records that carry only a date are never split finer than a day.',
+  domain: 'Stray records far outside the bulk of the data (beyond the central 99% of records plus 10% of its length on each side) are counted but left off the curve.',
+  baseline:
+    'Baseline: the median of recent buckets (the same time of day on up to 7 previous days once a week of data exists; otherwise the previous day or so of buckets). Buckets already judged anomalous enter later baselines at their expected value, so a long surge is never compared with itself.',
+  band: 'Normal band: baseline + 3σ, where σ is the larger of 1.4826 × the median absolute deviation of the baseline buckets and √baseline (the spread of random arrivals). A bucket above the band by at least the minimum excess is anomalous.',
+  onset: 'Onset: the first bucket of a sustained anomaly — two anomalous buckets in a row, or one bucket more than 6σ above its baseline.',
+  peak: 'Peak: the busiest bucket of the episode; its multiple is volume ÷ baseline (baseline taken as at least 1).',
+  levelShift:
+    'Level shift: a surge that lasts beyond about three days (one baseline window for daily or weekly buckets) stops being ignored by the baseline, which then rises to meet it; such an episode ends when the baseline has caught up, and may mark a new normal (or a sample whose collection ramped up) rather than a spike.',
+  containment: 'Containment: the first bucket of a sustained return into the band (several consecutive normal buckets, at least an hour’s worth). An episode without one is ongoing when the data ends.',
+  firstBrandResponse: 'First brand response: the brand’s first public message at or after the onset; first reply to the episode: its first public reply in a conversation a customer posted in during the episode.',
+  engagement: 'Engagement: likes + shares + replies where the export has them; otherwise replies present in the data.',
+};
+
+/** Detector tuning for a bucket width and span (in ms). */
+export function defaultSpikeOptions(bucketMs: number, spanMs: number): SpikeOptions {
+  const perDay = DAY / bucketMs;
+  const subDay = bucketMs < DAY;
+  const window = subDay ? Math.min(48, Math.max(12, Math.round(perDay))) : bucketMs === DAY ? 14 : 8;
+  return {
+    window,
+    // Daily rhythm for sub-day buckets once a week of data exists; weekly rhythm for daily buckets over 4 weeks.
+    season: subDay && spanMs >= 7 * DAY ? perDay : bucketMs === DAY && spanMs >= 28 * DAY ? 7 : 0,
+    seasonsBack: 7,
+    k: 3,
+    // A partial window would judge the first day by its first few (often night-time) buckets.
+    minHistory: window,
+    // Surges longer than ~3 days (or one window of day/week buckets) are treated as a new level.
+    maxIgnore: subDay ? Math.max(window, Math.round(3 * perDay)) : window,
+    minExcess: 3,
+    sustain: 2,
+    contain: subDay ? Math.max(3, Math.ceil(HOUR / bucketMs)) : 2,
+  };
+}
+
+/** A timeline analysis with the given options. */
+export function createTimelineAnalysis(options: TimelineOptions = {}): Analysis {
+  return {
+    name: 'timeline',
+    async run(ctx) {
+      const section = await computeTimeline(ctx, options);
+      if (section) ctx.report.sections.timeline = section;
+    },
+  };
+}
+
+/** The timeline with buckets chosen from the span. */
+export const timelineAnalysis: Analysis = createTimelineAnalysis();
+
+async function computeTimeline(ctx: AnalysisContext, options: TimelineOptions): Promise<TimelineSection | null> {
+  const source = ctx.messages.length ? 'messages' : ctx.cases.length ? 'cases' : null;
+  if (!source) return null;
+  const times = (source === 'messages' ? ctx.messages.map((m) => m.createdAt) : ctx.cases.map((c) => c.openedAt)).sort((a, b) => a - b);
+  const domain = robustDomain(times)!;
+  const datesOnly = dateOnly(times, ctx.config.timezone);
+  const bucketId = options.bucket ?? chooseBucket(domain.end - domain.start, datesOnly ? DAY : 0);
+  const grid = bucketGrid(domain.start, domain.end, bucketId, ctx.config.timezone);
+  const buckets = await countBuckets(ctx, source, grid, domain.start, domain.end);
+
+  // Customers drive a crisis; brand replies follow it. Cases are all customer-opened, so their total is the series.
+  const inboundTotal = buckets.reduce((s, b) => s + b.inbound, 0);
+  const seriesName = source === 'messages' && inboundTotal > 0 ? 'inbound' : 'total';
+  const series = buckets.map((b) => b[seriesName]);
+  const spikeOptions = { ...defaultSpikeOptions(grid.ms, domain.end - domain.start), ...options.detection };
+  const spikes = detectSpikes(series, spikeOptions);
+  spikes.buckets.forEach((s, i) => Object.assign(buckets[i], { baseline: round(s.baseline, 2), upper: round(s.upper, 2), anomalous: s.anomalous, baselineMethod: s.method }));
+
+  const sorted = source === 'messages' ? sortByTime(ctx.messages) : [];
+  // An episode still running at the end runs to the last record (inclusive).
+  const episodes = spikes.episodes.map((e, i) => episode(e, i + 1, grid, series, spikes.buckets, sorted, domain.end + 1));
+  if (source === 'messages') markEpisodes(ctx, episodes, grid);
+
+  const channelTotals = new Map<string, number>();
+  for (const b of buckets) for (const [c, n] of Object.entries(b.byChannel)) channelTotals.set(c, (channelTotals.get(c) ?? 0) + n);
+  const section: TimelineSection = {
+    source,
+    timezone: ctx.config.timezone,
+    bucket: { id: bucketId, ms: grid.ms, chosenBy: options.bucket ? 'option' : 'span', dateOnly: datesOnly },
+    domain: { start: iso(domain.start), end: iso(domain.end), excludedBefore: domain.excludedBefore, excludedAfter: domain.excludedAfter },
+    detection: {
+      series: seriesName,
+      windowBuckets: spikeOptions.window,
+      seasonBuckets: spikeOptions.season,
+      k: spikeOptions.k,
+      minExcess: spikeOptions.minExcess,
+      sustainBuckets: spikeOptions.sustain,
+      containBuckets: spikeOptions.contain,
+      description: describe(spikeOptions, bucketId, seriesName),
+    },
+    channels: [...channelTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c),
+    buckets,
+    episodes,
+    keyMoments: keyMoments(episodes, source === 'messages' ? mostEngagedMoments(ctx.messages, domain.start, domain.end) : []),
+    definitions: TIMELINE_DEFINITIONS,
+  };
+  const labelOf = sentimentColumnLabel(ctx);
+  if (labelOf) addTimelineSentiment(section, ctx.messages, labelOf);
+  return section;
+}
+
+/** Counts per bucket, channel and direction, in SQL. */
+async function countBuckets(ctx: AnalysisContext, source: 'messages' | 'cases', grid: BucketGrid, start: number, end: number): Promise<TimelineBucket[]> {
+  const time = source === 'messages' ? 'created_at' : 'opened_at';
+  const brand = source === 'messages' ? 'is_brand' : 'false';
+  const customer = source === 'messages' ? '(inbound AND NOT is_brand)' : 'true';
+  const result = await ctx.engine.query(`
+    SELECT ${bucketIndexSql(grid, time)} AS b,
+           coalesce(channel, 'unknown') AS channel, count(*) AS total,
+           count(*) FILTER (WHERE ${customer}) AS inbound, count(*) FILTER (WHERE ${brand}) AS brand
+    FROM ${source} WHERE epoch_ms(${time}) BETWEEN ${start} AND ${end}
+    GROUP BY 1, 2`);
+  const buckets: TimelineBucket[] = Array.from({ length: grid.count }, (_, i) => ({
+    start: iso(bucketStart(grid, i)), total: 0, inbound: 0, brand: 0, byChannel: {}, baseline: 0, upper: 0, anomalous: false, baselineMethod: 'global',
+  }));
+  // Rows arrive in no particular order; channel keys are inserted sorted so the JSON is stable.
+  result.sort((a, b) => num(a.b) - num(b.b) || String(a.channel).localeCompare(String(b.channel)));
+  for (const r of result) {
+    const bucket = buckets[num(r.b)];
+    bucket.total += num(r.total);
+    bucket.inbound += num(r.inbound);
+    bucket.brand += num(r.brand);
+    bucket.byChannel[String(r.channel)] = num(r.total);
+  }
+  return buckets;
+}
+
+function episode(
+  e: SpikeEpisode,
+  index: number,
+  grid: BucketGrid,
+  series: number[],
+  verdicts: { baseline: number }[],
+  sorted: ReturnType<typeof sortByTime>,
+  dataEnd: number,
+): TimelineEpisode {
+  const onsetAt = bucketStart(grid, e.onset);
+  const endAt = e.containment === null ? dataEnd : bucketStart(grid, e.containment);
+  const stop = e.containment ?? series.length;
+  let volume = 0;
+  for (let i = e.onset; i < stop; i++) volume += series[i];
+  const peakBaseline = verdicts[e.peak].baseline;
+  return {
+    index,
+    onset: { at: iso(onsetAt), bucketIndex: e.onset, volume: series[e.onset], baseline: round(verdicts[e.onset].baseline, 2) },
+    peak: { at: iso(bucketStart(grid, e.peak)), bucketIndex: e.peak, volume: series[e.peak], baseline: round(peakBaseline, 2), multiple: round(series[e.peak] / Math.max(peakBaseline, 1), 1) },
+    containment: e.containment === null ? null : { at: iso(endAt), bucketIndex: e.containment },
+    lastAnomalous: { at: iso(bucketStart(grid, e.lastAnomalous)), bucketIndex: e.lastAnomalous },
+    durationMinutes: Math.round((endAt - onsetAt) / 60_000),
+    ongoing: e.containment === null,
+    levelShift: e.levelShift,
+    volume,
+    excessVolume: round(e.excess, 1),
+    firstBrandResponse: sorted.length ? firstBrandResponse(sorted, onsetAt) : null,
+    firstBrandReplyToEpisode: sorted.length ? firstBrandReplyToEpisode(sorted, onsetAt, endAt) : null,
+  };
+}
+
+/** Per-message column `spike_episode`: the episode a message was posted in (null outside any). */
+function markEpisodes(ctx: AnalysisContext, episodes: TimelineEpisode[], grid: BucketGrid): void {
+  if (!episodes.length) return;
+  const spans = episodes.map((e) => ({
+    index: e.index,
+    from: bucketStart(grid, e.onset.bucketIndex),
+    to: bucketStart(grid, e.containment?.bucketIndex ?? grid.count),
+  }));
+  for (const m of ctx.messages) {
+    const e = spans.find((x) => m.createdAt >= x.from && m.createdAt < x.to);
+    setColumn(ctx, m.id, 'spike_episode', e ? e.index : null);
+  }
+}
+
+function keyMoments(episodes: TimelineEpisode[], engaged: KeyMoment[]): KeyMoment[] {
+  const out: KeyMoment[] = [];
+  for (const e of episodes) {
+    const tag = episodes.length > 1 ? ` (episode ${e.index})` : '';
+    out.push({ kind: 'onset', at: e.onset.at, label: `Onset${tag}: ${e.onset.volume} vs ~${Math.round(e.onset.baseline)} expected`, episode: e.index, messageId: null, value: e.onset.volume });
+    out.push({ kind: 'peak', at: e.peak.at, label: `Peak${tag}: ${e.peak.volume} (${e.peak.multiple}× baseline)`, episode: e.index, messageId: null, value: e.peak.volume });
+    if (e.firstBrandResponse)
+      out.push({
+        kind: 'first-brand-response', at: e.firstBrandResponse.at, label: `First brand reply${tag}: ${formatMinutes(e.firstBrandResponse.minutesAfterOnset)} after onset`,
+        episode: e.index, messageId: e.firstBrandResponse.messageId, value: null,
+      });
+    if (e.containment) out.push({ kind: 'containment', at: e.containment.at, label: `Back to normal${tag}`, episode: e.index, messageId: null, value: null });
+  }
+  out.push(...engaged);
+  const order: KeyMoment['kind'][] = ['onset', 'peak', 'first-brand-response', 'containment', 'most-engaged'];
+  return out.sort((a, b) => a.at.localeCompare(b.at) || order.indexOf(a.kind) - order.indexOf(b.kind) || (a.messageId ?? '').localeCompare(b.messageId ?? ''));
+}
+
+function formatMinutes(minutes: number): string {
+  if (Math.abs(minutes) < 90) return `${Math.round(minutes)} min`;
+  if (Math.abs(minutes) < 48 * 60) return `${round(minutes / 60, 1)} h`;
+  return `${round(minutes / 1440, 1)} days`;
+}
+
+function describe(o: SpikeOptions, bucket: BucketId, series: 'inbound' | 'total'): string {
+  const seasonUnit = o.season * bucketMs(bucket) >= 7 * DAY ? 'weeks' : 'days';
+  const base = o.season
+    ? `the median of the same ${bucket} slot on up to ${o.seasonsBack} previous ${seasonUnit} (the previous ${o.window} buckets until 3 such slots exist)`
+    : `the median of the previous ${o.window} buckets`;
+  return `${series === 'inbound' ? 'Customer messages' : 'Records'} per ${bucket}, compared with ${base}; anomalous above baseline + ${o.k}σ and at least ${o.minExcess} over; onset after ${o.sustain} anomalous buckets in a row, containment after ${o.contain} normal ones.`;
+}

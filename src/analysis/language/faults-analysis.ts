@@ -1,0 +1,43 @@
+/**
+ * The `faults` and `candidateFaults` analyses: negative customer messages
+ * classified against the crisis.yaml fault taxonomy (with evidence), a Pareto
+ * with first/last seen and volume, and recurring complaints no configured
+ * fault covers. Cases (tickets, complaints) are classified with the messages.
+ */
+import { setColumn, type Analysis } from '../analysis.ts';
+import { classifyFaults, discoverCandidateFaults, type FaultTaxonomy } from '../nlp/faults/index.ts';
+import type { TextMessage } from '../nlp/themes/index.ts';
+import { CASE_PREFIX, textMessages, timelineFrame } from './text-messages.ts';
+
+export const faultsAnalysis: Analysis = {
+  name: 'faults',
+  async run(ctx) {
+    const fromMessages = textMessages(ctx);
+    // Tickets say what broke even when the crisis also has social posts.
+    const caseTexts: TextMessage[] =
+      fromMessages.source === 'messages' ? ctx.cases.filter((c) => c.text).map((c) => ({ id: CASE_PREFIX + c.id, text: c.text!, createdAt: c.openedAt, isBrand: false })) : [];
+    const items = [...fromMessages.items, ...caseTexts];
+    if (!items.some((m) => !m.isBrand)) return;
+    const frame = timelineFrame(ctx);
+    const taxonomy: FaultTaxonomy = ctx.config.faults;
+    const hasTaxonomy = Object.keys(taxonomy).length > 0;
+    const excluded = new Set<string>();
+    if (hasTaxonomy) {
+      ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${Object.keys(taxonomy).length} faults`);
+      const result = classifyFaults(items, taxonomy, { bucketMs: frame.bucketMs });
+      for (const [id, a] of Object.entries(result.assignments)) {
+        excluded.add(id);
+        if (!id.startsWith(CASE_PREFIX)) {
+          setColumn(ctx, id, 'fault', a.faultId);
+          setColumn(ctx, id, 'fault_evidence', a.evidence.text);
+        }
+      }
+      const casesClassified = [...excluded].filter((id) => id.startsWith(CASE_PREFIX)).length;
+      // Assignments live in messages.csv (`fault`): per-message detail would bloat report.json.
+      const { assignments: _assignments, ...summary } = result;
+      ctx.report.sections.faults = { ...summary, casesConsidered: caseTexts.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0), casesClassified };
+    }
+    const candidates = discoverCandidateFaults(items, { excludeIds: excluded });
+    if (candidates.length) ctx.report.sections.candidateFaults = candidates;
+  },
+};

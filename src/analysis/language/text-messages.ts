@@ -1,0 +1,25 @@
+/** The texts language analyses read: messages, or the narratives of cases when a crisis has only cases. */
+import type { AnalysisContext } from '../analysis.ts';
+import type { TextMessage } from '../nlp/themes/index.ts';
+import type { TimelineSection } from '../crisis/types.ts';
+
+/** Prefix that keeps case ids apart from message ids in one list. */
+export const CASE_PREFIX = 'case:';
+
+/** Customer-facing texts with their sentiment label when the sentiment analysis ran. */
+export function textMessages(ctx: AnalysisContext): { items: TextMessage[]; source: 'messages' | 'cases' } {
+  if (ctx.messages.length) {
+    const label = (id: string) => ctx.columns.get(id)?.sentiment as TextMessage['sentiment'] | undefined;
+    return { items: ctx.messages.map((m) => ({ id: m.id, text: m.text, createdAt: m.createdAt, isBrand: m.isBrand, sentiment: label(m.id) })), source: 'messages' };
+  }
+  const items = ctx.cases.filter((c) => c.text).map((c) => ({ id: CASE_PREFIX + c.id, text: c.text!.replace(/\bX{2,}\b/g, ' '), createdAt: c.openedAt, isBrand: false }));
+  return { items, source: 'cases' };
+}
+
+/** Bucket width, onset and peak from the timeline section, so themes and faults line up with its chart. */
+export function timelineFrame(ctx: AnalysisContext): { bucketMs?: number; onset?: number; peak?: number } {
+  const t = ctx.report.sections.timeline as TimelineSection | undefined;
+  if (!t) return {};
+  const main = [...t.episodes].sort((a, b) => b.peak.volume - a.peak.volume || a.onset.at.localeCompare(b.onset.at))[0];
+  return { bucketMs: t.bucket.ms, onset: main ? Date.parse(main.onset.at) : undefined, peak: main ? Date.parse(main.peak.at) : undefined };
+}

@@ -1,0 +1,38 @@
+/**
+ * The `themes` analysis: what the crisis is about, found without
+ * configuration (see nlp/themes), plus a `themes` column listing the theme ids
+ * whose phrases each message contains.
+ */
+import { setColumn, type Analysis } from '../analysis.ts';
+import { PhraseMatcher } from '../nlp/phrases/matcher.ts';
+import { tokenizeStems } from '../nlp/phrases/tokenize.ts';
+import { findThemes } from '../nlp/themes/index.ts';
+import { textMessages, timelineFrame } from './text-messages.ts';
+
+export const themesAnalysis: Analysis = {
+  name: 'themes',
+  async run(ctx) {
+    const { items, source } = textMessages(ctx);
+    if (!items.some((m) => !m.isBrand)) return;
+    const frame = timelineFrame(ctx);
+    ctx.progress(`themes: ${items.length.toLocaleString('en-US')} texts`);
+    const result = findThemes(items, { brandHandles: ctx.config.brand.handles, bucketMs: frame.bucketMs, onset: frame.onset, peak: frame.peak });
+    ctx.report.sections.themes = { source, ...result };
+    if (source !== 'messages' || !result.themes.length) return;
+    // Which themes a message belongs to: any of the theme's phrases in its words.
+    const phrases = result.themes.flatMap((t) => t.phrases.map((p) => ({ theme: t.id, stems: p.key.split(' ') })));
+    const matcher = new PhraseMatcher(phrases.map((p) => p.stems));
+    const order = new Map(result.themes.map((t, i) => [t.id, i]));
+    const byText = new Map<string, string>();
+    for (const m of items) {
+      if (m.isBrand) continue;
+      let ids = byText.get(m.text);
+      if (ids === undefined) {
+        const found = new Set(matcher.distinct(tokenizeStems(m.text)).map((i) => phrases[i]!.theme));
+        ids = [...found].sort((a, b) => order.get(a)! - order.get(b)!).join(';');
+        byText.set(m.text, ids);
+      }
+      if (ids) setColumn(ctx, m.id, 'themes', ids);
+    }
+  },
+};

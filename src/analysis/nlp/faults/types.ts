@@ -1,0 +1,106 @@
+/** Public types of the faults analysis. */
+
+/** One fault of a crisis.yaml taxonomy. */
+export interface FaultDefinition {
+  label: string;
+  /** Words or phrases; case-insensitive, plural/tense-insensitive, whole words. */
+  keywords?: string[];
+  /** compromise match-syntax patterns, e.g. `{lose} #Possessive? (bag|luggage)`. */
+  patterns?: string[];
+}
+
+/**
+ * `faults:` of crisis.yaml: id → definition. Key order is the tie-break
+ * order when two faults match equally well.
+ */
+export type FaultTaxonomy = Record<string, FaultDefinition>;
+
+/** Why a message was assigned its fault. */
+export interface FaultEvidence {
+  /** The matched text as written in the message. */
+  text: string;
+  /** Offsets of `text` in the message (UTF-16 units, end exclusive). */
+  start: number;
+  end: number;
+  /** The keyword or pattern that matched, as written in the taxonomy. */
+  rule: string;
+  source: 'keyword' | 'pattern';
+}
+
+/** A message's fault. */
+export interface FaultAssignment {
+  faultId: string;
+  evidence: FaultEvidence;
+}
+
+/** Options for {@link classifyFaults}. */
+export interface FaultsOptions {
+  /**
+   * Which messages to classify: 'negative' (default) skips messages labelled
+   * neutral or positive — messages without a label are still classified —
+   * 'all' classifies every message.
+   */
+  scope?: 'negative' | 'all';
+  /** Classify the brand's own messages too (default false). */
+  includeBrandMessages?: boolean;
+  /** Timeline bucket width in ms (default 1 hour). */
+  bucketMs?: number;
+}
+
+/** One row of the fault Pareto, with its timeline. */
+export interface FaultSummary {
+  faultId: string;
+  label: string;
+  count: number;
+  /** count / classified messages. */
+  share: number;
+  /** Running total of `share` down the Pareto. */
+  cumulativeShare: number;
+  /** Epoch ms of the first / last message with this fault (null when count is 0). */
+  firstSeen: number | null;
+  lastSeen: number | null;
+  /** Messages per bucket, aligned with {@link FaultsResult.bucketStarts}. */
+  volume: number[];
+}
+
+/** Output of {@link classifyFaults}. */
+export interface FaultsResult {
+  version: string;
+  /** Messages in scope. */
+  considered: number;
+  /** Messages assigned a fault. */
+  classified: number;
+  /** Message id → fault; messages without a fault are absent. */
+  assignments: Record<string, FaultAssignment>;
+  /** Every taxonomy fault, most frequent first (ties: taxonomy order). */
+  pareto: FaultSummary[];
+  bucketMs: number;
+  bucketStarts: number[];
+}
+
+/** A recurring complaint that no configured fault covers. */
+export interface CandidateFault {
+  /** Normalised key: object + problem ("phone|won't|charg"). */
+  key: string;
+  /** Readable form, from the most common wording ("phone won't charge"). */
+  label: string;
+  /** The thing that is broken ("phone"), when the pattern names one. */
+  object: string | null;
+  /** Messages showing it. */
+  count: number;
+  /** Up to 3 message ids, in input order. */
+  exampleIds: string[];
+}
+
+/** Options for {@link discoverCandidateFaults}. */
+export interface CandidateFaultOptions {
+  /** Messages to skip, e.g. those `classifyFaults` already assigned. */
+  excludeIds?: ReadonlySet<string>;
+  /** As in {@link FaultsOptions.scope} (default 'negative'). */
+  scope?: 'negative' | 'all';
+  includeBrandMessages?: boolean;
+  /** Fewest messages for a candidate (default 2). */
+  minCount?: number;
+  /** Most candidates returned (default 50). */
+  limit?: number;
+}

@@ -1,0 +1,142 @@
+/**
+ * Charts over time: volume with its normal band, surges and key moments;
+ * sentiment per bucket; the unanswered backlog. Each returns null when the
+ * report lacks what it needs.
+ */
+import * as Plot from '@observablehq/plot';
+import type { CoverageSection, KeyMoment, TimelineSection } from '../../analysis/crisis/types.ts';
+import { formatDateTime, formatNumber, formatShare } from '../format.ts';
+import type { ChartRow, ChartSpec } from './render.ts';
+import { sentimentColor } from './spec.ts';
+import { wallClock, wallClockText } from './time.ts';
+
+const BUCKET_WORDS: Record<string, string> = { '5m': '5 minutes', '15m': '15 minutes', '1h': 'hour', '3h': '3 hours', '6h': '6 hours', '1d': 'day', '1w': 'week' };
+
+/** "per hour" for the timeline's bucket. */
+export function perBucket(t: TimelineSection): string {
+  return `per ${BUCKET_WORDS[t.bucket.id] ?? t.bucket.id}`;
+}
+
+/** Moments worth pinning on the curve: those of the main surge (onset, peak, first response, containment). */
+export function pinnedMoments(t: TimelineSection): KeyMoment[] {
+  const kinds = new Set(['onset', 'peak', 'first-brand-response', 'containment']);
+  const main = t.episodes.reduce<number | null>((best, e) => (best === null || e.peak.volume > t.episodes[best - 1].peak.volume ? e.index : best), null);
+  return t.keyMoments.filter((m) => kinds.has(m.kind) && (main === null || m.episode === main)).sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** Volume per bucket: customer and brand messages, the normal band, surges shaded, key moments numbered. */
+export function timelineChart(t: TimelineSection, options: { width?: number; height?: number } = {}): ChartSpec | null {
+  if (!t.buckets.length) return null;
+  const local = wallClock(t.timezone);
+  const seriesLabel = t.source === 'cases' ? 'Cases opened' : t.detection.series === 'inbound' ? 'Customer messages' : 'All messages';
+  const rows: ChartRow[] = t.buckets.map((b) => ({
+    start_utc: b.start,
+    start_local: wallClockText(local(b.start)),
+    total: b.total,
+    inbound: b.inbound,
+    brand: b.brand,
+    baseline: b.baseline,
+    upper: b.upper,
+    anomalous: b.anomalous,
+  }));
+  const x = (r: ChartRow) => local(r.start_utc as string);
+  const y = (r: ChartRow) => (t.detection.series === 'inbound' ? (r.inbound as number) : (r.total as number));
+  const end = t.buckets.at(-1)!.start;
+  const surges = t.episodes.map((e) => ({ x1: local(e.onset.at), x2: local(e.containment?.at ?? end), index: e.index }));
+  const moments = pinnedMoments(t).map((m, i) => ({ x: local(m.at), n: String(i + 1), label: m.label }));
+  const hasBrand = t.source === 'messages' && t.buckets.some((b) => b.brand > 0);
+  const marks: Plot.Markish[] = [
+    Plot.rect(surges, { x1: 'x1', x2: 'x2', fill: 'var(--c-phase)' }),
+    Plot.areaY(rows, { x, y1: 'baseline', y2: 'upper', fill: 'var(--c-neu)', fillOpacity: 0.25, curve: 'step-after' }),
+    Plot.lineY(rows, { x, y, stroke: 'var(--c-accent)', strokeWidth: 1.6, curve: 'step-after' }),
+  ];
+  if (hasBrand) marks.push(Plot.lineY(rows, { x, y: 'brand', stroke: 'var(--c-accent2)', strokeWidth: 1.2, curve: 'step-after' }));
+  marks.push(
+    Plot.ruleX(moments, { x: 'x', stroke: 'currentColor', strokeOpacity: 0.45, strokeDasharray: '2,2' }),
+    // Alternate label heights so moments close in time stay readable.
+    Plot.text(moments.filter((_, i) => i % 2 === 0), { x: 'x', text: 'n', frameAnchor: 'top', dy: -6, dx: 5, fontWeight: 700 }),
+    Plot.text(moments.filter((_, i) => i % 2 === 1), { x: 'x', text: 'n', frameAnchor: 'top', dy: 8, dx: 5, fontWeight: 700 }),
+    Plot.ruleY([0]),
+  );
+  const main = t.episodes.reduce<(typeof t.episodes)[number] | null>((b, e) => (!b || e.peak.volume > b.peak.volume ? e : b), null);
+  const summary = main
+    ? `${seriesLabel} ${perBucket(t)} from ${formatDateTime(t.domain.start, t.timezone)} to ${formatDateTime(t.domain.end, t.timezone)}. ${t.episodes.length} surge${t.episodes.length === 1 ? '' : 's'}; the largest began ${formatDateTime(main.onset.at, t.timezone)} and peaked at ${formatNumber(main.peak.volume)} ${perBucket(t)} (${formatNumber(main.peak.multiple)} times the baseline) at ${formatDateTime(main.peak.at, t.timezone)}.`
+    : `${seriesLabel} ${perBucket(t)} from ${formatDateTime(t.domain.start, t.timezone)} to ${formatDateTime(t.domain.end, t.timezone)}; no surge above the normal band.`;
+  return {
+    id: 'timeline',
+    title: `Volume ${perBucket(t)}`,
+    caption: `${seriesLabel}${hasBrand ? ' and brand replies' : ''} ${perBucket(t)} (${t.timezone}); grey band = normal range, shaded = surge, numbers = key moments.`,
+    summary,
+    columns: ['start_utc', 'start_local', 'total', 'inbound', 'brand', 'baseline', 'upper', 'anomalous'],
+    rows,
+    legend: [
+      { label: seriesLabel, color: 'var(--c-accent)', shape: 'line' },
+      ...(hasBrand ? [{ label: 'Brand messages', color: 'var(--c-accent2)', shape: 'line' as const }] : []),
+      { label: 'Normal band', color: 'var(--c-neu)', shape: 'band' as const },
+      ...(surges.length ? [{ label: 'Surge', color: 'var(--c-phase)', shape: 'band' as const }] : []),
+    ],
+    plot: {
+      width: options.width ?? 1180,
+      height: options.height ?? 200,
+      marginTop: 16,
+      x: { type: 'utc', label: null },
+      y: { label: null, grid: true, nice: true },
+      marks,
+    },
+  };
+}
+
+/** Messages per bucket by sentiment label, stacked. */
+export function sentimentChart(t: TimelineSection): ChartSpec | null {
+  const s = t.bySentiment;
+  if (!s || !s.labels.length) return null;
+  const local = wallClock(t.timezone);
+  const rows: ChartRow[] = [];
+  t.buckets.forEach((b, i) => {
+    for (const label of s.labels) rows.push({ start_utc: b.start, start_local: wallClockText(local(b.start)), label, messages: s.counts[label]?.[i] ?? 0 });
+  });
+  const totals = Object.fromEntries(s.labels.map((l) => [l, (s.counts[l] ?? []).reduce((a, b) => a + b, 0)]));
+  const all = Object.values(totals).reduce((a, b) => a + b, 0);
+  const scope = s.scope === 'inbound' ? 'Customer messages' : 'Messages';
+  return {
+    id: 'sentiment',
+    title: 'Sentiment over time',
+    caption: `${scope} ${perBucket(t)} by sentiment label, stacked (${t.timezone}).`,
+    summary: `${scope} by sentiment: ${s.labels.map((l) => `${l} ${formatShare(all ? totals[l] / all : 0)}`).join(', ')} overall.`,
+    columns: ['start_utc', 'start_local', 'label', 'messages'],
+    rows,
+    legend: s.labels.map((l) => ({ label: l, color: sentimentColor(l) })),
+    plot: {
+      height: 170,
+      x: { type: 'utc', label: null },
+      y: { label: null, grid: true },
+      color: { domain: s.labels, range: s.labels.map(sentimentColor) },
+      marks: [Plot.areaY(rows, { x: (r: ChartRow) => local(r.start_utc as string), y: 'messages', fill: 'label', order: s.labels }), Plot.ruleY([0])],
+    },
+  };
+}
+
+/** Conversations waiting for a first brand reply over time. */
+export function backlogChart(c: CoverageSection): ChartSpec | null {
+  const points = c.backlog.points;
+  if (points.length < 2) return null;
+  const local = wallClock(c.timezone);
+  const rows: ChartRow[] = points.map((p) => ({ at_utc: p.at, at_local: wallClockText(local(p.at)), waiting: p.waiting }));
+  const peak = c.backlog.peak;
+  return {
+    id: 'backlog',
+    title: 'Unanswered backlog',
+    caption: `Conversations still waiting for a first brand reply at the end of each bucket (${c.timezone}).`,
+    summary: peak
+      ? `The backlog peaked at ${formatNumber(peak.waiting)} waiting conversations at ${formatDateTime(peak.at, c.timezone)}; ${formatNumber(c.backlog.waitingAtEnd)} were still waiting when the data ends.`
+      : `${formatNumber(c.backlog.waitingAtEnd)} conversations were waiting when the data ends.`,
+    columns: ['at_utc', 'at_local', 'waiting'],
+    rows,
+    plot: {
+      height: 170,
+      x: { type: 'utc', label: null },
+      y: { label: null, grid: true },
+      marks: [Plot.areaY(rows, { x: (r: ChartRow) => local(r.at_utc as string), y: 'waiting', fill: 'var(--c-accent2)', fillOpacity: 0.35, curve: 'step-after' }), Plot.lineY(rows, { x: (r: ChartRow) => local(r.at_utc as string), y: 'waiting', stroke: 'var(--c-accent2)', curve: 'step-after' }), Plot.ruleY([0])],
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Everything the pages of one crisis show, derived once from its report:
+ * the sections present, headline KPIs, faults with examples, and the
+ * built-in charts (rendered to SVG). Memoised per crisis: the summary, the
+ * notebook and the detail pages share one rendering.
+ */
+import type { LoadedCrisis } from './crises.ts';
+import { renderChart, type ChartSpec, type RenderedChart } from './charts/render.ts';
+import { caseCategoriesChart, coverageChart, responseBandsChart } from './charts/response-charts.ts';
+import { backlogChart, sentimentChart, timelineChart } from './charts/timeline-charts.ts';
+import { faultParetoChart, themesChart } from './charts/topic-charts.ts';
+import { faultsView, topFault, type FaultView, type FaultsView } from './faults.ts';
+import { headlineKpis, kpi, type KpiValue } from './kpis.ts';
+import { sections, type Sections } from './sections.ts';
+
+/** Built-in chart names, as `<Chart name="…" />` takes them. */
+export const CHART_NAMES = ['timeline', 'sentiment', 'first-response', 'coverage', 'themes', 'faults', 'case-categories', 'backlog'] as const;
+export type ChartName = (typeof CHART_NAMES)[number];
+
+export interface CrisisView {
+  crisis: LoadedCrisis;
+  slug: string;
+  title: string;
+  sections: Sections;
+  kpis: KpiValue[];
+  faults: FaultsView | null;
+  topFault: FaultView | null;
+  /** Built-in charts the data supports, by name. */
+  charts: Partial<Record<ChartName, RenderedChart>>;
+}
+
+const memo = new WeakMap<LoadedCrisis, CrisisView>();
+
+/** The view of a crisis (computed on first use). */
+export function crisisView(crisis: LoadedCrisis): CrisisView {
+  const cached = memo.get(crisis);
+  if (cached) return cached;
+  const { report, privacy } = crisis;
+  const s = sections(report);
+  const faults = faultsView(report, crisis.messages, crisis.result.columns);
+  const privateFaults = faults && {
+    ...faults,
+    faults: faults.faults.map((f) => ({ ...f, label: privacy.text(f.label) })),
+    candidates: faults.candidates.map((f) => ({ ...f, label: privacy.text(f.label) })),
+  };
+  const specs: Record<ChartName, ChartSpec | null> = {
+    timeline: s.timeline ? timelineChart(s.timeline) : null,
+    sentiment: s.timeline ? sentimentChart(s.timeline) : null,
+    'first-response': s.response ? responseBandsChart(s.response, report.counts.brandMessages) : null,
+    coverage: s.coverage ? coverageChart(s.coverage) : null,
+    themes: s.themes ? themesChart(s.themes, privacy.text) : null,
+    faults: privateFaults ? faultParetoChart(privateFaults) : null,
+    'case-categories': s.response?.cases ? caseCategoriesChart(s.response.cases, privacy.text) : null,
+    backlog: s.coverage ? backlogChart(s.coverage) : null,
+  };
+  const charts: CrisisView['charts'] = {};
+  for (const name of CHART_NAMES) {
+    const spec = specs[name];
+    if (spec) charts[name] = renderChart(spec);
+  }
+  const view: CrisisView = {
+    crisis,
+    slug: crisis.slug,
+    title: report.crisis.title,
+    sections: s,
+    kpis: headlineKpis(report),
+    faults: privateFaults,
+    topFault: topFault(privateFaults),
+    charts,
+  };
+  memo.set(crisis, view);
+  return view;
+}
+
+/** One KPI of a crisis by name (see kpis.ts). */
+export function crisisKpi(crisis: LoadedCrisis, name: string): KpiValue {
+  return kpi(crisis.report, name);
+}

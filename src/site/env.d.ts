@@ -1,0 +1,17 @@
+/// <reference types="astro/client" />
+/**
+ * What a page puts in `Astro.locals` for the components it renders: the
+ * crisis and the page's site path. Notebook components (`<Kpi>`, `<Chart>`,
+ * `<Query>`) are called from MDX without props for these, so they read them here.
+ */
+declare namespace App {
+  interface Locals {
+    debrief?: {
+      crisis: import('./crises.ts').LoadedCrisis;
+      /** Site path of the page being rendered (for relative links). */
+      path: string;
+      /** Frontmatter of the notebook being rendered, if any. */
+      notebook?: import('./notebooks.ts').NotebookMeta;
+    };
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Faults as the site shows them: `report.sections.faults` (the taxonomy
+ * Pareto) and `report.sections.candidateFaults` (recurring complaints no
+ * configured fault covers), read defensively and joined with example
+ * messages. Examples come from the section's assignments when it keeps them,
+ * else from the per-message `fault` column.
+ */
+import type { CandidateFault, FaultSummary } from '../analysis/nlp/faults/types.ts';
+import type { Message } from '../analysis/model.ts';
+import type { ExtraColumns } from '../analysis/report/messages-csv.ts';
+import type { ReportModel } from '../analysis/report/report-model.ts';
+
+/** One fault with its examples. */
+export interface FaultView {
+  id: string;
+  label: string;
+  count: number;
+  share: number;
+  cumulativeShare: number;
+  firstSeen: number | null;
+  lastSeen: number | null;
+  /** Messages per bucket (see `bucketStarts`). */
+  volume: number[];
+  /** Up to five example message ids, earliest first. */
+  exampleIds: string[];
+  /** True for a candidate fault (discovered, not in the taxonomy). */
+  candidate: boolean;
+}
+
+/** Faults of one crisis. */
+export interface FaultsView {
+  considered: number;
+  classified: number;
+  bucketMs: number;
+  bucketStarts: number[];
+  faults: FaultView[];
+  candidates: FaultView[];
+}
+
+const MAX_EXAMPLES = 5;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Candidate faults, whether the section is a list or `{ candidates: [...] }`. */
+function candidateList(value: unknown): CandidateFault[] {
+  const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.candidates) ? value.candidates : [];
+  return list.filter((c): c is CandidateFault => isObject(c) && typeof c.label === 'string' && typeof c.count === 'number');
+}
+
+/** Builds the faults view; null when the report has neither faults nor candidates. */
+export function faultsView(report: ReportModel, messages: readonly Message[], columns: ExtraColumns): FaultsView | null {
+  const section = report.sections.faults;
+  const pareto = isObject(section) && Array.isArray(section.pareto) ? (section.pareto as FaultSummary[]) : null;
+  const candidates = candidateList(report.sections.candidateFaults ?? (isObject(section) ? section.candidates : undefined));
+  if (!pareto && !candidates.length) return null;
+
+  const examples = new Map<string, string[]>();
+  const add = (faultId: string, messageId: string) => {
+    const list = examples.get(faultId) ?? [];
+    if (list.length < MAX_EXAMPLES) list.push(messageId);
+    examples.set(faultId, list);
+  };
+  const assignments = isObject(section) && isObject(section.assignments) ? section.assignments : null;
+  const byTime = [...messages].sort((a, b) => a.createdAt - b.createdAt);
+  for (const m of byTime) {
+    const a = assignments?.[m.id];
+    const fault = isObject(a) && typeof a.faultId === 'string' ? a.faultId : columnFault(columns, m.id);
+    if (fault) add(fault, m.id);
+  }
+
+  const faults: FaultView[] = (pareto ?? []).map((f) => ({
+    id: f.faultId,
+    label: f.label,
+    count: f.count,
+    share: f.share,
+    cumulativeShare: f.cumulativeShare,
+    firstSeen: f.firstSeen,
+    lastSeen: f.lastSeen,
+    volume: f.volume ?? [],
+    exampleIds: examples.get(f.faultId) ?? [],
+    candidate: false,
+  }));
+  const known = new Map(messages.map((m) => [m.id, m.createdAt]));
+  const candidateViews: FaultView[] = candidates.map((c) => {
+    const times = c.exampleIds.map((id) => known.get(id)).filter((t): t is number => t !== undefined);
+    return {
+      id: `candidate:${c.key}`,
+      label: c.label,
+      count: c.count,
+      share: 0,
+      cumulativeShare: 0,
+      firstSeen: times.length ? Math.min(...times) : null,
+      lastSeen: times.length ? Math.max(...times) : null,
+      volume: [],
+      exampleIds: c.exampleIds.slice(0, MAX_EXAMPLES),
+      candidate: true,
+    };
+  });
+  const s = isObject(section) ? section : {};
+  return {
+    considered: typeof s.considered === 'number' ? s.considered : 0,
+    classified: typeof s.classified === 'number' ? s.classified : 0,
+    bucketMs: typeof s.bucketMs === 'number' ? s.bucketMs : 3_600_000,
+    bucketStarts: Array.isArray(s.bucketStarts) ? (s.bucketStarts as number[]) : [],
+    faults,
+    candidates: candidateViews,
+  };
+}
+
+function columnFault(columns: ExtraColumns, id: string): string | null {
+  const row = columns.get(id);
+  const v = row?.fault ?? row?.fault_id;
+  return typeof v === 'string' && v ? v : null;
+}
+
+/** The most frequent taxonomy fault (else candidate) with at least one message. */
+export function topFault(view: FaultsView | null): FaultView | null {
+  if (!view) return null;
+  return view.faults.find((f) => f.count > 0) ?? view.candidates.find((c) => c.count > 0) ?? null;
+}

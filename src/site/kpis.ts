@@ -1,0 +1,207 @@
+/**
+ * Key figures: what a KPI tile, a card on the home page and a notebook's
+ * `<Kpi name="…" />` show. A KPI is either a named figure (below) or a
+ * dotted path into `report.sections` / the report itself, formatted by the
+ * unit its name implies (`…Seconds`, `…Minutes`, `…Share`, `…Rate`).
+ */
+import type { TimelineEpisode } from '../analysis/crisis/types.ts';
+import type { ReportModel } from '../analysis/report/report-model.ts';
+import { formatMinutes, formatNumber, formatShare, formatDateTime } from './format.ts';
+import { readPath, sections } from './sections.ts';
+
+export type KpiUnit = 'count' | 'share' | 'seconds' | 'minutes' | 'multiple' | 'time' | 'text';
+
+/** A figure ready to show. `value` null means the data cannot support it. */
+export interface KpiValue {
+  name: string;
+  label: string;
+  value: number | string | null;
+  unit: KpiUnit;
+  /** Formatted value (`42 min`, `37%`, `–` when null). */
+  text: string;
+  /** What the figure means: shown on hover/focus. */
+  definition: string;
+  /** Extra context under the value (`×8.2 baseline`). */
+  note?: string;
+}
+
+interface Named {
+  label: string;
+  unit: KpiUnit;
+  definition: (r: ReportModel) => string;
+  value: (r: ReportModel) => number | string | null | undefined;
+  note?: (r: ReportModel) => string | undefined;
+}
+
+const def = (section: string, key: string, fallback: string) => (r: ReportModel) => {
+  const defs = readPath(r.sections, `${section}.definitions`) as Record<string, string> | undefined;
+  return defs?.[key] ?? fallback;
+};
+
+/** The episode with the highest peak: the crisis. */
+export function mainEpisode(r: ReportModel): TimelineEpisode | undefined {
+  const eps = sections(r).timeline?.episodes ?? [];
+  return eps.reduce<TimelineEpisode | undefined>((best, e) => (!best || e.peak.volume > best.peak.volume ? e : best), undefined);
+}
+
+/** Share of customer messages labelled negative: the sentiment section's figure, else the timeline's sentiment counts. */
+export function negativeShare(r: ReportModel): number | null {
+  const customer = sections(r).sentiment?.customer;
+  if (customer) return customer.total ? customer.negativeShare : null;
+  const s = sections(r).timeline?.bySentiment;
+  if (!s || !s.counts.negative) return null;
+  const sum = (xs: number[] = []) => xs.reduce((a, b) => a + b, 0);
+  const total = s.labels.reduce((a, l) => a + sum(s.counts[l]), 0);
+  return total ? sum(s.counts.negative) / total : null;
+}
+
+const bucketWord: Record<string, string> = { '5m': '5 min', '15m': '15 min', '1h': 'hour', '3h': '3 h', '6h': '6 h', '1d': 'day', '1w': 'week' };
+
+/** Named figures, for tiles and for notebooks (`<Kpi name="messages" />`). */
+export const NAMED_KPIS: Record<string, Named> = {
+  messages: { label: 'Messages', unit: 'count', value: (r) => r.counts.messages, definition: () => 'Messages loaded from the exports (posts, replies, comments), after rejected rows, superseded versions and duplicates were set aside.' },
+  cases: { label: 'Cases', unit: 'count', value: (r) => r.counts.cases, definition: () => 'Tickets or complaints loaded from the exports.' },
+  authors: { label: 'Authors', unit: 'count', value: (r) => r.counts.authors, definition: () => 'Distinct authors of the loaded messages.' },
+  'timeline.peak': {
+    label: 'Peak volume',
+    unit: 'count',
+    value: (r) => mainEpisode(r)?.peak.volume ?? null,
+    note: (r) => {
+      const e = mainEpisode(r);
+      const t = sections(r).timeline;
+      return e && t ? `per ${bucketWord[t.bucket.id] ?? t.bucket.id}, ×${formatNumber(e.peak.multiple)} baseline` : undefined;
+    },
+    definition: (r) => sections(r).timeline?.definitions.peak ?? 'Most records in one bucket of the volume curve during the largest surge.',
+  },
+  'timeline.peakAt': { label: 'Peak at', unit: 'time', value: (r) => mainEpisode(r)?.peak.at ?? null, definition: () => 'Start of the busiest bucket of the largest surge, in the crisis time zone.' },
+  'timeline.duration': {
+    label: 'Surge lasted',
+    unit: 'minutes',
+    value: (r) => mainEpisode(r)?.durationMinutes ?? null,
+    note: (r) => {
+      const e = mainEpisode(r);
+      if (e?.ongoing) return 'still ongoing when the data ends';
+      return e?.levelShift ? 'long enough to be a new normal' : undefined;
+    },
+    definition: (r) => sections(r).timeline?.definitions.duration ?? 'From onset (volume first rose above its normal band) to containment (volume back in the band).',
+  },
+  'timeline.firstResponseAfterOnset': {
+    label: 'First public response',
+    unit: 'minutes',
+    value: (r) => mainEpisode(r)?.firstBrandResponse?.minutesAfterOnset ?? null,
+    note: () => 'after onset',
+    definition: () => 'Time from the onset of the largest surge to the brand’s first public message after it (any conversation).',
+  },
+  'sentiment.negativeShare': { label: 'Negative', unit: 'share', value: (r) => negativeShare(r), definition: (r) => sections(r).sentiment?.definition ?? 'Share of customer messages the sentiment model labelled negative.' },
+  'response.conversationFirstResponse.median': {
+    label: 'Median first response',
+    unit: 'seconds',
+    value: (r) => sections(r).response?.conversations?.time.medianSeconds,
+    note: (r) => {
+      const p90 = sections(r).response?.conversations?.time.p90Seconds;
+      return p90 === null || p90 === undefined ? undefined : `p90 ${formatMinutes(p90 / 60)}`;
+    },
+    definition: def('response', 'conversationFirstResponse', 'Median time from a conversation’s first customer message to the first brand message after it.'),
+  },
+  'response.conversationFirstResponse.p90': { label: 'p90 first response', unit: 'seconds', value: (r) => sections(r).response?.conversations?.time.p90Seconds, definition: def('response', 'quantiles', '90th percentile of conversation first response times.') },
+  'response.firstHop.median': { label: 'Median first-hop reply', unit: 'seconds', value: (r) => sections(r).response?.firstHop?.time.medianSeconds, definition: def('response', 'firstHop', 'Median time from a customer message to the brand’s direct reply to it.') },
+  'response.responseRate': { label: 'Response rate', unit: 'share', value: (r) => sections(r).response?.conversations?.responseRate, definition: def('response', 'responseRate', 'Conversations the brand answered ÷ all conversations with a customer message.') },
+  'response.withinSla': {
+    label: 'Within SLA',
+    unit: 'share',
+    value: (r) => sections(r).response?.conversations?.withinSlaShare,
+    note: (r) => `target ${formatMinutes(r.crisis.sla.firstResponseMinutes)}`,
+    definition: def('response', 'sla', 'Conversations answered within the first-response target ÷ all conversations with a customer message.'),
+  },
+  'response.cases.firstResponse.median': { label: 'Median case first response', unit: 'seconds', value: (r) => sections(r).response?.cases?.firstResponse?.medianSeconds, definition: def('response', 'caseTimes', 'Median time from a case’s opening to its first response.') },
+  'response.cases.timely': { label: 'Timely responses', unit: 'share', value: (r) => sections(r).response?.cases?.timely?.share, definition: def('response', 'caseTimes', 'Share of cases the export flags as answered on time.') },
+  'coverage.outsideHoursShare': {
+    label: 'Outside business hours',
+    unit: 'share',
+    value: (r) => {
+      const b = sections(r).coverage?.businessHours;
+      const total = b ? b.inside.conversations + b.outside.conversations : 0;
+      return b && total ? b.outside.conversations / total : null;
+    },
+    definition: (r) => `Share of conversations whose first customer message came outside business hours (${r.crisis.businessHours.start}–${r.crisis.businessHours.end}, ${r.crisis.timezone}).`,
+  },
+};
+
+/** Unit implied by a path's last segment. */
+export function unitOf(path: string, value: unknown): KpiUnit {
+  const last = path.split('.').pop() ?? '';
+  if (/Seconds$/.test(last)) return 'seconds';
+  if (/Minutes$/.test(last)) return 'minutes';
+  if (/(share|Share|rate|Rate)$/.test(last)) return 'share';
+  if (last === 'multiple') return 'multiple';
+  if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) return 'time';
+  return typeof value === 'number' ? 'count' : 'text';
+}
+
+/** Formats a value by its unit (`zone` for times). */
+export function formatKpi(value: number | string | null | undefined, unit: KpiUnit, zone = 'UTC'): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'string') return unit === 'time' ? formatDateTime(value, zone) : value;
+  switch (unit) {
+    case 'share':
+      return formatShare(value);
+    case 'seconds':
+      return formatMinutes(value / 60);
+    case 'minutes':
+      return formatMinutes(value);
+    case 'multiple':
+      return `×${formatNumber(value)}`;
+    default:
+      return formatNumber(value);
+  }
+}
+
+/** Top-level report fields a KPI path may start with (anything else is a section). */
+const ROOT_FIELDS = ['counts', 'crisis', 'ledger', 'generator'];
+
+/** Thrown for a KPI name that is neither named nor a path to a number or text. */
+export class UnknownKpiError extends Error {}
+
+/**
+ * Resolves a KPI by name or dotted path. A path into a section the report
+ * does not have gives `value: null` (the analysis did not run); a path that
+ * leads nowhere inside a present section is a typo and throws.
+ */
+export function kpi(report: ReportModel, name: string): KpiValue {
+  const named = NAMED_KPIS[name];
+  const zone = report.crisis.timezone;
+  if (named) {
+    // Conversation response figures need the brand's messages; without them every conversation looks unanswered.
+    const blind = name.startsWith('response.') && !name.startsWith('response.cases') && report.counts.brandMessages === 0;
+    const value = blind ? null : (named.value(report) ?? null);
+    return { name, label: named.label, value, unit: named.unit, text: formatKpi(value, named.unit, zone), definition: named.definition(report), note: value === null ? undefined : named.note?.(report) };
+  }
+  const top = name.split('.')[0];
+  const inSections = !ROOT_FIELDS.includes(top);
+  if (inSections && !(top in report.sections)) {
+    // The section's analysis did not run (or the data cannot support it): say so, do not fail.
+    return { name, label: labelOf(name), value: null, unit: unitOf(name, null), text: '–', definition: `Not available: the report has no “${top}” section.` };
+  }
+  const value = readPath(inSections ? report.sections : report, name);
+  if (value === undefined) throw new UnknownKpiError(`unknown KPI "${name}": not a named figure (${Object.keys(NAMED_KPIS).join(', ')}) and no value at that path`);
+  if (value !== null && typeof value !== 'number' && typeof value !== 'string') throw new UnknownKpiError(`KPI "${name}" is not a number or text (it is ${Array.isArray(value) ? 'a list' : 'an object'}): name a field inside it`);
+  const unit = unitOf(name, value);
+  const defs = inSections ? (readPath(report.sections, `${top}.definitions`) as Record<string, string> | undefined) : undefined;
+  const definition = name.split('.').reverse().map((k) => defs?.[k]).find(Boolean) ?? `report${inSections ? '.sections' : ''}.${name}`;
+  return { name, label: labelOf(name), value, unit, text: formatKpi(value, unit, zone), definition };
+}
+
+function labelOf(path: string): string {
+  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const words = last.replace(/(Seconds|Minutes)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The headline figures of a crisis that its data supports, in display order. */
+export function headlineKpis(report: ReportModel): KpiValue[] {
+  const hasMessages = report.counts.messages > 0;
+  const names = hasMessages
+    ? ['messages', 'timeline.peak', 'timeline.duration', 'timeline.firstResponseAfterOnset', 'sentiment.negativeShare', 'response.conversationFirstResponse.median', 'response.withinSla', 'response.responseRate']
+    : ['cases', 'timeline.peak', 'response.cases.firstResponse.median', 'response.cases.timely'];
+  return names.map((n) => kpi(report, n)).filter((k) => k.value !== null);
+}

@@ -1,0 +1,110 @@
+/**
+ * SQL cells of notebooks: `<Query sql="…" />` and `<Chart sql="…" />` run
+ * at build time against the crisis's DuckDB (`messages`, `cases`,
+ * `message_attributes`, `case_attributes`). A failing cell fails the build
+ * with its SQL, DuckDB's message and the notebook's file:line.
+ *
+ * Results go through the crisis's privacy filter like every other data
+ * string: a query can select `text` or `author`, and the site still masks.
+ */
+import { createHash } from 'node:crypto';
+import type { Row } from '../analysis/engine/engine.ts';
+import { csvCell } from '../analysis/report/messages-csv.ts';
+import type { LoadedCrisis } from './crises.ts';
+
+export interface CellColumn {
+  name: string;
+  /** DuckDB type (`VARCHAR`, `BIGINT`, `TIMESTAMP`, …); `unknown` when DESCRIBE could not tell. */
+  type: string;
+}
+
+export interface CellResult {
+  columns: CellColumn[];
+  rows: Row[];
+}
+
+/** A notebook cell failed: the message carries everything needed to fix it. */
+export class CellError extends Error {
+  constructor(
+    readonly source: string,
+    readonly sql: string,
+    readonly cause: unknown,
+  ) {
+    super(`SQL cell at ${source} failed:\n${sql.trim()}\nDuckDB: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'CellError';
+  }
+}
+
+/** True for DuckDB time types whose values arrive as epoch milliseconds. */
+export function isTimeType(type: string): boolean {
+  return /^(TIMESTAMP|DATE|TIMESTAMP_MS|TIMESTAMP_S|TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE)/i.test(type);
+}
+
+const memo = new WeakMap<LoadedCrisis, Map<string, Promise<CellResult>>>();
+
+/**
+ * Runs a cell (once per crisis and SQL text: the summary and the notebook may
+ * show the same cell). Column types come from `DESCRIBE`, so timestamps can be
+ * shown as times rather than epoch numbers.
+ */
+export function runCell(crisis: LoadedCrisis, sql: string, source: string): Promise<CellResult> {
+  let cells = memo.get(crisis);
+  if (!cells) memo.set(crisis, (cells = new Map()));
+  const key = sql.trim();
+  let result = cells.get(key);
+  if (!result) {
+    result = execute(crisis, key, source);
+    cells.set(key, result);
+  }
+  return result;
+}
+
+async function execute(crisis: LoadedCrisis, sql: string, source: string): Promise<CellResult> {
+  if (!sql) throw new CellError(source, sql, new Error('empty SQL'));
+  const body = sql.replace(/;\s*$/, '');
+  let rows: Row[];
+  try {
+    rows = await crisis.engine.query(body);
+  } catch (error) {
+    throw new CellError(source, sql, error);
+  }
+  let columns: CellColumn[];
+  try {
+    const described = await crisis.engine.query<{ column_name: string; column_type: string }>(`DESCRIBE ${body}`);
+    columns = described.map((d) => ({ name: String(d.column_name), type: String(d.column_type) }));
+  } catch {
+    // DESCRIBE takes only queries; for anything else keep the row keys, untyped.
+    columns = Object.keys(rows[0] ?? {}).map((name) => ({ name, type: 'unknown' }));
+  }
+  const privacy = crisis.privacy;
+  return { columns, rows: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, privacy.cell(v)]))) };
+}
+
+/** A cell value as text for the page (times in the crisis zone via `formatTime`). */
+export function cellText(value: Row[string], column: CellColumn, formatTime: (ms: number) => string): string {
+  if (value === null) return '';
+  if (typeof value === 'number' && isTimeType(column.type)) return formatTime(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return String(value);
+}
+
+/** The cell's full result as CSV (times as ISO 8601 UTC). */
+export function cellCsv(result: CellResult): string {
+  const lines = [result.columns.map((c) => csvCell(c.name)).join(',')];
+  for (const row of result.rows) {
+    lines.push(
+      result.columns
+        .map((c) => {
+          const v = row[c.name];
+          return csvCell(typeof v === 'number' && isTimeType(c.type) ? new Date(v).toISOString() : v);
+        })
+        .join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Stable file id of a cell: `sql-` + 10 hex digits of its SQL's hash. */
+export function cellId(sql: string): string {
+  return `sql-${createHash('sha256').update(sql.trim()).digest('hex').slice(0, 10)}`;
+}

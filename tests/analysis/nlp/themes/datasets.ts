@@ -1,0 +1,81 @@
+/**
+ * Loaders for the real data sets in ../shared/data (test-only, Node fs).
+ * Tests that use them must skip visibly when the folder is absent.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import type { TextMessage } from '../../../../src/analysis/nlp/phrases/types.ts';
+
+// DEBRIEF_SHARED_DATA overrides the location (e.g. to check that tests skip cleanly).
+const root = process.env['DEBRIEF_SHARED_DATA'] ?? fileURLToPath(new URL('../../../../../shared/data/', import.meta.url));
+
+export const AIRLINE_CSV = `${root}airline-sentiment/Tweets-dev.csv`;
+export const TWCS_CSV = `${root}twcs-head-5k/twcs.csv`;
+export const CFPB_CSV = `${root}cfpb-complaints-sample/complaints_sample.csv`;
+
+/** True when the file exists; otherwise logs why the dependent tests skip. */
+export function haveData(path: string): boolean {
+  const ok = existsSync(path);
+  if (!ok) console.warn(`[skip] ${path} not found: real-data tests skipped`);
+  return ok;
+}
+
+function readCsv(path: string): Record<string, string>[] {
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
+  return parsed.data;
+}
+
+/** An airline tweet plus its gold labels. */
+export interface AirlineRow extends TextMessage {
+  airlineSentiment: string;
+  negativeReason: string;
+}
+
+/** Tweets-dev.csv as messages (timestamps carry a -0800 offset; Date parses it). */
+export function loadAirline(): AirlineRow[] {
+  return readCsv(AIRLINE_CSV).map((r) => ({
+    id: r['tweet_id']!,
+    text: r['text'] ?? '',
+    createdAt: Date.parse((r['tweet_created'] ?? '').replace(' ', 'T').replace(' ', '')),
+    isBrand: false,
+    airlineSentiment: r['airline_sentiment'] ?? '',
+    negativeReason: r['negativereason'] ?? '',
+    sentiment: (r['airline_sentiment'] as TextMessage['sentiment']) || undefined,
+  }));
+}
+
+/** twcs-head-5k: inbound=False rows are brand replies. */
+export function loadTwcs(): TextMessage[] {
+  return readCsv(TWCS_CSV)
+    .filter((r) => r['tweet_id'] && r['text'] !== undefined)
+    .map((r) => ({
+      id: r['tweet_id']!,
+      text: r['text'] ?? '',
+      createdAt: Date.parse(r['created_at'] ?? ''),
+      isBrand: r['inbound'] === 'False',
+    }));
+}
+
+/** A CFPB complaint with a narrative, plus its gold issue. */
+export interface CfpbRow extends TextMessage {
+  issue: string;
+  product: string;
+}
+
+/** CFPB complaints that have a consumer narrative. */
+export function loadCfpb(): CfpbRow[] {
+  return readCsv(CFPB_CSV)
+    .filter((r) => (r['Consumer complaint narrative'] ?? '').trim() !== '')
+    .map((r) => ({
+      id: r['Complaint ID']!,
+      text: r['Consumer complaint narrative']!,
+      createdAt: Date.parse((r['Date received'] ?? '').replace(/\//g, '-').replace(/-(\d)(?=-|$)/g, '-0$1') + 'T00:00:00Z'),
+      isBrand: false,
+      issue: r['Issue'] ?? '',
+      product: r['Product'] ?? '',
+    }));
+}

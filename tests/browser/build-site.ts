@@ -1,0 +1,58 @@
+/**
+ * Builds the site for browser tests when the output is missing or stale.
+ * A build writes `.debrief-build.json` (data directory, base, time); the
+ * output is stale when that stamp is missing, names another data directory
+ * or base, or is older than any source, data or notebook file.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const INPUTS = ['src', 'reports', 'data', 'public', 'astro.config.mjs'];
+
+/** Newest modification time (ms) under the site's inputs. */
+function newestInput(): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) for (const e of readdirSync(p)) walk(path.join(p, e));
+    else newest = Math.max(newest, s.mtimeMs);
+  };
+  for (const i of INPUTS) walk(path.join(ROOT, i));
+  return newest;
+}
+
+export interface BuildStamp {
+  dataDir: string;
+  base: string;
+  builtAt: number;
+}
+
+/** Reads the stamp of a build output, if any. */
+export function readStamp(outDir: string): BuildStamp | null {
+  const file = path.join(outDir, '.debrief-build.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BuildStamp) : null;
+}
+
+/** Builds into `outDir` (relative to the project) unless an up-to-date build is there. Returns build seconds (0 when reused). */
+export async function ensureSite(outDir: string, base = '/', dataDir = path.join(ROOT, 'data')): Promise<number> {
+  const out = path.resolve(ROOT, outDir);
+  const stamp = readStamp(out);
+  if (stamp && stamp.dataDir === dataDir && stamp.base === base && stamp.builtAt > newestInput() && existsSync(path.join(out, 'index.html'))) return 0;
+  const started = Date.now();
+  process.stderr.write(`browser tests: building the site into ${outDir} (base ${base}); this takes a while on two cores\n`);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build', '--silent'], {
+      cwd: ROOT,
+      env: { ...process.env, DEBRIEF_BASE: base, DEBRIEF_OUT_DIR: out, DEBRIEF_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed (exit ${code}):\n${stderr.slice(-4000)}`))));
+  });
+  return (Date.now() - started) / 1000;
+}

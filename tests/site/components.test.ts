@@ -1,0 +1,173 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import type { LoadedCrisis } from '../../src/site/crises.ts';
+import type { CrisisView } from '../../src/site/crisis-view.ts';
+import { astroTestEnv, type AstroTestEnv } from './astro-env.ts';
+import { FIXTURE_SLUG, HOSTILE, writeFixtureCrisis } from './fixture-crisis.ts';
+
+type Component = { default: unknown };
+let env: AstroTestEnv;
+let crisis: LoadedCrisis;
+let view: CrisisView;
+
+async function render(path: string, props: Record<string, unknown> = {}, locals: Record<string, unknown> = {}): Promise<string> {
+  const mod = await env.load<Component>(path);
+  return env.container.renderToString(mod.default as never, { props, locals: locals as never });
+}
+
+beforeAll(async () => {
+  process.env.DEBRIEF_DATA_DIR = writeFixtureCrisis();
+  env = await astroTestEnv();
+  const crises = await env.load<typeof import('../../src/site/crises.ts')>('/src/site/crises.ts');
+  crisis = await crises.getCrisis(FIXTURE_SLUG);
+  const views = await env.load<typeof import('../../src/site/crisis-view.ts')>('/src/site/crisis-view.ts');
+  view = views.crisisView(crisis);
+}, 120_000);
+
+afterAll(async () => {
+  await env?.close();
+  if (process.env.DEBRIEF_DATA_DIR) rmSync(process.env.DEBRIEF_DATA_DIR, { recursive: true, force: true });
+});
+
+describe('KpiTiles', () => {
+  it('renders value, label and a definition tooltip tied by aria-describedby, escaping text', async () => {
+    const html = await render('/src/components/KpiTiles.astro', {
+      kpis: [{ name: 'x.y', label: 'Label <b>', value: 3, unit: 'count', text: '3', definition: 'Means <script>' }],
+    });
+    const { document } = parseHTML(html);
+    const tile = document.querySelector('.kpi')!;
+    expect(tile.getAttribute('tabindex')).toBe('0');
+    const tip = document.getElementById(tile.getAttribute('aria-describedby')!)!;
+    expect(tip.textContent).toBe('Means <script>');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>');
+  });
+});
+
+describe('ChartFigure', () => {
+  it('embeds the SVG with title, desc and role, escapes data labels, and links the CSV', async () => {
+    const { renderChart } = await env.load<typeof import('../../src/site/charts/render.ts')>('/src/site/charts/render.ts');
+    const Plot = await env.load<typeof import('@observablehq/plot')>('@observablehq/plot');
+    const rows = [{ label: '<img src=x onerror=alert(1)>', n: 3 }, { label: 'b & c', n: 5 }];
+    const chart = renderChart({ id: 'test', title: 'Test chart', caption: 'Caption', summary: 'Two bars: 3 and 5.', columns: ['label', 'n'], rows, plot: { marks: [Plot.barY(rows, { x: 'label', y: 'n' })] } });
+    const html = await render('/src/components/ChartFigure.astro', { chart, slug: FIXTURE_SLUG, path: `${FIXTURE_SLUG}/` });
+    const { document } = parseHTML(html);
+    const svg = document.querySelector('svg')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe('Test chart');
+    expect(svg.querySelector('title')!.textContent).toBe('Test chart');
+    expect(svg.querySelector('desc')!.textContent).toBe('Two bars: 3 and 5.');
+    expect(document.querySelector('img')).toBeNull();
+    expect(html).toContain('&lt;img');
+    expect(document.querySelector('a.download')!.getAttribute('href')).toBe('data/test.csv');
+    expect(chart.csv).toBe('label,n\n<img src=x onerror=alert(1)>,3\nb & c,5\n');
+  });
+});
+
+describe('Summary', () => {
+  it('renders KPIs, every chart the report supports and the ledger; no hostile text unescaped or unmasked', async () => {
+    const html = await render('/src/components/Summary.astro', { view, path: `${FIXTURE_SLUG}/` });
+    const { document } = parseHTML(html);
+    expect(document.querySelector('h1')!.textContent).toBe('Widget outage');
+    expect(document.querySelectorAll('.kpi').length).toBe(view.kpis.length);
+    expect(document.querySelectorAll('figure.chart svg').length).toBe(Object.keys(view.charts).filter((k) => k !== 'backlog').length);
+    expect(document.querySelector('.ledger')).not.toBeNull();
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('jane.doe@example.com');
+    expect(html).not.toContain('555-123-4567');
+    expect(html).not.toContain(HOSTILE.email);
+  });
+});
+
+describe('Ledger', () => {
+  it('shows totals and masks example texts', async () => {
+    const report = structuredClone(crisis.report);
+    report.ledger.sources[0].rejectedByReason['bad date'] = { count: 1, examples: [{ at: 'messages.csv:9', text: 'mail a@b.com', detail: 'x' }] };
+    report.ledger.totals.rejectedByReason['bad date'] = 1;
+    const html = await render('/src/components/Ledger.astro', { report, privacy: crisis.privacy });
+    expect(html).toContain('bad date');
+    expect(html).toContain('[email]');
+    expect(html).not.toContain('a@b.com');
+  });
+});
+
+describe('notebook cells', () => {
+  const locals = () => ({ debrief: { crisis, path: `${FIXTURE_SLUG}/` } });
+
+  it('<Kpi> resolves named and dotted KPIs with their definition', async () => {
+    const html = await render('/src/components/notebook/Kpi.astro', { name: 'messages', __source: 'reports/x.mdx:3' }, locals());
+    expect(html).toContain(`>${crisis.report.counts.messages.toLocaleString('en-US')}<`);
+    const path = await render('/src/components/notebook/Kpi.astro', { name: 'counts.inboundMessages' }, locals());
+    expect(path).toContain(`>${crisis.report.counts.inboundMessages.toLocaleString('en-US')}<`);
+  });
+
+  it('<Kpi> with a typo fails with the file:line', async () => {
+    await expect(render('/src/components/notebook/Kpi.astro', { name: 'counts.nope', __source: 'reports/x.mdx:7' }, locals())).rejects.toThrow(/reports\/x\.mdx:7/);
+  });
+
+  it('<Query> renders a table with a CSV link, masking personal data in results', async () => {
+    const html = await render('/src/components/notebook/Query.astro', { sql: "select author, text from messages where text like '%@example.com%' or text like '%555-%'", __source: 'reports/x.mdx:9' }, locals());
+    const { document } = parseHTML(html);
+    expect(document.querySelectorAll('tbody tr').length).toBe(2);
+    expect(html).toContain('[email]');
+    expect(html).toContain('[phone]');
+    expect(html).not.toMatch(/customer\d+/);
+    expect(document.querySelector('a.download')!.getAttribute('href')).toMatch(/^data\/sql-[0-9a-f]{10}\.csv$/);
+  });
+
+  it('<Query> with broken SQL fails with the SQL, the DuckDB error and the file:line', async () => {
+    const error = await render('/src/components/notebook/Query.astro', { sql: 'select nope from messages', __source: 'reports/x.mdx:12' }, locals()).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toContain('reports/x.mdx:12');
+    expect(message).toContain('select nope from messages');
+    expect(message).toMatch(/DuckDB: .*nope/i);
+  });
+
+  it('<Chart sql> draws a query result in the crisis time zone', async () => {
+    const html = await render('/src/components/notebook/Chart.astro', { sql: "select date_trunc('hour', created_at) as hour, count(*) as n from messages group by 1 order by 1", mark: 'lineY', x: 'hour', y: 'n', __source: 'reports/x.mdx:20' }, locals());
+    const { document } = parseHTML(html);
+    expect(document.querySelector('svg[role="img"]')).not.toBeNull();
+    expect(document.querySelector('path')).not.toBeNull();
+  });
+
+  it('<Chart name> fails on an unknown built-in chart', async () => {
+    await expect(render('/src/components/notebook/Chart.astro', { name: 'pie', __source: 'reports/x.mdx:30' }, locals())).rejects.toThrow(/reports\/x\.mdx:30/);
+  });
+});
+
+describe('pages', () => {
+  it('home page lists the crisis as a card with a relative link to its front page', async () => {
+    const html = await render('/src/pages/index.astro');
+    const { document } = parseHTML(html);
+    const card = document.querySelector(`[data-crisis="${FIXTURE_SLUG}"]`)!;
+    expect(card.querySelector('a')!.getAttribute('href')).toBe(`${FIXTURE_SLUG}/index.html`);
+    expect(card.textContent).toContain('Widget outage');
+    expect(document.querySelector('link[rel="icon"]')!.getAttribute('href')).toBe('data:,');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+
+  it('crisis front page renders the summary with relative navigation and no script', async () => {
+    const mod = await env.load<Component>('/src/pages/[crisis]/index.astro');
+    const html = await env.container.renderToString(mod.default as never, { params: { crisis: FIXTURE_SLUG } });
+    const { document } = parseHTML(html);
+    expect(document.querySelector('h1')!.textContent).toBe('Widget outage');
+    const nav = [...document.querySelectorAll('.crisis-nav a')].map((a) => a.getAttribute('href'));
+    expect(nav).toEqual(['index.html', 'themes/index.html', 'response/index.html', 'faults/index.html', 'messages/index.html']);
+    expect(document.querySelector('.crisis-nav [aria-current="page"]')!.textContent).toBe('Summary');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('messages page masks personal data and pseudonymises customers but not the brand', async () => {
+    const mod = await env.load<Component>('/src/pages/[crisis]/messages/[...page].astro');
+    const html = await env.container.renderToString(mod.default as never, { params: { crisis: FIXTURE_SLUG, page: undefined } });
+    const { document } = parseHTML(html);
+    const authors = [...document.querySelectorAll('table.messages tbody tr td:nth-child(2)')].map((td) => td.textContent);
+    expect(authors.length).toBeGreaterThan(50);
+    expect(authors.every((a) => a === 'WidgetHelp' || /^user-[0-9a-f]{6}$/.test(a ?? ''))).toBe(true);
+    expect(html).not.toMatch(/customer\d+/);
+    expect(html).not.toContain('jane.doe@example.com');
+    expect(html).toContain('&lt;script&gt;');
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createPrivacy, filterDeep, isBrandHandle, maskPersonalData, pseudonym, pseudonymizeMentions } from '../../src/site/privacy.ts';
+
+describe('maskPersonalData', () => {
+  it('masks e-mail addresses', () => {
+    expect(maskPersonalData('write to jane.doe+lock@example.co.uk now')).toBe('write to [email] now');
+    expect(maskPersonalData('two: a@b.io, c_d@e-f.com')).toBe('two: [email], [email]');
+  });
+
+  it('masks phone numbers in common formats', () => {
+    for (const phone of ['555-123-4567', '(555) 123-4567', '555.123.4567', '+1 555 123 4567', '+44 20 7946 0958', '+15551234567', '5551234567']) {
+      expect(maskPersonalData(`call me on ${phone} please`), phone).toBe('call me on [phone] please');
+    }
+  });
+
+  it('leaves handles, dates, times, money, ids in URLs and short numbers alone', () => {
+    const text = '@united flight 1234 on 2015-02-24 at 10:30 cost $1,250 https://t.co/abc/570307876897628160 order #12345';
+    expect(maskPersonalData(text)).toBe(text);
+  });
+});
+
+describe('pseudonyms', () => {
+  it('are stable per salt and case-insensitive, and differ across salts', () => {
+    expect(pseudonym('@JaneDoe', 'acme')).toBe(pseudonym('janedoe', 'acme'));
+    expect(pseudonym('janedoe', 'acme')).toMatch(/^user-[0-9a-f]{6}$/);
+    expect(pseudonym('janedoe', 'acme')).not.toBe(pseudonym('janedoe', 'other'));
+  });
+
+  it('recognise brand handles with or without @, any case', () => {
+    expect(isBrandHandle('@United', ['united'])).toBe(true);
+    expect(isBrandHandle('unitedfan', ['united'])).toBe(false);
+  });
+
+  it('replace mentions of private people but keep brand mentions and e-mail addresses', () => {
+    const out = pseudonymizeMentions('@united @jane thanks, mail jane@example.com', ['United'], 's');
+    expect(out).toBe(`@united @${pseudonym('jane', 's')} thanks, mail jane@example.com`);
+  });
+});
+
+describe('createPrivacy', () => {
+  const brand = ['AcmeHelp'];
+  it('does nothing when both settings are off', () => {
+    const p = createPrivacy({ maskPersonalData: false, pseudonymizeAuthors: false }, brand, 's');
+    expect(p.text('@bob mail bob@x.org')).toBe('@bob mail bob@x.org');
+    expect(p.author('bob')).toBe('bob');
+  });
+
+  it('masks and pseudonymises as configured; brand authors stay', () => {
+    const p = createPrivacy({ maskPersonalData: true, pseudonymizeAuthors: true }, brand, 's', new Set(['bob']));
+    expect(p.text('@bob mail bob@x.org')).toBe(`@${pseudonym('bob', 's')} mail [email]`);
+    expect(p.author('bob')).toBe(pseudonym('bob', 's'));
+    expect(p.author('AcmeHelp')).toBe('AcmeHelp');
+    expect(p.author('someone', true)).toBe('someone');
+    expect(p.author(null)).toBeNull();
+    expect(p.cell('bob')).toBe(pseudonym('bob', 's'));
+    expect(p.cell(42)).toBe(42);
+    expect(p.cell('call 555-123-4567')).toBe('call [phone]');
+  });
+
+  it('filters a report-like object deeply without touching ids, times or brand handles', () => {
+    const p = createPrivacy({ maskPersonalData: true, pseudonymizeAuthors: true }, brand, 's');
+    const out = filterDeep(
+      { brandHandles: ['AcmeHelp'], posts: [{ messageId: '5551234567', at: '2024-01-01T00:00:00Z', author: 'bob', text: 'x@y.com' }], n: 3 },
+      p,
+    );
+    expect(out).toEqual({ brandHandles: ['AcmeHelp'], posts: [{ messageId: '5551234567', at: '2024-01-01T00:00:00Z', author: pseudonym('bob', 's'), text: '[email]' }], n: 3 });
+  });
+});
