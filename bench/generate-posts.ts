@@ -4,17 +4,7 @@
  * (about a third of posts repeat an earlier text, as in real floods). Seeded.
  */
 
-/** mulberry32: a small seeded PRNG, so every run benchmarks the same posts. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/analysis/random.ts';
 
 const BRANDS = ['@acmehome', '@skyair', '@fastbank', '@streamly', '@gridpower'];
 const OBJECTS = ['lock', 'app', 'flight', 'bag', 'card', 'router', 'order', 'refund', 'account', 'subscription', 'charger', 'booking'];

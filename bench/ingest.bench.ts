@@ -2,7 +2,8 @@
 import { ingestCrisis, memoryCrisisFiles } from '../src/analysis/ingest/ingest-crisis.ts';
 import { csvCell } from '../src/analysis/report/messages-csv.ts';
 import { openNodeEngine } from '../src/node/duckdb-node.ts';
-import { generatePosts, mulberry32 } from './generate-posts.ts';
+import { mulberry32 } from '../src/analysis/random.ts';
+import { generatePosts } from './generate-posts.ts';
 
 /** Builds an `n`-row generic CSV export of generated posts. */
 export function generateExport(n: number, seed = 7): string {

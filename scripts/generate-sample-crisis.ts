@@ -28,6 +28,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from '../src/analysis/random.ts';
 
 export const DEFAULT_SEED = 20241009;
 export const SLUG = 'smartlock-firmware-2024';
@@ -36,17 +37,7 @@ export const DEFAULT_OUT = path.join(ROOT, 'data', SLUG);
 
 // ───────────────────────────── randomness ─────────────────────────────
 
-/** mulberry32: a tiny 32-bit PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../src/analysis/random.ts';
 
 /** FNV-1a, to derive one independent stream per concern from the seed. */
 function hash32(text: string): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectSpikes, type SpikeOptions } from '../../../src/analysis/crisis/spikes.ts';
 import { defaultSpikeOptions } from '../../../src/analysis/crisis/timeline.ts';
-import { mulberry32 } from '../../fixtures/crisis/playbook-sample-source.ts';
+import { mulberry32 } from '../../../src/analysis/random.ts';
 
 const HOUR = 3_600_000;
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/analysis/engine/engine.ts';
 import { durationStats, mad, median, quantile, quantileSorted } from '../../../src/analysis/crisis/stats.ts';
 import { openNodeEngine } from '../../../src/node/duckdb-node.ts';
-import { mulberry32 } from '../../fixtures/crisis/playbook-sample-source.ts';
+import { mulberry32 } from '../../../src/analysis/random.ts';
 
 describe('quantiles', () => {
   it('interpolates linearly between closest ranks (R type 7)', () => {

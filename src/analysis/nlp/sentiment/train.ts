@@ -13,6 +13,7 @@ import { evaluate } from './metrics.ts';
 import { featurize, type FeatureVector } from './features.ts';
 import { lbfgs } from './lbfgs.ts';
 import { FEATURE_VERSION, LABELS, predictProba, type CompiledModel, type SentimentLabel, type SentimentModelData } from './model.ts';
+import { mulberry32 } from '../../random.ts';
 
 /** One labelled post. */
 export interface TrainingSample {
@@ -170,17 +171,6 @@ function predictLabel(model: CompiledModel, fv: FeatureVector): SentimentLabel {
   return LABELS[best] as SentimentLabel;
 }
 
-/** Mulberry32: tiny seeded PRNG, so k-fold assignment is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function innerFolds(samples: readonly TrainingSample[], k: number, seed: number): number[][] {
   const groups = [...new Set(samples.map((s) => s.group).filter((g): g is string => g !== undefined))];
