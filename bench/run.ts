@@ -18,6 +18,7 @@ const ingest = await benchIngest(Number(values.ingest));
 line(`ingest (${Number(values.ingest).toLocaleString('en-US')} rows)`, ingest.rowsPerSecond, 'rows/s', `  (${ingest.megabytesPerSecond.toFixed(1)} MB/s)`);
 
 const texts = generatePosts(posts);
+let languageSeconds = 0;
 for (const [name, file, fn] of [
   ['sentiment', './sentiment.bench.ts', 'benchSentiment'],
   ['themes', './themes.bench.ts', 'benchThemes'],
@@ -26,10 +27,14 @@ for (const [name, file, fn] of [
   try {
     const mod = (await import(file)) as Record<string, (t: string[]) => Promise<{ postsPerSecond: number }>>;
     const r = await mod[fn](texts);
+    languageSeconds += posts / r.postsPerSecond;
     line(`${name} (${posts.toLocaleString('en-US')} posts)`, r.postsPerSecond, 'posts/s');
   } catch (error) {
     console.log(`${name.padEnd(28)} not run: ${(error as Error).message.split('\n')[0]}`);
   }
 }
+// Target (issue 4): sentiment + themes + faults over 1,000,000 posts in ≤ 60 s on this 2-core machine.
+const perMillion = (languageSeconds / posts) * 1e6;
+console.log(`language stages total       ${languageSeconds.toFixed(1)} s for ${posts.toLocaleString('en-US')} posts → ${perMillion.toFixed(1)} s per million, ${(perMillion / 60).toFixed(2)} of the 60 s target`);
 const mem = process.memoryUsage();
 console.log(`peak-ish memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
