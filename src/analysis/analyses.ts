@@ -2,7 +2,7 @@
 import type { Analysis } from './analysis.ts';
 import { CRISIS_ANALYSES } from './crisis/index.ts';
 import { faultsAnalysis } from './language/faults-analysis.ts';
-import { sentimentAnalysis, type SentimentCache } from './language/sentiment-analysis.ts';
+import { sentimentAnalysis } from './language/sentiment-analysis.ts';
 import { themesAnalysis } from './language/themes-analysis.ts';
 
 /**
@@ -10,6 +10,6 @@ import { themesAnalysis } from './language/themes-analysis.ts';
  * the playbook reads it; themes and faults after the timeline, whose buckets
  * and onset they share.
  */
-export function defaultAnalyses(options: { sentimentCache?: SentimentCache } = {}): Analysis[] {
-  return [sentimentAnalysis({ cache: options.sentimentCache }), ...CRISIS_ANALYSES, themesAnalysis, faultsAnalysis];
+export function defaultAnalyses(): Analysis[] {
+  return [sentimentAnalysis, ...CRISIS_ANALYSES, themesAnalysis, faultsAnalysis];
 }

@@ -1,4 +1,5 @@
 /** What an analysis receives, and how it adds to the report. */
+import type { ResultCache } from './cache.ts';
 import type { CrisisConfig } from './config/crisis-config.ts';
 import type { Engine } from './engine/engine.ts';
 import type { Case, Message } from './model.ts';
@@ -16,6 +17,8 @@ export interface AnalysisContext {
   /** Column names in the order they were added. */
   columnNames: string[];
   progress(message: string): void;
+  /** Where slow, pure results may be kept between runs; absent means compute everything. */
+  cache?: ResultCache;
 }
 
 /** One analysis: reads tables, writes a report section and message columns. */

@@ -3,6 +3,7 @@
  * Runs in Node and in the browser: files and the engine are passed in.
  */
 import type { Analysis, AnalysisContext } from './analysis.ts';
+import type { ResultCache } from './cache.ts';
 import type { Engine } from './engine/engine.ts';
 import { ingestCrisis, type CrisisFiles, type IngestOptions } from './ingest/ingest-crisis.ts';
 import type { Case, Message } from './model.ts';
@@ -17,6 +18,8 @@ export interface AnalyzeOptions extends IngestOptions {
   /** Which analyses to run; all by default. */
   analyses?: Analysis[];
   onStep?: (message: string) => void;
+  /** Keeps language results between runs (see cache.ts). */
+  cache?: ResultCache;
 }
 
 export interface AnalyzeResult {
@@ -56,7 +59,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
     sections: {},
   };
   if (!config.title) config.assumptions.push(`No title in crisis.yaml: the directory name "${options.slug}" is used.`);
-  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns: new Map(), columnNames: [], progress: step };
+  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns: new Map(), columnNames: [], progress: step, cache: options.cache };
   for (const analysis of options.analyses ?? defaultAnalyses()) {
     step(`analysis: ${analysis.name}`);
     await analysis.run(ctx);

@@ -4,13 +4,19 @@ import path from 'node:path';
 import { analyzeCrisis, type AnalyzeResult } from '../analysis/analyze.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
 import { openNodeEngine } from '../node/duckdb-node.ts';
+import { diskCache } from '../node/disk-cache.ts';
 import { nodeCrisisFiles } from '../node/files.ts';
 import { progress } from './progress.ts';
+
+/** Language results are kept here between runs (keyed by analysis version and input). */
+export const DEFAULT_CACHE_DIR = '.debrief-cache';
 
 export interface AnalyzeCommandOptions {
   out: string;
   quiet?: boolean;
   strict?: boolean;
+  /** Directory for cached language results; null to compute everything. */
+  cacheDir?: string | null;
 }
 
 /** Analyses a crisis directory and writes its outputs; returns the result with the engine still open. */
@@ -21,7 +27,13 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
   say(`debrief: analysing ${dir}`);
   const engine = await openNodeEngine();
   const started = Date.now();
-  const result = await analyzeCrisis(files, engine, { slug, strict: options.strict, onProgress: say.file, onStep: (m) => say(`  ${m}`) });
+  const result = await analyzeCrisis(files, engine, {
+    slug,
+    strict: options.strict,
+    onProgress: say.file,
+    onStep: (m) => say(`  ${m}`),
+    cache: options.cacheDir === null ? undefined : diskCache(options.cacheDir ?? DEFAULT_CACHE_DIR),
+  });
   await mkdir(options.out, { recursive: true });
   await writeFile(path.join(options.out, 'report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
   await writeFile(path.join(options.out, 'messages.csv'), result.csv());

@@ -5,7 +5,8 @@ import { build } from './build.ts';
 import { newCrisis } from './new.ts';
 
 const USAGE = `usage:
-  debrief analyze <crisis-dir> --out <dir> [--strict] [--quiet]   write report.json and messages.csv
+  debrief analyze <crisis-dir> --out <dir> [--strict] [--quiet] [--no-cache]
+                                                                   write report.json and messages.csv
   debrief build [--quiet]                                          analyse data/* and build the report site into dist/
   debrief new <slug>                                               scaffold data/<slug>/crisis.yaml and reports/<slug>.mdx`;
 
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string', short: 'o' },
         quiet: { type: 'boolean', short: 'q' },
         strict: { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -28,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'analyze') {
       if (rest.length !== 1 || !values.out) throw new UsageError('analyze needs a crisis directory and --out <dir>');
-      const result = await analyzeDirectory(rest[0], { out: values.out, quiet: values.quiet, strict: values.strict });
+      const result = await analyzeDirectory(rest[0], { out: values.out, quiet: values.quiet, strict: values.strict, cacheDir: values['no-cache'] ? null : undefined });
       await result.engine.close();
       return 0;
     }

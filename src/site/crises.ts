@@ -14,6 +14,7 @@ import type { ReportModel } from '../analysis/report/report-model.ts';
 import { openNodeEngine } from '../node/duckdb-node.ts';
 import { nodeCrisisFiles } from '../node/files.ts';
 import { createPrivacy, type Privacy } from './privacy.ts';
+import { diskCache } from '../node/disk-cache.ts';
 
 /** One analysed crisis, as pages see it. */
 export interface LoadedCrisis {
@@ -77,6 +78,8 @@ async function analyzeOne(dir: string, slug: string): Promise<LoadedCrisis> {
   const result = await analyzeCrisis(nodeCrisisFiles(dir), engine, {
     slug,
     onStep: (m) => process.stderr.write(`debrief:   ${slug}: ${m}\n`),
+    // Rebuilding after editing a notebook reuses the language results (DEBRIEF_NO_CACHE=1 recomputes).
+    cache: process.env.DEBRIEF_NO_CACHE ? undefined : diskCache(path.resolve('.debrief-cache')),
   });
   const { report, messages, cases } = result;
   const t = report.ledger.totals;

@@ -5,7 +5,8 @@
  * fault covers. Cases (tickets, complaints) are classified with the messages.
  */
 import { setColumn, type Analysis } from '../analysis.ts';
-import { classifyFaults, discoverCandidateFaults, type FaultTaxonomy } from '../nlp/faults/index.ts';
+import { cached } from '../cache.ts';
+import { classifyFaults, discoverCandidateFaults, FAULTS_VERSION, type FaultTaxonomy } from '../nlp/faults/index.ts';
 import type { TextMessage } from '../nlp/themes/index.ts';
 import { CASE_PREFIX, textMessages, timelineFrame } from './text-messages.ts';
 
@@ -22,9 +23,11 @@ export const faultsAnalysis: Analysis = {
     const taxonomy: FaultTaxonomy = ctx.config.faults;
     const hasTaxonomy = Object.keys(taxonomy).length > 0;
     const excluded = new Set<string>();
+    const input = items.map((m) => `${m.id}\u0001${m.createdAt}\u0001${m.isBrand}\u0001${m.sentiment ?? ''}\u0001${m.text}`);
     if (hasTaxonomy) {
       ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${Object.keys(taxonomy).length} faults`);
-      const result = classifyFaults(items, taxonomy, { bucketMs: frame.bucketMs });
+      const key = [FAULTS_VERSION, JSON.stringify(taxonomy), String(frame.bucketMs), ...input];
+      const result = await cached(ctx.cache, 'faults', key, () => classifyFaults(items, taxonomy, { bucketMs: frame.bucketMs }));
       for (const [id, a] of Object.entries(result.assignments)) {
         excluded.add(id);
         if (!id.startsWith(CASE_PREFIX)) {
@@ -37,7 +40,7 @@ export const faultsAnalysis: Analysis = {
       const { assignments: _assignments, ...summary } = result;
       ctx.report.sections.faults = { ...summary, casesConsidered: caseTexts.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0), casesClassified };
     }
-    const candidates = discoverCandidateFaults(items, { excludeIds: excluded });
+    const candidates = await cached(ctx.cache, 'candidate-faults', [FAULTS_VERSION, [...excluded].sort().join(','), ...input], () => discoverCandidateFaults(items, { excludeIds: excluded }));
     if (candidates.length) ctx.report.sections.candidateFaults = candidates;
   },
 };

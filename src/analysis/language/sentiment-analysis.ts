@@ -4,8 +4,8 @@
  * carries human labels (e.g. `airline_sentiment`) — how well the model agrees.
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
+import { cached } from '../cache.ts';
 import { createSentimentScorer, evaluate, LABELS, SENTIMENT_VERSION, type SentimentLabel, type SentimentResult } from '../nlp/sentiment/index.ts';
-import { mapDistinct, type TextCache } from './distinct-texts.ts';
 
 export interface SentimentCounts {
   negative: number;
@@ -41,59 +41,56 @@ export interface SentimentSection {
 
 const LABEL_ATTRIBUTES = ['airline_sentiment', 'sentiment_label', 'human_sentiment'];
 
-export type SentimentCache = TextCache<SentimentResult>;
-
-/** Creates the sentiment analysis; pass a cache to reuse scores across builds. */
-export function sentimentAnalysis(options: { cache?: SentimentCache } = {}): Analysis {
-  return {
-    name: 'sentiment',
-    async run(ctx: AnalysisContext) {
-      if (!ctx.messages.length) return;
+/** The sentiment analysis: each distinct text is scored once (retweets and copy-paste storms repeat), and cached by version + texts. */
+export const sentimentAnalysis: Analysis = {
+  name: 'sentiment',
+  async run(ctx: AnalysisContext) {
+    if (!ctx.messages.length) return;
+    const texts = [...new Set(ctx.messages.map((m) => m.text))];
+    const scored = await cached(ctx.cache, 'sentiment', [SENTIMENT_VERSION, ...texts], () => {
       const score = createSentimentScorer();
-      const { byText, distinct } = mapDistinct(
-        ctx.messages.map((m) => m.text),
-        score,
-        options.cache && { version: SENTIMENT_VERSION, store: options.cache },
-      );
-      const empty = (): SentimentCounts => ({ negative: 0, neutral: 0, positive: 0, total: 0, negativeShare: 0 });
-      const customer = empty();
-      const brand = empty();
-      const channels = new Map<string, SentimentCounts>();
-      const gold: SentimentLabel[] = [];
-      const predicted: SentimentLabel[] = [];
-      const attribute = LABEL_ATTRIBUTES.find((a) => ctx.messages.some((m) => m.attributes[a] !== undefined)) ?? null;
-      for (const m of ctx.messages) {
-        const r = byText.get(m.text)!;
-        setColumn(ctx, m.id, 'sentiment', r.label);
-        setColumn(ctx, m.id, 'sentiment_score', Math.round(r.score * 1000) / 1000);
-        const bucket = m.isBrand ? brand : customer;
-        bucket[r.label]++;
-        bucket.total++;
-        if (!m.isBrand) {
-          const c = channels.get(m.channel) ?? empty();
-          c[r.label]++;
-          c.total++;
-          channels.set(m.channel, c);
-        }
-        const label = attribute ? m.attributes[attribute]?.toLowerCase() : undefined;
-        if (label && (LABELS as readonly string[]).includes(label)) {
-          gold.push(label as SentimentLabel);
-          predicted.push(r.label);
-        }
+      return texts.map((t) => score(t));
+    });
+    const byText = new Map<string, SentimentResult>(texts.map((t, i) => [t, scored[i]!]));
+    const distinct = texts.length;
+    const empty = (): SentimentCounts => ({ negative: 0, neutral: 0, positive: 0, total: 0, negativeShare: 0 });
+    const customer = empty();
+    const brand = empty();
+    const channels = new Map<string, SentimentCounts>();
+    const gold: SentimentLabel[] = [];
+    const predicted: SentimentLabel[] = [];
+    const attribute = LABEL_ATTRIBUTES.find((a) => ctx.messages.some((m) => m.attributes[a] !== undefined)) ?? null;
+    for (const m of ctx.messages) {
+      const r = byText.get(m.text)!;
+      setColumn(ctx, m.id, 'sentiment', r.label);
+      setColumn(ctx, m.id, 'sentiment_score', Math.round(r.score * 1000) / 1000);
+      const bucket = m.isBrand ? brand : customer;
+      bucket[r.label]++;
+      bucket.total++;
+      if (!m.isBrand) {
+        const c = channels.get(m.channel) ?? empty();
+        c[r.label]++;
+        c.total++;
+        channels.set(m.channel, c);
       }
-      for (const c of [customer, brand, ...channels.values()]) c.negativeShare = c.total ? c.negative / c.total : 0;
-      const metrics = gold.length ? evaluate(gold, predicted) : null;
-      const section: SentimentSection = {
-        version: SENTIMENT_VERSION,
-        definition:
-          'Each message is labelled negative, neutral or positive by a lexicon-and-rules model (AFINN-165 plus customer-service cues, negation, intensifiers, "but" contrast, emoji) with a learned layer; shares are of customer messages (inbound, not from the brand).',
-        customer,
-        brand,
-        byChannel: [...channels].map(([channel, c]) => ({ channel, ...c })).sort((a, b) => b.total - a.total || a.channel.localeCompare(b.channel)),
-        distinctTexts: distinct,
-        evaluation: metrics && attribute ? { attribute, n: metrics.n, accuracy: metrics.accuracy, macroF1: metrics.macroF1, labels: LABELS, confusion: metrics.confusion, inSample: attribute === 'airline_sentiment' } : null,
-      };
-      ctx.report.sections.sentiment = section;
-    },
-  };
-}
+      const label = attribute ? m.attributes[attribute]?.toLowerCase() : undefined;
+      if (label && (LABELS as readonly string[]).includes(label)) {
+        gold.push(label as SentimentLabel);
+        predicted.push(r.label);
+      }
+    }
+    for (const c of [customer, brand, ...channels.values()]) c.negativeShare = c.total ? c.negative / c.total : 0;
+    const metrics = gold.length ? evaluate(gold, predicted) : null;
+    const section: SentimentSection = {
+      version: SENTIMENT_VERSION,
+      definition:
+        'Each message is labelled negative, neutral or positive by a lexicon-and-rules model (AFINN-165 plus customer-service cues, negation, intensifiers, "but" contrast, emoji) with a learned layer; shares are of customer messages (inbound, not from the brand).',
+      customer,
+      brand,
+      byChannel: [...channels].map(([channel, c]) => ({ channel, ...c })).sort((a, b) => b.total - a.total || a.channel.localeCompare(b.channel)),
+      distinctTexts: distinct,
+      evaluation: metrics && attribute ? { attribute, n: metrics.n, accuracy: metrics.accuracy, macroF1: metrics.macroF1, labels: LABELS, confusion: metrics.confusion, inSample: attribute === 'airline_sentiment' } : null,
+    };
+    ctx.report.sections.sentiment = section;
+  },
+};

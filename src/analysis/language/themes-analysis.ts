@@ -6,7 +6,8 @@
 import { setColumn, type Analysis } from '../analysis.ts';
 import { PhraseMatcher } from '../nlp/phrases/matcher.ts';
 import { tokenizeStems } from '../nlp/phrases/tokenize.ts';
-import { findThemes } from '../nlp/themes/index.ts';
+import { cached } from '../cache.ts';
+import { findThemes, THEMES_VERSION } from '../nlp/themes/index.ts';
 import { textMessages, timelineFrame } from './text-messages.ts';
 
 export const themesAnalysis: Analysis = {
@@ -16,7 +17,9 @@ export const themesAnalysis: Analysis = {
     if (!items.some((m) => !m.isBrand)) return;
     const frame = timelineFrame(ctx);
     ctx.progress(`themes: ${items.length.toLocaleString('en-US')} texts`);
-    const result = findThemes(items, { brandHandles: ctx.config.brand.handles, bucketMs: frame.bucketMs, onset: frame.onset, peak: frame.peak });
+    const options = { brandHandles: ctx.config.brand.handles, bucketMs: frame.bucketMs, onset: frame.onset, peak: frame.peak };
+    const key = [THEMES_VERSION, JSON.stringify(options), ...items.map((m) => `${m.id}\u0001${m.createdAt}\u0001${m.isBrand}\u0001${m.sentiment ?? ''}\u0001${m.text}`)];
+    const result = await cached(ctx.cache, 'themes', key, () => findThemes(items, options));
     ctx.report.sections.themes = { source, ...result };
     if (source !== 'messages' || !result.themes.length) return;
     // Which themes a message belongs to: any of the theme's phrases in its words.

@@ -25,7 +25,7 @@ describe.skipIf(!head.present)('all crisis analyses together on twcs-head-5k', (
 
 describe.skipIf(!head.present)('after the sentiment analysis', () => {
   it('split the timeline by sentiment and judge anger by the sentiment columns', async () => {
-    const r = await runCrisis(head.dir, [sentimentAnalysis(), ...CRISIS_ANALYSES]);
+    const r = await runCrisis(head.dir, [sentimentAnalysis, ...CRISIS_ANALYSES]);
     const timeline = r.report.sections.timeline as TimelineSection;
     expect(timeline.bySentiment?.labels).toEqual(['negative', 'neutral', 'positive']);
     const counted = timeline.bySentiment!.labels.reduce((n, l) => n + timeline.bySentiment!.counts[l].reduce((a, b) => a + b, 0), 0);

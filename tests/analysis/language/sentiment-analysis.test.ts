@@ -15,7 +15,7 @@ describe('sentiment analysis', () => {
   it('labels each message, scores copies once, splits customer from brand and checks against human labels', async () => {
     const engine = await openNodeEngine();
     const files = memoryCrisisFiles({ 'crisis.yaml': 'brand: { handles: [acme] }\n', 'posts.csv': csv });
-    const r = await analyzeCrisis(files, engine, { slug: 't', analyses: [sentimentAnalysis()] });
+    const r = await analyzeCrisis(files, engine, { slug: 't', analyses: [sentimentAnalysis] });
     await engine.close();
     const s = r.report.sections.sentiment as SentimentSection;
     expect(s.customer).toMatchObject({ negative: 2, positive: 1, total: 3 });
