@@ -10,17 +10,9 @@ import type { Message } from '../analysis/model.ts';
 import type { ExtraColumns } from '../analysis/report/messages-csv.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
 
-/** One fault with its examples. */
-export interface FaultView {
+/** One fault with its examples: a Pareto row (or a candidate shaped like one) under its own id. */
+export interface FaultView extends Omit<FaultSummary, 'faultId'> {
   id: string;
-  label: string;
-  count: number;
-  share: number;
-  cumulativeShare: number;
-  firstSeen: number | null;
-  lastSeen: number | null;
-  /** Messages per bucket (see `bucketStarts`). */
-  volume: number[];
   /** Up to five example message ids, earliest first. */
   exampleIds: string[];
   /** True for a candidate fault (discovered, not in the taxonomy). */
