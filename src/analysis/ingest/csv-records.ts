@@ -8,6 +8,7 @@
  * fragments with line numbers rather than be silently glued or dropped.
  */
 import Papa from 'papaparse';
+import { countLineFeeds } from './values.ts';
 
 export interface CsvRecord {
   /** 1-based physical line where the record starts. */
@@ -46,7 +47,7 @@ export async function* readCsvRecords(text: AsyncIterable<string>, options: CsvO
         const quoteError = result.errors.find((e) => e.type === 'Quotes');
         if (quoteError) record.error = `unterminated quoted field (opened on line ${line}; everything after it was read into that field)`;
         out.push(record);
-        line += countNewlines(span);
+        line += countLineFeeds(span);
         consumedUpTo = end;
       },
     } as Papa.ParseConfig);
@@ -91,10 +92,4 @@ export function sniffDelimiter(sample: string): string {
     }
   }
   return best;
-}
-
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }

@@ -5,6 +5,7 @@
  * Loading mojibake silently is never an option.
  */
 import { IngestError, type FileSource } from './source.ts';
+import { countLineFeeds } from './values.ts';
 
 export type Encoding = 'utf-8' | 'latin1' | 'utf-16le' | 'utf-16be';
 
@@ -13,8 +14,7 @@ export async function* decodeSource(source: FileSource, declared?: 'latin1' | 'u
   let decoder: TextDecoder | undefined;
   let lines = 1;
   let lastByteOffset = 0;
-  for await (const chunk of source.chunks()) {
-    let bytes = chunk;
+  for await (const bytes of source.chunks()) {
     if (!decoder) {
       const encoding = declared === 'latin1' ? 'latin1' : sniff(bytes);
       decoder = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : encoding, { fatal: true, ignoreBOM: false });
@@ -31,9 +31,8 @@ export async function* decodeSource(source: FileSource, declared?: 'latin1' | 'u
           'it looks like Latin-1/Windows-1252. Re-save it as UTF-8, or add `encoding: latin1` to this source in crisis.yaml.',
       );
     }
-    lines += countNewlinesText(text);
+    lines += countLineFeeds(text);
     lastByteOffset += bytes.length;
-    bytes = new Uint8Array(0);
     if (text) yield text;
   }
   if (decoder) {
@@ -55,12 +54,6 @@ function sniff(bytes: Uint8Array): Encoding {
 function countNewlines(bytes: Uint8Array): number {
   let n = 0;
   for (const b of bytes) if (b === 10) n++;
-  return n;
-}
-
-function countNewlinesText(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
 

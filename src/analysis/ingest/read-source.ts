@@ -13,7 +13,7 @@ import { headerKey } from './formats/types.ts';
 import { readJsonValues } from './json-records.ts';
 import { countInto, reject, sourceLedger, type SourceLedger } from './ledger.ts';
 import { toCase, toMessage, type MapContext, type MessageDraft } from './map-record.ts';
-import { IngestError, type FileSource } from './source.ts';
+import type { FileSource } from './source.ts';
 import { excerpt } from './values.ts';
 
 export type CaseDraft = Case & { updatedAt: number | null };
@@ -173,8 +173,7 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
     }
   }
   if (!ledger) {
-    const format = cfg.format ?? (isJson ? 'generic' : 'generic');
-    ledger = sourceLedger(source.name, format, cfg.table ?? 'messages');
+    ledger = sourceLedger(source.name, cfg.format ?? 'generic', cfg.table ?? 'messages');
     ledger.notes.push('The file is empty: no records.');
   } else if (ledger.read === 0) ledger.notes.push('The file has a header but no records.');
   progress(true);
@@ -277,4 +276,3 @@ function hash(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-export { IngestError };

@@ -74,6 +74,13 @@ export function excerpt(text: string, max = 120): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** Line feeds in a text: how line numbers advance. */
+export function countLineFeeds(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** A handle compared case-insensitively without its `@`. */
 export function normalizeHandle(handle: string): string {
   return handle.trim().replace(/^@/, '').toLowerCase();

@@ -7,23 +7,21 @@
 import { setColumn, type Analysis } from '../analysis.ts';
 import { cached } from '../cache.ts';
 import { classifyFaults, discoverCandidateFaults, FAULTS_VERSION, type FaultTaxonomy } from '../nlp/faults/index.ts';
-import type { TextMessage } from '../nlp/themes/index.ts';
-import { CASE_PREFIX, textMessages, timelineFrame } from './text-messages.ts';
+import { CASE_PREFIX, caseTexts, inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
 export const faultsAnalysis: Analysis = {
   name: 'faults',
   async run(ctx) {
     const fromMessages = textMessages(ctx);
     // Tickets say what broke even when the crisis also has social posts.
-    const caseTexts: TextMessage[] =
-      fromMessages.source === 'messages' ? ctx.cases.filter((c) => c.text).map((c) => ({ id: CASE_PREFIX + c.id, text: c.text!, createdAt: c.openedAt, isBrand: false })) : [];
-    const items = [...fromMessages.items, ...caseTexts];
+    const cases = fromMessages.source === 'messages' ? caseTexts(ctx) : [];
+    const items = [...fromMessages.items, ...cases];
     if (!items.some((m) => !m.isBrand)) return;
     const frame = timelineFrame(ctx);
     const taxonomy: FaultTaxonomy = ctx.config.faults;
     const hasTaxonomy = Object.keys(taxonomy).length > 0;
     const excluded = new Set<string>();
-    const input = items.map((m) => `${m.id}\u0001${m.createdAt}\u0001${m.isBrand}\u0001${m.sentiment ?? ''}\u0001${m.text}`);
+    const input = inputKey(items);
     if (hasTaxonomy) {
       ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${Object.keys(taxonomy).length} faults`);
       const key = [FAULTS_VERSION, JSON.stringify(taxonomy), String(frame.bucketMs), ...input];
@@ -38,7 +36,7 @@ export const faultsAnalysis: Analysis = {
       const casesClassified = [...excluded].filter((id) => id.startsWith(CASE_PREFIX)).length;
       // Assignments live in messages.csv (`fault`): per-message detail would bloat report.json.
       const { assignments: _assignments, ...summary } = result;
-      ctx.report.sections.faults = { ...summary, casesConsidered: caseTexts.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0), casesClassified };
+      ctx.report.sections.faults = { ...summary, casesConsidered: cases.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0), casesClassified };
     }
     const candidates = await cached(ctx.cache, 'candidate-faults', [FAULTS_VERSION, [...excluded].sort().join(','), ...input], () => discoverCandidateFaults(items, { excludeIds: excluded }));
     if (candidates.length) ctx.report.sections.candidateFaults = candidates;

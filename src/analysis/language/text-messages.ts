@@ -12,8 +12,17 @@ export function textMessages(ctx: AnalysisContext): { items: TextMessage[]; sour
     const label = (id: string) => ctx.columns.get(id)?.sentiment as TextMessage['sentiment'] | undefined;
     return { items: ctx.messages.map((m) => ({ id: m.id, text: m.text, createdAt: m.createdAt, isBrand: m.isBrand, sentiment: label(m.id) })), source: 'messages' };
   }
-  const items = ctx.cases.filter((c) => c.text).map((c) => ({ id: CASE_PREFIX + c.id, text: c.text!.replace(/\bX{2,}\b/g, ' '), createdAt: c.openedAt, isBrand: false }));
-  return { items, source: 'cases' };
+  return { items: caseTexts(ctx), source: 'cases' };
+}
+
+/** Case narratives as texts (ids prefixed), with CFPB-style `XXXX` redactions blanked so they never become phrases. */
+export function caseTexts(ctx: AnalysisContext): TextMessage[] {
+  return ctx.cases.filter((c) => c.text).map((c) => ({ id: CASE_PREFIX + c.id, text: c.text!.replace(/\bX{2,}\b/g, ' '), createdAt: c.openedAt, isBrand: false }));
+}
+
+/** One string per text with everything a language result depends on: the cache key of its input. */
+export function inputKey(items: readonly TextMessage[]): string[] {
+  return items.map((m) => `${m.id}\u0001${m.createdAt}\u0001${m.isBrand}\u0001${m.sentiment ?? ''}\u0001${m.text}`);
 }
 
 /** Bucket width, onset and peak from the timeline section, so themes and faults line up with its chart. */

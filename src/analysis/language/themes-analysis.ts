@@ -8,7 +8,7 @@ import { PhraseMatcher } from '../nlp/phrases/matcher.ts';
 import { tokenizeStems } from '../nlp/phrases/tokenize.ts';
 import { cached } from '../cache.ts';
 import { findThemes, THEMES_VERSION } from '../nlp/themes/index.ts';
-import { textMessages, timelineFrame } from './text-messages.ts';
+import { inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
 export const themesAnalysis: Analysis = {
   name: 'themes',
@@ -18,7 +18,7 @@ export const themesAnalysis: Analysis = {
     const frame = timelineFrame(ctx);
     ctx.progress(`themes: ${items.length.toLocaleString('en-US')} texts`);
     const options = { brandHandles: ctx.config.brand.handles, bucketMs: frame.bucketMs, onset: frame.onset, peak: frame.peak };
-    const key = [THEMES_VERSION, JSON.stringify(options), ...items.map((m) => `${m.id}\u0001${m.createdAt}\u0001${m.isBrand}\u0001${m.sentiment ?? ''}\u0001${m.text}`)];
+    const key = [THEMES_VERSION, JSON.stringify(options), ...inputKey(items)];
     const result = await cached(ctx.cache, 'themes', key, () => findThemes(items, options));
     ctx.report.sections.themes = { source, ...result };
     if (source !== 'messages' || !result.themes.length) return;
