@@ -3,6 +3,7 @@ import type { ResultCache } from './cache.ts';
 import type { CrisisConfig } from './config/crisis-config.ts';
 import type { Engine } from './engine/engine.ts';
 import type { Case, Message } from './model.ts';
+import type { TextMapper } from './parallel/text-mapper.ts';
 import type { ExtraColumns } from './report/messages-csv.ts';
 import type { ReportModel } from './report/report-model.ts';
 
@@ -19,6 +20,8 @@ export interface AnalysisContext {
   progress(message: string): void;
   /** Where slow, pure results may be kept between runs; absent means compute everything. */
   cache?: ResultCache;
+  /** Runs per-text language tasks, in-process or spread over threads. */
+  textMapper: TextMapper;
 }
 
 /** One analysis: reads tables, writes a report section and message columns. */

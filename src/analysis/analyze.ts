@@ -10,6 +10,7 @@ import type { Case, Message } from './model.ts';
 import { messagesCsv, type ExtraColumns } from './report/messages-csv.ts';
 import { SCHEMA_VERSION, type Counts, type ReportModel } from './report/report-model.ts';
 import { defaultAnalyses } from './analyses.ts';
+import { inProcessMapper, type TextMapper } from './parallel/text-mapper.ts';
 
 export const DEBRIEF_VERSION = '0.1.0';
 
@@ -20,6 +21,8 @@ export interface AnalyzeOptions extends IngestOptions {
   onStep?: (message: string) => void;
   /** Keeps language results between runs (see cache.ts). */
   cache?: ResultCache;
+  /** Where per-text language work runs; in-process by default (Node can pass a worker pool). */
+  textMapper?: TextMapper;
 }
 
 export interface AnalyzeResult {
@@ -59,7 +62,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
     sections: {},
   };
   if (!config.title) config.assumptions.push(`No title in crisis.yaml: the directory name "${options.slug}" is used.`);
-  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns: new Map(), columnNames: [], progress: step, cache: options.cache };
+  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns: new Map(), columnNames: [], progress: step, cache: options.cache, textMapper: options.textMapper ?? inProcessMapper };
   for (const analysis of options.analyses ?? defaultAnalyses()) {
     step(`analysis: ${analysis.name}`);
     await analysis.run(ctx);

@@ -11,11 +11,11 @@ export interface ResultCache {
 }
 
 /** Returns the cached value for `parts`, or computes, stores and returns it. */
-export async function cached<T>(cache: ResultCache | undefined, namespace: string, parts: readonly string[], compute: () => T): Promise<T> {
+export async function cached<T>(cache: ResultCache | undefined, namespace: string, parts: readonly string[], compute: () => T | Promise<T>): Promise<T> {
   if (!cache) return compute();
   const hit = await cache.get<T>(namespace, parts);
   if (hit !== undefined) return hit;
-  const value = compute();
+  const value = await compute();
   await cache.set(namespace, parts, value);
   return value;
 }

@@ -6,6 +6,7 @@ import type { Engine } from '../analysis/engine/engine.ts';
 import { openNodeEngine } from '../node/duckdb-node.ts';
 import { diskCache } from '../node/disk-cache.ts';
 import { nodeCrisisFiles } from '../node/files.ts';
+import { createWorkerMapper } from '../node/worker-mapper.ts';
 import { progress } from './progress.ts';
 
 /** Language results are kept here between runs (keyed by analysis version and input). */
@@ -17,6 +18,8 @@ export interface AnalyzeCommandOptions {
   strict?: boolean;
   /** Directory for cached language results; null to compute everything. */
   cacheDir?: string | null;
+  /** Worker threads for language analyses (default: DEBRIEF_WORKERS, else one per core; 0 = this thread only). */
+  workers?: number;
 }
 
 /** Analyses a crisis directory and writes its outputs; returns the result with the engine still open. */
@@ -27,13 +30,20 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
   say(`debrief: analysing ${dir}`);
   const engine = await openNodeEngine();
   const started = Date.now();
-  const result = await analyzeCrisis(files, engine, {
-    slug,
-    strict: options.strict,
-    onProgress: say.file,
-    onStep: (m) => say(`  ${m}`),
-    cache: options.cacheDir === null ? undefined : diskCache(options.cacheDir ?? DEFAULT_CACHE_DIR),
-  });
+  const textMapper = createWorkerMapper({ workers: options.workers, onNote: (m) => say(`  ${m}`) });
+  let result: AnalyzeResult;
+  try {
+    result = await analyzeCrisis(files, engine, {
+      slug,
+      strict: options.strict,
+      onProgress: say.file,
+      onStep: (m) => say(`  ${m}`),
+      cache: options.cacheDir === null ? undefined : diskCache(options.cacheDir ?? DEFAULT_CACHE_DIR),
+      textMapper,
+    });
+  } finally {
+    await textMapper.close();
+  }
   await mkdir(options.out, { recursive: true });
   await writeFile(path.join(options.out, 'report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
   await writeFile(path.join(options.out, 'messages.csv'), result.csv());

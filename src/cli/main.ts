@@ -5,8 +5,10 @@ import { build } from './build.ts';
 import { newCrisis } from './new.ts';
 
 const USAGE = `usage:
-  debrief analyze <crisis-dir> --out <dir> [--strict] [--quiet] [--no-cache]
+  debrief analyze <crisis-dir> --out <dir> [--strict] [--quiet] [--no-cache] [--workers N]
                                                                    write report.json and messages.csv
+                                                                   (--workers: threads for language analyses, 0 = one thread;
+                                                                    default DEBRIEF_WORKERS, else one per core)
   debrief build [--quiet]                                          analyse data/* and build the report site into dist/
   debrief new <slug>                                               scaffold data/<slug>/crisis.yaml and reports/<slug>.mdx`;
 
@@ -20,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
         quiet: { type: 'boolean', short: 'q' },
         strict: { type: 'boolean' },
         'no-cache': { type: 'boolean' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -30,7 +33,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'analyze') {
       if (rest.length !== 1 || !values.out) throw new UsageError('analyze needs a crisis directory and --out <dir>');
-      const result = await analyzeDirectory(rest[0], { out: values.out, quiet: values.quiet, strict: values.strict, cacheDir: values['no-cache'] ? null : undefined });
+      const workers = values.workers === undefined ? undefined : Number(values.workers);
+      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError(`--workers must be a whole number ≥ 0 (got "${values.workers}")`);
+      const result = await analyzeDirectory(rest[0], { out: values.out, quiet: values.quiet, strict: values.strict, cacheDir: values['no-cache'] ? null : undefined, workers });
       await result.engine.close();
       return 0;
     }

@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyzeCrisis, type AnalyzeResult } from '../analysis/analyze.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
 import type { Case, Message } from '../analysis/model.ts';
@@ -15,6 +16,7 @@ import { openNodeEngine } from '../node/duckdb-node.ts';
 import { nodeCrisisFiles } from '../node/files.ts';
 import { createPrivacy, type Privacy } from './privacy.ts';
 import { diskCache } from '../node/disk-cache.ts';
+import { createWorkerMapper, type WorkerMapper } from '../node/worker-mapper.ts';
 
 /** One analysed crisis, as pages see it. */
 export interface LoadedCrisis {
@@ -66,12 +68,21 @@ async function analyzeAll(dir: string): Promise<LoadedCrisis[]> {
   const slugs = crisisSlugs(dir);
   if (!slugs.length) process.stderr.write(`debrief: no crises in ${dir} (a directory per crisis with a crisis.yaml)\n`);
   const out: LoadedCrisis[] = [];
-  // One after another: two cores, and DuckDB-WASM is single-threaded anyway.
-  for (const slug of slugs) out.push(await analyzeOne(path.join(dir, slug), slug));
+  // This module is bundled by Astro, so the worker entry is found from the project root.
+  const textMapper = createWorkerMapper({
+    entry: pathToFileURL(path.resolve('src/node/text-worker.mjs')),
+    onNote: (m) => process.stderr.write(`debrief: ${m}\n`),
+  });
+  try {
+    // Crises one after another (DuckDB-WASM is single-threaded); language work inside each uses the worker threads.
+    for (const slug of slugs) out.push(await analyzeOne(path.join(dir, slug), slug, textMapper));
+  } finally {
+    await textMapper.close();
+  }
   return out.sort((a, b) => (b.report.crisis.window.end ?? '').localeCompare(a.report.crisis.window.end ?? '') || a.slug.localeCompare(b.slug));
 }
 
-async function analyzeOne(dir: string, slug: string): Promise<LoadedCrisis> {
+async function analyzeOne(dir: string, slug: string, textMapper: WorkerMapper): Promise<LoadedCrisis> {
   const started = Date.now();
   process.stderr.write(`debrief: analysing ${slug}\n`);
   const engine = await openNodeEngine();
@@ -80,6 +91,7 @@ async function analyzeOne(dir: string, slug: string): Promise<LoadedCrisis> {
     onStep: (m) => process.stderr.write(`debrief:   ${slug}: ${m}\n`),
     // Rebuilding after editing a notebook reuses the language results (DEBRIEF_NO_CACHE=1 recomputes).
     cache: process.env.DEBRIEF_NO_CACHE ? undefined : diskCache(path.resolve('.debrief-cache')),
+    textMapper,
   });
   const { report, messages, cases } = result;
   const t = report.ledger.totals;

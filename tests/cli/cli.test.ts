@@ -57,5 +57,17 @@ describe('debrief CLI', () => {
   it('usage errors exit 2', async () => {
     const error = await run(process.execPath, [bin, 'analyze']).catch((e: { code: number; stderr: string }) => e);
     expect(error).toMatchObject({ code: 2 });
+    const workers = await run(process.execPath, [bin, 'analyze', crisis, '--out', os.tmpdir(), '--workers', 'two']).catch((e: { code: number; stderr: string }) => e);
+    expect(workers).toMatchObject({ code: 2 });
+    expect((workers as { stderr: string }).stderr).toMatch(/^debrief: --workers must be a whole number ≥ 0 \(got "two"\)\n/);
+  });
+
+  it('a bad DEBRIEF_WORKERS fails with the fix, and --workers 0 analyses on one thread', async () => {
+    const env = { ...process.env, DEBRIEF_WORKERS: 'lots' };
+    const error = await run(process.execPath, [bin, 'analyze', crisis, '--out', os.tmpdir(), '--quiet'], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect(error).toMatchObject({ code: 1 });
+    expect((error as { stderr: string }).stderr).toBe('debrief: DEBRIEF_WORKERS must be a whole number ≥ 0 (got "lots"); use 0 to analyse on one thread\n');
+    const ok = await run(process.execPath, [bin, 'analyze', crisis, '--out', os.tmpdir(), '--quiet', '--workers', '0'], { env });
+    expect(ok.stderr).toBe('');
   });
 });

@@ -6,7 +6,8 @@
  */
 import { setColumn, type Analysis } from '../analysis.ts';
 import { cached } from '../cache.ts';
-import { classifyFaults, discoverCandidateFaults, FAULTS_VERSION, type FaultTaxonomy } from '../nlp/faults/index.ts';
+import { classifyFaults, discoverCandidateFaults, FAULTS_VERSION, inFaultScope, type FaultTaxonomy } from '../nlp/faults/index.ts';
+import { mapByText } from '../parallel/text-mapper.ts';
 import { CASE_PREFIX, caseTexts, inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
 export const faultsAnalysis: Analysis = {
@@ -25,7 +26,11 @@ export const faultsAnalysis: Analysis = {
     if (hasTaxonomy) {
       ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${Object.keys(taxonomy).length} faults`);
       const key = [FAULTS_VERSION, JSON.stringify(taxonomy), String(frame.bucketMs), ...input];
-      const result = await cached(ctx.cache, 'faults', key, () => classifyFaults(items, taxonomy, { bucketMs: frame.bucketMs }));
+      const result = await cached(ctx.cache, 'faults', key, async () => {
+        const texts = items.filter((m) => inFaultScope(m, 'negative', false)).map((m) => m.text);
+        const matches = await mapByText(ctx.textMapper, 'fault-match', { taxonomy }, texts);
+        return classifyFaults(items, taxonomy, { bucketMs: frame.bucketMs, matches });
+      });
       for (const [id, a] of Object.entries(result.assignments)) {
         excluded.add(id);
         if (!id.startsWith(CASE_PREFIX)) {
@@ -38,7 +43,11 @@ export const faultsAnalysis: Analysis = {
       const { assignments: _assignments, ...summary } = result;
       ctx.report.sections.faults = { ...summary, casesConsidered: cases.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0), casesClassified };
     }
-    const candidates = await cached(ctx.cache, 'candidate-faults', [FAULTS_VERSION, [...excluded].sort().join(','), ...input], () => discoverCandidateFaults(items, { excludeIds: excluded }));
+    const candidates = await cached(ctx.cache, 'candidate-faults', [FAULTS_VERSION, [...excluded].sort().join(','), ...input], async () => {
+      const texts = items.filter((m) => inFaultScope(m, 'negative', false) && !excluded.has(m.id)).map((m) => m.text);
+      const complaints = await mapByText(ctx.textMapper, 'complaints', {}, texts);
+      return discoverCandidateFaults(items, { excludeIds: excluded, complaints });
+    });
     if (candidates.length) ctx.report.sections.candidateFaults = candidates;
   },
 };

@@ -5,7 +5,7 @@
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
 import { cached } from '../cache.ts';
-import { createSentimentScorer, evaluate, LABELS, SENTIMENT_VERSION, type SentimentLabel, type SentimentResult } from '../nlp/sentiment/index.ts';
+import { evaluate, LABELS, SENTIMENT_VERSION, type SentimentLabel, type SentimentResult } from '../nlp/sentiment/index.ts';
 
 export interface SentimentCounts {
   negative: number;
@@ -47,10 +47,8 @@ export const sentimentAnalysis: Analysis = {
   async run(ctx: AnalysisContext) {
     if (!ctx.messages.length) return;
     const texts = [...new Set(ctx.messages.map((m) => m.text))];
-    const scored = await cached(ctx.cache, 'sentiment', [SENTIMENT_VERSION, ...texts], () => {
-      const score = createSentimentScorer();
-      return texts.map((t) => score(t));
-    });
+    ctx.progress(`sentiment: ${texts.length.toLocaleString('en-US')} distinct texts`);
+    const scored = await cached(ctx.cache, 'sentiment', [SENTIMENT_VERSION, ...texts], () => ctx.textMapper.map('sentiment', {}, texts));
     const byText = new Map<string, SentimentResult>(texts.map((t, i) => [t, scored[i]!]));
     const distinct = texts.length;
     const empty = (): SentimentCounts => ({ negative: 0, neutral: 0, positive: 0, total: 0, negativeShare: 0 });

@@ -32,7 +32,7 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
   const hits: { message: TextMessage; fault: number }[] = [];
   const times: number[] = [];
   // Identical texts (retweets, copy-paste) get one answer, computed once.
-  const chosen = new Map<string, FaultAssignment | null>();
+  const chosen = new Map<string, FaultAssignment | null>(options.matches);
   for (const m of messages) {
     if (!inFaultScope(m, scope, includeBrand)) continue;
     times.push(m.createdAt);

@@ -62,7 +62,7 @@ export function discoverCandidateFaults(messages: readonly TextMessage[], option
   const includeBrand = options.includeBrandMessages ?? false;
   const minCount = options.minCount ?? 2;
   const tallies = new Map<string, Tally>();
-  const perText = new Map<string, ComplaintMatch[]>();
+  const perText = new Map<string, ComplaintMatch[]>(options.complaints);
   for (const m of messages) {
     if (!inFaultScope(m, scope, includeBrand) || options.excludeIds?.has(m.id)) continue;
     let found = perText.get(m.text);

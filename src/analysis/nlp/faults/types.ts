@@ -1,4 +1,5 @@
 /** Public types of the faults analysis. */
+import type { ComplaintMatch } from './complaintPatterns.ts';
 
 /** One fault of a crisis.yaml taxonomy. */
 export interface FaultDefinition {
@@ -45,6 +46,11 @@ export interface FaultsOptions {
   includeBrandMessages?: boolean;
   /** Timeline bucket width in ms (default 1 hour). */
   bucketMs?: number;
+  /**
+   * Matches already computed per text (e.g. on worker threads, see
+   * parallel/text-tasks.ts `fault-match`); texts not in it are matched here.
+   */
+  matches?: ReadonlyMap<string, FaultAssignment | null>;
 }
 
 /** One row of the fault Pareto, with its timeline. */
@@ -103,4 +109,6 @@ export interface CandidateFaultOptions {
   minCount?: number;
   /** Most candidates returned (default 50). */
   limit?: number;
+  /** Complaint shapes already found per text (parallel/text-tasks.ts `complaints`); others are found here. */
+  complaints?: ReadonlyMap<string, ComplaintMatch[]>;
 }

@@ -1,0 +1,36 @@
+/**
+ * TextMapper: how the language analyses run a per-text task over many texts.
+ * The analyses only ask for results in input order; whether the work is done
+ * here or spread over worker threads is the host's choice (Node passes a
+ * worker pool, see src/node/worker-mapper.ts; the browser uses this module's
+ * in-process mapper).
+ */
+import { createTextTask, type TextTaskName, type TextTaskParams, type TextTaskResult } from './text-tasks.ts';
+
+export interface TextMapper {
+  /** Results of `task` for each text, in the order of `texts`. */
+  map<K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[]): Promise<TextTaskResult<K>[]>;
+}
+
+/** Runs every task on the calling thread. */
+export const inProcessMapper: TextMapper = {
+  async map(task, params, texts) {
+    const run = createTextTask(task, params);
+    return texts.map((t) => run(t));
+  },
+};
+
+/**
+ * Results keyed by text: a convenience for analyses that look results up by
+ * message text (identical texts share one result).
+ */
+export async function mapByText<K extends TextTaskName>(
+  mapper: TextMapper,
+  task: K,
+  params: TextTaskParams<K>,
+  texts: Iterable<string>,
+): Promise<Map<string, TextTaskResult<K>>> {
+  const distinct = [...new Set(texts)];
+  const results = await mapper.map(task, params, distinct);
+  return new Map(distinct.map((t, i) => [t, results[i]!]));
+}

@@ -1,0 +1,46 @@
+/**
+ * Per-text tasks: the hot loops of the language analyses, as pure functions
+ * of one text. Each is named and built from plain, cloneable parameters, so
+ * the same task runs in-process (browser, small inputs) or in a worker
+ * thread (Node, large inputs) with identical results.
+ */
+import { compileTaxonomy } from '../nlp/faults/compile.ts';
+import { findComplaints, type ComplaintMatch } from '../nlp/faults/complaintPatterns.ts';
+import { matchMessage } from '../nlp/faults/match.ts';
+import type { FaultAssignment, FaultTaxonomy } from '../nlp/faults/types.ts';
+import { createSentimentScorer, type SentimentResult } from '../nlp/sentiment/index.ts';
+
+/** Every task: its parameters and its result for one text. */
+export interface TextTasks {
+  /** Sentiment label and score (shipped model). */
+  sentiment: { params: Record<string, never>; result: SentimentResult };
+  /** The configured fault a text shows, with evidence, or null. */
+  'fault-match': { params: { taxonomy: FaultTaxonomy }; result: FaultAssignment | null };
+  /** Complaint shapes for fault discovery ("my X won't Y"). */
+  complaints: { params: Record<string, never>; result: ComplaintMatch[] };
+}
+
+export type TextTaskName = keyof TextTasks;
+export type TextTaskParams<K extends TextTaskName> = TextTasks[K]['params'];
+export type TextTaskResult<K extends TextTaskName> = TextTasks[K]['result'];
+
+type Factories = { [K in TextTaskName]: (params: TextTaskParams<K>) => (text: string) => TextTaskResult<K> };
+
+const FACTORIES: Factories = {
+  sentiment: () => createSentimentScorer(),
+  'fault-match': ({ taxonomy }) => {
+    const compiled = compileTaxonomy(taxonomy);
+    return (text) => matchMessage(text, compiled);
+  },
+  complaints: () => findComplaints,
+};
+
+/** True when `name` is a known task (messages from a worker channel are untyped). */
+export function isTextTaskName(name: unknown): name is TextTaskName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(FACTORIES, name);
+}
+
+/** Build the function for a task; setup (model, taxonomy compilation) happens once here. */
+export function createTextTask<K extends TextTaskName>(name: K, params: TextTaskParams<K>): (text: string) => TextTaskResult<K> {
+  return FACTORIES[name](params);
+}

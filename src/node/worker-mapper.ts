@@ -1,0 +1,173 @@
+/**
+ * A TextMapper that spreads per-text language work over worker threads, so
+ * a million-post crisis uses every core. Texts go to workers in chunks;
+ * results come back in input order, identical to the in-process mapper's.
+ *
+ * Small inputs stay on the calling thread: a worker costs about a second to
+ * start (it compiles the TypeScript and loads the sentiment model), more
+ * than it saves on a few thousand texts.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { inProcessMapper, type TextMapper } from '../analysis/parallel/text-mapper.ts';
+import type { TextTaskName, TextTaskParams, TextTaskResult } from '../analysis/parallel/text-tasks.ts';
+import type { ChunkRequest, ChunkResponse } from './text-worker.ts';
+
+export interface WorkerMapperOptions {
+  /**
+   * Worker threads. Default: the DEBRIEF_WORKERS environment variable, else
+   * one per core (none on a single core). 0 runs everything in-process.
+   */
+  workers?: number;
+  /** Inputs with fewer texts run in-process (default 20,000). */
+  minTexts?: number;
+  /** Texts per chunk sent to a worker (default: about 4 chunks per worker, 1,000–25,000). */
+  chunkSize?: number;
+  /**
+   * The worker entry. Default: text-worker.mjs beside this module. A bundled
+   * host (the Astro build) must pass the real path: its bundle has moved
+   * this module away from the entry.
+   */
+  entry?: URL;
+  /** Told when threads start, or why work stays in-process. */
+  onNote?: (message: string) => void;
+}
+
+/** A TextMapper that owns threads: close it when done. */
+export interface WorkerMapper extends TextMapper {
+  /** Threads started so far (0 until the first large input). */
+  readonly threads: number;
+  close(): Promise<void>;
+}
+
+interface Pending {
+  request: ChunkRequest;
+  done: (results: unknown[]) => void;
+  fail: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Pending | null;
+}
+
+/** Worker threads wanted: explicit option, else DEBRIEF_WORKERS, else one per core (0 on one core, where a worker only adds overhead). */
+export function workerCount(option?: number): number {
+  if (option !== undefined) return Math.max(0, Math.floor(option));
+  const env = process.env['DEBRIEF_WORKERS'];
+  if (env !== undefined && env.trim() !== '') {
+    const n = Number(env);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`DEBRIEF_WORKERS must be a whole number ≥ 0 (got "${env}"); use 0 to analyse on one thread`);
+    return n;
+  }
+  const cores = availableParallelism();
+  return cores > 1 ? cores : 0;
+}
+
+/**
+ * Create a mapper backed by worker threads (started on first use).
+ * @example
+ *   const mapper = createWorkerMapper();
+ *   try { await analyzeCrisis(files, engine, { slug, textMapper: mapper }); } finally { await mapper.close(); }
+ */
+export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMapper {
+  const size = workerCount(options.workers);
+  const minTexts = options.minTexts ?? 20_000;
+  // A variable, not a literal: bundlers rewrite `new URL('literal', import.meta.url)` into an asset.
+  const entryName = './text-worker.mjs';
+  const entry = options.entry ?? new URL(entryName, import.meta.url);
+  const note = options.onNote ?? (() => {});
+  const slots: Slot[] = [];
+  const queue: Pending[] = [];
+  let nextId = 0;
+  let broken: Error | null = null;
+  let warnedMissing = false;
+  let closing = false;
+
+  const usable = (): boolean => {
+    if (size < 1) return false;
+    if (slots.length > 0) return true;
+    if (!existsSync(fileURLToPath(entry))) {
+      if (!warnedMissing) note(`worker entry ${fileURLToPath(entry)} not found: language analyses run on one thread`);
+      warnedMissing = true;
+      return false;
+    }
+    return true;
+  };
+
+  const pump = (): void => {
+    for (const slot of slots) {
+      if (slot.job !== null) continue;
+      const job = queue.shift();
+      if (!job) break;
+      slot.job = job;
+      slot.worker.ref();
+      slot.worker.postMessage(job.request);
+    }
+  };
+
+  const fail = (error: Error): void => {
+    broken ??= error;
+    for (const slot of slots) {
+      slot.job?.fail(error);
+      slot.job = null;
+    }
+    for (const job of queue.splice(0)) job.fail(error);
+  };
+
+  const start = (): void => {
+    if (slots.length > 0) return;
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(entry);
+      const slot: Slot = { worker, job: null };
+      worker.on('message', (response: ChunkResponse) => {
+        const job = slot.job;
+        slot.job = null;
+        // An idle worker must not keep the process alive.
+        worker.unref();
+        if (job && job.request.id === response.id) {
+          if ('error' in response) job.fail(new Error(`text worker failed on task "${job.request.task}": ${response.error}`));
+          else job.done(response.results);
+        }
+        pump();
+      });
+      worker.on('error', (error) => fail(new Error(`text worker crashed: ${error.message}. Set DEBRIEF_WORKERS=0 to analyse on one thread.`)));
+      worker.on('exit', (code) => {
+        if (code !== 0 && !closing && broken === null) fail(new Error(`text worker exited with code ${code}. Set DEBRIEF_WORKERS=0 to analyse on one thread.`));
+      });
+      worker.unref();
+      slots.push(slot);
+    }
+    note(`language analyses use ${size} worker threads`);
+  };
+
+  const map = async <K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[]): Promise<TextTaskResult<K>[]> => {
+    if (broken) throw broken;
+    if (texts.length < minTexts || !usable()) return inProcessMapper.map(task, params, texts);
+    start();
+    const chunk = options.chunkSize ?? Math.min(25_000, Math.max(1_000, Math.ceil(texts.length / (size * 4))));
+    const json = JSON.stringify(params);
+    const parts: Promise<unknown[]>[] = [];
+    for (let from = 0; from < texts.length; from += chunk) {
+      const request: ChunkRequest = { id: nextId++, task, params: json, texts: texts.slice(from, from + chunk) };
+      parts.push(new Promise((done, reject) => queue.push({ request, done, fail: reject })));
+    }
+    pump();
+    // Results are typed by the task registry; the worker ran the same task.
+    return (await Promise.all(parts)).flat() as TextTaskResult<K>[];
+  };
+
+  return {
+    map,
+    get threads() {
+      return slots.length;
+    },
+    async close() {
+      closing = true;
+      const workers = slots.splice(0).map((s) => s.worker);
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

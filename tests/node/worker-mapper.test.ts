@@ -1,0 +1,88 @@
+/**
+ * The worker-thread mapper gives exactly the in-process results: per task on
+ * real-looking posts, and for a whole sample crisis (report.json and
+ * messages.csv byte for byte), with workers forced on for small inputs.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generatePosts } from '../../bench/generate-posts.ts';
+import { GENERIC_TAXONOMY } from '../../bench/faults.bench.ts';
+import { analyzeCrisis } from '../../src/analysis/analyze.ts';
+import { inProcessMapper } from '../../src/analysis/parallel/text-mapper.ts';
+import { openNodeEngine } from '../../src/node/duckdb-node.ts';
+import { nodeCrisisFiles } from '../../src/node/files.ts';
+import { createWorkerMapper, workerCount } from '../../src/node/worker-mapper.ts';
+
+const SMARTLOCK = path.resolve(import.meta.dirname, '../../data/smartlock-firmware-2024');
+
+describe('worker mapper', () => {
+  const notes: string[] = [];
+  const mapper = createWorkerMapper({ workers: 2, minTexts: 0, chunkSize: 700, onNote: (m) => notes.push(m) });
+  afterAll(() => mapper.close());
+  const texts = [...new Set(generatePosts(3_000))];
+
+  it('matches the in-process results for every task, in input order', async () => {
+    for (const [task, params] of [
+      ['sentiment', {}],
+      ['fault-match', { taxonomy: GENERIC_TAXONOMY }],
+      ['complaints', {}],
+    ] as const) {
+      // The tuple's params fit their task; TypeScript cannot correlate them through the loop.
+      const threaded = await mapper.map(task, params as never, texts);
+      const local = await inProcessMapper.map(task, params as never, texts);
+      expect(threaded, task).toEqual(local);
+    }
+    expect(mapper.threads).toBe(2);
+    expect(notes).toContain('language analyses use 2 worker threads');
+    const sentiment = await mapper.map('sentiment', {}, ['still waiting on hold for 2 hours', 'thank you so much, fixed!']);
+    expect(sentiment.map((r) => r.label)).toEqual(['negative', 'positive']);
+  });
+
+  it('rejects with the task name when a worker cannot run a task, and keeps working', async () => {
+    // Not a task: only the worker side sees the name (the cast gets it past TypeScript).
+    await expect(mapper.map('summarise' as never, {} as never, ['late again'])).rejects.toThrow(/text worker failed on task "summarise": Error: unknown task "summarise"/);
+    expect((await mapper.map('complaints', {}, ['my lock won\'t open']))[0]).toMatchObject([{ object: 'lock', problem: "won't", action: 'open' }]);
+  });
+
+  it('falls back to this thread when the worker entry is missing (a bundled build), and says so', async () => {
+    const bad = createWorkerMapper({ workers: 1, minTexts: 0, entry: pathToFileURL(path.resolve(import.meta.dirname, 'does-not-exist.mjs')), onNote: (m) => notes.push(m) });
+    // A missing entry falls back to this thread rather than failing the build.
+    expect(await bad.map('sentiment', {}, ['late again'])).toEqual(await inProcessMapper.map('sentiment', {}, ['late again']));
+    expect(bad.threads).toBe(0);
+    expect(notes.some((n) => n.includes('does-not-exist.mjs not found'))).toBe(true);
+    await bad.close();
+  });
+
+  it('gives a whole crisis byte-identical outputs with and without threads', async () => {
+    const run = async (textMapper = inProcessMapper) => {
+      const engine = await openNodeEngine();
+      try {
+        const r = await analyzeCrisis(nodeCrisisFiles(SMARTLOCK), engine, { slug: 'smartlock', textMapper });
+        return { json: JSON.stringify(r.report), csv: r.csv() };
+      } finally {
+        await engine.close();
+      }
+    };
+    const [local, threaded] = [await run(), await run(mapper)];
+    expect(threaded.json).toBe(local.json);
+    expect(threaded.csv).toBe(local.csv);
+    expect(local.csv.length).toBeGreaterThan(1_000_000);
+  }, 120_000);
+});
+
+describe('workerCount', () => {
+  it('reads DEBRIEF_WORKERS and rejects nonsense with the fix', () => {
+    const saved = process.env['DEBRIEF_WORKERS'];
+    try {
+      process.env['DEBRIEF_WORKERS'] = '3';
+      expect(workerCount()).toBe(3);
+      expect(workerCount(0)).toBe(0);
+      process.env['DEBRIEF_WORKERS'] = 'many';
+      expect(() => workerCount()).toThrow(/DEBRIEF_WORKERS must be a whole number ≥ 0 \(got "many"\)/);
+    } finally {
+      if (saved === undefined) delete process.env['DEBRIEF_WORKERS'];
+      else process.env['DEBRIEF_WORKERS'] = saved;
+    }
+  });
+});
