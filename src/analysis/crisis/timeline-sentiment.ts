@@ -37,6 +37,29 @@ export function addTimelineSentiment(section: TimelineSection, messages: readonl
   return section.bySentiment;
 }
 
+/** Customer sentiment shares per timeline bucket, for `report.sections.sentiment.overTime`. */
+export interface SentimentOverTime {
+  /** The timeline's bucket id ("1h", "1d", …); starts align with `timeline.buckets`. */
+  bucket: string;
+  starts: string[];
+  /** Customer messages with a label, per bucket. */
+  total: number[];
+  /** Label → share of `total` per bucket (4 decimals); null where a bucket has no labelled message. */
+  shares: Record<string, (number | null)[]>;
+}
+
+/** Shares per bucket from a timeline's sentiment counts. */
+export function sentimentOverTime(section: TimelineSection, by: TimelineSentiment): SentimentOverTime {
+  const total = section.buckets.map((_, i) => by.labels.reduce((n, l) => n + by.counts[l]![i]!, 0));
+  const share = (count: number, i: number): number | null => (total[i] ? Math.round((count / total[i]!) * 10_000) / 10_000 : null);
+  return {
+    bucket: section.bucket.id,
+    starts: section.buckets.map((b) => b.start),
+    total,
+    shares: Object.fromEntries(by.labels.map((l) => [l, by.counts[l]!.map(share)])),
+  };
+}
+
 /** Label of a message from the context's `sentiment` column, if that column exists. */
 export function sentimentColumnLabel(ctx: AnalysisContext): ((m: Message) => string | null) | null {
   if (!ctx.columnNames.includes(SENTIMENT_COLUMN)) return null;

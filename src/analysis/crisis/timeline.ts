@@ -10,7 +10,7 @@ import { detectSpikes, type SpikeEpisode, type SpikeOptions } from './spikes.ts'
 import { num } from './sql.ts';
 import { round } from './stats.ts';
 import { firstBrandReplyToEpisode, firstBrandResponse, iso, mostEngagedMoments, sortByTime } from './timeline-moments.ts';
-import { addTimelineSentiment, sentimentColumnLabel } from './timeline-sentiment.ts';
+import { addTimelineSentiment, sentimentColumnLabel, sentimentOverTime, type SentimentOverTime } from './timeline-sentiment.ts';
 import type { BucketId, KeyMoment, TimelineBucket, TimelineEpisode, TimelineSection } from './types.ts';
 
 /** Options of {@link createTimelineAnalysis}. */
@@ -122,7 +122,10 @@ async function computeTimeline(ctx: AnalysisContext, options: TimelineOptions): 
     definitions: TIMELINE_DEFINITIONS,
   };
   const labelOf = sentimentColumnLabel(ctx);
-  if (labelOf) addTimelineSentiment(section, ctx.messages, labelOf);
+  const by = labelOf ? addTimelineSentiment(section, ctx.messages, labelOf) : undefined;
+  // The sentiment section reports shares over time on the timeline's own buckets.
+  const sentiment = ctx.report.sections['sentiment'] as { overTime?: SentimentOverTime } | undefined;
+  if (by && sentiment) sentiment.overTime = sentimentOverTime(section, by);
   return section;
 }
 

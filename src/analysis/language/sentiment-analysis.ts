@@ -4,6 +4,7 @@
  * carries human labels (e.g. `airline_sentiment`) — how well the model agrees.
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
+import type { SentimentOverTime } from '../crisis/timeline-sentiment.ts';
 import { cached } from '../cache.ts';
 import { evaluate, LABELS, SENTIMENT_VERSION, type SentimentLabel, type SentimentResult } from '../nlp/sentiment/index.ts';
 
@@ -23,6 +24,8 @@ export interface SentimentSection {
   customer: SentimentCounts;
   brand: SentimentCounts;
   byChannel: ({ channel: string } & SentimentCounts)[];
+  /** Customer shares per timeline bucket; added by the timeline analysis when it runs. */
+  overTime?: SentimentOverTime;
   /** Distinct texts scored (copies are scored once). */
   distinctTexts: number;
   /** Agreement with human labels found in the export, when there are any. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CRISIS_ANALYSES } from '../../../src/analysis/crisis/index.ts';
 import type { PlaybookSection, TimelineSection } from '../../../src/analysis/crisis/types.ts';
-import { sentimentAnalysis } from '../../../src/analysis/language/sentiment-analysis.ts';
+import { sentimentAnalysis, type SentimentSection } from '../../../src/analysis/language/sentiment-analysis.ts';
 import { runCrisis, sharedData } from './helpers.ts';
 
 const SECTIONS = ['timeline', 'response', 'coverage', 'playbook', 'amplifiers'];
@@ -30,6 +30,16 @@ describe.skipIf(!head.present)('after the sentiment analysis', () => {
     expect(timeline.bySentiment?.labels).toEqual(['negative', 'neutral', 'positive']);
     const counted = timeline.bySentiment!.labels.reduce((n, l) => n + timeline.bySentiment!.counts[l].reduce((a, b) => a + b, 0), 0);
     expect(counted).toBe(timeline.buckets.reduce((n, b) => n + b.inbound, 0));
+    // The sentiment section carries the same split as shares per bucket.
+    const overTime = (r.report.sections.sentiment as SentimentSection).overTime!;
+    expect(overTime.starts).toEqual(timeline.buckets.map((b) => b.start));
+    const i = overTime.total.findIndex((n) => n >= 10);
+    // The busiest 6 h (31 Oct 18:00 UTC): 1,455 customer messages, 56% negative by the shipped model.
+    const peak = overTime.starts.indexOf('2017-10-31T18:00:00.000Z');
+    expect(overTime.total[peak]).toBe(1455);
+    expect(overTime.shares['negative']![peak]).toBe(0.5622);
+    expect(overTime.shares['negative']![i]).toBe(Math.round((timeline.bySentiment!.counts['negative']![i]! / overTime.total[i]!) * 10_000) / 10_000);
+    expect(overTime.total.every((n, k) => n > 0 || overTime.shares['neutral']![k] === null)).toBe(true);
     const playbook = r.report.sections.playbook as PlaybookSection;
     expect(playbook.negativity).toBe('sentiment-column');
     expect(playbook.customer.angrierAfterReply.conversations).toBeGreaterThan(0);

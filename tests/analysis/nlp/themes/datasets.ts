@@ -33,6 +33,8 @@ function readCsv(path: string): Record<string, string>[] {
 export interface AirlineRow extends TextMessage {
   airlineSentiment: string;
   negativeReason: string;
+  /** CrowdFlower's agreement on `negativeReason` (1 = every annotator agreed; NaN when there is none). */
+  negativeReasonConfidence: number;
 }
 
 /** Tweets-dev.csv as messages (timestamps carry a -0800 offset; Date parses it). */
@@ -44,6 +46,7 @@ export function loadAirline(): AirlineRow[] {
     isBrand: false,
     airlineSentiment: r['airline_sentiment'] ?? '',
     negativeReason: r['negativereason'] ?? '',
+    negativeReasonConfidence: Number(r['negativereason_confidence'] || NaN),
     sentiment: (r['airline_sentiment'] as TextMessage['sentiment']) || undefined,
   }));
 }
