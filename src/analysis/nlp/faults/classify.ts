@@ -9,7 +9,7 @@ import { matchMessage } from './match.ts';
 import type { FaultAssignment, FaultsOptions, FaultsResult, FaultSummary, FaultTaxonomy } from './types.ts';
 
 /** Bump when output for the same input changes (cache key). */
-export const FAULTS_VERSION = 'faults-1';
+export const FAULTS_VERSION = 'faults-2';
 
 /** Whether a message is in scope for fault analysis. */
 export function inFaultScope(m: TextMessage, scope: 'negative' | 'all', includeBrand: boolean): boolean {

@@ -36,6 +36,11 @@ function negation(word: string): string {
   return "won't";
 }
 
+/** "failures" → "failure", "glitches" → "glitch": one problem per kind of failure. */
+function failureWord(word: string): string {
+  return word.replace(/(?:(?<=glitch|crash)es|s)$/, '');
+}
+
 /**
  * "won't work", "doesn't work", "isn't working" and "not working" are one
  * problem; "X is not Y" only counts with a verb ("isn't loading"), not
@@ -75,6 +80,11 @@ const SHAPES: Shape[] = [
     // "my order never arrived", "the package hasn't shown up"
     re: new RegExp(String.raw`\b${DET}${OBJ}\s+${HAVE_NOT}\s+(?:arrived|arrive|came|come|shown up|show up|shipped|been delivered|delivered)`, 'g'),
     build: (g) => ({ object: g['obj']!, problem: 'not received', action: '' }),
+  },
+  {
+    // "system failure", "equipment failures", "power outage", "login error", "software glitch"
+    re: new RegExp(String.raw`\b${OBJ}\s+(?<fail>failures?|outages?|glitch(?:es)?|malfunctions?|errors?|crash(?:es)?|defects?)\b`, 'g'),
+    build: (g) => ({ object: g['obj']!, problem: failureWord(g['fail']!), action: '' }),
   },
   {
     // "charged me twice", "double charged", "billed 3 times"

@@ -11,7 +11,9 @@ import { findComplaints, type ComplaintMatch } from './complaintPatterns.ts';
 import type { CandidateFault, CandidateFaultOptions } from './types.ts';
 
 /** Objects that name nobody's product: pronouns, filler, time words. */
-const NOT_AN_OBJECT = new Set(['please', 'i', 'it', 'this', 'that', 'there', 'which', 'who', 'what', 'he', 'she', 'they', 'we', 'you', 'one', 'thing', 'something', 'everything', 'nothing', 'anything', 'time', 'today', 'still', 'just', 'also', 'really', 'and', 'but', 'so', 'why', 'how', 'else', 'someone', 'anyone', 'nobody', 'people', 'u', 'ur', 'im', 'xxxx']);
+const NOT_AN_OBJECT = new Set(['please', 'i', 'it', 'this', 'that', 'there', 'which', 'who', 'what', 'he', 'she', 'they', 'we', 'you', 'one', 'thing', 'something', 'everything', 'nothing', 'anything', 'time', 'today', 'still', 'just', 'also', 'really', 'and', 'but', 'so', 'why', 'how', 'else', 'someone', 'anyone', 'nobody', 'people', 'u', 'ur', 'im', 'xxxx',
+  // Judgements, not things ("the real failure", "a total failure").
+  'real', 'total', 'complete', 'utter', 'absolute', 'major', 'massive', 'huge', 'epic', 'big', 'biggest', 'serious', 'critical', 'minor', 'small', 'another', 'constant', 'repeated', 'multiple', 'same', 'new', 'first', 'such', 'what']);
 
 /** Verbs that describe a state of affairs, not a malfunction ("doesn't belong to me"). */
 const NOT_A_FAULT = new Set(['belong', 'relate', 'matter', 'care', 'mean', 'seem', 'exist', 'apply', 'reflect', 'show', 'answer', 'respond', 'reply', 'help', 'understand', 'believe', 'even', 'ever', 'really', 'getting', 'being']);

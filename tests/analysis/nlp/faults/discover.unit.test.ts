@@ -50,3 +50,30 @@ describe('discoverCandidateFaults', () => {
     expect(discoverCandidateFaults(positive, { scope: 'all' }).length).toBe(found.length);
   });
 });
+
+describe('named failures', () => {
+  const failures = [
+    'another system failure, third time this week', // 1
+    'Systemwide SYSTEM FAILURES again?', // 2: plural, caps; "systemwide" is a different word
+    'power outage at the depot', // 3
+    'power outages all night', // 4
+    'the software glitches are back', // 5
+    'software glitch wiped my booking', // 6
+    'got an error when paying', // 7: "an" is not an object
+    'error 404', // 8: no object before it
+    '404 error on checkout', // 9: numbers are not objects
+    'support was the real failure', // 10: a judgement, not a thing
+    'what a total failure. real failure!', // 11
+    'epic failure', // 12
+  ].map((text, i): TextMessage => ({ id: `f${i + 1}`, text, createdAt: i, isBrand: false }));
+  const found = discoverCandidateFaults(failures);
+
+  it('groups "<thing> failure / outage / glitch" by thing, singular and plural alike', () => {
+    expect(found.map((c) => [c.label, c.count, c.exampleIds])).toEqual([
+      ['power outage', 2, ['f3', 'f4']],
+      ['software glitch', 2, ['f5', 'f6']],
+      ['system failure', 2, ['f1', 'f2']],
+    ]);
+    expect(found.every((c) => c.object !== null)).toBe(true);
+  });
+});

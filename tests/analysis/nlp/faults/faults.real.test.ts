@@ -50,14 +50,16 @@ describe.skipIf(!haveData(AIRLINE_CSV))('faults: airline tweets vs negativereaso
     messages = loadAirline();
     result = classifyFaults(messages, taxonomy('airline'));
   });
+  const score = (rows: typeof messages) =>
+    macroF1(
+      Object.values(AIRLINE_GOLD),
+      rows.map((m) => [AIRLINE_GOLD[m.negativeReason]!, result.assignments[m.id]?.faultId ?? null] as const),
+    );
 
   it('reaches the macro-F1 floor over the nine reasons', () => {
     const rows = messages.filter((m) => AIRLINE_GOLD[m.negativeReason] !== undefined);
     expect(rows.length).toBe(6033);
-    const report = macroF1(
-      Object.values(AIRLINE_GOLD),
-      rows.map((m) => [AIRLINE_GOLD[m.negativeReason]!, result.assignments[m.id]?.faultId ?? null] as const),
-    );
+    const report = score(rows);
     console.log(formatReport('airline', report));
     expect(report.macroF1).toBeGreaterThanOrEqual(0.5);
     expect(report.perLabel['lost_luggage']!.f1).toBeGreaterThanOrEqual(0.65);
@@ -68,10 +70,7 @@ describe.skipIf(!haveData(AIRLINE_CSV))('faults: airline tweets vs negativereaso
     // negativereason_confidence is CrowdFlower's annotator agreement; at 1.0 every annotator chose the same reason.
     const agreed = messages.filter((m) => AIRLINE_GOLD[m.negativeReason] !== undefined && m.negativeReasonConfidence >= 0.99);
     expect(agreed.length).toBe(2452);
-    const report = macroF1(
-      Object.values(AIRLINE_GOLD),
-      agreed.map((m) => [AIRLINE_GOLD[m.negativeReason]!, result.assignments[m.id]?.faultId ?? null] as const),
-    );
+    const report = score(agreed);
     console.log(formatReport('airline, annotators agreed', report));
     // Measured 0.627, against 0.522 over all 6,033: much of the shortfall is label noise.
     expect(report.macroF1).toBeGreaterThanOrEqual(0.6);
