@@ -17,6 +17,9 @@ export interface AnalysisContext {
   columns: ExtraColumns;
   /** Column names in the order they were added. */
   columnNames: string[];
+  /** Per-case columns for cases.csv, by case id (e.g. the fault a complaint narrative shows). */
+  caseColumns: ExtraColumns;
+  caseColumnNames: string[];
   progress(message: string): void;
   /** Where slow, pure results may be kept between runs; absent means compute everything. */
   cache?: ResultCache;
@@ -30,10 +33,21 @@ export interface Analysis {
   run(ctx: AnalysisContext): Promise<void>;
 }
 
+type CellValue = string | number | boolean | null;
+
 /** Sets a per-message column value (registering the column on first use). */
-export function setColumn(ctx: AnalysisContext, id: string, name: string, value: string | number | boolean | null): void {
-  if (!ctx.columnNames.includes(name)) ctx.columnNames.push(name);
-  let row = ctx.columns.get(id);
-  if (!row) ctx.columns.set(id, (row = {}));
+export function setColumn(ctx: AnalysisContext, id: string, name: string, value: CellValue): void {
+  put(ctx.columns, ctx.columnNames, id, name, value);
+}
+
+/** Sets a per-case column value (registering the column on first use). */
+export function setCaseColumn(ctx: AnalysisContext, id: string, name: string, value: CellValue): void {
+  put(ctx.caseColumns, ctx.caseColumnNames, id, name, value);
+}
+
+function put(columns: ExtraColumns, names: string[], id: string, name: string, value: CellValue): void {
+  if (!names.includes(name)) names.push(name);
+  let row = columns.get(id);
+  if (!row) columns.set(id, (row = {}));
   row[name] = value;
 }

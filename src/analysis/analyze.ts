@@ -7,6 +7,7 @@ import type { ResultCache } from './cache.ts';
 import type { Engine } from './engine/engine.ts';
 import { ingestCrisis, type CrisisFiles, type IngestOptions } from './ingest/ingest-crisis.ts';
 import type { Case, Message } from './model.ts';
+import { casesCsv } from './report/cases-csv.ts';
 import { messagesCsv, type ExtraColumns } from './report/messages-csv.ts';
 import { SCHEMA_VERSION, type Counts, type ReportModel } from './report/report-model.ts';
 import { defaultAnalyses } from './analyses.ts';
@@ -31,8 +32,13 @@ export interface AnalyzeResult {
   cases: Case[];
   columns: ExtraColumns;
   columnNames: string[];
+  /** Per-case columns (cases.csv), by case id. */
+  caseColumns: ExtraColumns;
+  caseColumnNames: string[];
   /** messages.csv text. */
   csv(): string;
+  /** cases.csv text (header only when the crisis has no cases). */
+  casesCsv(): string;
 }
 
 /** Ingests and analyses one crisis. The engine is left open with its tables, for notebooks' SQL cells. */
@@ -62,12 +68,22 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
     sections: {},
   };
   if (!config.title) config.assumptions.push(`No title in crisis.yaml: the directory name "${options.slug}" is used.`);
-  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns: new Map(), columnNames: [], progress: step, cache: options.cache, textMapper: options.textMapper ?? inProcessMapper };
+  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns: new Map(), columnNames: [], caseColumns: new Map(), caseColumnNames: [], progress: step, cache: options.cache, textMapper: options.textMapper ?? inProcessMapper };
   for (const analysis of options.analyses ?? defaultAnalyses()) {
     step(`analysis: ${analysis.name}`);
     await analysis.run(ctx);
   }
-  return { report, messages, cases, columns: ctx.columns, columnNames: ctx.columnNames, csv: () => messagesCsv(messages, ctx.columnNames, ctx.columns) };
+  return {
+    report,
+    messages,
+    cases,
+    columns: ctx.columns,
+    columnNames: ctx.columnNames,
+    caseColumns: ctx.caseColumns,
+    caseColumnNames: ctx.caseColumnNames,
+    csv: () => messagesCsv(messages, ctx.columnNames, ctx.columns),
+    casesCsv: () => casesCsv(cases, ctx.caseColumnNames, ctx.caseColumns),
+  };
 }
 
 function countMessages(messages: readonly Message[], cases: number): Counts {

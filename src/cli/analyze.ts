@@ -1,4 +1,4 @@
-/** `debrief analyze <crisis-dir> --out <dir>`: report.json and messages.csv for one crisis. */
+/** `debrief analyze <crisis-dir> --out <dir>`: report.json, messages.csv and (when there are cases) cases.csv for one crisis. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeCrisis, type AnalyzeResult } from '../analysis/analyze.ts';
@@ -47,6 +47,7 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
   await mkdir(options.out, { recursive: true });
   await writeFile(path.join(options.out, 'report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
   await writeFile(path.join(options.out, 'messages.csv'), result.csv());
+  if (result.cases.length) await writeFile(path.join(options.out, 'cases.csv'), result.casesCsv());
   const t = result.report.ledger.totals;
   say(`debrief: ${t.read} read, ${t.loaded} loaded, ${t.rejected} rejected, ${t.superseded} superseded, ${t.duplicates} duplicates in ${((Date.now() - started) / 1000).toFixed(1)} s → ${options.out}`);
   return { ...result, engine };

@@ -6,7 +6,7 @@ import { newCrisis } from './new.ts';
 
 const USAGE = `usage:
   debrief analyze <crisis-dir> --out <dir> [--strict] [--quiet] [--no-cache] [--workers N]
-                                                                   write report.json and messages.csv
+                                                                   write report.json, messages.csv and cases.csv
                                                                    (--workers: threads for language analyses, 0 = one thread;
                                                                     default DEBRIEF_WORKERS, else one per core)
   debrief build [--quiet]                                          analyse data/* and build the report site into dist/

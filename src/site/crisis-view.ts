@@ -37,7 +37,7 @@ export function crisisView(crisis: LoadedCrisis): CrisisView {
   if (cached) return cached;
   const { report, privacy } = crisis;
   const s = sections(report);
-  const faults = faultsView(report, crisis.messages, crisis.result.columns);
+  const faults = faultsView(report, crisis.messages, crisis.result.columns, { cases: crisis.cases, columns: crisis.result.caseColumns });
   const privateFaults = faults && {
     ...faults,
     faults: faults.faults.map((f) => ({ ...f, label: privacy.text(f.label) })),

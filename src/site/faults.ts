@@ -6,9 +6,10 @@
  * else from the per-message `fault` column.
  */
 import type { CandidateFault, FaultSummary } from '../analysis/nlp/faults/types.ts';
-import type { Message } from '../analysis/model.ts';
 import type { ExtraColumns } from '../analysis/report/messages-csv.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
+import type { Case, Message } from '../analysis/model.ts';
+import { CASE_ID_PREFIX } from './cases.ts';
 
 /** One fault with its examples: a Pareto row (or a candidate shaped like one) under its own id. */
 export interface FaultView extends Omit<FaultSummary, 'faultId'> {
@@ -21,6 +22,8 @@ export interface FaultView extends Omit<FaultSummary, 'faultId'> {
 
 /** Faults of one crisis. */
 export interface FaultsView {
+  /** What was classified, for sentences like "42 cases": a crisis of tickets only has no messages. */
+  unit: 'messages' | 'cases' | 'messages and cases';
   considered: number;
   classified: number;
   bucketMs: number;
@@ -41,8 +44,14 @@ function candidateList(value: unknown): CandidateFault[] {
   return list.filter((c): c is CandidateFault => isObject(c) && typeof c.label === 'string' && typeof c.count === 'number');
 }
 
+/** Cases and their per-case columns, when the crisis has any (ids in examples get the `case:` prefix). */
+export interface CaseInput {
+  cases: readonly Case[];
+  columns: ExtraColumns;
+}
+
 /** Builds the faults view; null when the report has neither faults nor candidates. */
-export function faultsView(report: ReportModel, messages: readonly Message[], columns: ExtraColumns): FaultsView | null {
+export function faultsView(report: ReportModel, messages: readonly Message[], columns: ExtraColumns, cases: CaseInput = { cases: [], columns: new Map() }): FaultsView | null {
   const section = report.sections.faults;
   const pareto = isObject(section) && Array.isArray(section.pareto) ? (section.pareto as FaultSummary[]) : null;
   const candidates = candidateList(report.sections.candidateFaults ?? (isObject(section) ? section.candidates : undefined));
@@ -55,11 +64,15 @@ export function faultsView(report: ReportModel, messages: readonly Message[], co
     examples.set(faultId, list);
   };
   const assignments = isObject(section) && isObject(section.assignments) ? section.assignments : null;
-  const byTime = [...messages].sort((a, b) => a.createdAt - b.createdAt);
-  for (const m of byTime) {
-    const a = assignments?.[m.id];
-    const fault = isObject(a) && typeof a.faultId === 'string' ? a.faultId : columnFault(columns, m.id);
-    if (fault) add(fault, m.id);
+  // Messages and cases in one time line, so a mixed crisis shows its earliest examples of either.
+  const items = [
+    ...messages.map((m) => ({ id: m.id, at: m.createdAt, columns, key: m.id })),
+    ...cases.cases.map((c) => ({ id: CASE_ID_PREFIX + c.id, at: c.openedAt, columns: cases.columns, key: c.id })),
+  ].sort((a, b) => a.at - b.at);
+  for (const item of items) {
+    const a = assignments?.[item.id];
+    const fault = isObject(a) && typeof a.faultId === 'string' ? a.faultId : columnFault(item.columns, item.key);
+    if (fault) add(fault, item.id);
   }
 
   const faults: FaultView[] = (pareto ?? []).map((f) => ({
@@ -74,7 +87,7 @@ export function faultsView(report: ReportModel, messages: readonly Message[], co
     exampleIds: examples.get(f.faultId) ?? [],
     candidate: false,
   }));
-  const known = new Map(messages.map((m) => [m.id, m.createdAt]));
+  const known = new Map(items.map((item) => [item.id, item.at]));
   const candidateViews: FaultView[] = candidates.map((c) => {
     const times = c.exampleIds.map((id) => known.get(id)).filter((t): t is number => t !== undefined);
     return {
@@ -91,7 +104,9 @@ export function faultsView(report: ReportModel, messages: readonly Message[], co
     };
   });
   const s = isObject(section) ? section : {};
+  const casesClassified = typeof s.casesClassified === 'number' ? s.casesClassified : 0;
   return {
+    unit: messages.length === 0 ? 'cases' : casesClassified > 0 ? 'messages and cases' : 'messages',
     considered: typeof s.considered === 'number' ? s.considered : 0,
     classified: typeof s.classified === 'number' ? s.classified : 0,
     bucketMs: typeof s.bucketMs === 'number' ? s.bucketMs : 3_600_000,

@@ -18,7 +18,7 @@ describe('debrief CLI', () => {
     expect(first.stdout).toBe('');
     expect(first.stderr).toMatch(/twcs-mini\.csv: 8 records read \([\d,]+ records\/s\)/);
     await run(process.execPath, [bin, 'analyze', crisis, '--out', b, '--quiet']).then((r) => expect(r.stderr).toBe(''));
-    for (const f of ['report.json', 'messages.csv']) expect(await readFile(path.join(a, f), 'utf8')).toBe(await readFile(path.join(b, f), 'utf8'));
+    for (const f of ['report.json', 'messages.csv', 'cases.csv']) expect(await readFile(path.join(a, f), 'utf8')).toBe(await readFile(path.join(b, f), 'utf8'));
     const report = JSON.parse(await readFile(path.join(a, 'report.json'), 'utf8'));
     expect(report.schemaVersion).toBe(1);
     expect(report.crisis).toMatchObject({ title: 'Mini crisis', timezone: 'America/Chicago', window: { start: '2017-10-31T22:08:27.000Z', end: '2024-03-12T11:00:00.000Z' } });
@@ -26,6 +26,9 @@ describe('debrief CLI', () => {
     expect(report.counts).toMatchObject({ messages: 5, cases: 3 });
     const csv = await readFile(path.join(a, 'messages.csv'), 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^id,conversation_id,parent_id,created_at,author,is_brand,inbound,channel,text/);
+    const cases = (await readFile(path.join(a, 'cases.csv'), 'utf8')).trimEnd().split('\n');
+    expect(cases).toHaveLength(1 + 3);
+    expect(cases[0]).toMatch(/^id,opened_at,first_response_at,resolved_at,closed_at,status,category,subcategory,product,company,channel,text/);
     expect(csv).toContain(`3,3,,2017-10-31T22:08:27.000Z,115712,false,true,twitter,'@sprintcare I have sent several private messages & no one is responding`);
   });
 

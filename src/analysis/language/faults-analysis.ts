@@ -4,7 +4,7 @@
  * with first/last seen and volume, and recurring complaints no configured
  * fault covers. Cases (tickets, complaints) are classified with the messages.
  */
-import { setColumn, type Analysis } from '../analysis.ts';
+import { setCaseColumn, setColumn, type Analysis } from '../analysis.ts';
 import { cached } from '../cache.ts';
 import { classifyFaults, discoverCandidateFaults, FAULTS_VERSION, inFaultScope, type FaultTaxonomy } from '../nlp/faults/index.ts';
 import { mapByText } from '../parallel/text-mapper.ts';
@@ -33,13 +33,17 @@ export const faultsAnalysis: Analysis = {
       });
       for (const [id, a] of Object.entries(result.assignments)) {
         excluded.add(id);
-        if (!id.startsWith(CASE_PREFIX)) {
+        if (id.startsWith(CASE_PREFIX)) {
+          const caseId = id.slice(CASE_PREFIX.length);
+          setCaseColumn(ctx, caseId, 'fault', a.faultId);
+          setCaseColumn(ctx, caseId, 'fault_evidence', a.evidence.text);
+        } else {
           setColumn(ctx, id, 'fault', a.faultId);
           setColumn(ctx, id, 'fault_evidence', a.evidence.text);
         }
       }
       const casesClassified = [...excluded].filter((id) => id.startsWith(CASE_PREFIX)).length;
-      // Assignments live in messages.csv (`fault`): per-message detail would bloat report.json.
+      // Assignments live in messages.csv and cases.csv (`fault`): per-message detail would bloat report.json.
       const { assignments: _assignments, ...summary } = result;
       ctx.report.sections.faults = { ...summary, casesConsidered: cases.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0), casesClassified };
     }

@@ -3,12 +3,12 @@
  * configuration (see nlp/themes), plus a `themes` column listing the theme ids
  * whose phrases each message contains.
  */
-import { setColumn, type Analysis } from '../analysis.ts';
+import { setCaseColumn, setColumn, type Analysis } from '../analysis.ts';
 import { PhraseMatcher } from '../nlp/phrases/matcher.ts';
 import { tokenizeStems } from '../nlp/phrases/tokenize.ts';
 import { cached } from '../cache.ts';
 import { findThemes, THEMES_VERSION } from '../nlp/themes/index.ts';
-import { inputKey, textMessages, timelineFrame } from './text-messages.ts';
+import { CASE_PREFIX, inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
 export const themesAnalysis: Analysis = {
   name: 'themes',
@@ -21,8 +21,8 @@ export const themesAnalysis: Analysis = {
     const key = [THEMES_VERSION, JSON.stringify(options), ...inputKey(items)];
     const result = await cached(ctx.cache, 'themes', key, () => findThemes(items, options));
     ctx.report.sections.themes = { source, ...result };
-    if (source !== 'messages' || !result.themes.length) return;
-    // Which themes a message belongs to: any of the theme's phrases in its words.
+    if (!result.themes.length) return;
+    // Which themes a message (or case narrative) belongs to: any of the theme's phrases in its words.
     const phrases = result.themes.flatMap((t) => t.phrases.map((p) => ({ theme: t.id, stems: p.key.split(' ') })));
     const matcher = new PhraseMatcher(phrases.map((p) => p.stems));
     const order = new Map(result.themes.map((t, i) => [t.id, i]));
@@ -35,7 +35,9 @@ export const themesAnalysis: Analysis = {
         ids = [...found].sort((a, b) => order.get(a)! - order.get(b)!).join(';');
         byText.set(m.text, ids);
       }
-      if (ids) setColumn(ctx, m.id, 'themes', ids);
+      if (!ids) continue;
+      if (source === 'cases') setCaseColumn(ctx, m.id.slice(CASE_PREFIX.length), 'themes', ids);
+      else setColumn(ctx, m.id, 'themes', ids);
     }
   },
 };

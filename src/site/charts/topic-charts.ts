@@ -43,8 +43,8 @@ export function faultParetoChart(view: FaultsView, top = 10): ChartSpec | null {
   return {
     id: 'faults',
     title: 'Faults (Pareto)',
-    caption: `Messages per fault of the taxonomy, most frequent first: count · share · running share (Σ) of ${formatNumber(view.classified)} classified messages.`,
-    summary: `${rows.map((r) => `${r.fault}: ${formatNumber(r.messages as number)}`).join('; ')}. The top ${Math.min(3, rows.length)} cover ${formatShare(topThree)} of classified messages.`,
+    caption: `${view.unit[0]!.toUpperCase()}${view.unit.slice(1)} per fault of the taxonomy, most frequent first: count · share · running share (Σ) of ${formatNumber(view.classified)} classified ${view.unit}.`,
+    summary: `${rows.map((r) => `${r.fault}: ${formatNumber(r.messages as number)}`).join('; ')}. The top ${Math.min(3, rows.length)} cover ${formatShare(topThree)} of classified ${view.unit}.`,
     columns: ['fault_id', 'fault', 'messages', 'share', 'cumulative_share'],
     rows,
     plot: {

@@ -1,0 +1,14 @@
+/** `/<crisis>/cases.csv`: every loaded case (ticket, complaint) with the analyses' columns, personal data filtered. */
+import type { APIRoute } from 'astro';
+import { casesCsv } from '../../analysis/report/cases-csv.ts';
+import { privateCaseColumns, privateCases } from '../../site/cases.ts';
+import { getCrisis, loadCrises } from '../../site/crises.ts';
+
+export async function getStaticPaths() {
+  return (await loadCrises()).filter((c) => c.cases.length > 0).map((c) => ({ params: { crisis: c.slug } }));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const crisis = await getCrisis(params.crisis as string);
+  return new Response(casesCsv(privateCases(crisis), crisis.result.caseColumnNames, privateCaseColumns(crisis)), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+};
