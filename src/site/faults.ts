@@ -58,21 +58,29 @@ export function faultsView(report: ReportModel, messages: readonly Message[], co
   if (!pareto && !candidates.length) return null;
 
   const examples = new Map<string, string[]>();
-  const add = (faultId: string, messageId: string) => {
+  // A retweet or a complaint filed twice is one example, not two.
+  const shown = new Map<string, Set<string>>();
+  const add = (faultId: string, messageId: string, text: string | null) => {
     const list = examples.get(faultId) ?? [];
-    if (list.length < MAX_EXAMPLES) list.push(messageId);
+    const texts = shown.get(faultId) ?? new Set<string>();
+    const key = (text ?? messageId).replace(/^RT\s+/i, '').trim().toLowerCase();
+    if (list.length < MAX_EXAMPLES && !texts.has(key)) {
+      list.push(messageId);
+      texts.add(key);
+    }
     examples.set(faultId, list);
+    shown.set(faultId, texts);
   };
   const assignments = isObject(section) && isObject(section.assignments) ? section.assignments : null;
   // Messages and cases in one time line, so a mixed crisis shows its earliest examples of either.
   const items = [
-    ...messages.map((m) => ({ id: m.id, at: m.createdAt, columns, key: m.id })),
-    ...cases.cases.map((c) => ({ id: CASE_ID_PREFIX + c.id, at: c.openedAt, columns: cases.columns, key: c.id })),
+    ...messages.map((m) => ({ id: m.id, at: m.createdAt, columns, key: m.id, text: m.text as string | null })),
+    ...cases.cases.map((c) => ({ id: CASE_ID_PREFIX + c.id, at: c.openedAt, columns: cases.columns, key: c.id, text: c.text })),
   ].sort((a, b) => a.at - b.at);
   for (const item of items) {
     const a = assignments?.[item.id];
     const fault = isObject(a) && typeof a.faultId === 'string' ? a.faultId : columnFault(item.columns, item.key);
-    if (fault) add(fault, item.id);
+    if (fault) add(fault, item.id, item.text);
   }
 
   const faults: FaultView[] = (pareto ?? []).map((f) => ({

@@ -54,13 +54,15 @@ describe('faultsView with cases', () => {
       candidateFaults: [{ key: '|charged twice|', label: 'charged twice', object: null, count: 2, exampleIds: ['case:7', 'case:3'] }],
     },
   } as unknown as ReportModel;
-  const cases = [kase('7', 20), kase('3', 18), kase('5', 19)];
+  const cases = [kase('7', 20), kase('3', 18), kase('5', 19), { ...kase('9', 21), text: 'Late payment reported' }];
   const columns = new Map([
     ['7', { fault: 'late' }],
     ['3', { fault: 'late' }],
+    ['9', { fault: 'late' }],
   ]);
+  cases[0]!.text = 'a late payment again';
 
-  it('takes examples from the case columns, earliest first, and counts in cases', () => {
+  it('takes examples from the case columns, earliest first, once per text, and counts in cases', () => {
     const view = faultsView(report, [], new Map(), { cases, columns })!;
     expect(view.unit).toBe('cases');
     expect(view.faults[0]!.exampleIds).toEqual(['case:3', 'case:7']);
