@@ -171,3 +171,28 @@ describe('pages', () => {
     expect(html).toContain('&lt;script&gt;');
   });
 });
+
+describe('CasesTable', () => {
+  it('shows each narrative around its fault evidence, marked, escaped and with personal data masked', async () => {
+    const narrative = `${'Background words here. '.repeat(12)}Mail me at jo@example.com: they reported a <script>late payment</script> that I never made. ${'More words. '.repeat(20)}`;
+    const kase = { id: '77', openedAt: Date.UTC(2019, 1, 19), firstResponseAt: null, resolvedAt: null, closedAt: null, status: 'Closed', category: 'Incorrect <b>information</b>', subcategory: null, product: null, company: null, channel: 'web', text: narrative, sourceFile: 'c.csv', sourceRow: 2, attributes: {} };
+    const withCases: LoadedCrisis = {
+      ...crisis,
+      cases: [kase],
+      result: { ...crisis.result, caseColumns: new Map([['77', { themes: 'dispute', fault: 'inaccurate-account', fault_evidence: 'late payment' }]]), caseColumnNames: ['themes', 'fault', 'fault_evidence'] },
+    };
+    // Pages hand the table filtered cases, as they do messages.
+    const { privateCases } = await env.load<typeof import('../../src/site/cases.ts')>('/src/site/cases.ts');
+    const html = await render('/src/components/CasesTable.astro', { crisis: withCases, cases: privateCases(withCases) });
+    const { document } = parseHTML(html);
+    expect([...document.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Opened', 'Case', 'Category', 'Status', 'Narrative', 'themes', 'fault']);
+    const cells = [...document.querySelectorAll('tbody td')].map((td) => td.textContent);
+    expect(cells.slice(0, 4)).toEqual(['19 Feb 2019', '77', 'Incorrect <b>information</b>', 'Closed']);
+    expect(document.querySelector('mark')!.textContent).toBe('late payment');
+    expect(cells[4]).toMatch(/^… .*they reported a <script>late payment<\/script> that I never made\. .* …$/);
+    expect(cells[4]).not.toContain('jo@example.com');
+    expect(cells.slice(5)).toEqual(['dispute', 'inaccurate-account']);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>');
+  });
+});
