@@ -10,7 +10,8 @@
  * "delayed" (1). Ties go to the longest single match ("lost luggage" over
  * "damaged"), then to taxonomy order, then to the earliest match.
  */
-import nlp from 'compromise';
+// compromise/two (tokenizer + tagger) is all match patterns need, and the same build phrase discovery loads: one copy in a browser bundle.
+import nlp from 'compromise/two';
 import { tokenize } from '../phrases/tokenize.ts';
 import { anchorsPresent, type CompiledTaxonomy } from './compile.ts';
 import type { FaultAssignment } from './types.ts';
