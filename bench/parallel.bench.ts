@@ -9,7 +9,7 @@ import { mapByText } from '../src/analysis/parallel/text-mapper.ts';
 import { createWorkerMapper } from '../src/node/worker-mapper.ts';
 import { GENERIC_TAXONOMY } from './faults.bench.ts';
 
-/** Seconds per stage for `texts`, with `workers` threads (0 = this thread only). */
+/** Seconds per stage for `texts`, with `workers` worker threads besides this one (0 = this thread only). */
 export async function benchParallel(texts: string[], workers: number): Promise<{ sentiment: number; themes: number; faults: number; threads: number }> {
   const messages: TextMessage[] = texts.map((text, i) => ({ id: String(i), text, createdAt: Math.floor((i / texts.length) * 48 * 3_600_000), isBrand: false }));
   const mapper = createWorkerMapper({ workers });
@@ -20,7 +20,7 @@ export async function benchParallel(texts: string[], workers: number): Promise<{
   };
   try {
     // Start the threads outside the timings: a build pays this once, not per stage.
-    await mapper.map('sentiment', {}, Array.from({ length: 20_000 }, (_, i) => `warm up ${i}`));
+    await mapper.map('sentiment', {}, Array.from({ length: 60_000 }, (_, i) => `warm up ${i}`));
     const sentiment = await time(() => mapper.map('sentiment', {}, [...new Set(texts)]));
     const themes = await time(() => findThemes(messages, { bucketMs: 3_600_000 }));
     const faults = await time(async () => {

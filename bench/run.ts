@@ -42,9 +42,9 @@ console.log(`language stages total       ${languageSeconds.toFixed(1)} s for ${p
 const { benchParallel } = await import('./parallel.bench.ts');
 const { workerCount } = await import('../src/node/worker-mapper.ts');
 const pipelineTotals: number[] = [];
-for (const workers of [0, Math.max(2, workerCount())]) {
+for (const workers of [0, Math.max(1, workerCount())]) {
   const r = await benchParallel(texts, workers);
-  const how = r.threads ? `${r.threads} worker threads` : 'one thread';
+  const how = r.threads ? `this thread + ${r.threads} worker${r.threads === 1 ? '' : 's'}` : 'one thread';
   for (const stage of ['sentiment', 'themes', 'faults'] as const) line(`${stage} (pipeline, ${how})`, posts / r[stage], 'posts/s');
   const total = r.sentiment + r.themes + r.faults;
   pipelineTotals.push(total);

@@ -18,7 +18,7 @@ export interface AnalyzeCommandOptions {
   strict?: boolean;
   /** Directory for cached language results; null to compute everything. */
   cacheDir?: string | null;
-  /** Worker threads for language analyses (default: DEBRIEF_WORKERS, else one per core; 0 = this thread only). */
+  /** Worker threads for language analyses besides this one (default: DEBRIEF_WORKERS, else one per core but one; 0 = none). */
   workers?: number;
 }
 

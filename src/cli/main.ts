@@ -7,8 +7,8 @@ import { newCrisis } from './new.ts';
 const USAGE = `usage:
   debrief analyze <crisis-dir> --out <dir> [--strict] [--quiet] [--no-cache] [--workers N]
                                                                    write report.json, messages.csv and cases.csv
-                                                                   (--workers: threads for language analyses, 0 = one thread;
-                                                                    default DEBRIEF_WORKERS, else one per core)
+                                                                   (--workers: worker threads for language analyses, 0 = none;
+                                                                    default DEBRIEF_WORKERS, else one per core but one)
   debrief build [--quiet]                                          analyse data/* and build the report site into dist/
   debrief new <slug>                                               scaffold data/<slug>/crisis.yaml and reports/<slug>.mdx`;
 
