@@ -161,20 +161,38 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     const chunk = options.chunkSize ?? Math.min(5_000, Math.max(500, Math.ceil(texts.length / ((size + 1) * 8))));
     const json = JSON.stringify(params);
     const parts: Promise<unknown[]>[] = [];
+    const own: Pending[] = [];
     for (let from = 0; from < texts.length; from += chunk) {
       const request: ChunkRequest = { id: nextId++, task, params: json, texts: texts.slice(from, from + chunk) };
-      parts.push(new Promise((done, reject) => queue.push({ request, done, fail: reject })));
+      parts.push(
+        new Promise((done, reject) => {
+          const job = { request, done, fail: reject };
+          queue.push(job);
+          own.push(job);
+        }),
+      );
     }
     pump();
-    // This thread takes chunks too, yielding between them so worker results are received.
+    // This thread takes this job's chunks too (another job's may share the queue), yielding between them so worker results are received.
+    const next = (): Pending | undefined => {
+      for (const job of own) {
+        const at = queue.indexOf(job);
+        if (at >= 0) return queue.splice(at, 1)[0];
+      }
+      return undefined;
+    };
+    let current: Pending | undefined;
     try {
-      for (let job = queue.shift(); job; job = queue.shift()) {
-        job.done(job.request.texts.map((t) => local(t)));
+      for (current = next(); current; current = next()) {
+        current.done(current.request.texts.map((t) => local(t)));
         chunks.local++;
         await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
-      for (const job of queue.splice(0)) job.fail(error instanceof Error ? error : new Error(String(error)));
+      // Settle every chunk of this job (the failing one included) before giving up, so none is left pending.
+      const reason = error instanceof Error ? error : new Error(String(error));
+      current?.fail(reason);
+      for (let job = next(); job; job = next()) job.fail(reason);
       await Promise.allSettled(parts);
       throw error;
     }

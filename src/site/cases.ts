@@ -6,6 +6,7 @@
 import type { Case } from '../analysis/model.ts';
 import { compareIds, type ExtraColumns } from '../analysis/report/messages-csv.ts';
 import type { LoadedCrisis } from './crises.ts';
+import { filterColumns, lazyIndex } from './messages.ts';
 
 /** How the faults analysis names cases among its message ids (see language/text-messages.ts). */
 export const CASE_ID_PREFIX = 'case:';
@@ -29,23 +30,14 @@ export function privateCases(crisis: LoadedCrisis): Case[] {
 
 /** The analyses' per-case columns with string values filtered. */
 export function privateCaseColumns(crisis: LoadedCrisis): ExtraColumns {
-  const out: ExtraColumns = new Map();
-  for (const [id, row] of crisis.result.caseColumns) {
-    out.set(id, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? crisis.privacy.text(v) : v])));
-  }
-  return out;
+  return filterColumns(crisis.result.caseColumns, crisis);
 }
 
-const byId = new WeakMap<LoadedCrisis, Map<string, Case>>();
+const caseIndex = lazyIndex(privateCases);
 
 /** A case (filtered) by its id, with or without the `case:` prefix. */
 export function caseById(crisis: LoadedCrisis, id: string): Case | undefined {
-  let index = byId.get(crisis);
-  if (!index) {
-    index = new Map(privateCases(crisis).map((c) => [c.id, c]));
-    byId.set(crisis, index);
-  }
-  return index.get(id.startsWith(CASE_ID_PREFIX) ? id.slice(CASE_ID_PREFIX.length) : id);
+  return caseIndex(crisis, id.startsWith(CASE_ID_PREFIX) ? id.slice(CASE_ID_PREFIX.length) : id);
 }
 
 /** A passage of a long text: `before`, the `mark`ed words, `after` (escaped by whoever renders it). */

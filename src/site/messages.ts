@@ -31,8 +31,13 @@ export function privateMessages(crisis: LoadedCrisis): Message[] {
 
 /** The analyses' per-message columns with string values filtered (a column may carry a matched phrase). */
 export function privateColumns(crisis: LoadedCrisis): ExtraColumns {
+  return filterColumns(crisis.result.columns, crisis);
+}
+
+/** Per-row columns with every string value through the crisis's privacy filter. */
+export function filterColumns(columns: ExtraColumns, crisis: LoadedCrisis): ExtraColumns {
   const out: ExtraColumns = new Map();
-  for (const [id, row] of crisis.result.columns) {
+  for (const [id, row] of columns) {
     out.set(id, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? crisis.privacy.text(v) : v])));
   }
   return out;
@@ -68,14 +73,19 @@ export function columnValues(crisis: LoadedCrisis, columns: ExtraColumns, id: st
   return crisis.result.columnNames.map((n) => row[n] ?? null);
 }
 
-const byId = new WeakMap<LoadedCrisis, Map<string, Message>>();
+/** A lookup by id over a crisis's rows, built on first use and kept per crisis. */
+export function lazyIndex<T extends { id: string }>(rows: (crisis: LoadedCrisis) => T[]): (crisis: LoadedCrisis, id: string) => T | undefined {
+  const memo = new WeakMap<LoadedCrisis, Map<string, T>>();
+  return (crisis, id) => {
+    let index = memo.get(crisis);
+    if (!index) memo.set(crisis, (index = new Map(rows(crisis).map((r) => [r.id, r]))));
+    return index.get(id);
+  };
+}
+
+const messageIndex = lazyIndex(privateMessages);
 
 /** A message (filtered) by id, for examples quoted on other pages. */
 export function messageById(crisis: LoadedCrisis, id: string): Message | undefined {
-  let index = byId.get(crisis);
-  if (!index) {
-    index = new Map(privateMessages(crisis).map((m) => [m.id, m]));
-    byId.set(crisis, index);
-  }
-  return index.get(id);
+  return messageIndex(crisis, id);
 }

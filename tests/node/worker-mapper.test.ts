@@ -42,6 +42,12 @@ describe('worker mapper', () => {
     expect(sentiment.map((r) => r.label)).toEqual(['negative', 'positive']);
   });
 
+  it('keeps concurrent jobs apart', async () => {
+    const [sentiment, complaints] = await Promise.all([mapper.map('sentiment', {}, texts), mapper.map('complaints', {}, texts)]);
+    expect(sentiment).toEqual(await inProcessMapper.map('sentiment', {}, texts));
+    expect(complaints).toEqual(await inProcessMapper.map('complaints', {}, texts));
+  });
+
   it('rejects an unknown task by name before handing out work, and keeps working', async () => {
     // Not a task (the cast gets it past TypeScript).
     await expect(mapper.map('summarise' as never, {} as never, ['late again'])).rejects.toThrow(/^unknown text task "summarise"$/);
