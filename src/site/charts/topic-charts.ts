@@ -39,6 +39,7 @@ export function faultParetoChart(view: FaultsView, top = 10): ChartSpec | null {
   if (!faults.length) return null;
   const rows: ChartRow[] = faults.map((f) => ({ fault_id: f.id, fault: f.label, messages: f.count, share: f.share, cumulative_share: f.cumulativeShare }));
   const labels = rows.map((r) => trimLabel(r.fault as string, 30));
+  const wraps = rows.some((r) => (r.fault as string).length > 30);
   const topThree = rows[Math.min(2, rows.length - 1)].cumulative_share as number;
   return {
     id: 'faults',
@@ -48,12 +49,14 @@ export function faultParetoChart(view: FaultsView, top = 10): ChartSpec | null {
     columns: ['fault_id', 'fault', 'messages', 'share', 'cumulative_share'],
     rows,
     plot: {
-      height: Math.max(90, 22 * rows.length + 24),
-      marginLeft: marginFor(labels, 40, 210),
+      // Fault names are what leadership reads: wrapped onto two lines rather than cut.
+      height: Math.max(90, (wraps ? 32 : 22) * rows.length + 24),
+      marginLeft: wraps ? 200 : marginFor(labels, 40, 210),
       marginRight: 112,
       x: { axis: null },
-      y: { label: null, domain: rows.map((r) => r.fault as string), tickFormat: (d: string) => trimLabel(d, 30) },
+      y: { label: null, domain: rows.map((r) => r.fault as string), axis: null },
       marks: [
+        Plot.axisY({ label: null, tickSize: 0, lineWidth: 17, tickFormat: (d: string) => trimLabel(d, 60) }),
         Plot.barX(rows, { y: 'fault', x: 'messages', fill: 'var(--c-neg)', fillOpacity: 0.85 }),
         Plot.text(rows, { y: 'fault', x: 'messages', text: (d: ChartRow) => `${formatNumber(d.messages as number)} · ${formatShare(d.share as number)} · Σ ${formatShare(d.cumulative_share as number)}`, textAnchor: 'start', dx: 4 }),
       ],
