@@ -15,12 +15,15 @@ export interface BrowserRun {
   seconds: number;
 }
 
-async function debrief(files: Record<string, string>, slug: string): Promise<BrowserRun> {
+/** DuckDB's files, served beside the page by the test. */
+const duckdbFiles = () => ({ wasmUrl: new URL('duckdb-eh.wasm', location.href).href, workerUrl: new URL('duckdb-browser-eh.worker.js', location.href).href });
+
+async function debrief(crisisFiles: Record<string, string>, slug: string): Promise<BrowserRun> {
   const started = performance.now();
-  const engine = await openBrowserEngine({ wasmUrl: new URL('duckdb-eh.wasm', location.href).href, workerUrl: new URL('duckdb-browser-eh.worker.js', location.href).href });
+  const engine = await openBrowserEngine(duckdbFiles());
   const steps: string[] = [];
   try {
-    const result = await analyzeCrisis(memoryCrisisFiles(files), engine, { slug, onStep: (m) => { steps.push(m); console.log(`debrief: ${m}`); } });
+    const result = await analyzeCrisis(memoryCrisisFiles(crisisFiles), engine, { slug, onStep: (m) => { steps.push(m); console.log(`debrief: ${m}`); } });
     return { reportJson: JSON.stringify(result.report, null, 2), csv: result.csv(), steps, seconds: (performance.now() - started) / 1000 };
   } finally {
     await engine.close();
@@ -29,7 +32,7 @@ async function debrief(files: Record<string, string>, slug: string): Promise<Bro
 
 /** Only starts the engine: for the test of a badly served .wasm. */
 async function startEngine(startTimeoutMs: number): Promise<string> {
-  const engine = await openBrowserEngine({ wasmUrl: new URL('duckdb-eh.wasm', location.href).href, workerUrl: new URL('duckdb-browser-eh.worker.js', location.href).href, startTimeoutMs });
+  const engine = await openBrowserEngine({ ...duckdbFiles(), startTimeoutMs });
   await engine.close();
   return 'started';
 }
