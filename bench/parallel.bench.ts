@@ -1,10 +1,11 @@
 /**
  * The language stages as the analyses run them on Node: per-text work
- * (sentiment, fault matching, complaint shapes) spread over worker threads,
- * the rest on this thread. Wired into `npm run bench` by bench/run.ts.
+ * (sentiment, fault matching, complaint shapes) and phrase discovery shared
+ * with worker threads, the rest on this thread. Wired into `npm run bench` by bench/run.ts.
  */
 import { classifyFaults, discoverCandidateFaults, inFaultScope, type TextMessage } from '../src/analysis/nlp/faults/index.ts';
-import { findThemes } from '../src/analysis/nlp/themes/index.ts';
+import { mergeDiscovered } from '../src/analysis/nlp/phrases/discover.ts';
+import { finishThemes, prepareThemes } from '../src/analysis/nlp/themes/index.ts';
 import { mapByText } from '../src/analysis/parallel/text-mapper.ts';
 import { createWorkerMapper } from '../src/node/worker-mapper.ts';
 import { GENERIC_TAXONOMY } from './faults.bench.ts';
@@ -22,7 +23,10 @@ export async function benchParallel(texts: string[], workers: number): Promise<{
     // Start the threads outside the timings: a build pays this once, not per stage.
     await mapper.map('sentiment', {}, Array.from({ length: 60_000 }, (_, i) => `warm up ${i}`));
     const sentiment = await time(() => mapper.map('sentiment', {}, [...new Set(texts)]));
-    const themes = await time(() => findThemes(messages, { bucketMs: 3_600_000 }));
+    const themes = await time(async () => {
+      const prepared = prepareThemes(messages, { bucketMs: 3_600_000 });
+      finishThemes(prepared, mergeDiscovered(await mapper.mapChunks('phrases', {}, prepared.sampleTexts)));
+    });
     const faults = await time(async () => {
       const inScope = messages.filter((m) => inFaultScope(m, 'negative', false)).map((m) => m.text);
       const matches = await mapByText(mapper, 'fault-match', { taxonomy: GENERIC_TAXONOMY }, inScope);

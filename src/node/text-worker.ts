@@ -3,12 +3,14 @@
  * texts sent by the parent (see worker-mapper.ts for the protocol).
  */
 import { parentPort } from 'node:worker_threads';
-import { createTextTask, isTextTaskName, type TextTaskName } from '../analysis/parallel/text-tasks.ts';
+import { createChunkTask, createTextTask, isChunkTaskName, isTextTaskName, type ChunkTaskName, type TextTaskName } from '../analysis/parallel/text-tasks.ts';
 
 /** A chunk of work from the parent. */
 export interface ChunkRequest {
   id: number;
-  task: TextTaskName;
+  /** 'each': a per-text task, one result per text; 'chunk': a chunk task, one result for the chunk. */
+  kind: 'each' | 'chunk';
+  task: TextTaskName | ChunkTaskName;
   /** The task's parameters as JSON: also the key under which its setup is reused. */
   params: string;
   texts: string[];
@@ -21,18 +23,28 @@ if (!parentPort) throw new Error('text-worker.ts must run in a worker thread (se
 const port = parentPort;
 
 // Task setup (model, compiled taxonomy) is kept for the next chunk of the same task.
-let current: { key: string; run: (text: string) => unknown } | null = null;
+let current: { key: string; run: (texts: string[]) => unknown[] } | null = null;
+
+/** The chunk runner for a request: per text, or the whole chunk at once. */
+function runner(request: ChunkRequest): (texts: string[]) => unknown[] {
+  // Parameters were JSON-encoded by the parent from the task's own params type.
+  const params = JSON.parse(request.params) as never;
+  if (request.kind === 'each' && isTextTaskName(request.task)) {
+    const run = createTextTask(request.task, params);
+    return (texts) => texts.map((t) => run(t));
+  }
+  if (request.kind === 'chunk' && isChunkTaskName(request.task)) {
+    const run = createChunkTask(request.task, params);
+    return (texts) => [run(texts)];
+  }
+  throw new Error(`unknown ${request.kind} task "${String(request.task)}"`);
+}
 
 port.on('message', (request: ChunkRequest) => {
   try {
-    if (!isTextTaskName(request.task)) throw new Error(`unknown task "${String(request.task)}"`);
-    const key = `${request.task}\u0000${request.params}`;
-    if (current?.key !== key) {
-      // Parameters were JSON-encoded by the parent from the task's own params type.
-      current = { key, run: createTextTask(request.task, JSON.parse(request.params) as never) };
-    }
-    const run = current.run;
-    const response: ChunkResponse = { id: request.id, results: request.texts.map((t) => run(t)) };
+    const key = `${request.kind}\u0000${request.task}\u0000${request.params}`;
+    if (current?.key !== key) current = { key, run: runner(request) };
+    const response: ChunkResponse = { id: request.id, results: current.run(request.texts) };
     port.postMessage(response);
   } catch (error) {
     const response: ChunkResponse = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -14,7 +14,19 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { inProcessMapper, type TextMapper } from '../analysis/parallel/text-mapper.ts';
-import { createTextTask, isTextTaskName, type TextTaskName, type TextTaskParams, type TextTaskResult } from '../analysis/parallel/text-tasks.ts';
+import {
+  chunkAlign,
+  createChunkTask,
+  createTextTask,
+  isChunkTaskName,
+  isTextTaskName,
+  type ChunkTaskName,
+  type ChunkTaskParams,
+  type ChunkTaskResult,
+  type TextTaskName,
+  type TextTaskParams,
+  type TextTaskResult,
+} from '../analysis/parallel/text-tasks.ts';
 import type { ChunkRequest, ChunkResponse } from './text-worker.ts';
 
 export interface WorkerMapperOptions {
@@ -151,19 +163,17 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     note(`language analyses use ${size} worker thread${size === 1 ? '' : 's'} besides this one`);
   };
 
-  const map = async <K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[]): Promise<TextTaskResult<K>[]> => {
-    if (broken) throw broken;
-    if (!isTextTaskName(task)) throw new Error(`unknown text task "${String(task)}"`);
-    if (texts.length < minTexts || !usable()) return inProcessMapper.map(task, params, texts);
-    // Set up here first: a task that cannot start (say, a bad taxonomy) fails before any work is handed out.
-    const local = createTextTask(task, params);
+  /**
+   * Cut `texts` into chunks on the shared queue, take this job's chunks on
+   * this thread too, and return each chunk's results in order.
+   */
+  const runJob = async (kind: ChunkRequest['kind'], task: TextTaskName | ChunkTaskName, params: unknown, texts: readonly string[], chunk: number, local: (texts: string[]) => unknown[]): Promise<unknown[][]> => {
     start();
-    const chunk = options.chunkSize ?? Math.min(5_000, Math.max(500, Math.ceil(texts.length / ((size + 1) * 8))));
     const json = JSON.stringify(params);
     const parts: Promise<unknown[]>[] = [];
     const own: Pending[] = [];
     for (let from = 0; from < texts.length; from += chunk) {
-      const request: ChunkRequest = { id: nextId++, task, params: json, texts: texts.slice(from, from + chunk) };
+      const request: ChunkRequest = { id: nextId++, kind, task, params: json, texts: texts.slice(from, from + chunk) };
       parts.push(
         new Promise((done, reject) => {
           const job = { request, done, fail: reject };
@@ -184,7 +194,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     let current: Pending | undefined;
     try {
       for (current = next(); current; current = next()) {
-        current.done(current.request.texts.map((t) => local(t)));
+        current.done(local(current.request.texts));
         chunks.local++;
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -196,12 +206,39 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
       await Promise.allSettled(parts);
       throw error;
     }
+    return Promise.all(parts);
+  };
+
+  const map = async <K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[]): Promise<TextTaskResult<K>[]> => {
+    if (broken) throw broken;
+    if (!isTextTaskName(task)) throw new Error(`unknown text task "${String(task)}"`);
+    if (texts.length < minTexts || !usable()) return inProcessMapper.map(task, params, texts);
+    // Set up here first: a task that cannot start (say, a bad taxonomy) fails before any work is handed out.
+    const run = createTextTask(task, params);
+    const chunk = options.chunkSize ?? Math.min(5_000, Math.max(500, Math.ceil(texts.length / ((size + 1) * 8))));
+    const parts = await runJob('each', task, params, texts, chunk, (chunkTexts) => chunkTexts.map((t) => run(t)));
     // Results are typed by the task registry; the workers ran the same task.
-    return (await Promise.all(parts)).flat() as TextTaskResult<K>[];
+    return parts.flat() as TextTaskResult<K>[];
+  };
+
+  const mapChunks = async <K extends ChunkTaskName>(task: K, params: ChunkTaskParams<K>, texts: readonly string[]): Promise<ChunkTaskResult<K>[]> => {
+    if (broken) throw broken;
+    if (!isChunkTaskName(task)) throw new Error(`unknown chunk task "${String(task)}"`);
+    // Chunk tasks are bounded (a sample), so they only use workers a large job has already started.
+    if (slots.length === 0) return inProcessMapper.mapChunks(task, params, texts);
+    const run = createChunkTask(task, params);
+    const align = chunkAlign(task);
+    // Whole tagger batches per chunk, so the merged result equals one run.
+    const wanted = options.chunkSize ?? texts.length / ((size + 1) * 2);
+    const chunk = Math.max(align, Math.ceil(wanted / align) * align);
+    const parts = await runJob('chunk', task, params, texts, chunk, (chunkTexts) => [run(chunkTexts)]);
+    // One result per chunk, typed by the chunk-task registry.
+    return parts.map((p) => p[0] as ChunkTaskResult<K>);
   };
 
   return {
     map,
+    mapChunks,
     get threads() {
       return slots.length;
     },

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generatePosts } from '../../bench/generate-posts.ts';
 import { GENERIC_TAXONOMY } from '../../bench/faults.bench.ts';
 import { analyzeCrisis } from '../../src/analysis/analyze.ts';
+import { mergeDiscovered } from '../../src/analysis/nlp/phrases/discover.ts';
 import { inProcessMapper } from '../../src/analysis/parallel/text-mapper.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';
 import { nodeCrisisFiles } from '../../src/node/files.ts';
@@ -42,6 +43,16 @@ describe('worker mapper', () => {
     expect(sentiment.map((r) => r.label)).toEqual(['negative', 'positive']);
   });
 
+  it('splits phrase discovery over the running workers, in whole tagger batches, and the merge equals one run', async () => {
+    const sample = texts.slice(0, 1_230);
+    const before = mapper.chunks;
+    const parts = await mapper.mapChunks('phrases', {}, sample);
+    // chunkSize 700 rounds to whole batches of 50; 1,230 texts → 700 + 530.
+    expect(parts).toHaveLength(2);
+    expect(mapper.chunks.workers + mapper.chunks.local).toBe(before.workers + before.local + 2);
+    expect(mergeDiscovered(parts)).toEqual(mergeDiscovered(await inProcessMapper.mapChunks('phrases', {}, sample)));
+  });
+
   it('keeps concurrent jobs apart', async () => {
     const [sentiment, complaints] = await Promise.all([mapper.map('sentiment', {}, texts), mapper.map('complaints', {}, texts)]);
     expect(sentiment).toEqual(await inProcessMapper.map('sentiment', {}, texts));
@@ -55,6 +66,11 @@ describe('worker mapper', () => {
   });
 
   it('falls back to this thread when the worker entry is missing (a bundled build), and says so', async () => {
+    // Chunk tasks never start workers: with none running, discovery stays on this thread.
+    const idle = createWorkerMapper({ workers: 1, minTexts: 0 });
+    expect(await idle.mapChunks('phrases', {}, texts.slice(0, 200))).toHaveLength(1);
+    expect(idle.threads).toBe(0);
+    await idle.close();
     const bad = createWorkerMapper({ workers: 1, minTexts: 0, entry: pathToFileURL(path.resolve(import.meta.dirname, 'does-not-exist.mjs')), onNote: (m) => notes.push(m) });
     // A missing entry falls back to this thread rather than failing the build.
     expect(await bad.map('sentiment', {}, ['late again'])).toEqual(await inProcessMapper.map('sentiment', {}, ['late again']));

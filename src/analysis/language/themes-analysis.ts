@@ -7,7 +7,8 @@ import { setCaseColumn, setColumn, type Analysis } from '../analysis.ts';
 import { PhraseMatcher } from '../nlp/phrases/matcher.ts';
 import { tokenizeStems } from '../nlp/phrases/tokenize.ts';
 import { cached } from '../cache.ts';
-import { findThemes, THEMES_VERSION } from '../nlp/themes/index.ts';
+import { mergeDiscovered } from '../nlp/phrases/discover.ts';
+import { finishThemes, prepareThemes, THEMES_VERSION } from '../nlp/themes/index.ts';
 import { CASE_PREFIX, inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
 export const themesAnalysis: Analysis = {
@@ -19,7 +20,12 @@ export const themesAnalysis: Analysis = {
     ctx.progress(`themes: ${items.length.toLocaleString('en-US')} texts`);
     const options = { brandHandles: ctx.config.brand.handles, bucketMs: frame.bucketMs, onset: frame.onset, peak: frame.peak };
     const key = [THEMES_VERSION, JSON.stringify(options), ...inputKey(items)];
-    const result = await cached(ctx.cache, 'themes', key, () => findThemes(items, options));
+    const result = await cached(ctx.cache, 'themes', key, async () => {
+      // Phrase discovery (the tagger, on a sample) is the slow step: the host may split it over threads.
+      const prepared = prepareThemes(items, options);
+      const parts = await ctx.textMapper.mapChunks('phrases', {}, prepared.sampleTexts);
+      return finishThemes(prepared, mergeDiscovered(parts));
+    });
     ctx.report.sections.themes = { source, ...result };
     if (!result.themes.length) return;
     // Which themes a message (or case narrative) belongs to: any of the theme's phrases in its words.

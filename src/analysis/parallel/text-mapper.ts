@@ -5,11 +5,25 @@
  * worker pool, see src/node/worker-mapper.ts; the browser uses this module's
  * in-process mapper).
  */
-import { createTextTask, type TextTaskName, type TextTaskParams, type TextTaskResult } from './text-tasks.ts';
+import {
+  createChunkTask,
+  createTextTask,
+  type ChunkTaskName,
+  type ChunkTaskParams,
+  type ChunkTaskResult,
+  type TextTaskName,
+  type TextTaskParams,
+  type TextTaskResult,
+} from './text-tasks.ts';
 
 export interface TextMapper {
   /** Results of `task` for each text, in the order of `texts`. */
   map<K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[]): Promise<TextTaskResult<K>[]>;
+  /**
+   * Results of a chunk task for consecutive chunks of `texts`, in order, for
+   * the caller to merge (one chunk when run in-process).
+   */
+  mapChunks<K extends ChunkTaskName>(task: K, params: ChunkTaskParams<K>, texts: readonly string[]): Promise<ChunkTaskResult<K>[]>;
 }
 
 /** Runs every task on the calling thread. */
@@ -17,6 +31,9 @@ export const inProcessMapper: TextMapper = {
   async map(task, params, texts) {
     const run = createTextTask(task, params);
     return texts.map((t) => run(t));
+  },
+  async mapChunks(task, params, texts) {
+    return [createChunkTask(task, params)(texts)];
   },
 };
 

@@ -8,6 +8,7 @@ import { compileTaxonomy } from '../nlp/faults/compile.ts';
 import { findComplaints, type ComplaintMatch } from '../nlp/faults/complaintPatterns.ts';
 import { matchMessage } from '../nlp/faults/match.ts';
 import type { FaultAssignment, FaultTaxonomy } from '../nlp/faults/types.ts';
+import { DISCOVERY_BATCH, discoverPhrases, type DiscoveredPhrase } from '../nlp/phrases/discover.ts';
 import { createSentimentScorer, type SentimentResult } from '../nlp/sentiment/index.ts';
 
 /** Every task: its parameters and its result for one text. */
@@ -43,4 +44,39 @@ export function isTextTaskName(name: unknown): name is TextTaskName {
 /** Build the function for a task; setup (model, taxonomy compilation) happens once here. */
 export function createTextTask<K extends TextTaskName>(name: K, params: TextTaskParams<K>): (text: string) => TextTaskResult<K> {
   return FACTORIES[name](params);
+}
+
+/**
+ * Tasks over a run of texts whose per-chunk results the caller merges
+ * (phrase discovery tags texts in batches; a chunk must hold whole batches
+ * for the merged result to equal one run over all texts).
+ */
+export interface ChunkTasks {
+  /** Candidate phrases of the themes' discovery sample (merge with `mergeDiscovered`). */
+  phrases: { params: Record<string, never>; result: Map<string, DiscoveredPhrase> };
+}
+
+export type ChunkTaskName = keyof ChunkTasks;
+export type ChunkTaskParams<K extends ChunkTaskName> = ChunkTasks[K]['params'];
+export type ChunkTaskResult<K extends ChunkTaskName> = ChunkTasks[K]['result'];
+
+type ChunkFactories = { [K in ChunkTaskName]: { align: number; create: (params: ChunkTaskParams<K>) => (texts: readonly string[]) => ChunkTaskResult<K> } };
+
+const CHUNK_FACTORIES: ChunkFactories = {
+  phrases: { align: DISCOVERY_BATCH, create: () => (texts) => discoverPhrases(texts) },
+};
+
+/** True when `name` is a known chunk task. */
+export function isChunkTaskName(name: unknown): name is ChunkTaskName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(CHUNK_FACTORIES, name);
+}
+
+/** Chunks of a chunk task hold a multiple of this many texts (the last may hold fewer). */
+export function chunkAlign(name: ChunkTaskName): number {
+  return CHUNK_FACTORIES[name].align;
+}
+
+/** Build the function for a chunk task. */
+export function createChunkTask<K extends ChunkTaskName>(name: K, params: ChunkTaskParams<K>): (texts: readonly string[]) => ChunkTaskResult<K> {
+  return CHUNK_FACTORIES[name].create(params);
 }

@@ -161,3 +161,28 @@ export function bestSurface(phrase: DiscoveredPhrase): string {
   }
   return best;
 }
+
+/** Texts per batch of {@link discoverPhrases}: split a sample at multiples of it and the parts tag exactly as the whole. */
+export const DISCOVERY_BATCH = BATCH;
+
+/**
+ * Merge {@link discoverPhrases} results of consecutive parts of a sample
+ * (each a multiple of {@link DISCOVERY_BATCH} texts, but the last), in order:
+ * the result equals discovering the whole sample at once — same phrases,
+ * counts, first-seen kinds and key order.
+ */
+export function mergeDiscovered(parts: readonly ReadonlyMap<string, DiscoveredPhrase>[]): Map<string, DiscoveredPhrase> {
+  const out = new Map<string, DiscoveredPhrase>();
+  for (const part of parts) {
+    for (const [key, phrase] of part) {
+      const into = out.get(key);
+      if (into === undefined) {
+        out.set(key, { ...phrase, stems: [...phrase.stems], surfaces: new Map(phrase.surfaces) });
+        continue;
+      }
+      into.sampleCount += phrase.sampleCount;
+      for (const [surface, n] of phrase.surfaces) into.surfaces.set(surface, (into.surfaces.get(surface) ?? 0) + n);
+    }
+  }
+  return out;
+}

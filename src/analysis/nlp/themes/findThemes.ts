@@ -38,16 +38,41 @@ export const THEMES_VERSION = 'themes-1';
  * @param options see {@link ThemesOptions}
  */
 export function findThemes(messages: readonly TextMessage[], options: ThemesOptions = {}): ThemesResult {
+  const prepared = prepareThemes(messages, options);
+  return finishThemes(prepared, discoverPhrases(prepared.sampleTexts));
+}
+
+/** Steps 1–2 up to the tagger: the distinct texts and the sample phrase discovery runs on. */
+export interface PreparedThemes {
+  messages: readonly TextMessage[];
+  options: ThemesOptions;
+  messageCount: number;
+  distinct: ReturnType<typeof dedupeExact>;
+  /** The discovery sample's texts, in sample order. */
+  sampleTexts: string[];
+}
+
+/**
+ * The part of {@link findThemes} before the tagger. Split out so a host can
+ * run phrase discovery on the sample elsewhere (worker threads, in batches
+ * merged with `mergeDiscovered`) and hand the phrases to {@link finishThemes}.
+ */
+export function prepareThemes(messages: readonly TextMessage[], options: ThemesOptions = {}): PreparedThemes {
   const included = (i: number): boolean => options.includeBrandMessages === true || !messages[i]!.isBrand;
   let messageCount = 0;
   for (let i = 0; i < messages.length; i++) if (included(i)) messageCount++;
   const opts = resolveThemesOptions(options, messageCount);
-
-  // 1–2. Distinct texts, then phrase discovery on a sample of them.
+  // 1–2. Distinct texts, then the sample phrase discovery runs on.
   const distinct = dedupeExact(messages.map((m) => m.text), included);
   const sample = sampleByHash(distinct.texts, opts.discoverySampleSize, opts.discoveryCharBudget);
-  const discovered = discoverPhrases(sample.map((i) => distinct.texts[i]!));
-  const dictionary = buildDictionary(discovered, sample.length, brandPhraseFilter(opts.brandHandles));
+  return { messages, options, messageCount, distinct, sampleTexts: sample.map((i) => distinct.texts[i]!) };
+}
+
+/** The part of {@link findThemes} after the tagger: `discovered` is {@link discoverPhrases} of the sample. */
+export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<string, DiscoveredPhrase>): ThemesResult {
+  const { messages, messageCount, distinct } = prepared;
+  const opts = resolveThemesOptions(prepared.options, messageCount);
+  const dictionary = buildDictionary(discovered, prepared.sampleTexts.length, brandPhraseFilter(opts.brandHandles));
 
   // 3. Count over everything.
   const matcher = new PhraseMatcher(dictionary.map((p) => p.stems));
@@ -78,7 +103,7 @@ export function findThemes(messages: readonly TextMessage[], options: ThemesOpti
     version: THEMES_VERSION,
     messageCount,
     distinctTexts: docs.count,
-    discoverySample: sample.length,
+    discoverySample: prepared.sampleTexts.length,
     weighting: scored.weighting,
     bucketMs: opts.bucketMs,
     bucketStarts: described.bucketStarts,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bucketIndex, bucketRange } from '../../../../src/analysis/nlp/phrases/buckets.ts';
+import { generatePosts } from '../../../../bench/generate-posts.ts';
 import { dedupeExact, indexDocuments } from '../../../../src/analysis/nlp/phrases/corpus.ts';
+import { DISCOVERY_BATCH, discoverPhrases, mergeDiscovered } from '../../../../src/analysis/nlp/phrases/discover.ts';
 import { PhraseMatcher } from '../../../../src/analysis/nlp/phrases/matcher.ts';
 import { sampleByHash } from '../../../../src/analysis/nlp/phrases/sample.ts';
 import { stemWord } from '../../../../src/analysis/nlp/phrases/stem.ts';
@@ -93,5 +95,22 @@ describe('buckets', () => {
     expect(bucketIndex(r, 7 * h + 1)).toBe(2);
     expect(bucketIndex(r, 9 * h)).toBe(-1);
     expect(bucketRange([], h).starts).toEqual([]);
+  });
+});
+
+describe('mergeDiscovered', () => {
+  it('merges discovery over consecutive whole batches into exactly the one-run result', () => {
+    const texts = generatePosts(1_030, 11);
+    const whole = discoverPhrases(texts);
+    const step = DISCOVERY_BATCH * 4;
+    const parts = [];
+    for (let i = 0; i < texts.length; i += step) parts.push(discoverPhrases(texts.slice(i, i + step)));
+    expect(parts.length).toBe(6);
+    const merged = mergeDiscovered(parts);
+    expect([...merged.keys()]).toEqual([...whole.keys()]);
+    expect(merged).toEqual(whole);
+    // Parts are left as they were.
+    expect(mergeDiscovered(parts)).toEqual(whole);
+    expect(whole.size).toBeGreaterThan(50);
   });
 });
