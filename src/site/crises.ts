@@ -57,6 +57,11 @@ export function loadCrises(): Promise<LoadedCrisis[]> {
   return memo[KEY];
 }
 
+/** Astro static paths, one per crisis (those `include` accepts): every `[crisis]` page's getStaticPaths. */
+export async function crisisPaths(include: (crisis: LoadedCrisis) => boolean = () => true): Promise<{ params: { crisis: string } }[]> {
+  return (await loadCrises()).filter(include).map((c) => ({ params: { crisis: c.slug } }));
+}
+
 /** One crisis by slug; throws when it does not exist (a page asked for something the build did not list). */
 export async function getCrisis(slug: string): Promise<LoadedCrisis> {
   const found = (await loadCrises()).find((c) => c.slug === slug);

@@ -34,11 +34,18 @@ export function privateColumns(crisis: LoadedCrisis): ExtraColumns {
   return filterColumns(crisis.result.columns, crisis);
 }
 
-/** Per-row columns with every string value through the crisis's privacy filter. */
+// Filtered once per column map: every quote, table page and CSV of a crisis asks for the same one.
+const filtered = new WeakMap<ExtraColumns, ExtraColumns>();
+
+/** Per-row columns with every string value through the crisis's privacy filter (the crisis owns `columns`). */
 export function filterColumns(columns: ExtraColumns, crisis: LoadedCrisis): ExtraColumns {
-  const out: ExtraColumns = new Map();
-  for (const [id, row] of columns) {
-    out.set(id, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? crisis.privacy.text(v) : v])));
+  let out = filtered.get(columns);
+  if (!out) {
+    out = new Map();
+    for (const [id, row] of columns) {
+      out.set(id, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? crisis.privacy.text(v) : v])));
+    }
+    filtered.set(columns, out);
   }
   return out;
 }

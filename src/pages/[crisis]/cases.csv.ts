@@ -2,10 +2,10 @@
 import type { APIRoute } from 'astro';
 import { casesCsv } from '../../analysis/report/cases-csv.ts';
 import { privateCaseColumns, privateCases } from '../../site/cases.ts';
-import { getCrisis, loadCrises } from '../../site/crises.ts';
+import { crisisPaths, getCrisis } from '../../site/crises.ts';
 
 export async function getStaticPaths() {
-  return (await loadCrises()).filter((c) => c.cases.length > 0).map((c) => ({ params: { crisis: c.slug } }));
+  return crisisPaths((c) => c.cases.length > 0);
 }
 
 export const GET: APIRoute = async ({ params }) => {

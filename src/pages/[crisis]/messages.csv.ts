@@ -1,11 +1,11 @@
 /** `/<crisis>/messages.csv`: every loaded message with the analyses' columns, personal data filtered. */
 import type { APIRoute } from 'astro';
 import { messagesCsv } from '../../analysis/report/messages-csv.ts';
-import { getCrisis, loadCrises } from '../../site/crises.ts';
+import { crisisPaths, getCrisis } from '../../site/crises.ts';
 import { privateMessages, privateColumns } from '../../site/messages.ts';
 
 export async function getStaticPaths() {
-  return (await loadCrises()).map((c) => ({ params: { crisis: c.slug } }));
+  return crisisPaths();
 }
 
 export const GET: APIRoute = async ({ params }) => {

@@ -1,10 +1,10 @@
 /** `/<crisis>/report.json`: the report model as published (personal data filtered like the pages). */
 import type { APIRoute } from 'astro';
-import { getCrisis, loadCrises } from '../../site/crises.ts';
+import { crisisPaths, getCrisis } from '../../site/crises.ts';
 import { filterDeep } from '../../site/privacy.ts';
 
 export async function getStaticPaths() {
-  return (await loadCrises()).map((c) => ({ params: { crisis: c.slug } }));
+  return crisisPaths();
 }
 
 export const GET: APIRoute = async ({ params }) => {

@@ -45,7 +45,7 @@ export function findThemes(messages: readonly TextMessage[], options: ThemesOpti
 /** Steps 1–2 up to the tagger: the distinct texts and the sample phrase discovery runs on. */
 export interface PreparedThemes {
   messages: readonly TextMessage[];
-  options: ThemesOptions;
+  opts: ReturnType<typeof resolveThemesOptions>;
   messageCount: number;
   distinct: ReturnType<typeof dedupeExact>;
   /** The discovery sample's texts, in sample order. */
@@ -65,13 +65,12 @@ export function prepareThemes(messages: readonly TextMessage[], options: ThemesO
   // 1–2. Distinct texts, then the sample phrase discovery runs on.
   const distinct = dedupeExact(messages.map((m) => m.text), included);
   const sample = sampleByHash(distinct.texts, opts.discoverySampleSize, opts.discoveryCharBudget);
-  return { messages, options, messageCount, distinct, sampleTexts: sample.map((i) => distinct.texts[i]!) };
+  return { messages, opts, messageCount, distinct, sampleTexts: sample.map((i) => distinct.texts[i]!) };
 }
 
 /** The part of {@link findThemes} after the tagger: `discovered` is {@link discoverPhrases} of the sample. */
 export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<string, DiscoveredPhrase>): ThemesResult {
-  const { messages, messageCount, distinct } = prepared;
-  const opts = resolveThemesOptions(prepared.options, messageCount);
+  const { messages, messageCount, distinct, opts } = prepared;
   const dictionary = buildDictionary(discovered, prepared.sampleTexts.length, brandPhraseFilter(opts.brandHandles));
 
   // 3. Count over everything.
