@@ -28,7 +28,7 @@ export async function benchParallel(texts: string[], workers: number): Promise<{
       finishThemes(prepared, mergeDiscovered(await mapper.mapChunks('phrases', {}, prepared.sampleTexts)));
     });
     const faults = await time(async () => {
-      const inScope = messages.filter((m) => inFaultScope(m, 'negative', false)).map((m) => m.text);
+      const inScope = messages.filter((m) => inFaultScope(m)).map((m) => m.text);
       const matches = await mapByText(mapper, 'fault-match', { taxonomy: GENERIC_TAXONOMY }, inScope);
       const result = classifyFaults(messages, GENERIC_TAXONOMY, { bucketMs: 3_600_000, matches });
       const excluded = new Set(Object.keys(result.assignments));

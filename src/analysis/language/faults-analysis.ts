@@ -27,7 +27,7 @@ export const faultsAnalysis: Analysis = {
       ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${Object.keys(taxonomy).length} faults`);
       const key = [FAULTS_VERSION, JSON.stringify(taxonomy), String(frame.bucketMs), ...input];
       const result = await cached(ctx.cache, 'faults', key, async () => {
-        const texts = items.filter((m) => inFaultScope(m, 'negative', false)).map((m) => m.text);
+        const texts = items.filter((m) => inFaultScope(m)).map((m) => m.text);
         const matches = await mapByText(ctx.textMapper, 'fault-match', { taxonomy }, texts);
         return classifyFaults(items, taxonomy, { bucketMs: frame.bucketMs, matches });
       });
@@ -48,7 +48,7 @@ export const faultsAnalysis: Analysis = {
       ctx.report.sections.faults = { ...summary, casesConsidered: cases.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0), casesClassified };
     }
     const candidates = await cached(ctx.cache, 'candidate-faults', [FAULTS_VERSION, [...excluded].sort().join(','), ...input], async () => {
-      const texts = items.filter((m) => inFaultScope(m, 'negative', false) && !excluded.has(m.id)).map((m) => m.text);
+      const texts = items.filter((m) => inFaultScope(m) && !excluded.has(m.id)).map((m) => m.text);
       const complaints = await mapByText(ctx.textMapper, 'complaints', {}, texts);
       return discoverCandidateFaults(items, { excludeIds: excluded, complaints });
     });

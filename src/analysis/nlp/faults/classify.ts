@@ -11,10 +11,10 @@ import type { FaultAssignment, FaultsOptions, FaultsResult, FaultSummary, FaultT
 /** Bump when output for the same input changes (cache key). */
 export const FAULTS_VERSION = 'faults-2';
 
-/** Whether a message is in scope for fault analysis. */
-export function inFaultScope(m: TextMessage, scope: 'negative' | 'all', includeBrand: boolean): boolean {
-  if (m.isBrand && !includeBrand) return false;
-  return scope === 'all' || m.sentiment === undefined || m.sentiment === 'negative';
+/** Whether a message is in scope for fault analysis (defaults: negative or unlabelled customer messages). */
+export function inFaultScope(m: TextMessage, options: Pick<FaultsOptions, 'scope' | 'includeBrandMessages'> = {}): boolean {
+  if (m.isBrand && !(options.includeBrandMessages ?? false)) return false;
+  return (options.scope ?? 'negative') === 'all' || m.sentiment === undefined || m.sentiment === 'negative';
 }
 
 /**
@@ -23,8 +23,6 @@ export function inFaultScope(m: TextMessage, scope: 'negative' | 'all', includeB
  * @param taxonomy the `faults:` block (see {@link parseFaultTaxonomy})
  */
 export function classifyFaults(messages: readonly TextMessage[], taxonomy: FaultTaxonomy, options: FaultsOptions = {}): FaultsResult {
-  const scope = options.scope ?? 'negative';
-  const includeBrand = options.includeBrandMessages ?? false;
   const bucketMs = options.bucketMs ?? 3_600_000;
   const compiled = compileTaxonomy(taxonomy);
 
@@ -34,7 +32,7 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
   // Identical texts (retweets, copy-paste) get one answer, computed once.
   const chosen = new Map<string, FaultAssignment | null>(options.matches);
   for (const m of messages) {
-    if (!inFaultScope(m, scope, includeBrand)) continue;
+    if (!inFaultScope(m, options)) continue;
     times.push(m.createdAt);
     let a = chosen.get(m.text);
     if (a === undefined) {

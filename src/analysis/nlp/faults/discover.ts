@@ -60,13 +60,11 @@ function mostCommon(counts: ReadonlyMap<string, number>): string {
  * @returns candidates, most messages first (ties: key)
  */
 export function discoverCandidateFaults(messages: readonly TextMessage[], options: CandidateFaultOptions = {}): CandidateFault[] {
-  const scope = options.scope ?? 'negative';
-  const includeBrand = options.includeBrandMessages ?? false;
   const minCount = options.minCount ?? 2;
   const tallies = new Map<string, Tally>();
   const perText = new Map<string, ComplaintMatch[]>(options.complaints);
   for (const m of messages) {
-    if (!inFaultScope(m, scope, includeBrand) || options.excludeIds?.has(m.id)) continue;
+    if (!inFaultScope(m, options) || options.excludeIds?.has(m.id)) continue;
     let found = perText.get(m.text);
     if (found === undefined) perText.set(m.text, (found = findComplaints(m.text)));
     const seen = new Set<string>();
