@@ -11,6 +11,7 @@ import { casesCsv } from './report/cases-csv.ts';
 import { messagesCsv, type ExtraColumns } from './report/messages-csv.ts';
 import { SCHEMA_VERSION, type Counts, type ReportModel } from './report/report-model.ts';
 import { defaultAnalyses } from './analyses.ts';
+import { authorsOf, isCustomerMessage } from './crisis/notions.ts';
 import { inProcessMapper, type TextMapper } from './parallel/text-mapper.ts';
 
 export const DEBRIEF_VERSION = '0.1.0';
@@ -89,13 +90,16 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
 function countMessages(messages: readonly Message[], cases: number): Counts {
   const channels = new Map<string, number>();
   for (const m of messages) channels.set(m.channel, (channels.get(m.channel) ?? 0) + 1);
+  // Customer message, author and conversation as crisis/notions.ts defines them, as response, playbook and amplifiers count them.
+  const customer = messages.filter(isCustomerMessage);
   return {
     messages: messages.length,
     cases,
-    inboundMessages: messages.filter((m) => m.inbound).length,
+    inboundMessages: customer.length,
     brandMessages: messages.filter((m) => m.isBrand).length,
-    authors: new Set(messages.map((m) => m.author).filter((a) => a !== null)).size,
-    conversations: new Set(messages.map((m) => m.conversationId)).size,
+    authors: authorsOf(customer).size,
+    // A conversation is a reply tree with a customer message: counted by its id, without building the trees.
+    conversations: new Set(customer.map((m) => m.conversationId)).size,
     channels: [...channels].map(([channel, n]) => ({ channel, messages: n })).sort((a, b) => b.messages - a.messages || a.channel.localeCompare(b.channel)),
   };
 }

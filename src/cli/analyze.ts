@@ -1,11 +1,14 @@
-/** `debrief analyze <crisis-dir> --out <dir>`: report.json, messages.csv and (when there are cases) cases.csv for one crisis. */
-import { mkdir, writeFile } from 'node:fs/promises';
+/** `debrief analyze <crisis-dir> --out <dir>`: the report bundle of one crisis (see src/analysis/bundle/layout.ts). */
 import path from 'node:path';
 import { analyzeCrisis, type AnalyzeResult } from '../analysis/analyze.ts';
+import type { BundleManifest } from '../analysis/bundle/layout.ts';
+import { writeBundle } from '../analysis/bundle/write-bundle.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
+import { writeBundleDir } from '../node/bundle-dir.ts';
 import { openNodeEngine } from '../node/duckdb-node.ts';
 import { diskCache } from '../node/disk-cache.ts';
 import { nodeCrisisFiles } from '../node/files.ts';
+import { crisisInputKey } from '../node/input-key.ts';
 import { createWorkerMapper } from '../node/worker-mapper.ts';
 import { progress } from './progress.ts';
 
@@ -20,15 +23,19 @@ export interface AnalyzeCommandOptions {
   cacheDir?: string | null;
   /** Worker threads for language analyses besides this one (default: DEBRIEF_WORKERS, else one per core but one; 0 = none). */
   workers?: number;
+  /** The crisis's name in the report; the directory name by default. */
+  slug?: string;
+  /** Opens the engine (DuckDB-WASM by default). */
+  openEngine?: () => Promise<Engine>;
 }
 
-/** Analyses a crisis directory and writes its outputs; returns the result with the engine still open. */
-export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptions): Promise<AnalyzeResult & { engine: Engine }> {
+/** Analyses a crisis directory and writes its bundle to `out`; returns the result with the engine still open. */
+export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptions): Promise<AnalyzeResult & { engine: Engine; manifest: BundleManifest }> {
   const say = progress(!!options.quiet);
-  const slug = path.basename(path.resolve(dir));
+  const slug = options.slug ?? path.basename(path.resolve(dir));
   const files = nodeCrisisFiles(dir);
   say(`debrief: analysing ${dir}`);
-  const engine = await openNodeEngine();
+  const engine = await (options.openEngine ?? openNodeEngine)();
   const started = Date.now();
   const textMapper = createWorkerMapper({ workers: options.workers, onNote: (m) => say(`  ${m}`) });
   let result: AnalyzeResult;
@@ -41,14 +48,15 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
       cache: options.cacheDir === null ? undefined : diskCache(options.cacheDir ?? DEFAULT_CACHE_DIR),
       textMapper,
     });
+  } catch (error) {
+    await engine.close();
+    throw error;
   } finally {
     await textMapper.close();
   }
-  await mkdir(options.out, { recursive: true });
-  await writeFile(path.join(options.out, 'report.json'), `${JSON.stringify(result.report, null, 2)}\n`);
-  await writeFile(path.join(options.out, 'messages.csv'), result.csv());
-  if (result.cases.length) await writeFile(path.join(options.out, 'cases.csv'), result.casesCsv());
+  say('  writing the bundle');
+  const manifest = await writeBundleDir(options.out, (sink) => writeBundle(result, crisisInputKey(dir), sink), { onWait: (m) => say(`  ${m}`) });
   const t = result.report.ledger.totals;
   say(`debrief: ${t.read} read, ${t.loaded} loaded, ${t.rejected} rejected, ${t.superseded} superseded, ${t.duplicates} duplicates in ${((Date.now() - started) / 1000).toFixed(1)} s → ${options.out}`);
-  return { ...result, engine };
+  return { ...result, engine, manifest };
 }

@@ -1,34 +1,53 @@
 /**
- * `debrief build`: the report site. The site's own build analyses every crisis
- * in data/ once (src/site/crises.ts) and keeps its DuckDB tables open for the
- * notebooks' SQL cells, so this only runs `astro build` and says where it went.
+ * `debrief build`: brings every crisis's bundle up to date (analysing only
+ * what is stale), then renders the site from the bundles with `astro build`.
+ * `debrief dev` does the same, then serves the site with live reload
+ * (`astro dev`) for writing notebooks.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { bundlesDir, crisesDir } from '../node/bundle-dir.ts';
+import { crisisSlugs, prepareBundles } from './bundles.ts';
 import { progress } from './progress.ts';
 
 export interface BuildOptions {
   quiet?: boolean;
+  /** Worker threads for language analyses (see analyze). */
+  workers?: number;
+}
+
+/** Analyses what is stale; returns the environment that points Astro at the bundles. */
+async function bundles(root: string, options: BuildOptions): Promise<NodeJS.ProcessEnv> {
+  const say = progress(!!options.quiet);
+  const data = crisesDir(root);
+  const slugs = crisisSlugs(data);
+  if (!slugs.length) throw new Error(`no crises in ${data}: run \`npx debrief new <slug>\` and add exports`);
+  const dir = bundlesDir(root);
+  const started = Date.now();
+  const { analysed, reused } = await prepareBundles(data, dir, { quiet: options.quiet, workers: options.workers });
+  say(`debrief: bundles in ${path.relative(root, dir) || dir}: ${analysed.length} analysed${analysed.length ? ` (${analysed.join(', ')})` : ''}, ${reused.length} up to date, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Telemetry would try the network, which is closed here and none of its business anyway.
+  return { ...process.env, DEBRIEF_BUNDLES_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' };
 }
 
 export async function build(root: string, options: BuildOptions): Promise<void> {
   const say = progress(!!options.quiet);
-  const dataDir = path.join(root, 'data');
-  const slugs = existsSync(dataDir) ? (await readdir(dataDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name) : [];
-  if (!slugs.length) throw new Error('no crises in data/: run `npx debrief new <slug>` and add exports');
-  say(`debrief: building the report site for ${slugs.length} crisis(es): ${slugs.sort().join(', ')}`);
+  const env = await bundles(root, options);
   const started = Date.now();
-  await run(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), 'build', ...(options.quiet ? ['--silent'] : [])], root);
+  await run(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), 'build', ...(options.quiet ? ['--silent'] : [])], root, env);
   say(`debrief: site written to ${process.env.DEBRIEF_OUT_DIR || path.join(root, 'dist')} in ${((Date.now() - started) / 1000).toFixed(1)} s — open index.html there`);
 }
 
-function run(cmd: string, args: string[], cwd: string): Promise<void> {
+/** Serves the site with live reload; bundles are brought up to date first (run again after changing data). */
+export async function dev(root: string, options: BuildOptions): Promise<void> {
+  const env = await bundles(root, options);
+  await run(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), 'dev'], root, env);
+}
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    // Telemetry would try the network, which is closed here and none of its business anyway.
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed (exit ${code}); its output is above`))));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro ${args[1]} failed (exit ${code}); its output is above`))));
   });
 }

@@ -1,15 +1,17 @@
 /** The `debrief` command line. Returns the exit code; errors are one line on stderr. */
 import { parseArgs } from 'node:util';
 import { analyzeDirectory } from './analyze.ts';
-import { build } from './build.ts';
+import { build, dev } from './build.ts';
 import { newCrisis } from './new.ts';
 
 const USAGE = `usage:
   debrief analyze <crisis-dir> --out <dir> [--strict] [--quiet] [--no-cache] [--workers N]
-                                                                   write report.json, messages.csv and cases.csv
+                                                                   write the crisis's report bundle: report.json, the messages
+                                                                   and cases tables (Arrow), messages.csv and cases.csv
                                                                    (--workers: worker threads for language analyses, 0 = none;
                                                                     default DEBRIEF_WORKERS, else one per core but one)
-  debrief build [--quiet]                                          analyse data/* and build the report site into dist/
+  debrief build [--quiet] [--workers N]                            analyse what changed in data/* and build the report site into dist/
+  debrief dev                                                      the same, then serve the site with live reload (notebook writing)
   debrief new <slug>                                               scaffold data/<slug>/crisis.yaml and reports/<slug>.mdx`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -33,14 +35,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'analyze') {
       if (rest.length !== 1 || !values.out) throw new UsageError('analyze needs a crisis directory and --out <dir>');
-      const workers = values.workers === undefined ? undefined : Number(values.workers);
-      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError(`--workers must be a whole number ≥ 0 (got "${values.workers}")`);
+      const workers = parseWorkers(values.workers);
       const result = await analyzeDirectory(rest[0], { out: values.out, quiet: values.quiet, strict: values.strict, cacheDir: values['no-cache'] ? null : undefined, workers });
       await result.engine.close();
       return 0;
     }
-    if (command === 'build') {
-      await build(process.cwd(), { quiet: values.quiet });
+    if (command === 'build' || command === 'dev') {
+      const workers = parseWorkers(values.workers);
+      await (command === 'build' ? build : dev)(process.cwd(), { quiet: values.quiet, workers });
       return 0;
     }
     if (command === 'new') {
@@ -58,3 +60,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+function parseWorkers(value: string | undefined): number | undefined {
+  const workers = value === undefined ? undefined : Number(value);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError(`--workers must be a whole number ≥ 0 (got "${value}")`);
+  return workers;
+}

@@ -1,43 +1,25 @@
 /**
- * Cases (tickets, complaints) as the site publishes them: through the
- * privacy filter, with the analyses' per-case columns, and quoted around the
+ * Cases (tickets, complaints) as the site publishes them: the bundle's
+ * excerpt (filtered, with the analyses' per-case columns), quoted around the
  * words that made a fault match — a complaint narrative can run to pages.
  */
-import type { Case } from '../analysis/model.ts';
-import { compareIds, type ExtraColumns } from '../analysis/report/messages-csv.ts';
+import type { ExcerptCase } from '../analysis/bundle/excerpts.ts';
 import type { LoadedCrisis } from './crises.ts';
-import { filterColumns, lazyIndex } from './messages.ts';
+import { lazyIndex } from './messages.ts';
 
 /** How the faults analysis names cases among its message ids (see language/text-messages.ts). */
 export const CASE_ID_PREFIX = 'case:';
 
-const memo = new WeakMap<LoadedCrisis, Case[]>();
-
-/** All cases, by opening time (ties by id), every text field filtered. */
-export function privateCases(crisis: LoadedCrisis): Case[] {
-  let out = memo.get(crisis);
-  if (!out) {
-    out = [...crisis.cases]
-      .sort((a, b) => a.openedAt - b.openedAt || compareIds(a.id, b.id))
-      .map((c) => {
-        const filter = (v: string | null) => (v === null ? null : crisis.privacy.text(v));
-        return { ...c, text: filter(c.text), status: filter(c.status), category: filter(c.category), subcategory: filter(c.subcategory), product: filter(c.product), company: filter(c.company) };
-      });
-    memo.set(crisis, out);
-  }
-  return out;
+/** The first cases by opening time (ties by id), as the bundle's excerpt has them (filtered, with their columns). */
+export function firstCases(crisis: LoadedCrisis): ExcerptCase[] {
+  return crisis.excerpts.cases.head;
 }
 
-/** The analyses' per-case columns with string values filtered. */
-export function privateCaseColumns(crisis: LoadedCrisis): ExtraColumns {
-  return filterColumns(crisis.result.caseColumns, crisis);
-}
+const caseIndex = lazyIndex((c) => [...c.excerpts.cases.head, ...c.excerpts.quoted.cases].map((k): [string, ExcerptCase] => [k.id, k]));
 
-const caseIndex = lazyIndex(privateCases);
-
-/** A case (filtered) by its id, with or without the `case:` prefix. */
-export function caseById(crisis: LoadedCrisis, id: string): Case | undefined {
-  return caseIndex(crisis, id.startsWith(CASE_ID_PREFIX) ? id.slice(CASE_ID_PREFIX.length) : id);
+/** A case by its id, with or without the `case:` prefix (every case the report quotes is in the excerpts). */
+export function caseById(crisis: LoadedCrisis, id: string): ExcerptCase | undefined {
+  return caseIndex(crisis).get(id.startsWith(CASE_ID_PREFIX) ? id.slice(CASE_ID_PREFIX.length) : id);
 }
 
 /** A passage of a long text: `before`, the `mark`ed words, `after` (escaped by whoever renders it). */

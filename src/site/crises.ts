@@ -1,60 +1,44 @@
 /**
- * The site's only data source: every `data/<slug>/` directory, run through
- * the pipeline once per build process. Pages render the report model (and
- * notebooks' SQL cells query the engine, left open with its tables).
+ * The site's only data source: the report bundles `debrief build` wrote (one
+ * per crisis, see src/analysis/bundle/layout.ts). Pages render a bundle's
+ * report and excerpts and nothing else; the bundle's tables are loaded into
+ * DuckDB only when a notebook's SQL cell asks for them.
  *
- * `DEBRIEF_DATA_DIR` points the site at another directory (tests, demos).
+ * `DEBRIEF_BUNDLES_DIR` points the site at the bundles (`debrief build` sets it).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { analyzeCrisis, type AnalyzeResult } from '../analysis/analyze.ts';
+import type { Excerpts } from '../analysis/bundle/excerpts.ts';
+import { BUNDLE_FILES, BUNDLE_TABLES, BUNDLE_VERSION, type BundleManifest } from '../analysis/bundle/layout.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
-import type { Case, Message } from '../analysis/model.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
+import { bundlesDir, readManifest } from '../node/bundle-dir.ts';
 import { openNodeEngine } from '../node/duckdb-node.ts';
-import { nodeCrisisFiles } from '../node/files.ts';
-import { createPrivacy, type Privacy } from './privacy.ts';
-import { diskCache } from '../node/disk-cache.ts';
-import { createWorkerMapper, type WorkerMapper } from '../node/worker-mapper.ts';
 
-/** One analysed crisis, as pages see it. */
+/** One analysed crisis, as pages see it: its bundle. */
 export interface LoadedCrisis {
   slug: string;
+  /** The shared report (privacy applied). */
   report: ReportModel;
-  messages: readonly Message[];
-  cases: readonly Case[];
-  /** Open DuckDB with `messages`, `cases`, `message_attributes`, `case_attributes`. */
-  engine: Engine;
-  result: AnalyzeResult;
-  /** The crisis's privacy filter: every data string goes through it. */
-  privacy: Privacy;
+  /** The rows pages show or quote. */
+  excerpts: Excerpts;
+  manifest: BundleManifest;
+  /** The bundle directory. */
+  dir: string;
+  /** DuckDB with the bundle's `messages`, `cases`, `message_attributes`, `case_attributes` (opened on first call). */
+  sql(): Promise<Engine>;
 }
 
-/** Directory holding one sub-directory per crisis. */
-export function dataDir(): string {
-  return path.resolve(process.env.DEBRIEF_DATA_DIR || 'data');
-}
-
-/** Crisis slugs: sub-directories of the data directory that hold a crisis.yaml. */
-export function crisisSlugs(dir = dataDir()): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, 'crisis.yaml')))
-    .map((e) => e.name)
-    .sort();
-}
-
-// Kept on globalThis: Vite may evaluate this module once per page chunk, and
-// the pipeline must still run only once per build process.
+// Kept on globalThis: Vite may evaluate this module once per page chunk, and bundles must be read once per build.
 const KEY = Symbol.for('debrief.site.crises');
-type Memo = { [KEY]?: Promise<LoadedCrisis[]> };
+type Memo = { [KEY]?: LoadedCrisis[] };
 
-/** All crises, newest first (by end of data, then slug). Runs the pipeline on first call. */
+/** All crises, newest first (by end of data, then slug). */
 export function loadCrises(): Promise<LoadedCrisis[]> {
   const memo = globalThis as Memo;
-  memo[KEY] ??= analyzeAll(dataDir());
-  return memo[KEY];
+  memo[KEY] ??= readBundles(bundlesDir());
+  return Promise.resolve(memo[KEY]);
 }
 
 /** Astro static paths, one per crisis (those `include` accepts): every `[crisis]` page's getStaticPaths. */
@@ -65,43 +49,47 @@ export async function crisisPaths(include: (crisis: LoadedCrisis) => boolean = (
 /** One crisis by slug; throws when it does not exist (a page asked for something the build did not list). */
 export async function getCrisis(slug: string): Promise<LoadedCrisis> {
   const found = (await loadCrises()).find((c) => c.slug === slug);
-  if (!found) throw new Error(`debrief: no crisis "${slug}" in ${dataDir()}`);
+  if (!found) throw new Error(`debrief: no bundle for crisis "${slug}" in ${bundlesDir()}`);
   return found;
 }
 
-async function analyzeAll(dir: string): Promise<LoadedCrisis[]> {
-  const slugs = crisisSlugs(dir);
-  if (!slugs.length) process.stderr.write(`debrief: no crises in ${dir} (a directory per crisis with a crisis.yaml)\n`);
+/** A file of a crisis's bundle, as bytes (downloads are served exactly as the bundle has them). */
+export async function bundleFile(crisis: LoadedCrisis, name: string): Promise<ArrayBuffer> {
+  const bytes = await readFile(path.join(crisis.dir, name));
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;
+}
+
+function readBundles(dir: string): LoadedCrisis[] {
+  if (!existsSync(dir)) throw new Error(`debrief: no report bundles in ${dir}: build the site with \`npx debrief build\` (it analyses data/ first)`);
   const out: LoadedCrisis[] = [];
-  // This module is bundled by Astro, so the worker entry is found from the project root.
-  const textMapper = createWorkerMapper({
-    entry: pathToFileURL(path.resolve('src/node/text-worker.mjs')),
-    onNote: (m) => process.stderr.write(`debrief: ${m}\n`),
-  });
-  try {
-    // Crises one after another (DuckDB-WASM is single-threaded); language work inside each uses the worker threads.
-    for (const slug of slugs) out.push(await analyzeOne(path.join(dir, slug), slug, textMapper));
-  } finally {
-    await textMapper.close();
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (!e.isDirectory()) continue;
+    const bundle = path.join(dir, e.name);
+    const manifest = readManifest(bundle);
+    if (!manifest) continue;
+    if (manifest.bundleVersion !== BUNDLE_VERSION) throw new Error(`debrief: ${bundle} is a bundle of another version (${manifest.bundleVersion}, this site reads ${BUNDLE_VERSION}): run \`npx debrief build\` again`);
+    out.push(loadBundle(bundle, manifest));
   }
+  if (!out.length) process.stderr.write(`debrief: no crises in ${dir} (run \`npx debrief build\`)\n`);
   return out.sort((a, b) => (b.report.crisis.window.end ?? '').localeCompare(a.report.crisis.window.end ?? '') || a.slug.localeCompare(b.slug));
 }
 
-async function analyzeOne(dir: string, slug: string, textMapper: WorkerMapper): Promise<LoadedCrisis> {
-  const started = Date.now();
-  process.stderr.write(`debrief: analysing ${slug}\n`);
+function loadBundle(dir: string, manifest: BundleManifest): LoadedCrisis {
+  const json = <T>(name: string) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as T;
+  let engine: Promise<Engine> | undefined;
+  return {
+    slug: manifest.slug,
+    report: json<ReportModel>(BUNDLE_FILES.report),
+    excerpts: json<Excerpts>(BUNDLE_FILES.excerpts),
+    manifest,
+    dir,
+    sql: () => (engine ??= openTables(dir)),
+  };
+}
+
+/** DuckDB-WASM with the bundle's tables, timestamps as plain TIMESTAMP as in the analysis engine. */
+async function openTables(dir: string): Promise<Engine> {
   const engine = await openNodeEngine();
-  const result = await analyzeCrisis(nodeCrisisFiles(dir), engine, {
-    slug,
-    onStep: (m) => process.stderr.write(`debrief:   ${slug}: ${m}\n`),
-    // Rebuilding after editing a notebook reuses the language results (DEBRIEF_NO_CACHE=1 recomputes).
-    cache: process.env.DEBRIEF_NO_CACHE ? undefined : diskCache(path.resolve('.debrief-cache')),
-    textMapper,
-  });
-  const { report, messages, cases } = result;
-  const t = report.ledger.totals;
-  process.stderr.write(`debrief: ${slug}: ${t.loaded} loaded, ${t.rejected} rejected in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  const privateAuthors = new Set(messages.filter((m) => !m.isBrand && m.author).map((m) => m.author as string));
-  const privacy = createPrivacy(report.crisis.privacy, report.crisis.brandHandles, slug, privateAuthors);
-  return { slug, report, messages, cases, engine, result, privacy };
+  for (const { table, file } of BUNDLE_TABLES) await engine.loadArrow(table, new Uint8Array(readFileSync(path.join(dir, file))));
+  return engine;
 }

@@ -9,6 +9,8 @@ import { renderChart, type ChartSpec, type RenderedChart } from './charts/render
 import { caseCategoriesChart, coverageChart, responseBandsChart } from './charts/response-charts.ts';
 import { backlogChart, sentimentChart, timelineChart } from './charts/timeline-charts.ts';
 import { faultParetoChart, themesChart } from './charts/topic-charts.ts';
+import { caseById, CASE_ID_PREFIX } from './cases.ts';
+import { messageById } from './messages.ts';
 import { faultsView, topFault, type FaultView, type FaultsView } from './faults.ts';
 import { headlineKpis, kpi, type KpiValue } from './kpis.ts';
 import { sections, type Sections } from './sections.ts';
@@ -35,22 +37,17 @@ const memo = new WeakMap<LoadedCrisis, CrisisView>();
 export function crisisView(crisis: LoadedCrisis): CrisisView {
   const cached = memo.get(crisis);
   if (cached) return cached;
-  const { report, privacy } = crisis;
+  const { report } = crisis;
   const s = sections(report);
-  const faults = faultsView(report, crisis.messages, crisis.result.columns, { cases: crisis.cases, columns: crisis.result.caseColumns });
-  const privateFaults = faults && {
-    ...faults,
-    faults: faults.faults.map((f) => ({ ...f, label: privacy.text(f.label) })),
-    candidates: faults.candidates.map((f) => ({ ...f, label: privacy.text(f.label) })),
-  };
+  const faults = faultsView(report, (id) => (id.startsWith(CASE_ID_PREFIX) ? caseById(crisis, id)?.openedAt : messageById(crisis, id)?.createdAt));
   const specs: Record<ChartName, ChartSpec | null> = {
     timeline: s.timeline ? timelineChart(s.timeline) : null,
     sentiment: s.timeline ? sentimentChart(s.timeline) : null,
     'first-response': s.response ? responseBandsChart(s.response, report.counts.brandMessages) : null,
     coverage: s.coverage ? coverageChart(s.coverage) : null,
-    themes: s.themes ? themesChart(s.themes, privacy.text) : null,
-    faults: privateFaults ? faultParetoChart(privateFaults) : null,
-    'case-categories': s.response?.cases ? caseCategoriesChart(s.response.cases, privacy.text) : null,
+    themes: s.themes ? themesChart(s.themes) : null,
+    faults: faults ? faultParetoChart(faults) : null,
+    'case-categories': s.response?.cases ? caseCategoriesChart(s.response.cases) : null,
     backlog: s.coverage ? backlogChart(s.coverage) : null,
   };
   const charts: CrisisView['charts'] = {};
@@ -64,8 +61,8 @@ export function crisisView(crisis: LoadedCrisis): CrisisView {
     title: report.crisis.title,
     sections: s,
     kpis: headlineKpis(report),
-    faults: privateFaults,
-    topFault: topFault(privateFaults),
+    faults,
+    topFault: topFault(faults),
     charts,
   };
   memo.set(crisis, view);

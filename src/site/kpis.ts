@@ -4,6 +4,7 @@
  * dotted path into `report.sections` / the report itself, formatted by the
  * unit its name implies (`…Seconds`, `…Minutes`, `…Share`, `…Rate`).
  */
+import { NOTION_DEFINITIONS, mainEpisodeOf } from '../analysis/crisis/notions.ts';
 import type { TimelineEpisode } from '../analysis/crisis/types.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
 import { formatMinutes, formatNumber, formatShare, formatDateTime } from './format.ts';
@@ -38,10 +39,9 @@ const def = (section: string, key: string, fallback: string) => (r: ReportModel)
   return defs?.[key] ?? fallback;
 };
 
-/** The episode with the highest peak: the crisis. */
+/** The main surge (the crisis), as the timeline recorded it. */
 export function mainEpisode(r: ReportModel): TimelineEpisode | undefined {
-  const eps = sections(r).timeline?.episodes ?? [];
-  return eps.reduce<TimelineEpisode | undefined>((best, e) => (!best || e.peak.volume > best.peak.volume ? e : best), undefined);
+  return mainEpisodeOf(sections(r).timeline);
 }
 
 /** Share of customer messages labelled negative: the sentiment section's figure, else the timeline's sentiment counts. */
@@ -61,7 +61,9 @@ const bucketWord: Record<string, string> = { '5m': '5 min', '15m': '15 min', '1h
 export const NAMED_KPIS: Record<string, Named> = {
   messages: { label: 'Messages', unit: 'count', value: (r) => r.counts.messages, definition: () => 'Messages loaded from the exports (posts, replies, comments), after rejected rows, superseded versions and duplicates were set aside.' },
   cases: { label: 'Cases', unit: 'count', value: (r) => r.counts.cases, definition: () => 'Tickets or complaints loaded from the exports.' },
-  authors: { label: 'Authors', unit: 'count', value: (r) => r.counts.authors, definition: () => 'Distinct authors of the loaded messages.' },
+  customerMessages: { label: 'Customer messages', unit: 'count', value: (r) => r.counts.inboundMessages, definition: () => NOTION_DEFINITIONS.customerMessage },
+  authors: { label: 'Authors', unit: 'count', value: (r) => r.counts.authors, definition: () => NOTION_DEFINITIONS.author },
+  conversations: { label: 'Conversations', unit: 'count', value: (r) => r.counts.conversations, definition: () => NOTION_DEFINITIONS.conversation },
   'timeline.peak': {
     label: 'Peak volume',
     unit: 'count',
@@ -73,7 +75,7 @@ export const NAMED_KPIS: Record<string, Named> = {
     },
     definition: (r) => sections(r).timeline?.definitions.peak ?? 'Most records in one bucket of the volume curve during the largest surge.',
   },
-  'timeline.peakAt': { label: 'Peak at', unit: 'time', value: (r) => mainEpisode(r)?.peak.at ?? null, definition: () => 'Start of the busiest bucket of the largest surge, in the crisis time zone.' },
+  'timeline.peakAt': { label: 'Peak at', unit: 'time', value: (r) => mainEpisode(r)?.peak.at ?? null, definition: () => `Start of the busiest bucket of the main surge, in the crisis time zone. ${NOTION_DEFINITIONS.mainEpisode}` },
   'timeline.duration': {
     label: 'Surge lasted',
     unit: 'minutes',
@@ -90,7 +92,7 @@ export const NAMED_KPIS: Record<string, Named> = {
     unit: 'minutes',
     value: (r) => mainEpisode(r)?.firstBrandResponse?.minutesAfterOnset ?? null,
     note: () => 'after onset',
-    definition: () => 'Time from the onset of the largest surge to the brand’s first public message after it (any conversation).',
+    definition: () => 'Time from the onset of the main surge to the brand’s first public message after it (any conversation).',
   },
   'sentiment.negativeShare': { label: 'Negative', unit: 'share', value: (r) => negativeShare(r), definition: (r) => sections(r).sentiment?.definition ?? 'Share of customer messages the sentiment model labelled negative.' },
   'response.conversationFirstResponse.median': {

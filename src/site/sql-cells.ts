@@ -1,11 +1,12 @@
 /**
  * SQL cells of notebooks: `<Query sql="…" />` and `<Chart sql="…" />` run
- * at build time against the crisis's DuckDB (`messages`, `cases`,
- * `message_attributes`, `case_attributes`). A failing cell fails the build
- * with its SQL, DuckDB's message and the notebook's file:line.
+ * at build time against the tables of the crisis's bundle (`messages` and
+ * `cases` with every analysis column, `message_attributes`,
+ * `case_attributes`). A failing cell fails the build with its SQL, DuckDB's
+ * message and the notebook's file:line.
  *
- * Results go through the crisis's privacy filter like every other data
- * string: a query can select `text` or `author`, and the site still masks.
+ * The bundle's tables are already through the privacy filter, so whatever a
+ * query selects (`text`, `author`) is masked as the crisis asks.
  */
 import { createHash } from 'node:crypto';
 import type { Row } from '../analysis/engine/engine.ts';
@@ -62,22 +63,22 @@ export function runCell(crisis: LoadedCrisis, sql: string, source: string): Prom
 async function execute(crisis: LoadedCrisis, sql: string, source: string): Promise<CellResult> {
   if (!sql) throw new CellError(source, sql, new Error('empty SQL'));
   const body = sql.replace(/;\s*$/, '');
+  const engine = await crisis.sql();
   let rows: Row[];
   try {
-    rows = await crisis.engine.query(body);
+    rows = await engine.query(body);
   } catch (error) {
     throw new CellError(source, sql, error);
   }
   let columns: CellColumn[];
   try {
-    const described = await crisis.engine.query<{ column_name: string; column_type: string }>(`DESCRIBE ${body}`);
+    const described = await engine.query<{ column_name: string; column_type: string }>(`DESCRIBE ${body}`);
     columns = described.map((d) => ({ name: String(d.column_name), type: String(d.column_type) }));
   } catch {
     // DESCRIBE takes only queries; for anything else keep the row keys, untyped.
     columns = Object.keys(rows[0] ?? {}).map((name) => ({ name, type: 'unknown' }));
   }
-  const privacy = crisis.privacy;
-  return { columns, rows: rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, privacy.cell(v)]))) };
+  return { columns, rows };
 }
 
 /** A cell value as text for the page (times in the crisis zone via `formatTime`). */

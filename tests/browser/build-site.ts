@@ -44,15 +44,16 @@ export async function ensureSite(outDir: string, base = '/', dataDir = path.join
   const started = Date.now();
   process.stderr.write(`browser tests: building the site into ${outDir} (base ${base}); this takes a while on two cores\n`);
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build', '--silent'], {
+    // As a user builds: bundles brought up to date first, then the site rendered from them.
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/debrief.mjs'), 'build', '--quiet'], {
       cwd: ROOT,
-      env: { ...process.env, DEBRIEF_BASE: base, DEBRIEF_OUT_DIR: out, DEBRIEF_DATA_DIR: dataDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, DEBRIEF_BASE: base, DEBRIEF_OUT_DIR: out, DEBRIEF_DATA_DIR: dataDir },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed (exit ${code}):\n${stderr.slice(-4000)}`))));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`debrief build failed (exit ${code}):\n${stderr.slice(-4000)}`))));
   });
   return (Date.now() - started) / 1000;
 }

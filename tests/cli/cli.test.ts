@@ -33,13 +33,13 @@ describe('debrief CLI', () => {
   });
 
   it('fails with exit code 1 and one line naming the problem', async () => {
-    const error = await run(process.execPath, [bin, 'analyze', path.join(root, 'no-such-dir'), '--out', os.tmpdir()]).catch((e: { code: number; stderr: string }) => e);
+    const error = await run(process.execPath, [bin, 'analyze', path.join(root, 'no-such-dir'), '--out', path.join(os.tmpdir(), `debrief-cli-out-${process.pid}`)]).catch((e: { code: number; stderr: string }) => e);
     expect(error).toMatchObject({ code: 1 });
     expect((error as { stderr: string }).stderr).toMatch(/^debrief: crisis directory not found: .*no-such-dir\n$/);
   });
 
   it('--strict turns a rejected row into a failure', async () => {
-    const error = await run(process.execPath, [bin, 'analyze', crisis, '--out', os.tmpdir(), '--strict', '--quiet']).catch((e: { code: number; stderr: string }) => e);
+    const error = await run(process.execPath, [bin, 'analyze', crisis, '--out', path.join(os.tmpdir(), `debrief-cli-out-${process.pid}`), '--strict', '--quiet']).catch((e: { code: number; stderr: string }) => e);
     expect(error).toMatchObject({ code: 1 });
     expect((error as { stderr: string }).stderr).toContain('twcs-mini.csv: --strict: 3 record(s) rejected, first twcs-mini.csv:6: wrong number of fields');
   });
@@ -60,17 +60,17 @@ describe('debrief CLI', () => {
   it('usage errors exit 2', async () => {
     const error = await run(process.execPath, [bin, 'analyze']).catch((e: { code: number; stderr: string }) => e);
     expect(error).toMatchObject({ code: 2 });
-    const workers = await run(process.execPath, [bin, 'analyze', crisis, '--out', os.tmpdir(), '--workers', 'two']).catch((e: { code: number; stderr: string }) => e);
+    const workers = await run(process.execPath, [bin, 'analyze', crisis, '--out', path.join(os.tmpdir(), `debrief-cli-out-${process.pid}`), '--workers', 'two']).catch((e: { code: number; stderr: string }) => e);
     expect(workers).toMatchObject({ code: 2 });
     expect((workers as { stderr: string }).stderr).toMatch(/^debrief: --workers must be a whole number ≥ 0 \(got "two"\)\n/);
   });
 
   it('a bad DEBRIEF_WORKERS fails with the fix, and --workers 0 analyses on one thread', async () => {
     const env = { ...process.env, DEBRIEF_WORKERS: 'lots' };
-    const error = await run(process.execPath, [bin, 'analyze', crisis, '--out', os.tmpdir(), '--quiet'], { env }).catch((e: { code: number; stderr: string }) => e);
+    const error = await run(process.execPath, [bin, 'analyze', crisis, '--out', path.join(os.tmpdir(), `debrief-cli-out-${process.pid}`), '--quiet'], { env }).catch((e: { code: number; stderr: string }) => e);
     expect(error).toMatchObject({ code: 1 });
     expect((error as { stderr: string }).stderr).toBe('debrief: DEBRIEF_WORKERS must be a whole number ≥ 0 (got "lots"); use 0 to analyse on one thread\n');
-    const ok = await run(process.execPath, [bin, 'analyze', crisis, '--out', os.tmpdir(), '--quiet', '--workers', '0'], { env });
+    const ok = await run(process.execPath, [bin, 'analyze', crisis, '--out', path.join(os.tmpdir(), `debrief-cli-out-${process.pid}`), '--quiet', '--workers', '0'], { env });
     expect(ok.stderr).toBe('');
   });
 });

@@ -1,6 +1,5 @@
 /** Cases on the site: the passage around a fault's evidence, and cases as fault examples. */
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../src/analysis/model.ts';
 import type { ReportModel } from '../../src/analysis/report/report-model.ts';
 import { passage } from '../../src/site/cases.ts';
 import { faultsView } from '../../src/site/faults.ts';
@@ -31,41 +30,19 @@ describe('passage', () => {
 });
 
 describe('faultsView with cases', () => {
-  const kase = (id: string, day: number): Case => ({
-    id,
-    openedAt: Date.UTC(2019, 1, day),
-    firstResponseAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    status: null,
-    category: null,
-    subcategory: null,
-    product: null,
-    company: null,
-    channel: null,
-    text: 'late payment reported',
-    sourceFile: 'complaints.csv',
-    sourceRow: day,
-    attributes: {},
-  });
   const report = {
+    counts: { messages: 0, cases: 4 },
     sections: {
-      faults: { considered: 3, classified: 2, casesClassified: 2, bucketMs: 86_400_000, bucketStarts: [], pareto: [{ faultId: 'late', label: 'Late payments', count: 2, share: 1, cumulativeShare: 1, firstSeen: 0, lastSeen: 0, volume: [] }] },
+      faults: { considered: 3, classified: 2, casesClassified: 2, bucketMs: 86_400_000, bucketStarts: [], pareto: [{ faultId: 'late', label: 'Late payments', count: 2, share: 1, cumulativeShare: 1, firstSeen: 0, lastSeen: 0, volume: [], exampleIds: ['case:3', 'case:7'] }] },
       candidateFaults: [{ key: '|charged twice|', label: 'charged twice', object: null, count: 2, exampleIds: ['case:7', 'case:3'] }],
     },
   } as unknown as ReportModel;
-  const cases = [kase('7', 20), kase('3', 18), kase('5', 19), { ...kase('9', 21), text: 'Late payment reported' }];
-  const columns = new Map([
-    ['7', { fault: 'late' }],
-    ['3', { fault: 'late' }],
-    ['9', { fault: 'late' }],
-  ]);
-  cases[0]!.text = 'a late payment again';
+  const opened: Record<string, number> = { 'case:7': Date.UTC(2019, 1, 20), 'case:3': Date.UTC(2019, 1, 18) };
 
-  it('takes examples from the case columns, earliest first, once per text, and counts in cases', () => {
-    const view = faultsView(report, [], new Map(), { cases, columns })!;
+  it("shows the analysis's examples, counts in cases, and dates candidates by their examples", () => {
+    const view = faultsView(report, (id) => opened[id])!;
     expect(view.unit).toBe('cases');
     expect(view.faults[0]!.exampleIds).toEqual(['case:3', 'case:7']);
-    expect(view.candidates[0]).toMatchObject({ firstSeen: Date.UTC(2019, 1, 18), lastSeen: Date.UTC(2019, 1, 20) });
+    expect(view.candidates[0]).toMatchObject({ firstSeen: Date.UTC(2019, 1, 18), lastSeen: Date.UTC(2019, 1, 20), candidate: true });
   });
 });

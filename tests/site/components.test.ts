@@ -1,8 +1,10 @@
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import type { LoadedCrisis } from '../../src/site/crises.ts';
 import type { CrisisView } from '../../src/site/crisis-view.ts';
+import { prepareBundles } from '../../src/cli/bundles.ts';
 import { astroTestEnv, type AstroTestEnv } from './astro-env.ts';
 import { FIXTURE_SLUG, HOSTILE, writeFixtureCrisis } from './fixture-crisis.ts';
 
@@ -17,7 +19,11 @@ async function render(path: string, props: Record<string, unknown> = {}, locals:
 }
 
 beforeAll(async () => {
-  process.env.DEBRIEF_DATA_DIR = writeFixtureCrisis();
+  // The site reads bundles: write the fixture crisis's, as `debrief build` does.
+  const data = writeFixtureCrisis();
+  process.env.DEBRIEF_DATA_DIR = data;
+  process.env.DEBRIEF_BUNDLES_DIR = path.join(data, '.bundles');
+  await prepareBundles(data, process.env.DEBRIEF_BUNDLES_DIR, { quiet: true, cacheDir: null, workers: 0 });
   env = await astroTestEnv();
   const crises = await env.load<typeof import('../../src/site/crises.ts')>('/src/site/crises.ts');
   crisis = await crises.getCrisis(FIXTURE_SLUG);
@@ -28,6 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
   if (process.env.DEBRIEF_DATA_DIR) rmSync(process.env.DEBRIEF_DATA_DIR, { recursive: true, force: true });
+  delete process.env.DEBRIEF_BUNDLES_DIR;
 });
 
 describe('KpiTiles', () => {
@@ -81,14 +88,13 @@ describe('Summary', () => {
 });
 
 describe('Ledger', () => {
-  it('shows totals and masks example texts', async () => {
+  it('shows totals and escapes example texts (masking happened when the bundle was written)', async () => {
     const report = structuredClone(crisis.report);
-    report.ledger.sources[0].rejectedByReason['bad date'] = { count: 1, examples: [{ at: 'messages.csv:9', text: 'mail a@b.com', detail: 'x' }] };
+    report.ledger.sources[0]!.rejectedByReason['bad date'] = { count: 1, examples: [{ at: 'messages.csv:9', text: 'mail <b>[email]</b>', detail: 'x' }] };
     report.ledger.totals.rejectedByReason['bad date'] = 1;
-    const html = await render('/src/components/Ledger.astro', { report, privacy: crisis.privacy });
+    const html = await render('/src/components/Ledger.astro', { report });
     expect(html).toContain('bad date');
-    expect(html).toContain('[email]');
-    expect(html).not.toContain('a@b.com');
+    expect(html).toContain('mail &lt;b&gt;[email]&lt;/b&gt;');
   });
 });
 
@@ -106,8 +112,10 @@ describe('notebook cells', () => {
     await expect(render('/src/components/notebook/Kpi.astro', { name: 'counts.nope', __source: 'reports/x.mdx:7' }, locals())).rejects.toThrow(/reports\/x\.mdx:7/);
   });
 
-  it('<Query> renders a table with a CSV link, masking personal data in results', async () => {
-    const html = await render('/src/components/notebook/Query.astro', { sql: "select author, text from messages where text like '%@example.com%' or text like '%555-%'", __source: 'reports/x.mdx:9' }, locals());
+  it('<Query> renders a table with a CSV link; SQL sees only the masked bundle tables', async () => {
+    const raw = await render('/src/components/notebook/Query.astro', { sql: "select count(*) as n from messages where text like '%@example.com%' or text like '%555-%' or author like 'customer%'", __source: 'reports/x.mdx:8' }, locals());
+    expect(parseHTML(raw).document.querySelector('tbody td')!.textContent).toBe('0');
+    const html = await render('/src/components/notebook/Query.astro', { sql: "select author, text, fault, sentiment from messages where text like '%[email]%' or text like '%[phone]%'", __source: 'reports/x.mdx:9' }, locals());
     const { document } = parseHTML(html);
     expect(document.querySelectorAll('tbody tr').length).toBe(2);
     expect(html).toContain('[email]');
@@ -134,6 +142,21 @@ describe('notebook cells', () => {
 
   it('<Chart name> fails on an unknown built-in chart', async () => {
     await expect(render('/src/components/notebook/Chart.astro', { name: 'pie', __source: 'reports/x.mdx:30' }, locals())).rejects.toThrow(/reports\/x\.mdx:30/);
+  });
+
+  it('<Impact> shows customer messages, authors and conversations as the other pages count them, with their shared definitions', async () => {
+    const { NOTION_DEFINITIONS } = await env.load<typeof import('../../src/analysis/crisis/notions.ts')>('/src/analysis/crisis/notions.ts');
+    const { document } = parseHTML(await render('/src/components/notebook/Impact.astro', {}, locals()));
+    const row = (label: string) => {
+      const tr = [...document.querySelectorAll('tbody tr')].find((r) => r.querySelector('th')!.textContent === label)!;
+      return { value: tr.querySelector('td.num')!.textContent, definition: tr.querySelector('td.muted')!.textContent };
+    };
+    const s = crisis.report.sections as { response: { conversations: { conversations: number } }; playbook: { conversations: number }; amplifiers: { uniqueAuthors: number } };
+    const n = (x: number) => x.toLocaleString('en-US');
+    expect(row('Conversations')).toEqual({ value: n(s.response.conversations.conversations), definition: NOTION_DEFINITIONS.conversation });
+    expect(s.playbook.conversations).toBe(s.response.conversations.conversations);
+    expect(row('Authors')).toEqual({ value: n(s.amplifiers.uniqueAuthors), definition: NOTION_DEFINITIONS.author });
+    expect(row('Customer messages').definition).toBe(NOTION_DEFINITIONS.customerMessage);
   });
 });
 
@@ -173,24 +196,19 @@ describe('pages', () => {
 });
 
 describe('CasesTable', () => {
-  it('shows each narrative around its fault evidence, marked, escaped and with personal data masked', async () => {
-    const narrative = `${'Background words here. '.repeat(12)}Mail me at jo@example.com: they reported a <script>late payment</script> that I never made. ${'More words. '.repeat(20)}`;
-    const kase = { id: '77', openedAt: Date.UTC(2019, 1, 19), firstResponseAt: null, resolvedAt: null, closedAt: null, status: 'Closed', category: 'Incorrect <b>information</b>', subcategory: null, product: null, company: null, channel: 'web', text: narrative, sourceFile: 'c.csv', sourceRow: 2, attributes: {} };
-    const withCases: LoadedCrisis = {
-      ...crisis,
-      cases: [kase],
-      result: { ...crisis.result, caseColumns: new Map([['77', { themes: 'dispute', fault: 'inaccurate-account', fault_evidence: 'late payment' }]]), caseColumnNames: ['themes', 'fault', 'fault_evidence'] },
-    };
-    // Pages hand the table filtered cases, as they do messages.
-    const { privateCases } = await env.load<typeof import('../../src/site/cases.ts')>('/src/site/cases.ts');
-    const html = await render('/src/components/CasesTable.astro', { crisis: withCases, cases: privateCases(withCases) });
+  it('shows each narrative around its fault evidence, marked and escaped', async () => {
+    const narrative = `${'Background words here. '.repeat(12)}Mail me at [email]: they reported a <script>late payment</script> that I never made. ${'More words. '.repeat(20)}`;
+    const columns = { themes: 'dispute', fault: 'inaccurate-account', fault_evidence: 'late payment' };
+    const kase = { id: '77', openedAt: Date.UTC(2019, 1, 19), firstResponseAt: null, resolvedAt: null, closedAt: null, status: 'Closed', category: 'Incorrect <b>information</b>', subcategory: null, product: null, company: null, channel: 'web', text: narrative, sourceFile: 'c.csv', sourceRow: 2, columns };
+    const withCases: LoadedCrisis = { ...crisis, excerpts: { ...crisis.excerpts, cases: { total: 1, columnNames: ['themes', 'fault', 'fault_evidence'], head: [kase] } } };
+    const { firstCases } = await env.load<typeof import('../../src/site/cases.ts')>('/src/site/cases.ts');
+    const html = await render('/src/components/CasesTable.astro', { crisis: withCases, cases: firstCases(withCases) });
     const { document } = parseHTML(html);
     expect([...document.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Opened', 'Case', 'Category', 'Status', 'Narrative', 'themes', 'fault']);
     const cells = [...document.querySelectorAll('tbody td')].map((td) => td.textContent);
     expect(cells.slice(0, 4)).toEqual(['19 Feb 2019', '77', 'Incorrect <b>information</b>', 'Closed']);
     expect(document.querySelector('mark')!.textContent).toBe('late payment');
     expect(cells[4]).toMatch(/^… .*they reported a <script>late payment<\/script> that I never made\. .* …$/);
-    expect(cells[4]).not.toContain('jo@example.com');
     expect(cells.slice(5)).toEqual(['dispute', 'inaccurate-account']);
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>');

@@ -10,6 +10,7 @@ import type { Row } from '../engine/engine.ts';
 import type { Message } from '../model.ts';
 import { compareIds } from '../report/messages-csv.ts';
 import { engagementExported, engagementOf, replyCounts } from './engagement.ts';
+import { NOTION_DEFINITIONS, authorsOf, customerMessageSql, isCustomerMessage } from './notions.ts';
 import { num } from './sql.ts';
 import { share } from './stats.ts';
 import type { AmplifiersSection, AuthorStats, PostStats, RepeatGroup } from './types.ts';
@@ -19,7 +20,8 @@ const TOP = 10;
 const MIN_REPEAT_WORDS = 4;
 
 export const AMPLIFIER_DEFINITIONS: Record<string, string> = {
-  scope: 'Only messages not written by the brand’s accounts; messages without an author are counted but left out of author figures.',
+  scope: 'Only customer messages (not the brand’s accounts); messages without an author are counted but left out of author figures.',
+  author: NOTION_DEFINITIONS.author,
   engagement: 'Engagement = likes + shares + replies. Where the export has no reply count, replies are the direct replies present in the data; missing likes or shares count as 0.',
   topOnePercent: 'The most active 1% of authors (at least one author), by number of messages, and their share of all messages with an author.',
   repeats:
@@ -38,12 +40,12 @@ export const amplifiersAnalysis: Analysis = {
 const ENGAGED_CTE = `rc AS (SELECT parent_id AS id, count(*) AS n FROM messages WHERE parent_id IS NOT NULL GROUP BY parent_id),
 engaged AS (
   SELECT m.*, coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, rc.n, 0) AS engagement
-  FROM messages m LEFT JOIN rc ON rc.id = m.id WHERE NOT m.is_brand)`;
+  FROM messages m LEFT JOIN rc ON rc.id = m.id WHERE ${customerMessageSql('m')})`;
 
 async function computeAmplifiers(ctx: AnalysisContext): Promise<AmplifiersSection> {
   const { engine } = ctx;
   const [totals] = await engine.query(`WITH ${ENGAGED_CTE}
-    SELECT count(*) AS messages, count(author) AS with_author, count(DISTINCT author) AS authors FROM engaged`);
+    SELECT count(*) AS messages, count(author) AS with_author FROM engaged`);
   const authorsSql = (order: string) => `WITH ${ENGAGED_CTE}
     SELECT author, count(*) AS messages, sum(engagement) AS engagement, epoch_ms(min(created_at)) AS first_at
     FROM engaged WHERE author IS NOT NULL GROUP BY author ORDER BY ${order}, author LIMIT ${TOP}`;
@@ -53,12 +55,13 @@ async function computeAmplifiers(ctx: AnalysisContext): Promise<AmplifiersSectio
   const byMessages = (await engine.query(authorsSql('messages DESC, engagement DESC'))).map(toAuthor);
   const byEngagement = (await engine.query(authorsSql('engagement DESC, messages DESC'))).map(toAuthor).filter((a) => a.engagement > 0);
 
-  const authors = num(totals.authors);
+  // The notion behind report.counts.authors, so the two pages agree.
+  const authors = authorsOf(ctx.messages).size;
   const topN = Math.max(1, Math.ceil(authors * 0.01));
   const [top] = await engine.query(`WITH ${ENGAGED_CTE}, per AS (SELECT author, count(*) AS n FROM engaged WHERE author IS NOT NULL GROUP BY author)
     SELECT coalesce(sum(n), 0) AS messages FROM (SELECT n FROM per ORDER BY n DESC, author LIMIT ${topN})`);
 
-  const publicMessages = ctx.messages.filter((m) => !m.isBrand);
+  const publicMessages = ctx.messages.filter(isCustomerMessage);
   return {
     definitions: AMPLIFIER_DEFINITIONS,
     messages: num(totals.messages),

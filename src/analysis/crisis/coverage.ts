@@ -7,6 +7,7 @@
 import type { Analysis, AnalysisContext } from '../analysis.ts';
 import { bucketGrid, bucketStart, chooseBucket, dateOnly, robustDomain } from './buckets.ts';
 import { businessHoursPredicate, localTimeIn } from './local-time.ts';
+import { isCustomerMessage } from './notions.ts';
 import { CONVERSATION_RESPONSE_CTE, num } from './sql.ts';
 import { durationStats, median, roundOrNull, share } from './stats.ts';
 import type { CoverageCell, CoverageSection, CoverageWindow } from './types.ts';
@@ -56,7 +57,7 @@ async function computeCoverage(ctx: AnalysisContext): Promise<CoverageSection> {
   };
   const windows = { inside: emptyWindow(), outside: emptyWindow() };
   for (const m of ctx.messages) {
-    if (!m.inbound || m.isBrand) continue;
+    if (!isCustomerMessage(m)) continue;
     const c = cellOf(m.createdAt);
     cells[c.index].inbound++;
     windows[c.business ? 'inside' : 'outside'].inbound++;

@@ -6,6 +6,7 @@
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
 import type { Message } from '../model.ts';
+import { NOTION_DEFINITIONS, conversationsOf, isCustomerMessage, type Conversation } from './notions.ts';
 import { CUE_SUMMARY, brandCues, customerCues } from './playbook-cues.ts';
 import { durationStats, share } from './stats.ts';
 import { PRIVATE_CHANNELS } from './timeline-moments.ts';
@@ -21,7 +22,8 @@ export const PLAYBOOK_STEPS: readonly { step: PlaybookStep; label: string }[] = 
 ];
 
 export const PLAYBOOK_DEFINITIONS: Record<string, string> = {
-  scope: 'Each conversation with a customer message is read from its first customer message on; brand messages before it are not replies to it.',
+  conversation: NOTION_DEFINITIONS.conversation,
+  scope: 'Each conversation is read from its first customer message on; brand messages before it are not replies to it.',
   acknowledge: 'Acknowledge: the brand’s first public message after the customer’s first message.',
   offline: 'Take it offline: a brand message inviting the customer to a private channel (DM, private message, email, phone, chat, a contact link).',
   apologise: 'Apologise: a brand message with an explicit apology (sorry, apologies, we regret).',
@@ -55,17 +57,7 @@ interface ConversationResult {
 
 function computePlaybook(ctx: AnalysisContext): PlaybookSection {
   const negativity = negativityScorer(ctx);
-  const byConversation = new Map<string, Message[]>();
-  for (const m of ctx.messages) {
-    let list = byConversation.get(m.conversationId);
-    if (!list) byConversation.set(m.conversationId, (list = []));
-    list.push(m);
-  }
-  const results: ConversationResult[] = [];
-  for (const id of [...byConversation.keys()].sort()) {
-    const result = readConversation(ctx, byConversation.get(id)!.sort(byTimeThenId), negativity);
-    if (result) results.push(result);
-  }
+  const results = conversationsOf(ctx.messages).map((c) => readConversation(ctx, c, negativity));
   const n = results.length;
   const sequences = new Map<string, number>();
   for (const r of results) if (r.order.length) sequences.set(r.order.join(' '), (sequences.get(r.order.join(' ')) ?? 0) + 1);
@@ -92,10 +84,8 @@ function computePlaybook(ctx: AnalysisContext): PlaybookSection {
   };
 }
 
-/** Steps and signals of one conversation (messages in time order); null when it has no customer message. */
-function readConversation(ctx: AnalysisContext, messages: Message[], negativity: Negativity): ConversationResult | null {
-  const first = messages.find(isCustomer);
-  if (!first) return null;
+/** Steps and signals of one conversation. */
+function readConversation(ctx: AnalysisContext, { messages, first }: Conversation, negativity: Negativity): ConversationResult {
   const opener = first.author;
   const reached: { step: PlaybookStep; at: number }[] = [];
   const brandLabels = new Map<Message, string[]>();
@@ -127,7 +117,7 @@ function readConversation(ctx: AnalysisContext, messages: Message[], negativity:
       brandLabels.set(m, labels);
       continue;
     }
-    if (!isCustomer(m)) continue;
+    if (!isCustomerMessage(m)) continue;
     const cues = customerCues(m.text);
     const signals: string[] = [];
     if (cues.stillWaiting) {
@@ -203,13 +193,4 @@ function negativityScorer(ctx: AnalysisContext): Negativity {
     return { source: 'sentiment-column', score: (m) => value[String(column(m, 'sentiment') ?? '').toLowerCase()] ?? 0, isNegative: isNegativeLabel, margin: 1 };
   }
   return { source: 'cue-list', score: (m) => customerCues(m.text).negativity, isNegative: (m) => customerCues(m.text).negativity > 0, margin: 1 };
-}
-
-function isCustomer(m: Message): boolean {
-  return m.inbound && !m.isBrand;
-}
-
-/** Time order with the same tie-break as the SQL (`ORDER BY created_at, length(id), id`). */
-function byTimeThenId(a: Message, b: Message): number {
-  return a.createdAt - b.createdAt || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

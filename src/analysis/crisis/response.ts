@@ -8,13 +8,15 @@
 import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
 import type { Engine } from '../engine/engine.ts';
 import { caseResponse } from './case-response.ts';
-import { CONVERSATION_RESPONSE_CTE, FIRST_HOP_CTE, durationSelect, isCustomer, num, readDurationStats, secondsBetween } from './sql.ts';
+import { NOTION_DEFINITIONS, customerMessageSql } from './notions.ts';
+import { CONVERSATION_RESPONSE_CTE, FIRST_HOP_CTE, durationSelect, num, readDurationStats, secondsBetween } from './sql.ts';
 import { share } from './stats.ts';
 import type { ChannelResponse, ConversationResponseStats, FirstHopStats, ResponseBand, ResponseSection } from './types.ts';
 
 /** Plain-language definitions shown with the figures. */
 export const RESPONSE_DEFINITIONS: Record<string, string> = {
-  customerMessage: 'A customer message is an inbound message not written by one of the brand’s accounts.',
+  customerMessage: NOTION_DEFINITIONS.customerMessage,
+  conversation: NOTION_DEFINITIONS.conversation,
   firstHop:
     'First-hop response time: for each customer message that a brand message replies to directly (the reply’s parent is that message), the time from the customer message to the earliest such reply. Only replies whose parent is in the export count. This is the per-message “response time” of social tools such as Sprout Social.',
   conversationFirstResponse:
@@ -58,11 +60,12 @@ async function computeResponse(ctx: AnalysisContext): Promise<ResponseSection> {
   };
   if (ctx.messages.length) {
     const slaSeconds = slaMinutes * 60;
+    // `roots` counts reply trees, brand posts nobody answered included: not conversations, hence its own name.
     const [totals] = await engine.query(`SELECT
-      (SELECT count(*) FROM messages b JOIN messages c ON b.parent_id = c.id WHERE b.is_brand AND ${isCustomer('c')}) AS brand_replies,
+      (SELECT count(*) FROM messages b JOIN messages c ON b.parent_id = c.id WHERE b.is_brand AND ${customerMessageSql('c')}) AS brand_replies,
       (SELECT count(*) FROM messages b WHERE b.is_brand) AS brand,
       (SELECT count(*) FROM messages b WHERE b.is_brand AND b.parent_id IS NOT NULL AND b.parent_id NOT IN (SELECT id FROM messages)) AS brand_orphans,
-      (SELECT count(*) FROM messages m WHERE ${isCustomer('m')}) AS inbound,
+      (SELECT count(*) FROM messages m WHERE ${customerMessageSql('m')}) AS inbound,
       (SELECT count(DISTINCT conversation_id) FROM messages) AS roots,
       (SELECT epoch_ms(max(created_at)) FROM messages) AS data_end`);
     section.dataEnd = new Date(num(totals.data_end)).toISOString();

@@ -1,16 +1,13 @@
 /**
- * SQL shared by the response, coverage and playbook analyses, so the three
- * agree on what "a customer message", "answered" and "first response" mean.
- * Plain DuckDB SQL over the canonical tables; no extensions.
+ * SQL shared by the response and coverage analyses, so they agree on what
+ * "answered" and "first response" mean (customer message and conversation
+ * come from notions.ts). Plain DuckDB SQL over the canonical tables; no
+ * extensions.
  */
 import type { Row } from '../engine/engine.ts';
+import { CONVERSATIONS_CTE, customerMessageSql } from './notions.ts';
 import { roundOrNull } from './stats.ts';
 import type { DurationStats } from './types.ts';
-
-/** A customer message: inbound and not written by the brand (alias `m` unless given). */
-export function isCustomer(alias = 'm'): string {
-  return `(${alias}.inbound AND NOT ${alias}.is_brand)`;
-}
 
 /** Seconds between two TIMESTAMP expressions, as DOUBLE (epoch_ms keeps millisecond precision). */
 export function secondsBetween(from: string, to: string): string {
@@ -27,24 +24,20 @@ export const FIRST_HOP_CTE = `first_hop AS (
   SELECT c.id, c.conversation_id, c.channel, c.created_at AS asked_at, min(b.created_at) AS answered_at,
          ${secondsBetween('c.created_at', 'min(b.created_at)')} AS seconds
   FROM messages c JOIN messages b ON b.parent_id = c.id
-  WHERE ${isCustomer('c')} AND b.is_brand
+  WHERE ${customerMessageSql('c')} AND b.is_brand
   GROUP BY c.id, c.conversation_id, c.channel, c.created_at)`;
 
 /**
- * `conv_response`: one row per conversation with a customer message: its
- * first customer message (ties broken by id, numeric ids in numeric order),
- * that message's channel, and the first brand message strictly after it in
- * the same conversation (NULL when none: unanswered).
+ * `conv_response`: one row per conversation (notions.ts `conversations`):
+ * its first customer message, that message's channel, and the first brand
+ * message strictly after it in the same conversation (NULL when none:
+ * unanswered).
  */
-export const CONVERSATION_RESPONSE_CTE = `conv_first AS (
-  SELECT conversation_id, id AS first_id, channel, created_at AS first_at FROM (
-    SELECT conversation_id, id, channel, created_at,
-           row_number() OVER (PARTITION BY conversation_id ORDER BY created_at, length(id), id) AS rn
-    FROM messages m WHERE ${isCustomer('m')}) WHERE rn = 1),
+export const CONVERSATION_RESPONSE_CTE = `${CONVERSATIONS_CTE},
 conv_response AS (
   SELECT f.conversation_id, f.first_id, f.channel, f.first_at, min(b.created_at) AS answered_at,
          ${secondsBetween('f.first_at', 'min(b.created_at)')} AS seconds
-  FROM conv_first f LEFT JOIN messages b
+  FROM conversations f LEFT JOIN messages b
     ON b.conversation_id = f.conversation_id AND b.is_brand AND b.created_at > f.first_at
   GROUP BY f.conversation_id, f.first_id, f.channel, f.first_at)`;
 

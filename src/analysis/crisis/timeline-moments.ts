@@ -5,6 +5,7 @@
 import type { Message } from '../model.ts';
 import { compareIds } from '../report/messages-csv.ts';
 import { engagementOf, replyCounts } from './engagement.ts';
+import { isCustomerMessage } from './notions.ts';
 import type { KeyMoment, MomentMessage } from './types.ts';
 
 /** Channels where brand messages are not public; their replies do not count as a public response. */
@@ -30,7 +31,7 @@ export function firstBrandReplyToEpisode(sorted: readonly Message[], onset: numb
   const askedAt = new Map<string, number>();
   for (const m of sorted) {
     if (m.createdAt < onset) continue;
-    if (m.createdAt < end && m.inbound && !m.isBrand && !askedAt.has(m.conversationId)) askedAt.set(m.conversationId, m.createdAt);
+    if (m.createdAt < end && isCustomerMessage(m) && !askedAt.has(m.conversationId)) askedAt.set(m.conversationId, m.createdAt);
     if (!m.isBrand || PRIVATE_CHANNELS.has(m.channel)) continue;
     const asked = askedAt.get(m.conversationId);
     if (asked !== undefined && m.createdAt > asked) return moment(m, onset);

@@ -6,6 +6,7 @@
  */
 import type { AnalysisContext } from '../analysis.ts';
 import type { Message } from '../model.ts';
+import { isCustomerMessage } from './notions.ts';
 import type { TimelineSection, TimelineSentiment } from './types.ts';
 
 /** Name of the per-message column holding a sentiment label. */
@@ -25,7 +26,7 @@ export function addTimelineSentiment(section: TimelineSection, messages: readonl
   const end = starts[n - 1] + section.bucket.ms;
   const counts: Record<string, number[]> = {};
   for (const m of messages) {
-    if (!m.inbound || m.isBrand || m.createdAt < starts[0] || m.createdAt >= end) continue;
+    if (!isCustomerMessage(m) || m.createdAt < starts[0] || m.createdAt >= end) continue;
     const i = lastAtOrBefore(starts, m.createdAt);
     const label = labelOf(m);
     if (label === null || label === '') continue;

@@ -6,6 +6,7 @@
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
 import { bucketGrid, bucketIndexSql, bucketMs, bucketStart, chooseBucket, dateOnly, robustDomain, type BucketGrid } from './buckets.ts';
+import { NOTION_DEFINITIONS, customerMessageSql, pickMainEpisode } from './notions.ts';
 import { detectSpikes, type SpikeEpisode, type SpikeOptions } from './spikes.ts';
 import { num } from './sql.ts';
 import { round } from './stats.ts';
@@ -38,6 +39,7 @@ export const TIMELINE_DEFINITIONS: Record<string, string> = {
   containment: 'Containment: the first bucket of a sustained return into the band (several consecutive normal buckets, at least an hour’s worth). An episode without one is ongoing when the data ends.',
   firstBrandResponse: 'First brand response: the brand’s first public message at or after the onset; first reply to the episode: its first public reply in a conversation a customer posted in during the episode.',
   engagement: 'Engagement: likes + shares + replies where the export has them; otherwise replies present in the data.',
+  mainEpisode: NOTION_DEFINITIONS.mainEpisode,
 };
 
 /** Detector tuning for a bucket width and span (in ms). */
@@ -118,6 +120,8 @@ async function computeTimeline(ctx: AnalysisContext, options: TimelineOptions): 
     channels: [...channelTotals].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c),
     buckets,
     episodes,
+    // Decided here once; the timeline's consumers (KPIs, chart, themes, faults) read it.
+    mainEpisodeIndex: pickMainEpisode(episodes)?.index ?? null,
     keyMoments: keyMoments(episodes, source === 'messages' ? mostEngagedMoments(ctx.messages, domain.start, domain.end) : []),
     definitions: TIMELINE_DEFINITIONS,
   };
@@ -133,7 +137,7 @@ async function computeTimeline(ctx: AnalysisContext, options: TimelineOptions): 
 async function countBuckets(ctx: AnalysisContext, source: 'messages' | 'cases', grid: BucketGrid, start: number, end: number): Promise<TimelineBucket[]> {
   const time = source === 'messages' ? 'created_at' : 'opened_at';
   const brand = source === 'messages' ? 'is_brand' : 'false';
-  const customer = source === 'messages' ? '(inbound AND NOT is_brand)' : 'true';
+  const customer = source === 'messages' ? customerMessageSql(null) : 'true';
   const result = await ctx.engine.query(`
     SELECT ${bucketIndexSql(grid, time)} AS b,
            coalesce(channel, 'unknown') AS channel, count(*) AS total,

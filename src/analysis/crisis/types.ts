@@ -150,6 +150,12 @@ export interface TimelineSection {
   bySentiment?: TimelineSentiment;
   /** Surges in time order; empty when volume stayed within its normal band. */
   episodes: TimelineEpisode[];
+  /**
+   * `index` of the main surge (the crisis; see notions.ts), null without
+   * surges. Every page reads it through `mainEpisodeOf`. Absent only in
+   * reports written before it was recorded.
+   */
+  mainEpisodeIndex?: number | null;
   /** Annotations for the chart, in time order. */
   keyMoments: KeyMoment[];
   /** Plain-language definitions of the terms above, for the report page. */
@@ -174,7 +180,7 @@ export interface FirstHopStats {
 
 /** Conversation-level figures. */
 export interface ConversationResponseStats {
-  /** Conversations (reply trees) with at least one customer message. */
+  /** Conversations (reply trees with a customer message; see notions.ts): the same number as `report.counts.conversations`. */
   conversations: number;
   /** Conversations with a brand message after their first customer message. */
   answered: number;
@@ -255,7 +261,11 @@ export interface ResponseSection {
   dataEnd: string | null;
   /** Null when the crisis has no messages. */
   firstHop: FirstHopStats | null;
-  /** Conversation figures (null without messages); `roots` counts every conversation, with or without a customer message; `bands` is the response-time histogram. */
+  /**
+   * Conversation figures (null without messages); `bands` is the response-time histogram.
+   * `roots` counts reply trees, including brand posts no customer replied to: those are not
+   * conversations (see notions.ts), so it is never shown as a number of conversations.
+   */
   conversations: (ConversationResponseStats & { roots: number; bands: ResponseBand[] }) | null;
   /** Conversation and first-hop figures per channel, most conversations first. */
   byChannel: ChannelResponse[];
@@ -359,7 +369,7 @@ export interface PlaybookSection {
   definitions: Record<string, string>;
   /** Cue phrases per step and signal, as a reader would say them. */
   cues: Record<string, string[]>;
-  /** Conversations with a customer message (the denominator of shares). */
+  /** Conversations (see notions.ts), the denominator of shares: the same number as `report.counts.conversations`. */
   conversations: number;
   /** Of those, conversations with at least one public brand reply after the first customer message. */
   withBrandReply: number;
@@ -437,9 +447,9 @@ export interface RepeatGroup {
 export interface AmplifiersSection {
   /** Plain-language definitions, for the report page. */
   definitions: Record<string, string>;
-  /** Non-brand messages considered. */
+  /** Customer messages considered. */
   messages: number;
-  /** Distinct non-brand authors. */
+  /** Authors (see notions.ts): the same number as `report.counts.authors`. */
   uniqueAuthors: number;
   /** Messages with no author, left out of author figures. */
   messagesWithoutAuthor: number;

@@ -25,6 +25,8 @@ export interface Engine {
   exec(sql: string): Promise<void>;
   /** Appends rows to an existing table, converting through Arrow by the column specs. */
   insert<R>(table: string, columns: ColumnSpec<R>[], rows: readonly R[]): Promise<void>;
+  /** Creates `table` from an Arrow IPC stream (a bundle's table); timestamps become plain `TIMESTAMP`. */
+  loadArrow(table: string, ipc: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,15 @@ export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000 }: E
         await run(`insert into ${table}`, () => conn.query(`INSERT INTO ${table} SELECT ${select} FROM ${name}`));
         await run(`drop ${name}`, () => conn.query(`DROP TABLE ${name}`));
       }
+    },
+    async loadArrow(table, ipc) {
+      const name = `__stage_${table}_${staging++}`;
+      await run(`load ${table}`, () => conn.insertArrowFromIPCStream(ipc, { name, create: true }));
+      const described = tableRows(await run(`describe ${name}`, () => conn.query(`DESCRIBE ${name}`)));
+      // Arrow carries millisecond timestamps; analyses and notebooks know TIMESTAMP.
+      const select = described.map((d) => (/^TIMESTAMP/.test(String(d.column_type)) ? `CAST("${d.column_name}" AS TIMESTAMP) AS "${d.column_name}"` : `"${d.column_name}"`)).join(', ');
+      await run(`create ${table}`, () => conn.query(`CREATE TABLE ${table} AS SELECT ${select} FROM ${name}`));
+      await run(`drop ${name}`, () => conn.query(`DROP TABLE ${name}`));
     },
     async close() {
       await conn.close();

@@ -7,6 +7,7 @@
 import { setCaseColumn, setColumn, type Analysis } from '../analysis.ts';
 import { cached } from '../cache.ts';
 import { classifyFaults, discoverCandidateFaults, FAULTS_VERSION, inFaultScope, type FaultTaxonomy } from '../nlp/faults/index.ts';
+import { faultExamples } from './fault-examples.ts';
 import { mapByText } from '../parallel/text-mapper.ts';
 import { CASE_PREFIX, caseTexts, inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
@@ -44,8 +45,10 @@ export const faultsAnalysis: Analysis = {
       }
       const casesClassified = [...excluded].filter((id) => id.startsWith(CASE_PREFIX)).length;
       // Assignments live in messages.csv and cases.csv (`fault`): per-message detail would bloat report.json.
-      const { assignments: _assignments, ...summary } = result;
-      ctx.report.sections.faults = { ...summary, casesConsidered: cases.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0), casesClassified };
+      const { assignments, ...summary } = result;
+      const examples = faultExamples(ctx.messages, ctx.cases, (id) => assignments[id]?.faultId);
+      const pareto = summary.pareto.map((f) => ({ ...f, exampleIds: examples.get(f.faultId) ?? [] }));
+      ctx.report.sections.faults = { ...summary, pareto, casesConsidered: cases.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0), casesClassified };
     }
     const candidates = await cached(ctx.cache, 'candidate-faults', [FAULTS_VERSION, [...excluded].sort().join(','), ...input], async () => {
       const texts = items.filter((m) => inFaultScope(m) && !excluded.has(m.id)).map((m) => m.text);

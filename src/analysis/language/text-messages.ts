@@ -1,7 +1,8 @@
 /** The texts language analyses read: messages, or the narratives of cases when a crisis has only cases. */
 import type { AnalysisContext } from '../analysis.ts';
-import type { TextMessage } from '../nlp/themes/index.ts';
+import { mainEpisodeOf } from '../crisis/notions.ts';
 import type { TimelineSection } from '../crisis/types.ts';
+import type { TextMessage } from '../nlp/themes/index.ts';
 
 /** Prefix that keeps case ids apart from message ids in one list. */
 export const CASE_PREFIX = 'case:';
@@ -25,10 +26,10 @@ export function inputKey(items: readonly TextMessage[]): string[] {
   return items.map((m) => `${m.id}\u0001${m.createdAt}\u0001${m.isBrand}\u0001${m.sentiment ?? ''}\u0001${m.text}`);
 }
 
-/** Bucket width, onset and peak from the timeline section, so themes and faults line up with its chart. */
+/** Bucket width, and onset and peak of the main surge, from the timeline section, so themes and faults line up with its chart. */
 export function timelineFrame(ctx: AnalysisContext): { bucketMs?: number; onset?: number; peak?: number } {
   const t = ctx.report.sections.timeline as TimelineSection | undefined;
   if (!t) return {};
-  const main = [...t.episodes].sort((a, b) => b.peak.volume - a.peak.volume || a.onset.at.localeCompare(b.onset.at))[0];
+  const main = mainEpisodeOf(t);
   return { bucketMs: t.bucket.ms, onset: main ? Date.parse(main.onset.at) : undefined, peak: main ? Date.parse(main.peak.at) : undefined };
 }

@@ -1,8 +1,7 @@
-/** `/<crisis>/messages.csv`: every loaded message with the analyses' columns, personal data filtered. */
+/** `/<crisis>/messages.csv`: the bundle's download, byte for byte: every loaded message with the analyses' columns, personal data filtered. */
 import type { APIRoute } from 'astro';
-import { messagesCsv } from '../../analysis/report/messages-csv.ts';
-import { crisisPaths, getCrisis } from '../../site/crises.ts';
-import { privateMessages, privateColumns } from '../../site/messages.ts';
+import { BUNDLE_FILES } from '../../analysis/bundle/layout.ts';
+import { bundleFile, crisisPaths, getCrisis } from '../../site/crises.ts';
 
 export async function getStaticPaths() {
   return crisisPaths();
@@ -10,6 +9,5 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const crisis = await getCrisis(params.crisis as string);
-  const { columnNames } = crisis.result;
-  return new Response(messagesCsv(privateMessages(crisis), columnNames, privateColumns(crisis)), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(await bundleFile(crisis, BUNDLE_FILES.messagesCsv), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };

@@ -1,7 +1,7 @@
-/** `/<crisis>/report.json`: the report model as published (personal data filtered like the pages). */
+/** `/<crisis>/report.json`: the bundle's report, byte for byte (personal data filtered when the bundle was written). */
 import type { APIRoute } from 'astro';
-import { crisisPaths, getCrisis } from '../../site/crises.ts';
-import { filterDeep } from '../../site/privacy.ts';
+import { BUNDLE_FILES } from '../../analysis/bundle/layout.ts';
+import { bundleFile, crisisPaths, getCrisis } from '../../site/crises.ts';
 
 export async function getStaticPaths() {
   return crisisPaths();
@@ -9,5 +9,5 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const crisis = await getCrisis(params.crisis as string);
-  return new Response(`${JSON.stringify(filterDeep(crisis.report, crisis.privacy), null, 2)}\n`, { headers: { 'content-type': 'application/json' } });
+  return new Response(await bundleFile(crisis, BUNDLE_FILES.report), { headers: { 'content-type': 'application/json' } });
 };

@@ -101,10 +101,10 @@ export function coverageChart(c: CoverageSection, options: { height?: number } =
 }
 
 /** Cases per category (issue), largest first, with each category's timely share when the export has the flag. */
-export function caseCategoriesChart(cases: CaseResponse, text: (s: string) => string, top = 10): ChartSpec | null {
+export function caseCategoriesChart(cases: CaseResponse, top = 10): ChartSpec | null {
   const groups = cases.byCategory.slice(0, top);
   if (groups.length < 2) return null;
-  const rows: ChartRow[] = groups.map((g) => ({ category: text(g.value), cases: g.cases, timely_share: g.timely?.share ?? null, median_first_response_s: g.firstResponse?.medianSeconds ?? null }));
+  const rows: ChartRow[] = groups.map((g) => ({ category: g.value, cases: g.cases, timely_share: g.timely?.share ?? null, median_first_response_s: g.firstResponse?.medianSeconds ?? null }));
   const labels = rows.map((r) => trimLabel(r.category as string, 34));
   return {
     id: 'case-categories',

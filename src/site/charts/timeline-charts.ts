@@ -4,6 +4,7 @@
  * report lacks what it needs.
  */
 import * as Plot from '@observablehq/plot';
+import { mainEpisodeOf } from '../../analysis/crisis/notions.ts';
 import type { CoverageSection, KeyMoment, TimelineSection } from '../../analysis/crisis/types.ts';
 import { formatDateTime, formatNumber, formatShare } from '../format.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
@@ -20,7 +21,7 @@ export function perBucket(t: TimelineSection): string {
 /** Moments worth pinning on the curve: those of the main surge (onset, peak, first response, containment). */
 export function pinnedMoments(t: TimelineSection): KeyMoment[] {
   const kinds = new Set(['onset', 'peak', 'first-brand-response', 'containment']);
-  const main = t.episodes.reduce<number | null>((best, e) => (best === null || e.peak.volume > t.episodes[best - 1].peak.volume ? e.index : best), null);
+  const main = mainEpisodeOf(t)?.index ?? null;
   return t.keyMoments.filter((m) => kinds.has(m.kind) && (main === null || m.episode === main)).sort((a, b) => a.at.localeCompare(b.at));
 }
 
@@ -58,7 +59,7 @@ export function timelineChart(t: TimelineSection, options: { width?: number; hei
     Plot.text(moments.filter((_, i) => i % 2 === 1), { x: 'x', text: 'n', frameAnchor: 'top', dy: 8, dx: 5, fontWeight: 700 }),
     Plot.ruleY([0]),
   );
-  const main = t.episodes.reduce<(typeof t.episodes)[number] | null>((b, e) => (!b || e.peak.volume > b.peak.volume ? e : b), null);
+  const main = mainEpisodeOf(t);
   const summary = main
     ? `${seriesLabel} ${perBucket(t)} from ${formatDateTime(t.domain.start, t.timezone)} to ${formatDateTime(t.domain.end, t.timezone)}. ${t.episodes.length} surge${t.episodes.length === 1 ? '' : 's'}; the largest began ${formatDateTime(main.onset.at, t.timezone)} and peaked at ${formatNumber(main.peak.volume)} ${perBucket(t)} (${formatNumber(main.peak.multiple)} times the baseline) at ${formatDateTime(main.peak.at, t.timezone)}.`
     : `${seriesLabel} ${perBucket(t)} from ${formatDateTime(t.domain.start, t.timezone)} to ${formatDateTime(t.domain.end, t.timezone)}; no surge above the normal band.`;

@@ -7,10 +7,10 @@ import type { ChartRow, ChartSpec } from './render.ts';
 import { marginFor, trimLabel } from './spec.ts';
 
 /** Largest themes as horizontal bars. */
-export function themesChart(t: ThemesResult, text: (s: string) => string, top = 8): ChartSpec | null {
+export function themesChart(t: ThemesResult, top = 8): ChartSpec | null {
   const themes = [...t.themes].sort((a, b) => b.messageCount - a.messageCount).slice(0, top);
   if (!themes.length) return null;
-  const rows: ChartRow[] = themes.map((th) => ({ theme: text(th.label), messages: th.messageCount, share: th.share, top_phrases: th.phrases.slice(0, 4).map((p) => text(p.phrase)).join('; ') }));
+  const rows: ChartRow[] = themes.map((th) => ({ theme: th.label, messages: th.messageCount, share: th.share, top_phrases: th.phrases.slice(0, 4).map((p) => p.phrase).join('; ') }));
   const labels = rows.map((r) => trimLabel(r.theme as string, 28));
   return {
     id: 'themes',

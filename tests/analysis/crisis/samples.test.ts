@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CRISIS_ANALYSES } from '../../../src/analysis/crisis/index.ts';
+import { mainEpisodeOf } from '../../../src/analysis/crisis/notions.ts';
 import type { CoverageSection, PlaybookSection, ResponseSection, TimelineSection } from '../../../src/analysis/crisis/types.ts';
 import { runCrisis } from './helpers.ts';
 
@@ -15,7 +16,7 @@ describe.skipIf(!existsSync(smartlock))('smartlock-firmware-2024 (synthetic, sto
     const r = await runCrisis(smartlock, [...CRISIS_ANALYSES]);
     const timeline = r.report.sections.timeline as TimelineSection;
     expect(timeline.bucket.id).toBe('1h');
-    const [main] = [...timeline.episodes].sort((a, b) => b.peak.volume - a.peak.volume);
+    const main = mainEpisodeOf(timeline)!;
     // First lockout post 01:47 EDT (05:47 UTC); the surge is sustained from the next hour.
     expect(main.onset.at).toBe('2024-10-09T06:00:00.000Z');
     // Peak hour 14:00 EDT on Wednesday.
@@ -38,7 +39,7 @@ describe.skipIf(!existsSync(bureaus))('cfpb-credit-bureaus-2019 (date-only compl
     const timeline = r.report.sections.timeline as TimelineSection;
     expect(timeline.bucket).toMatchObject({ id: '1d', dateOnly: true });
     expect(timeline.buckets).toHaveLength(70);
-    const [main] = [...timeline.episodes].sort((a, b) => b.peak.volume - a.peak.volume);
+    const main = mainEpisodeOf(timeline)!;
     expect(main.onset.at.slice(0, 10)).toBe('2019-03-27');
     expect(main.peak).toMatchObject({ at: '2019-04-05T04:00:00.000Z', volume: 84 });
     expect(main.containment?.at.slice(0, 10)).toBe('2019-04-19');

@@ -1,14 +1,15 @@
 /**
- * Personal data in the built site. Pure functions: the site applies them to
- * every string that came from the data before it reaches a page, a CSV or
- * report.json; the analysis itself always sees the original text.
+ * Personal data in shared reports. Pure functions: the bundle writer applies
+ * them once to every string that came from the data before it reaches
+ * report.json, a table or a CSV (see ../bundle/); the analysis itself always
+ * sees the original text, and pages only ever see the filtered bundle.
  *
  * - `maskPersonalData`: e-mail addresses → `[email]`, phone numbers → `[phone]`.
  * - `pseudonym`: a private author's handle → `user-1a2b3c`, stable within a
  *   crisis (the slug is the salt) so one person's messages still group.
  *   Brand handles stay readable: they speak for the company.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../core/sha256.ts';
 
 export interface PrivacySettings {
   maskPersonalData: boolean;
@@ -36,7 +37,7 @@ export function normalizeHandle(handle: string): string {
 
 /** Stable pseudonym for a private author's handle: `user-` + 6 hex digits of SHA-256(salt + handle). */
 export function pseudonym(handle: string, salt: string): string {
-  return `user-${createHash('sha256').update(`${salt}\u0000${normalizeHandle(handle)}`).digest('hex').slice(0, 6)}`;
+  return `user-${sha256Hex(`${salt}\u0000${normalizeHandle(handle)}`).slice(0, 6)}`;
 }
 
 /** True when the handle is one of the brand's (case-insensitive, `@` optional). */

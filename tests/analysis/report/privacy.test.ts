@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPrivacy, filterDeep, isBrandHandle, maskPersonalData, pseudonym, pseudonymizeMentions } from '../../src/site/privacy.ts';
+import { createPrivacy, filterDeep, isBrandHandle, maskPersonalData, pseudonym, pseudonymizeMentions } from '../../../src/analysis/report/privacy.ts';
 
 describe('maskPersonalData', () => {
   it('masks e-mail addresses', () => {

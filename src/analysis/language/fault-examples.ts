@@ -1,0 +1,38 @@
+/**
+ * Example messages for each fault: the earliest ones, messages and cases in
+ * one time line, one per distinct text (a retweet or a complaint filed twice
+ * is one example, not two). Chosen here, once, so every page and the bundle
+ * quote the same examples.
+ */
+import type { Case, Message } from '../model.ts';
+import { CASE_PREFIX } from './text-messages.ts';
+
+/** Examples kept per fault. */
+export const MAX_FAULT_EXAMPLES = 5;
+
+/**
+ * Fault id → up to {@link MAX_FAULT_EXAMPLES} example ids (cases as `case:<id>`),
+ * earliest first. `faultOf` gives the fault assigned to a message or prefixed case id.
+ */
+export function faultExamples(messages: readonly Message[], cases: readonly Case[], faultOf: (id: string) => string | undefined): Map<string, string[]> {
+  const items = [
+    ...messages.map((m) => ({ id: m.id, at: m.createdAt, text: m.text as string | null })),
+    ...cases.map((c) => ({ id: CASE_PREFIX + c.id, at: c.openedAt, text: c.text })),
+  ].sort((a, b) => a.at - b.at);
+  const examples = new Map<string, string[]>();
+  const seen = new Map<string, Set<string>>();
+  for (const item of items) {
+    const fault = faultOf(item.id);
+    if (!fault) continue;
+    const list = examples.get(fault) ?? [];
+    const texts = seen.get(fault) ?? new Set<string>();
+    const key = (item.text ?? item.id).replace(/^RT\s+/i, '').trim().toLowerCase();
+    if (list.length < MAX_FAULT_EXAMPLES && !texts.has(key)) {
+      list.push(item.id);
+      texts.add(key);
+    }
+    examples.set(fault, list);
+    seen.set(fault, texts);
+  }
+  return examples;
+}

@@ -1,0 +1,49 @@
+/**
+ * The bundles the site renders: one per crisis of the data directory, kept in
+ * the bundles directory and analysed again only when stale (its crisis's
+ * files or the analysis code changed). Bundles of crises no longer in the
+ * data directory are removed, so the site shows exactly the crises there are.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { readManifest } from '../node/bundle-dir.ts';
+import { crisisInputKey } from '../node/input-key.ts';
+import { analyzeDirectory, type AnalyzeCommandOptions } from './analyze.ts';
+
+/** Crisis slugs: sub-directories of `dataDir` holding a crisis.yaml, sorted. */
+export function crisisSlugs(dataDir: string): string[] {
+  if (!existsSync(dataDir)) return [];
+  return readdirSync(dataDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(dataDir, e.name, 'crisis.yaml')))
+    .map((e) => e.name)
+    .sort();
+}
+
+export interface PrepareResult {
+  analysed: string[];
+  reused: string[];
+}
+
+/** Brings `bundlesDir` up to date with `dataDir`. */
+export async function prepareBundles(dataDir: string, bundlesDir: string, options: Omit<AnalyzeCommandOptions, 'out' | 'slug'> = {}): Promise<PrepareResult> {
+  const slugs = crisisSlugs(dataDir);
+  const out: PrepareResult = { analysed: [], reused: [] };
+  for (const slug of slugs) {
+    const crisisDir = path.join(dataDir, slug);
+    const bundle = path.join(bundlesDir, slug);
+    if (readManifest(bundle)?.inputKey === crisisInputKey(crisisDir)) {
+      out.reused.push(slug);
+      continue;
+    }
+    const result = await analyzeDirectory(crisisDir, { ...options, out: bundle, slug });
+    await result.engine.close();
+    out.analysed.push(slug);
+  }
+  if (existsSync(bundlesDir)) {
+    for (const e of readdirSync(bundlesDir, { withFileTypes: true })) {
+      if (e.isDirectory() && !slugs.includes(e.name) && readManifest(path.join(bundlesDir, e.name))) await rm(path.join(bundlesDir, e.name), { recursive: true, force: true });
+    }
+  }
+  return out;
+}

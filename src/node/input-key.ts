@@ -1,0 +1,46 @@
+/**
+ * What a bundle was computed from: every file of the crisis directory and the
+ * analysis code itself. A bundle whose key differs from its crisis's current
+ * key is stale and analysed again; anything else is reused as it is.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUNDLE_VERSION } from '../analysis/bundle/layout.ts';
+
+// The code that decides what a bundle holds: the pure analysis and the Node pieces that feed it.
+const CODE_DIRS = ['../analysis', '.'].map((d) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), d));
+
+let codeKey: string | undefined;
+
+/** SHA-256 over the bundle format, the analysis code and every file below `crisisDir` (names and bytes). */
+export function crisisInputKey(crisisDir: string): string {
+  codeKey ??= treeHash(CODE_DIRS);
+  return createHash('sha256').update(`bundle ${BUNDLE_VERSION}\ncode ${codeKey}\ndata ${treeHash([crisisDir])}\n`).digest('hex');
+}
+
+function treeHash(roots: string[]): string {
+  const hash = createHash('sha256');
+  for (const root of roots) {
+    for (const file of listFiles(root)) {
+      hash.update(`${path.relative(root, file)}\0`);
+      hash.update(createHash('sha256').update(readFileSync(file)).digest('hex'));
+      hash.update('\n');
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Regular files below `dir` (following links), sorted, hidden ones left out. */
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const full = path.join(dir, name);
+    const stat = statSync(full);
+    if (stat.isDirectory()) out.push(...listFiles(full));
+    else if (stat.isFile()) out.push(full);
+  }
+  return out;
+}

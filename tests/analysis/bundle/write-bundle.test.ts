@@ -1,0 +1,83 @@
+/**
+ * The bundle of a crisis whose texts carry personal data and hostile strings:
+ * every file is through the privacy filter, the tables read back with every
+ * analysis column, the excerpts hold every row the report quotes, and the
+ * manifest's checksums describe the files.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Excerpts } from '../../../src/analysis/bundle/excerpts.ts';
+import { quotedIds } from '../../../src/analysis/bundle/excerpts.ts';
+import type { ReportModel } from '../../../src/analysis/report/report-model.ts';
+import { analyzeDirectory } from '../../../src/cli/analyze.ts';
+import { FIXTURE_SLUG, HOSTILE, writeFixtureCrisis } from '../../site/fixture-crisis.ts';
+
+let data: string;
+let out: string;
+const file = (name: string) => readFileSync(path.join(out, name));
+const text = (name: string) => file(name).toString('utf8');
+
+beforeAll(async () => {
+  data = writeFixtureCrisis();
+  out = path.join(data, 'bundle');
+  const r = await analyzeDirectory(path.join(data, FIXTURE_SLUG), { out, quiet: true, cacheDir: null, workers: 0 });
+  await r.engine.close();
+}, 120_000);
+afterAll(() => rmSync(data, { recursive: true, force: true }));
+
+describe('writeBundle', () => {
+  it('lists every file in the manifest with its size and SHA-256', () => {
+    const manifest = JSON.parse(text('manifest.json'));
+    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['case_attributes.arrow', 'cases.arrow', 'excerpts.json', 'message_attributes.arrow', 'messages.arrow', 'messages.csv', 'report.json']);
+    for (const f of manifest.files) {
+      const bytes = file(f.name);
+      expect(bytes.length, f.name).toBe(f.bytes);
+      expect(createHash('sha256').update(bytes).digest('hex'), f.name).toBe(f.sha256);
+    }
+    expect(manifest.slug).toBe(FIXTURE_SLUG);
+    expect(manifest.inputKey).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('masks personal data and pseudonymises customers in every file, keeping the brand', () => {
+    for (const name of ['report.json', 'messages.csv', 'excerpts.json']) {
+      expect(text(name), name).not.toContain('jane.doe@example.com');
+      expect(text(name), name).not.toContain('555-123-4567');
+      expect(text(name), name).not.toMatch(/customer\d+/);
+    }
+    const messages = tableFromIPC(file('messages.arrow'));
+    const authors = new Set(messages.getChild('author')!.toArray() as string[]);
+    expect([...authors].every((a) => a === 'WidgetHelp' || /^user-[0-9a-f]{6}$/.test(a))).toBe(true);
+    const texts = messages.getChild('text')!.toArray() as string[];
+    expect(texts).toContain('write me at [email] about the widget');
+    expect(texts).toContain(HOSTILE.script);
+  });
+
+  it('holds every message in time order with the canonical and analysis columns', () => {
+    const report = JSON.parse(text('report.json')) as ReportModel;
+    const messages = tableFromIPC(file('messages.arrow'));
+    expect(messages.numRows).toBe(report.counts.messages);
+    const names = messages.schema.fields.map((f) => f.name);
+    expect(names.slice(0, 14)).toEqual(['id', 'conversation_id', 'parent_id', 'created_at', 'author', 'is_brand', 'inbound', 'channel', 'text', 'likes', 'shares', 'replies', 'source_file', 'source_row']);
+    for (const c of ['sentiment', 'sentiment_score', 'fault', 'fault_evidence', 'themes', 'first_response_s']) expect(names).toContain(c);
+    const times = [...(messages.getChild('created_at')!.toArray() as Iterable<number>)].map(Number);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // The CSV download is the same rows.
+    expect(text('messages.csv').trimEnd().split('\n').length).toBe(report.counts.messages + 1);
+    expect(text('messages.csv')).toContain(`'=HYPERLINK(`);
+  });
+
+  it('keeps every quoted example in the excerpts, and the first page of messages', () => {
+    const report = JSON.parse(text('report.json')) as ReportModel;
+    const excerpts = JSON.parse(text('excerpts.json')) as Excerpts;
+    const have = new Set([...excerpts.messages.head, ...excerpts.quoted.messages].map((m) => m.id));
+    const quoted = [...quotedIds(report)];
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const id of quoted) expect(have.has(id), id).toBe(true);
+    expect(excerpts.messages.total).toBe(report.counts.messages);
+    expect(excerpts.messages.head.length).toBe(Math.min(1000, report.counts.messages));
+    expect(excerpts.messages.columnNames).toContain('fault');
+  });
+});

@@ -1,0 +1,56 @@
+/** Fault examples: chosen once by the analysis, earliest first, one per distinct text, messages and cases in one time line. */
+import { describe, expect, it } from 'vitest';
+import { faultExamples } from '../../../src/analysis/language/fault-examples.ts';
+import type { Case, Message } from '../../../src/analysis/model.ts';
+
+const kase = (id: string, day: number, text = 'late payment reported'): Case => ({
+  id,
+  openedAt: Date.UTC(2019, 1, day),
+  firstResponseAt: null,
+  resolvedAt: null,
+  closedAt: null,
+  status: null,
+  category: null,
+  subcategory: null,
+  product: null,
+  company: null,
+  channel: null,
+  text,
+  sourceFile: 'complaints.csv',
+  sourceRow: day,
+  attributes: {},
+});
+
+const message = (id: string, day: number, text: string): Message => ({
+  id,
+  conversationId: id,
+  parentId: null,
+  channel: 'twitter',
+  author: 'a',
+  isBrand: false,
+  inbound: true,
+  createdAt: Date.UTC(2019, 1, day),
+  text,
+  likes: null,
+  shares: null,
+  replies: null,
+  sourceFile: 'posts.csv',
+  sourceRow: day,
+  attributes: {},
+});
+
+describe('faultExamples', () => {
+  it('takes the earliest, once per text (case-insensitive, retweets folded), with cases prefixed', () => {
+    const cases = [kase('7', 20, 'a late payment again'), kase('3', 18), kase('5', 19), kase('9', 21, 'Late payment reported')];
+    const faults: Record<string, string> = { 'case:7': 'late', 'case:3': 'late', 'case:9': 'late' };
+    expect(faultExamples([], cases, (id) => faults[id]).get('late')).toEqual(['case:3', 'case:7']);
+  });
+
+  it('puts messages and cases in one time line and keeps at most five', () => {
+    const messages = [1, 2, 3, 4, 5, 6].map((d) => message(`m${d}`, d, d === 2 ? 'RT lock dead' : `lock dead ${d}`));
+    messages.push(message('m0', 0, 'lock dead'));
+    const cases = [kase('c', 1, 'my lock is dead')];
+    const fault = (id: string) => (id === 'case:c' || id.startsWith('m') ? 'dead' : undefined);
+    expect(faultExamples(messages, cases, fault).get('dead')).toEqual(['m0', 'm1', 'case:c', 'm3', 'm4']);
+  });
+});
