@@ -1,6 +1,6 @@
 /** `debrief analyze <crisis-dir> --out <dir>`: the report bundle of one crisis (see src/analysis/bundle/layout.ts). */
 import path from 'node:path';
-import { analyzeCrisis, type AnalyzeResult } from '../analysis/analyze.ts';
+import { analyzeCrisis, type AnalyzeResult } from '../analysis/pipeline.ts';
 import type { BundleManifest } from '../analysis/bundle/layout.ts';
 import { writeBundle } from '../analysis/bundle/write-bundle.ts';
 import type { Engine } from '../analysis/engine/engine.ts';

@@ -3,7 +3,7 @@
  * (ingest, DuckDB-WASM in a worker, every analysis) on files handed in by
  * the test, exposed as `window.debrief`.
  */
-import { analyzeCrisis } from '../../src/analysis/analyze.ts';
+import { analyzeCrisis } from '../../src/analysis/pipeline.ts';
 import { memoryCrisisFiles } from '../../src/analysis/ingest/ingest-crisis.ts';
 import { openBrowserEngine } from '../../src/browser/duckdb-browser.ts';
 

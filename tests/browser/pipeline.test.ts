@@ -11,7 +11,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeCrisis } from '../../src/analysis/analyze.ts';
+import { analyzeCrisis } from '../../src/analysis/pipeline.ts';
 import { memoryCrisisFiles } from '../../src/analysis/ingest/ingest-crisis.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';
 import type { BrowserRun } from './pipeline-entry.ts';

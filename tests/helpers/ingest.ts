@@ -1,4 +1,4 @@
-import { analyzeCrisis } from '../../src/analysis/analyze.ts';
+import { analyzeCrisis } from '../../src/analysis/pipeline.ts';
 import type { Engine } from '../../src/analysis/engine/engine.ts';
 import { ingestCrisis, memoryCrisisFiles, type CrisisFiles, type IngestOptions } from '../../src/analysis/ingest/ingest-crisis.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatePosts } from '../../bench/generate-posts.ts';
 import { GENERIC_TAXONOMY } from '../../bench/faults.bench.ts';
-import { analyzeCrisis } from '../../src/analysis/analyze.ts';
+import { analyzeCrisis } from '../../src/analysis/pipeline.ts';
 import { mergeDiscovered } from '../../src/analysis/nlp/phrases/discover.ts';
 import { inProcessMapper } from '../../src/analysis/parallel/text-mapper.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_CSV, SELECTION, SOURCE_CSV, excerptCfpb, isoDay, parseFields, splitRawRecords } from '../../scripts/excerpt-cfpb.ts';
-import { analyzeCrisis } from '../../src/analysis/analyze.ts';
+import { analyzeCrisis } from '../../src/analysis/pipeline.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';
 import { nodeCrisisFiles } from '../../src/node/files.ts';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OUT, DEFAULT_SEED, Rng, generateCrisis, isoLocal, mulberry32, writeCrisis, type GeneratedCrisis } from '../../scripts/generate-sample-crisis.ts';
-import { analyzeCrisis } from '../../src/analysis/analyze.ts';
+import { analyzeCrisis } from '../../src/analysis/pipeline.ts';
 import { parseCrisisConfig } from '../../src/analysis/config/crisis-config.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';
 import { nodeCrisisFiles } from '../../src/node/files.ts';

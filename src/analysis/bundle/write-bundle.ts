@@ -5,7 +5,7 @@
  * tools) only ever sees what may be shared. Where the bytes go is the
  * caller's business (a directory in Node, a zip in a browser).
  */
-import type { AnalyzeResult } from '../analyze.ts';
+import type { AnalyzeResult } from '../pipeline.ts';
 import { sha256Hex } from '../core/sha256.ts';
 import type { Case, Message } from '../model.ts';
 import { casesCsv } from '../report/cases-csv.ts';

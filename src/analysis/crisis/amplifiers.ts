@@ -5,7 +5,7 @@
  * volume the most active 1% of authors wrote. Brand accounts are left out:
  * this is about the public.
  */
-import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
+import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import type { Row } from '../engine/engine.ts';
 import type { Message } from '../model.ts';
 import { compareIds } from '../report/messages-csv.ts';
@@ -31,6 +31,8 @@ export const AMPLIFIER_DEFINITIONS: Record<string, string> = {
 /** The `amplifiers` analysis; sets `repeat_count` on messages in a repeat group. */
 export const amplifiersAnalysis: Analysis = {
   name: 'amplifiers',
+  sections: ['amplifiers'],
+  columns: ['repeat_count'],
   async run(ctx) {
     if (ctx.messages.length) ctx.report.sections.amplifiers = await computeAmplifiers(ctx);
   },

@@ -4,7 +4,7 @@
  * hours against off-hours, and the backlog of conversations waiting for a
  * first brand reply over time.
  */
-import type { Analysis, AnalysisContext } from '../analysis.ts';
+import type { Analysis, AnalysisContext } from '../runner/analysis.ts';
 import { bucketGrid, bucketStart, chooseBucket, dateOnly, robustDomain } from './buckets.ts';
 import { businessHoursPredicate, localTimeIn } from './local-time.ts';
 import { isCustomerMessage } from './notions.ts';
@@ -24,6 +24,7 @@ export const COVERAGE_DEFINITIONS: Record<string, string> = {
 /** The `coverage` analysis (messages only; absent when the crisis has none). */
 export const coverageAnalysis: Analysis = {
   name: 'coverage',
+  sections: ['coverage'],
   async run(ctx) {
     if (ctx.messages.length) ctx.report.sections.coverage = await computeCoverage(ctx);
   },

@@ -1,10 +1,9 @@
 /**
- * The crisis analyses, in the order they should run: the timeline first
- * (it reads a `sentiment` column if the sentiment analysis ran before it),
- * then response and coverage (which share the conversation definitions in
- * sql.ts), the playbook, and amplifiers.
+ * The crisis analyses: timeline, response and coverage (which share the
+ * notions of notions.ts), the playbook, and amplifiers. Each declares what it
+ * reads; the runner (../runner/order.ts) orders them.
  */
-import type { Analysis } from '../analysis.ts';
+import type { Analysis } from '../runner/analysis.ts';
 import { amplifiersAnalysis } from './amplifiers.ts';
 import { coverageAnalysis } from './coverage.ts';
 import { playbookAnalysis } from './playbook.ts';
@@ -16,8 +15,7 @@ export { coverageAnalysis } from './coverage.ts';
 export { playbookAnalysis } from './playbook.ts';
 export { responseAnalysis } from './response.ts';
 export { createTimelineAnalysis, timelineAnalysis, type TimelineOptions } from './timeline.ts';
-export { addTimelineSentiment } from './timeline-sentiment.ts';
 export type * from './types.ts';
 
-/** All crisis analyses in run order. */
+/** All crisis analyses (the runner orders them by what they read). */
 export const CRISIS_ANALYSES: readonly Analysis[] = [timelineAnalysis, responseAnalysis, coverageAnalysis, playbookAnalysis, amplifiersAnalysis];

@@ -4,7 +4,7 @@
  * loop publicly — how soon, and how did customers react (thanks, "still
  * waiting", coming back angrier after the brand's reply)?
  */
-import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
+import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import type { Message } from '../model.ts';
 import { NOTION_DEFINITIONS, conversationsOf, isCustomerMessage, type Conversation } from './notions.ts';
 import { CUE_SUMMARY, brandCues, customerCues } from './playbook-cues.ts';
@@ -39,6 +39,10 @@ export const PLAYBOOK_DEFINITIONS: Record<string, string> = {
 /** The `playbook` analysis; sets `playbook_step` (brand messages) and `customer_signal` (customer messages). */
 export const playbookAnalysis: Analysis = {
   name: 'playbook',
+  // Anger is judged by the sentiment model's columns when they exist.
+  needsColumns: ['sentiment', 'sentiment_score'],
+  sections: ['playbook'],
+  columns: ['playbook_step', 'customer_signal'],
   async run(ctx) {
     if (ctx.messages.length) ctx.report.sections.playbook = computePlaybook(ctx);
   },

@@ -5,7 +5,7 @@
  * response rate, SLA share and unanswered backlog age, overall and by
  * channel; plus case timings when the crisis has tickets or complaints.
  */
-import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
+import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import type { Engine } from '../engine/engine.ts';
 import { caseResponse } from './case-response.ts';
 import { NOTION_DEFINITIONS, customerMessageSql } from './notions.ts';
@@ -47,6 +47,8 @@ const BANDS: { label: string; from: number; to: number | null }[] = [
 /** The `response` analysis; also sets `first_response_s` and `conversation_first_response_s`. */
 export const responseAnalysis: Analysis = {
   name: 'response',
+  sections: ['response'],
+  columns: ['first_response_s', 'conversation_first_response_s'],
   async run(ctx) {
     ctx.report.sections.response = await computeResponse(ctx);
   },

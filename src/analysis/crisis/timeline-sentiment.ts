@@ -1,10 +1,10 @@
 /**
  * Sentiment per timeline bucket. Sentiment comes from another analysis (a
- * per-message `sentiment` column), which may run before or after the
- * timeline: before, the timeline fills `bySentiment` itself; after, the
- * sentiment analysis calls {@link addTimelineSentiment} on the section.
+ * per-message `sentiment` column), which the runner runs before the timeline
+ * (the timeline declares that it reads the column); the timeline then fills
+ * `bySentiment` with counts and shares on its own buckets.
  */
-import type { AnalysisContext } from '../analysis.ts';
+import type { AnalysisContext } from '../runner/analysis.ts';
 import type { Message } from '../model.ts';
 import { isCustomerMessage } from './notions.ts';
 import type { TimelineSection, TimelineSentiment } from './types.ts';
@@ -16,7 +16,8 @@ const LABEL_ORDER = ['negative', 'neutral', 'positive'];
 
 /**
  * Adds `bySentiment` to a timeline section: customer messages per bucket and
- * label. `labelOf` returns a message's label, or null to leave it out.
+ * label, and each label's share of the bucket. `labelOf` returns a message's
+ * label, or null to leave it out.
  */
 export function addTimelineSentiment(section: TimelineSection, messages: readonly Message[], labelOf: (m: Message) => string | null): TimelineSentiment | undefined {
   if (section.source !== 'messages' || !section.buckets.length) return undefined;
@@ -34,31 +35,16 @@ export function addTimelineSentiment(section: TimelineSection, messages: readonl
   }
   const labels = Object.keys(counts).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   if (!labels.length) return undefined;
-  section.bySentiment = { labels, counts: Object.fromEntries(labels.map((l) => [l, counts[l]])), scope: 'inbound' };
-  return section.bySentiment;
-}
-
-/** Customer sentiment shares per timeline bucket, for `report.sections.sentiment.overTime`. */
-export interface SentimentOverTime {
-  /** The timeline's bucket id ("1h", "1d", …); starts align with `timeline.buckets`. */
-  bucket: string;
-  starts: string[];
-  /** Customer messages with a label, per bucket. */
-  total: number[];
-  /** Label → share of `total` per bucket (4 decimals); null where a bucket has no labelled message. */
-  shares: Record<string, (number | null)[]>;
-}
-
-/** Shares per bucket from a timeline's sentiment counts. */
-export function sentimentOverTime(section: TimelineSection, by: TimelineSentiment): SentimentOverTime {
-  const total = section.buckets.map((_, i) => by.labels.reduce((n, l) => n + by.counts[l]![i]!, 0));
+  const total = starts.map((_, i) => labels.reduce((sum, l) => sum + counts[l]![i]!, 0));
   const share = (count: number, i: number): number | null => (total[i] ? Math.round((count / total[i]!) * 10_000) / 10_000 : null);
-  return {
-    bucket: section.bucket.id,
-    starts: section.buckets.map((b) => b.start),
+  section.bySentiment = {
+    labels,
+    counts: Object.fromEntries(labels.map((l) => [l, counts[l]!])),
+    scope: 'inbound',
     total,
-    shares: Object.fromEntries(by.labels.map((l) => [l, by.counts[l]!.map(share)])),
+    shares: Object.fromEntries(labels.map((l) => [l, counts[l]!.map(share)])),
   };
+  return section.bySentiment;
 }
 
 /** Label of a message from the context's `sentiment` column, if that column exists. */

@@ -4,14 +4,14 @@
  * cut into onset → peak → containment episodes, the brand's first response
  * relative to each onset, and key moments for chart annotations.
  */
-import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
+import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import { bucketGrid, bucketIndexSql, bucketMs, bucketStart, chooseBucket, dateOnly, robustDomain, type BucketGrid } from './buckets.ts';
 import { NOTION_DEFINITIONS, customerMessageSql, pickMainEpisode } from './notions.ts';
 import { detectSpikes, type SpikeEpisode, type SpikeOptions } from './spikes.ts';
 import { num } from './sql.ts';
 import { round } from './stats.ts';
 import { firstBrandReplyToEpisode, firstBrandResponse, iso, mostEngagedMoments, sortByTime } from './timeline-moments.ts';
-import { addTimelineSentiment, sentimentColumnLabel, sentimentOverTime, type SentimentOverTime } from './timeline-sentiment.ts';
+import { addTimelineSentiment, sentimentColumnLabel } from './timeline-sentiment.ts';
 import type { BucketId, KeyMoment, TimelineBucket, TimelineEpisode, TimelineSection } from './types.ts';
 
 /** Options of {@link createTimelineAnalysis}. */
@@ -67,6 +67,10 @@ export function defaultSpikeOptions(bucketMs: number, spanMs: number): SpikeOpti
 export function createTimelineAnalysis(options: TimelineOptions = {}): Analysis {
   return {
     name: 'timeline',
+    // Volume is split by sentiment when the sentiment column exists.
+    needsColumns: ['sentiment'],
+    sections: ['timeline'],
+    columns: ['spike_episode'],
     async run(ctx) {
       const section = await computeTimeline(ctx, options);
       if (section) ctx.report.sections.timeline = section;
@@ -126,10 +130,7 @@ async function computeTimeline(ctx: AnalysisContext, options: TimelineOptions): 
     definitions: TIMELINE_DEFINITIONS,
   };
   const labelOf = sentimentColumnLabel(ctx);
-  const by = labelOf ? addTimelineSentiment(section, ctx.messages, labelOf) : undefined;
-  // The sentiment section reports shares over time on the timeline's own buckets.
-  const sentiment = ctx.report.sections['sentiment'] as { overTime?: SentimentOverTime } | undefined;
-  if (by && sentiment) sentiment.overTime = sentimentOverTime(section, by);
+  if (labelOf) addTimelineSentiment(section, ctx.messages, labelOf);
   return section;
 }
 

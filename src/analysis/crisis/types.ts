@@ -52,9 +52,9 @@ export interface TimelineBucket {
 }
 
 /**
- * Sentiment per bucket, aligned with `buckets` by index. Filled by the
- * timeline when a `sentiment` message column exists when it runs, or added
- * later by the sentiment analysis with `addTimelineSentiment`.
+ * Customer sentiment per bucket, aligned with `buckets` by index: counts and
+ * shares per label. Filled by the timeline from the sentiment analysis's
+ * `sentiment` column (absent when that analysis did not run).
  */
 export interface TimelineSentiment {
   /** Labels in display order (e.g. negative, neutral, positive). */
@@ -63,6 +63,10 @@ export interface TimelineSentiment {
   counts: Record<string, number[]>;
   /** Which messages were counted: customer messages only, or all. */
   scope: 'inbound' | 'all';
+  /** Messages with a label, per bucket. */
+  total: number[];
+  /** Label → share of `total` per bucket (4 decimals); null where a bucket has no labelled message. */
+  shares: Record<string, (number | null)[]>;
 }
 
 /** A message pinned on the curve. */

@@ -4,7 +4,7 @@
  * with first/last seen and volume, and recurring complaints no configured
  * fault covers. Cases (tickets, complaints) are classified with the messages.
  */
-import { setCaseColumn, setColumn, type Analysis } from '../analysis.ts';
+import { setCaseColumn, setColumn, type Analysis } from '../runner/analysis.ts';
 import { cached } from '../cache.ts';
 import { classifyFaults, discoverCandidateFaults, FAULTS_VERSION, inFaultScope, type FaultTaxonomy } from '../nlp/faults/index.ts';
 import { faultExamples } from './fault-examples.ts';
@@ -13,6 +13,11 @@ import { CASE_PREFIX, caseTexts, inputKey, textMessages, timelineFrame } from '.
 
 export const faultsAnalysis: Analysis = {
   name: 'faults',
+  // Buckets and onset from the timeline; scope (negative messages) from the sentiment column.
+  needs: ['timeline'],
+  needsColumns: ['sentiment'],
+  sections: ['faults', 'candidateFaults'],
+  columns: ['fault', 'fault_evidence'],
   async run(ctx) {
     const fromMessages = textMessages(ctx);
     // Tickets say what broke even when the crisis also has social posts.

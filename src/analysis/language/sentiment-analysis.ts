@@ -3,8 +3,7 @@
  * shares of customer sentiment overall and by channel, and — when the export
  * carries human labels (e.g. `airline_sentiment`) — how well the model agrees.
  */
-import { setColumn, type Analysis, type AnalysisContext } from '../analysis.ts';
-import type { SentimentOverTime } from '../crisis/timeline-sentiment.ts';
+import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import { cached } from '../cache.ts';
 import { evaluate, LABELS, SENTIMENT_VERSION, type SentimentLabel, type SentimentResult } from '../nlp/sentiment/index.ts';
 
@@ -24,8 +23,6 @@ export interface SentimentSection {
   customer: SentimentCounts;
   brand: SentimentCounts;
   byChannel: ({ channel: string } & SentimentCounts)[];
-  /** Customer shares per timeline bucket; added by the timeline analysis when it runs. */
-  overTime?: SentimentOverTime;
   /** Distinct texts scored (copies are scored once). */
   distinctTexts: number;
   /** Agreement with human labels found in the export, when there are any. */
@@ -47,6 +44,8 @@ const LABEL_ATTRIBUTES = ['airline_sentiment', 'sentiment_label', 'human_sentime
 /** The sentiment analysis: each distinct text is scored once (retweets and copy-paste storms repeat), and cached by version + texts. */
 export const sentimentAnalysis: Analysis = {
   name: 'sentiment',
+  sections: ['sentiment'],
+  columns: ['sentiment', 'sentiment_score'],
   async run(ctx: AnalysisContext) {
     if (!ctx.messages.length) return;
     const texts = [...new Set(ctx.messages.map((m) => m.text))];

@@ -1,5 +1,5 @@
 /** The texts language analyses read: messages, or the narratives of cases when a crisis has only cases. */
-import type { AnalysisContext } from '../analysis.ts';
+import type { AnalysisContext } from '../runner/analysis.ts';
 import { mainEpisodeOf } from '../crisis/notions.ts';
 import type { TimelineSection } from '../crisis/types.ts';
 import type { TextMessage } from '../nlp/themes/index.ts';

@@ -3,7 +3,7 @@
  * configuration (see nlp/themes), plus a `themes` column listing the theme ids
  * whose phrases each message contains.
  */
-import { setCaseColumn, setColumn, type Analysis } from '../analysis.ts';
+import { setCaseColumn, setColumn, type Analysis } from '../runner/analysis.ts';
 import { PhraseMatcher } from '../nlp/phrases/matcher.ts';
 import { tokenizeStems } from '../nlp/phrases/tokenize.ts';
 import { cached } from '../cache.ts';
@@ -13,6 +13,10 @@ import { CASE_PREFIX, inputKey, textMessages, timelineFrame } from './text-messa
 
 export const themesAnalysis: Analysis = {
   name: 'themes',
+  needs: ['timeline'],
+  needsColumns: ['sentiment'],
+  sections: ['themes'],
+  columns: ['themes'],
   async run(ctx) {
     const { items, source } = textMessages(ctx);
     if (!items.some((m) => !m.isBrand)) return;

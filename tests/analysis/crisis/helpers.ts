@@ -1,8 +1,8 @@
 /** Test helpers: crises built in memory, and the real data sets under ../shared when present. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Analysis } from '../../../src/analysis/analysis.ts';
-import { analyzeCrisis, type AnalyzeResult } from '../../../src/analysis/analyze.ts';
+import type { Analysis } from '../../../src/analysis/runner/analysis.ts';
+import { analyzeCrisis, type AnalyzeResult } from '../../../src/analysis/pipeline.ts';
 import type { CrisisFiles } from '../../../src/analysis/ingest/ingest-crisis.ts';
 import { bytesSource } from '../../../src/analysis/ingest/source.ts';
 import { openNodeEngine } from '../../../src/node/duckdb-node.ts';

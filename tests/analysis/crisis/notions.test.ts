@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisContext } from '../../../src/analysis/analysis.ts';
-import type { AnalyzeResult } from '../../../src/analysis/analyze.ts';
+import type { AnalysisContext } from '../../../src/analysis/runner/analysis.ts';
+import type { AnalyzeResult } from '../../../src/analysis/pipeline.ts';
 import { CRISIS_ANALYSES } from '../../../src/analysis/crisis/index.ts';
 import { authorsOf, conversationsOf, isCustomerMessage, mainEpisodeOf, pickMainEpisode } from '../../../src/analysis/crisis/notions.ts';
 import type { AmplifiersSection, CoverageSection, PlaybookSection, ResponseSection, TimelineEpisode, TimelineSection } from '../../../src/analysis/crisis/types.ts';

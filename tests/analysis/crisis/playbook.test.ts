@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setColumn, type Analysis } from '../../../src/analysis/analysis.ts';
+import { setColumn, type Analysis } from '../../../src/analysis/runner/analysis.ts';
 import { brandCues, customerCues } from '../../../src/analysis/crisis/playbook-cues.ts';
 import { playbookAnalysis } from '../../../src/analysis/crisis/playbook.ts';
 import type { PlaybookSection } from '../../../src/analysis/crisis/types.ts';
@@ -143,6 +143,8 @@ describe('playbook on generated conversations', () => {
   it('judges anger with the sentiment column when one exists', async () => {
     const sentiment: Analysis = {
       name: 'fake-sentiment',
+      sections: [],
+      columns: ['sentiment_score'],
       async run(ctx) {
         // Everyone sounds calm except the customer's reply to "You are welcome".
         for (const m of ctx.messages) setColumn(ctx, m.id, 'sentiment_score', m.id === 'c3' ? -0.8 : 0.1);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setColumn, type Analysis } from '../../../src/analysis/analysis.ts';
-import { addTimelineSentiment } from '../../../src/analysis/crisis/timeline-sentiment.ts';
+import { setColumn, type Analysis } from '../../../src/analysis/runner/analysis.ts';
 import { createTimelineAnalysis, timelineAnalysis } from '../../../src/analysis/crisis/timeline.ts';
 import type { TimelineSection } from '../../../src/analysis/crisis/types.ts';
 import { memoryCrisisFiles, runCrisis, sharedData, synthCrisis, t, type SynthMessage } from './helpers.ts';
@@ -71,9 +70,11 @@ describe('timeline on a generated crisis', () => {
     expect(d.buckets[0].start).toBe('2024-04-29T04:00:00.000Z'); // midnight EDT
   });
 
-  it('adds sentiment per bucket from a sentiment column, before or after the timeline runs', async () => {
+  it('adds sentiment per bucket from a sentiment column, which the runner computes first whatever the order given', async () => {
     const sentiment: Analysis = {
       name: 'fake-sentiment',
+      sections: [],
+      columns: ['sentiment'],
       async run(ctx) {
         for (const m of ctx.messages) setColumn(ctx, m.id, 'sentiment', m.text.includes('outage') ? 'negative' : 'neutral');
       },
@@ -87,12 +88,13 @@ describe('timeline on a generated crisis', () => {
     // Brand messages are not counted.
     expect(s.bySentiment!.counts.negative.reduce((a, b) => a + b, 0) + s.bySentiment!.counts.neutral.reduce((a, b) => a + b, 0)).toBe(r.messages.length - 3);
 
-    const later = await runCrisis(synthCrisis(surgeCrisis()), [createTimelineAnalysis({ bucket: '1h' })]);
-    const section = later.report.sections.timeline as TimelineSection;
-    expect(section.bySentiment).toBeUndefined();
-    addTimelineSentiment(section, later.messages, (m) => (m.text.includes('outage') ? 'negative' : 'positive'));
-    expect(section.bySentiment?.labels).toEqual(['negative', 'positive']);
-    expect(section.bySentiment?.counts.negative[58]).toBe(40);
+    expect(s.bySentiment!.total[60]).toBe(120);
+    expect(s.bySentiment!.shares.negative![60]).toBe(1);
+
+    const reversed = await runCrisis(synthCrisis(surgeCrisis()), [createTimelineAnalysis({ bucket: '1h' }), sentiment]);
+    expect(reversed.report.sections.timeline).toEqual(s);
+    const without = await runCrisis(synthCrisis(surgeCrisis()), [createTimelineAnalysis({ bucket: '1h' })]);
+    expect(without.report.sections.timeline!.bySentiment).toBeUndefined();
   });
 
   it('is deterministic', async () => {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { analyzeCrisis } from '../../../src/analysis/analyze.ts';
+import { analyzeCrisis } from '../../../src/analysis/pipeline.ts';
 import { openNodeEngine } from '../../../src/node/duckdb-node.ts';
 import { nodeCrisisFiles } from '../../../src/node/files.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeCrisis } from '../../../src/analysis/analyze.ts';
+import { analyzeCrisis } from '../../../src/analysis/pipeline.ts';
 import { memoryCrisisFiles } from '../../../src/analysis/ingest/ingest-crisis.ts';
 import { sentimentAnalysis, type SentimentSection } from '../../../src/analysis/language/sentiment-analysis.ts';
 import { openNodeEngine } from '../../../src/node/duckdb-node.ts';

@@ -1,11 +1,11 @@
 /** What an analysis receives, and how it adds to the report. */
-import type { ResultCache } from './cache.ts';
-import type { CrisisConfig } from './config/crisis-config.ts';
-import type { Engine } from './engine/engine.ts';
-import type { Case, Message } from './model.ts';
-import type { TextMapper } from './parallel/text-mapper.ts';
-import type { ExtraColumns } from './report/messages-csv.ts';
-import type { ReportModel } from './report/report-model.ts';
+import type { ResultCache } from '../cache.ts';
+import type { CrisisConfig } from '../config/crisis-config.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Case, Message } from '../model.ts';
+import type { TextMapper } from '../parallel/text-mapper.ts';
+import type { ExtraColumns } from '../report/messages-csv.ts';
+import type { ReportModel, ReportSections } from '../report/report-model.ts';
 
 export interface AnalysisContext {
   engine: Engine;
@@ -27,9 +27,25 @@ export interface AnalysisContext {
   textMapper: TextMapper;
 }
 
-/** One analysis: reads tables, writes a report section and message columns. */
+/** The name of a report section. */
+export type SectionName = keyof ReportSections;
+
+/**
+ * One analysis: reads the tables (and earlier analyses' sections and
+ * columns, as it declares), writes its own sections and columns. The runner
+ * (order.ts) orders analyses by these declarations and refuses one that
+ * writes what it did not declare or touches another's section.
+ */
 export interface Analysis {
   name: string;
+  /** Sections of other analyses it reads (when they ran). */
+  needs?: readonly SectionName[];
+  /** Per-message or per-case columns of other analyses it reads (when they ran). */
+  needsColumns?: readonly string[];
+  /** The sections it writes; no other analysis writes them. */
+  sections: readonly SectionName[];
+  /** The per-message / per-case columns it adds. */
+  columns?: readonly string[];
   run(ctx: AnalysisContext): Promise<void>;
 }
 

@@ -2,7 +2,7 @@
  * The whole pipeline for one crisis: ingest → DuckDB → analyses → report model.
  * Runs in Node and in the browser: files and the engine are passed in.
  */
-import type { Analysis, AnalysisContext } from './analysis.ts';
+import type { Analysis, AnalysisContext } from './runner/analysis.ts';
 import type { ResultCache } from './cache.ts';
 import type { Engine } from './engine/engine.ts';
 import { ingestCrisis, type CrisisFiles, type IngestOptions } from './ingest/ingest-crisis.ts';
@@ -10,7 +10,8 @@ import type { Case, Message } from './model.ts';
 import { casesCsv } from './report/cases-csv.ts';
 import { messagesCsv, type ExtraColumns } from './report/messages-csv.ts';
 import { SCHEMA_VERSION, type Counts, type ReportModel } from './report/report-model.ts';
-import { defaultAnalyses } from './analyses.ts';
+import { defaultAnalyses } from './runner/default-analyses.ts';
+import { runAnalyses } from './runner/order.ts';
 import { authorsOf, isCustomerMessage } from './crisis/notions.ts';
 import { inProcessMapper, type TextMapper } from './parallel/text-mapper.ts';
 
@@ -70,10 +71,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
   };
   if (!config.title) config.assumptions.push(`No title in crisis.yaml: the directory name "${options.slug}" is used.`);
   const ctx: AnalysisContext = { engine, config, messages, cases, report, columns: new Map(), columnNames: [], caseColumns: new Map(), caseColumnNames: [], progress: step, cache: options.cache, textMapper: options.textMapper ?? inProcessMapper };
-  for (const analysis of options.analyses ?? defaultAnalyses()) {
-    step(`analysis: ${analysis.name}`);
-    await analysis.run(ctx);
-  }
+  await runAnalyses(options.analyses ?? defaultAnalyses(), ctx);
   return {
     report,
     messages,

@@ -1,0 +1,80 @@
+/**
+ * The analysis runner: orders analyses by what they declare they read and
+ * write, runs them, and holds each to its declaration — an analysis adds only
+ * the sections and columns it names and leaves every other section as it
+ * found it. That is what lets a section be typed and read by one module.
+ */
+import type { Analysis, AnalysisContext } from './analysis.ts';
+
+/**
+ * `analyses` ordered so that each runs after the producers of what it needs
+ * (among those given; a need nobody produces is simply absent). Ties keep the
+ * given order. Throws on two producers of one section or column, or a cycle.
+ */
+export function orderAnalyses(analyses: readonly Analysis[]): Analysis[] {
+  const producer = new Map<string, Analysis>();
+  const claim = (key: string, a: Analysis) => {
+    const other = producer.get(key);
+    if (other && other !== a) throw new Error(`analyses "${other.name}" and "${a.name}" both write ${key}`);
+    producer.set(key, a);
+  };
+  for (const a of analyses) {
+    for (const s of a.sections) claim(`section ${s}`, a);
+    for (const c of a.columns ?? []) claim(`column ${c}`, a);
+  }
+  const deps = (a: Analysis) =>
+    new Set(
+      [...(a.needs ?? []).map((s) => producer.get(`section ${s}`)), ...(a.needsColumns ?? []).map((c) => producer.get(`column ${c}`))].filter(
+        (p): p is Analysis => p !== undefined && p !== a,
+      ),
+    );
+  const out: Analysis[] = [];
+  const done = new Set<Analysis>();
+  const visiting = new Set<Analysis>();
+  const visit = (a: Analysis, path: string[]) => {
+    if (done.has(a)) return;
+    if (visiting.has(a)) throw new Error(`analyses depend on each other in a cycle: ${[...path, a.name].join(' → ')}`);
+    visiting.add(a);
+    for (const d of analyses.filter((x) => deps(a).has(x))) visit(d, [...path, a.name]);
+    visiting.delete(a);
+    done.add(a);
+    out.push(a);
+  };
+  for (const a of analyses) visit(a, []);
+  return out;
+}
+
+/** Runs `analyses` in dependency order on `ctx`, checking each against its declaration. */
+export async function runAnalyses(analyses: readonly Analysis[], ctx: AnalysisContext): Promise<void> {
+  for (const analysis of orderAnalyses(analyses)) {
+    ctx.progress(`analysis: ${analysis.name}`);
+    const before = snapshot(ctx);
+    await analysis.run(ctx);
+    check(analysis, before, ctx);
+  }
+}
+
+interface Snapshot {
+  sections: Map<string, string>;
+  columns: Set<string>;
+}
+
+// Sections are small (tens of kB): their JSON is a cheap, exact way to see that nobody else changed them.
+function snapshot(ctx: AnalysisContext): Snapshot {
+  const sections = new Map(Object.entries(ctx.report.sections).map(([k, v]) => [k, JSON.stringify(v)]));
+  return { sections, columns: new Set([...ctx.columnNames, ...ctx.caseColumnNames]) };
+}
+
+function check(analysis: Analysis, before: Snapshot, ctx: AnalysisContext): void {
+  const own = new Set<string>(analysis.sections);
+  for (const [name, value] of Object.entries(ctx.report.sections)) {
+    if (own.has(name)) continue;
+    if (!before.sections.has(name)) throw new Error(`analysis "${analysis.name}" wrote section "${name}", which it does not declare`);
+    if (before.sections.get(name) !== JSON.stringify(value)) throw new Error(`analysis "${analysis.name}" changed section "${name}" of another analysis`);
+  }
+  for (const name of before.sections.keys()) if (!(name in ctx.report.sections)) throw new Error(`analysis "${analysis.name}" removed section "${name}"`);
+  const declared = new Set(analysis.columns ?? []);
+  for (const c of [...ctx.columnNames, ...ctx.caseColumnNames]) {
+    if (!before.columns.has(c) && !declared.has(c)) throw new Error(`analysis "${analysis.name}" added column "${c}", which it does not declare`);
+  }
+}

@@ -1,0 +1,57 @@
+/** The runner orders analyses by their declarations and holds each to them. */
+import { describe, expect, it } from 'vitest';
+import { setColumn, type Analysis, type AnalysisContext } from '../../../src/analysis/runner/analysis.ts';
+import { orderAnalyses, runAnalyses } from '../../../src/analysis/runner/order.ts';
+import { defaultAnalyses } from '../../../src/analysis/runner/default-analyses.ts';
+import type { ReportModel } from '../../../src/analysis/report/report-model.ts';
+
+const analysis = (name: string, declared: Partial<Analysis>, run: (ctx: AnalysisContext) => void = () => {}): Analysis => ({ name, sections: [], ...declared, run: async (ctx) => run(ctx) });
+
+function context(): AnalysisContext {
+  const report = { sections: {} } as ReportModel;
+  const messages = [{ id: 'm1' }] as unknown as AnalysisContext['messages'];
+  return { report, messages, cases: [], columns: new Map(), columnNames: [], caseColumns: new Map(), caseColumnNames: [], progress: () => {} } as unknown as AnalysisContext;
+}
+
+describe('orderAnalyses', () => {
+  it('runs producers first and otherwise keeps the given order', () => {
+    const a = analysis('themes', { needs: ['timeline'], needsColumns: ['sentiment'], sections: ['themes'] });
+    const b = analysis('timeline', { needsColumns: ['sentiment'], sections: ['timeline'] });
+    const c = analysis('sentiment', { sections: ['sentiment'], columns: ['sentiment'] });
+    const d = analysis('amplifiers', { sections: ['amplifiers'] });
+    expect(orderAnalyses([a, d, b, c]).map((x) => x.name)).toEqual(['sentiment', 'timeline', 'themes', 'amplifiers']);
+  });
+
+  it('treats a need nobody produces as absent', () => {
+    expect(orderAnalyses([analysis('faults', { needs: ['timeline'], sections: ['faults'] })]).map((x) => x.name)).toEqual(['faults']);
+  });
+
+  it('refuses two producers of one section and cycles', () => {
+    expect(() => orderAnalyses([analysis('a', { sections: ['themes'] }), analysis('b', { sections: ['themes'] })])).toThrow(/"a" and "b" both write section themes/);
+    expect(() => orderAnalyses([analysis('a', { needs: ['faults'], sections: ['themes'] }), analysis('b', { needs: ['themes'], sections: ['faults'] })])).toThrow(/cycle: a → b → a/);
+  });
+
+  it('orders the default analyses with every need met by an earlier one', () => {
+    const ordered = orderAnalyses(defaultAnalyses());
+    const seen = new Set<string>();
+    for (const a of ordered) {
+      for (const s of a.needs ?? []) expect(seen.has(`section ${s}`), `${a.name} needs ${s}`).toBe(true);
+      for (const c of a.needsColumns ?? []) expect(seen.has(`column ${c}`), `${a.name} needs column ${c}`).toBe(true);
+      for (const s of a.sections) seen.add(`section ${s}`);
+      for (const c of a.columns ?? []) seen.add(`column ${c}`);
+    }
+  });
+});
+
+describe('runAnalyses', () => {
+  it('refuses a section or a column the analysis did not declare', async () => {
+    await expect(runAnalyses([analysis('sneaky', { sections: ['themes'] }, (ctx) => void (ctx.report.sections.faults = {} as never))], context())).rejects.toThrow(/"sneaky" wrote section "faults", which it does not declare/);
+    await expect(runAnalyses([analysis('sneaky', {}, (ctx) => setColumn(ctx, 'm1', 'fault', 'x'))], context())).rejects.toThrow(/added column "fault"/);
+  });
+
+  it("refuses an analysis that changes another's section", async () => {
+    const timeline = analysis('timeline', { sections: ['timeline'] }, (ctx) => void (ctx.report.sections.timeline = { episodes: [] } as never));
+    const meddler = analysis('meddler', { needs: ['timeline'], sections: ['themes'] }, (ctx) => void ((ctx.report.sections.timeline as { episodes: unknown[] }).episodes.push(1)));
+    await expect(runAnalyses([timeline, meddler], context())).rejects.toThrow(/"meddler" changed section "timeline" of another analysis/);
+  });
+});
