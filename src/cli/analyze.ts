@@ -5,11 +5,11 @@ import type { BundleManifest } from '../analysis/bundle/layout.ts';
 import { writeBundle } from '../analysis/bundle/write-bundle.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
 import { writeBundleDir } from '../node/bundle-dir.ts';
-import { openNodeEngine } from '../node/duckdb-node.ts';
 import { diskCache } from '../node/disk-cache.ts';
 import { nodeCrisisFiles } from '../node/files.ts';
 import { crisisInputKey } from '../node/input-key.ts';
 import { createWorkerMapper } from '../node/worker-mapper.ts';
+import { openEngine, type EngineName } from './engines.ts';
 import { progress } from './progress.ts';
 
 /** Language results are kept here between runs (keyed by analysis version and input). */
@@ -25,8 +25,8 @@ export interface AnalyzeCommandOptions {
   workers?: number;
   /** The crisis's name in the report; the directory name by default. */
   slug?: string;
-  /** Opens the engine (DuckDB-WASM by default). */
-  openEngine?: () => Promise<Engine>;
+  /** The engine: DuckDB-WASM (default) or native DuckDB. */
+  engine?: EngineName;
 }
 
 /** Analyses a crisis directory and writes its bundle to `out`; returns the result with the engine still open. */
@@ -35,7 +35,7 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
   const slug = options.slug ?? path.basename(path.resolve(dir));
   const files = nodeCrisisFiles(dir);
   say(`debrief: analysing ${dir}`);
-  const engine = await (options.openEngine ?? openNodeEngine)();
+  const engine = await openEngine(options.engine);
   const started = Date.now();
   const textMapper = createWorkerMapper({ workers: options.workers, onNote: (m) => say(`  ${m}`) });
   let result: AnalyzeResult;

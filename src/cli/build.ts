@@ -8,12 +8,15 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { bundlesDir, crisesDir } from '../node/bundle-dir.ts';
 import { crisisSlugs, prepareBundles } from './bundles.ts';
+import type { EngineName } from './engines.ts';
 import { progress } from './progress.ts';
 
 export interface BuildOptions {
   quiet?: boolean;
   /** Worker threads for language analyses (see analyze). */
   workers?: number;
+  /** The engine for analysing stale crises. */
+  engine?: EngineName;
 }
 
 /** Analyses what is stale; returns the environment that points Astro at the bundles. */
@@ -24,7 +27,9 @@ async function bundles(root: string, options: BuildOptions): Promise<NodeJS.Proc
   if (!slugs.length) throw new Error(`no crises in ${data}: run \`npx debrief new <slug>\` and add exports`);
   const dir = bundlesDir(root);
   const started = Date.now();
-  const { analysed, reused } = await prepareBundles(data, dir, { quiet: options.quiet, workers: options.workers });
+  // DEBRIEF_NO_CACHE=1 recomputes everything: every bundle and every language result.
+  const fresh = !!process.env.DEBRIEF_NO_CACHE;
+  const { analysed, reused } = await prepareBundles(data, dir, { quiet: options.quiet, workers: options.workers, engine: options.engine, force: fresh, cacheDir: fresh ? null : undefined });
   say(`debrief: bundles in ${path.relative(root, dir) || dir}: ${analysed.length} analysed${analysed.length ? ` (${analysed.join(', ')})` : ''}, ${reused.length} up to date, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // Telemetry would try the network, which is closed here and none of its business anyway.
   return { ...process.env, DEBRIEF_BUNDLES_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' };

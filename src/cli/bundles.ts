@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readManifest } from '../node/bundle-dir.ts';
 import { crisisInputKey } from '../node/input-key.ts';
-import { analyzeDirectory, type AnalyzeCommandOptions } from './analyze.ts';
+import type { AnalyzeCommandOptions } from './analyze.ts';
 
 /** Crisis slugs: sub-directories of `dataDir` holding a crisis.yaml, sorted. */
 export function crisisSlugs(dataDir: string): string[] {
@@ -25,17 +25,24 @@ export interface PrepareResult {
   reused: string[];
 }
 
+export interface PrepareOptions extends Omit<AnalyzeCommandOptions, 'out' | 'slug'> {
+  /** Analyse every crisis, stale or not. */
+  force?: boolean;
+}
+
 /** Brings `bundlesDir` up to date with `dataDir`. */
-export async function prepareBundles(dataDir: string, bundlesDir: string, options: Omit<AnalyzeCommandOptions, 'out' | 'slug'> = {}): Promise<PrepareResult> {
+export async function prepareBundles(dataDir: string, bundlesDir: string, { force = false, ...options }: PrepareOptions = {}): Promise<PrepareResult> {
   const slugs = crisisSlugs(dataDir);
   const out: PrepareResult = { analysed: [], reused: [] };
   for (const slug of slugs) {
     const crisisDir = path.join(dataDir, slug);
     const bundle = path.join(bundlesDir, slug);
-    if (readManifest(bundle)?.inputKey === crisisInputKey(crisisDir)) {
+    if (!force && readManifest(bundle)?.inputKey === crisisInputKey(crisisDir)) {
       out.reused.push(slug);
       continue;
     }
+    // Loaded only when a bundle is stale: an up-to-date build never compiles the analyses.
+    const { analyzeDirectory } = await import('./analyze.ts');
     const result = await analyzeDirectory(crisisDir, { ...options, out: bundle, slug });
     await result.engine.close();
     out.analysed.push(slug);

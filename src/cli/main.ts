@@ -1,16 +1,16 @@
 /** The `debrief` command line. Returns the exit code; errors are one line on stderr. */
 import { parseArgs } from 'node:util';
-import { analyzeDirectory } from './analyze.ts';
-import { build, dev } from './build.ts';
-import { newCrisis } from './new.ts';
+import { ENGINES, type EngineName } from './engines.ts';
 
 const USAGE = `usage:
-  debrief analyze <crisis-dir> --out <dir> [--strict] [--quiet] [--no-cache] [--workers N]
+  debrief analyze <crisis-dir> --out <dir> [--strict] [--quiet] [--no-cache] [--workers N] [--engine wasm|native]
                                                                    write the crisis's report bundle: report.json, the messages
                                                                    and cases tables (Arrow), messages.csv and cases.csv
                                                                    (--workers: worker threads for language analyses, 0 = none;
-                                                                    default DEBRIEF_WORKERS, else one per core but one)
-  debrief build [--quiet] [--workers N]                            analyse what changed in data/* and build the report site into dist/
+                                                                    default DEBRIEF_WORKERS, else one per core but one;
+                                                                    --engine native: the native DuckDB for crises beyond
+                                                                    DuckDB-WASM's 4 GB heap; same SQL, same bytes out)
+  debrief build [--quiet] [--workers N] [--engine wasm|native]     analyse what changed in data/* and build the report site into dist/
   debrief dev                                                      the same, then serve the site with live reload (notebook writing)
   debrief new <slug>                                               scaffold data/<slug>/crisis.yaml and reports/<slug>.mdx`;
 
@@ -25,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
         strict: { type: 'boolean' },
         'no-cache': { type: 'boolean' },
         workers: { type: 'string' },
+        engine: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -36,17 +37,21 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'analyze') {
       if (rest.length !== 1 || !values.out) throw new UsageError('analyze needs a crisis directory and --out <dir>');
       const workers = parseWorkers(values.workers);
-      const result = await analyzeDirectory(rest[0], { out: values.out, quiet: values.quiet, strict: values.strict, cacheDir: values['no-cache'] ? null : undefined, workers });
+      // Commands load their modules when run: `debrief build` with up-to-date bundles never loads the analyses.
+      const { analyzeDirectory } = await import('./analyze.ts');
+      const result = await analyzeDirectory(rest[0], { out: values.out, quiet: values.quiet, strict: values.strict, cacheDir: values['no-cache'] ? null : undefined, workers, engine: parseEngine(values.engine) });
       await result.engine.close();
       return 0;
     }
     if (command === 'build' || command === 'dev') {
       const workers = parseWorkers(values.workers);
-      await (command === 'build' ? build : dev)(process.cwd(), { quiet: values.quiet, workers });
+      const { build, dev } = await import('./build.ts');
+      await (command === 'build' ? build : dev)(process.cwd(), { quiet: values.quiet, workers, engine: parseEngine(values.engine) });
       return 0;
     }
     if (command === 'new') {
       if (rest.length !== 1) throw new UsageError('new needs a slug, e.g. `debrief new router-outage-2024`');
+      const { newCrisis } = await import('./new.ts');
       const created = await newCrisis(process.cwd(), rest[0]);
       process.stdout.write(`created ${created.join(', ')}: add your exports to the data directory, list them under sources: in crisis.yaml, and write the post-mortem in the notebook\n`);
       return 0;
@@ -60,6 +65,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+function parseEngine(value: string | undefined): EngineName | undefined {
+  const engine = value ?? process.env.DEBRIEF_ENGINE;
+  if (engine === undefined || engine === '') return undefined;
+  if (!(ENGINES as readonly string[]).includes(engine)) throw new UsageError(`--engine must be one of ${ENGINES.join(', ')} (got "${engine}")`);
+  return engine as EngineName;
+}
 
 function parseWorkers(value: string | undefined): number | undefined {
   const workers = value === undefined ? undefined : Number(value);

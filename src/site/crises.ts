@@ -2,7 +2,7 @@
  * The site's only data source: the report bundles `debrief build` wrote (one
  * per crisis, see src/analysis/bundle/layout.ts). Pages render a bundle's
  * report and excerpts and nothing else; the bundle's tables are loaded into
- * DuckDB only when a notebook's SQL cell asks for them.
+ * DuckDB only when a notebook's SQL cell asks for them (bundle-sql.ts).
  *
  * `DEBRIEF_BUNDLES_DIR` points the site at the bundles (`debrief build` sets it).
  */
@@ -10,11 +10,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Excerpts } from '../analysis/bundle/excerpts.ts';
-import { BUNDLE_FILES, BUNDLE_TABLES, BUNDLE_VERSION, type BundleManifest } from '../analysis/bundle/layout.ts';
-import type { Engine } from '../analysis/engine/engine.ts';
+import { BUNDLE_FILES, BUNDLE_VERSION, type BundleManifest } from '../analysis/bundle/layout.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
 import { bundlesDir, readManifest } from '../node/bundle-dir.ts';
-import { openNodeEngine } from '../node/duckdb-node.ts';
 
 /** One analysed crisis, as pages see it: its bundle. */
 export interface LoadedCrisis {
@@ -24,10 +22,8 @@ export interface LoadedCrisis {
   /** The rows pages show or quote. */
   excerpts: Excerpts;
   manifest: BundleManifest;
-  /** The bundle directory. */
+  /** The bundle directory (its tables are queried by notebooks' SQL cells, see bundle-sql.ts). */
   dir: string;
-  /** DuckDB with the bundle's `messages`, `cases`, `message_attributes`, `case_attributes` (opened on first call). */
-  sql(): Promise<Engine>;
 }
 
 // Kept on globalThis: Vite may evaluate this module once per page chunk, and bundles must be read once per build.
@@ -76,20 +72,11 @@ function readBundles(dir: string): LoadedCrisis[] {
 
 function loadBundle(dir: string, manifest: BundleManifest): LoadedCrisis {
   const json = <T>(name: string) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as T;
-  let engine: Promise<Engine> | undefined;
   return {
     slug: manifest.slug,
     report: json<ReportModel>(BUNDLE_FILES.report),
     excerpts: json<Excerpts>(BUNDLE_FILES.excerpts),
     manifest,
     dir,
-    sql: () => (engine ??= openTables(dir)),
   };
-}
-
-/** DuckDB-WASM with the bundle's tables, timestamps as plain TIMESTAMP as in the analysis engine. */
-async function openTables(dir: string): Promise<Engine> {
-  const engine = await openNodeEngine();
-  for (const { table, file } of BUNDLE_TABLES) await engine.loadArrow(table, new Uint8Array(readFileSync(path.join(dir, file))));
-  return engine;
 }

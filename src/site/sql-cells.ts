@@ -9,8 +9,11 @@
  * query selects (`text`, `author`) is masked as the crisis asks.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { Row } from '../analysis/engine/engine.ts';
 import { csvCell } from '../analysis/report/messages-csv.ts';
+import { bundlesDir } from '../node/bundle-dir.ts';
+import { bundleQuery } from './bundle-sql.ts';
 import type { LoadedCrisis } from './crises.ts';
 
 export interface CellColumn {
@@ -62,23 +65,16 @@ export function runCell(crisis: LoadedCrisis, sql: string, source: string): Prom
 
 async function execute(crisis: LoadedCrisis, sql: string, source: string): Promise<CellResult> {
   if (!sql) throw new CellError(source, sql, new Error('empty SQL'));
-  const body = sql.replace(/;\s*$/, '');
-  const engine = await crisis.sql();
-  let rows: Row[];
   try {
-    rows = await engine.query(body);
+    return await bundleQuery(crisis, sql.replace(/;\s*$/, ''), cellCacheDir());
   } catch (error) {
     throw new CellError(source, sql, error);
   }
-  let columns: CellColumn[];
-  try {
-    const described = await engine.query<{ column_name: string; column_type: string }>(`DESCRIBE ${body}`);
-    columns = described.map((d) => ({ name: String(d.column_name), type: String(d.column_type) }));
-  } catch {
-    // DESCRIBE takes only queries; for anything else keep the row keys, untyped.
-    columns = Object.keys(rows[0] ?? {}).map((name) => ({ name, type: 'unknown' }));
-  }
-  return { columns, rows };
+}
+
+/** Where cell results are kept between builds: beside the bundles. */
+function cellCacheDir(): string {
+  return path.join(path.dirname(bundlesDir()), 'cells');
 }
 
 /** A cell value as text for the page (times in the crisis zone via `formatTime`). */

@@ -4,7 +4,7 @@
  * build). Analyses only see this interface; who opened the database is
  * somebody else's concern.
  */
-import { Bool, Float64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import { Bool, DataType, Float64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import type { ColumnSpec } from '../model.ts';
 
 /** A row as analyses receive it: BIGINTs become numbers (or strings past 2^53), timestamps epoch ms. */
@@ -55,13 +55,15 @@ export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000 }: E
         const batch = rows.slice(start, start + INSERT_BATCH);
         const name = `__stage_${table}_${staging++}`;
         await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(tableToIPC(toArrow(columns, batch), 'stream'), { name, create: true }));
-        const select = columns.map((c) => `CAST("${c.sql}" AS ${c.type}) AS ${c.sql}`).join(', ');
-        await run(`insert into ${table}`, () => conn.query(`INSERT INTO ${table} SELECT ${select} FROM ${name}`));
+        // By name: the table's column order need not be the spec's.
+        const names = columns.map((c) => `"${c.sql}"`).join(', ');
+        const select = columns.map((c) => `CAST("${c.sql}" AS ${c.type})`).join(', ');
+        await run(`insert into ${table}`, () => conn.query(`INSERT INTO ${table} (${names}) SELECT ${select} FROM ${name}`));
         await run(`drop ${name}`, () => conn.query(`DROP TABLE ${name}`));
       }
     },
     async loadArrow(table, ipc) {
-      const name = `__stage_${table}_${staging++}`;
+      const name = `__stage_${staging++}`;
       await run(`load ${table}`, () => conn.insertArrowFromIPCStream(ipc, { name, create: true }));
       const described = tableRows(await run(`describe ${name}`, () => conn.query(`DESCRIBE ${name}`)));
       // Arrow carries millisecond timestamps; analyses and notebooks know TIMESTAMP.
@@ -89,20 +91,25 @@ function toArrow<R>(columns: ColumnSpec<R>[], rows: readonly R[]): Table {
 
 /** Converts an Arrow result into plain rows with JSON-safe values. */
 export function tableRows(table: Table): Row[] {
-  const names = table.schema.fields.map((f) => f.name);
+  const fields = table.schema.fields;
   const out: Row[] = [];
   for (const r of table) {
     if (!r) continue;
     const row: Row = {};
     const obj = r.toJSON() as Record<string, unknown>;
-    for (const n of names) row[n] = plain(obj[n]);
+    for (const f of fields) row[f.name] = plain(obj[f.name], f.type);
     out.push(row);
   }
   return out;
 }
 
-function plain(v: unknown): string | number | boolean | null {
+function plain(v: unknown, type?: DataType): string | number | boolean | null {
   if (v === null || v === undefined) return null;
+  // DECIMAL and HUGEINT arrive as Arrow Decimal128, whose getter gives the unscaled integer.
+  if (type && DataType.isDecimal(type)) {
+    const unscaled = BigInt(String(v));
+    return type.scale === 0 ? plain(unscaled) : Number(unscaled) / Number(`1e${type.scale}`);
+  }
   if (typeof v === 'bigint') return v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(v) : v.toString();
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Date) return v.getTime();
@@ -114,7 +121,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`DuckDB call timed out after ${ms} ms: ${what.slice(0, 200)} (does it need an extension DuckDB-WASM cannot download offline?)`)),
+      () => reject(new Error(`DuckDB call timed out after ${ms} ms: ${what.slice(0, 200)} (does it need a DuckDB extension, which cannot be downloaded offline?)`)),
       ms,
     );
   });

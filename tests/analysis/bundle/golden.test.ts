@@ -3,7 +3,8 @@
  * with the ones checked in under tests/golden/, so any change of a figure or
  * of the schema is a visible diff in review. `report.json` is compared whole;
  * the tables and downloads by the checksums in the manifest. The report must
- * also validate against the shipped JSON Schema.
+ * also validate against the shipped JSON Schema, and both engines (DuckDB-WASM
+ * and native DuckDB) must give the same bytes.
  *
  * After an intended change: `UPDATE_GOLDEN=1 npx vitest run tests/analysis/bundle/golden.test.ts`.
  */
@@ -44,5 +45,11 @@ describe.each(SAMPLES)('golden bundle of %s', (slug) => {
     expect(validate(JSON.parse(report)), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
     expect(report).toBe(readFileSync(path.join(golden, 'report.json'), 'utf8'));
     expect(manifest).toBe(readFileSync(path.join(golden, 'manifest.json'), 'utf8'));
+  });
+
+  it('is the same bytes when analysed with the native engine', async () => {
+    const native = await analyzeDirectory(path.join(ROOT, 'data', slug), { out: path.join(tmp, `${slug}-native`), quiet: true, cacheDir: null, workers: 0, engine: 'native' });
+    await native.engine.close();
+    expect(comparable(native.manifest)).toBe(readFileSync(path.join(ROOT, 'tests/golden', slug, 'manifest.json'), 'utf8'));
   });
 });
