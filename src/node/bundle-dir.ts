@@ -4,8 +4,9 @@
  * complete, so a reader (or a crash) sees the old bundle or the new one,
  * never a mix; a lock file keeps two writers of one directory apart.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { BUNDLE_FILES, type BundleManifest } from '../analysis/bundle/layout.ts';
 import type { BundleSink } from '../analysis/bundle/write-bundle.ts';
@@ -34,13 +35,25 @@ export async function writeBundleDir<T>(dir: string, write: (sink: BundleSink) =
     await rm(tmp, { recursive: true, force: true });
     await mkdir(tmp);
     const result = await write({
-      async write(name, data) {
+      async write(name, chunks) {
         const file = path.join(tmp, name);
+        const hash = createHash('sha256');
+        let bytes = 0;
+        let handle: FileHandle | undefined;
         try {
-          await writeFile(file, data);
+          handle = await open(file, 'w');
+          for (const chunk of chunks) {
+            const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+            hash.update(data);
+            bytes += data.length;
+            await handle.write(data);
+          }
         } catch (error) {
           throw new Error(`cannot write ${path.join(target, name)} (${(error as NodeJS.ErrnoException).code ?? String(error)}): free some disk space or choose another output directory; the previous bundle is left as it was`);
+        } finally {
+          await handle?.close();
         }
+        return { name, bytes, sha256: hash.digest('hex') };
       },
     });
     await swap(tmp, target);

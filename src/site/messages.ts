@@ -4,7 +4,8 @@
  * columns), split into pages. Only the first pages are rendered as HTML (a
  * crisis can hold millions of messages); messages.csv always has them all.
  */
-import type { CellValue, ExcerptMessage } from '../analysis/bundle/excerpts.ts';
+import type { ExcerptMessage } from '../analysis/bundle/excerpts.ts';
+import type { CellValue } from '../analysis/report/messages-csv.ts';
 import { EXCERPT_MESSAGES } from '../analysis/bundle/layout.ts';
 import type { LoadedCrisis } from './crises.ts';
 

@@ -26,10 +26,11 @@ function intact(dir: string): boolean {
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-const fakeBundle = (files: Record<string, string>) => async (sink: { write(name: string, data: string): Promise<void> }) => {
-  for (const [name, content] of Object.entries(files)) await sink.write(name, content);
+type Sink = Parameters<Parameters<typeof writeBundleDir>[1]>[0];
+const fakeBundle = (files: Record<string, string>) => async (sink: Sink) => {
+  for (const [name, content] of Object.entries(files)) await sink.write(name, [content]);
   const manifest = { files: Object.entries(files).map(([name, c]) => ({ name, bytes: c.length, sha256: sha(c) })).sort((a, b) => (a.name < b.name ? -1 : 1)) };
-  await sink.write('manifest.json', JSON.stringify(manifest));
+  await sink.write('manifest.json', [JSON.stringify(manifest)]);
 };
 
 describe('writeBundleDir', () => {
@@ -45,9 +46,9 @@ describe('writeBundleDir', () => {
   it('leaves the previous bundle intact when a write fails, and names the file', async () => {
     const dir = path.join(tmp, 'fail');
     await writeBundleDir(dir, fakeBundle({ 'report.json': '{"old":true}' }));
-    const failing = async (sink: { write(name: string, data: string): Promise<void> }) => {
-      await sink.write('report.json', '{"new":true}');
-      await sink.write('sub/messages.csv', 'x'); // no such directory: the write fails
+    const failing = async (sink: Sink) => {
+      await sink.write('report.json', ['{"new":true}']);
+      await sink.write('sub/messages.csv', ['x']); // no such directory: the write fails
     };
     await expect(writeBundleDir(dir, failing)).rejects.toThrow(/cannot write .*fail\/sub\/messages\.csv \(ENOENT\).*previous bundle is left as it was/);
     expect(readFileSync(path.join(dir, 'report.json'), 'utf8')).toBe('{"old":true}');
@@ -65,8 +66,8 @@ describe('writeBundleDir', () => {
 
   it('lets two writers of one directory take turns', async () => {
     const dir = path.join(tmp, 'turns');
-    const slow = (tag: string) => async (sink: { write(name: string, data: string): Promise<void> }) => {
-      await sink.write('report.json', tag);
+    const slow = (tag: string) => async (sink: Sink) => {
+      await sink.write('report.json', [tag]);
       await new Promise((r) => setTimeout(r, 300));
       await fakeBundle({ 'report.json': tag, [`${tag}.csv`]: tag })(sink);
     };

@@ -6,7 +6,7 @@
  * mangles a type (INTERVAL, BIT) the native values are pinned on their own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arrowIpc, type ArrowColumn } from '../../src/analysis/bundle/arrow-table.ts';
+import { arrowIpc, type ArrowColumn } from '../../src/analysis/core/arrow-columns.ts';
 import type { Engine, Row } from '../../src/analysis/engine/engine.ts';
 import type { ColumnSpec } from '../../src/analysis/model.ts';
 import { openNativeEngine } from '../../src/node/duckdb-native.ts';

@@ -5,12 +5,10 @@
  * needs these few rows, never the whole table.
  */
 import type { Case, Message } from '../model.ts';
+import type { CellValue } from '../report/messages-csv.ts';
 import type { ReportModel } from '../report/report-model.ts';
 import { CASE_PREFIX } from '../language/text-messages.ts';
 import { EXCERPT_CASES, EXCERPT_MESSAGES } from './layout.ts';
-
-/** A value of an analysis column. */
-export type CellValue = string | number | boolean | null;
 
 /** A message as pages show it, with its analysis columns. */
 export interface ExcerptMessage extends Omit<Message, 'attributes'> {
@@ -46,28 +44,26 @@ export function quotedIds(report: ReportModel): Set<string> {
   return ids;
 }
 
-/**
- * Builds the excerpts from messages and cases already in publication order
- * (time, then id) and already filtered for privacy.
- */
-export function buildExcerpts(
-  report: ReportModel,
-  messages: readonly ExcerptMessage[],
-  messageColumns: readonly string[],
-  cases: readonly ExcerptCase[],
-  caseColumns: readonly string[],
-): Excerpts {
+/** A table in publication order, read by position (see write-bundle.ts). */
+export interface ExcerptSource<Excerpt> {
+  rows: readonly { id: string }[];
+  columnNames: readonly string[];
+  excerpt(i: number): Excerpt;
+}
+
+/** Builds the excerpts of tables in publication order, already filtered for privacy. */
+export function buildExcerpts(report: ReportModel, messages: ExcerptSource<ExcerptMessage>, cases: ExcerptSource<ExcerptCase>): Excerpts {
   const quoted = quotedIds(report);
-  const head = messages.slice(0, EXCERPT_MESSAGES);
-  const caseHead = cases.slice(0, EXCERPT_CASES);
-  const inHead = new Set(head.map((m) => m.id));
-  const caseInHead = new Set(caseHead.map((c) => c.id));
-  return {
-    messages: { total: messages.length, columnNames: [...messageColumns], head },
-    cases: { total: cases.length, columnNames: [...caseColumns], head: caseHead },
-    quoted: {
-      messages: messages.filter((m) => quoted.has(m.id) && !inHead.has(m.id)),
-      cases: cases.filter((c) => quoted.has(CASE_PREFIX + c.id) && !caseInHead.has(c.id)),
-    },
+  const pick = <E>(table: ExcerptSource<E>, headSize: number, id: (rowId: string) => string) => {
+    const head: E[] = [];
+    const more: E[] = [];
+    table.rows.forEach((r, i) => {
+      if (i < headSize) head.push(table.excerpt(i));
+      else if (quoted.has(id(r.id))) more.push(table.excerpt(i));
+    });
+    return { excerpt: { total: table.rows.length, columnNames: [...table.columnNames], head }, quoted: more };
   };
+  const m = pick(messages, EXCERPT_MESSAGES, (id) => id);
+  const c = pick(cases, EXCERPT_CASES, (id) => CASE_PREFIX + id);
+  return { messages: m.excerpt, cases: c.excerpt, quoted: { messages: m.quoted, cases: c.quoted } };
 }

@@ -3,67 +3,84 @@
  * filter is applied here, once, to the report, the tables, the downloads and
  * the excerpts, so everything downstream (pages, notebooks, people's own
  * tools) only ever sees what may be shared. Where the bytes go is the
- * caller's business (a directory in Node, a zip in a browser).
+ * caller's business (a directory in Node, memory in a browser).
+ *
+ * Files are produced in chunks (a record batch, ten thousand CSV rows) and
+ * rows are read by position from the sorted messages, with filtered texts
+ * kept beside them: a million-message crisis is never copied whole again.
  */
-import type { AnalyzeResult } from '../pipeline.ts';
+import { arrowIpcChunks, inferColumnType, type ArrowColumn } from '../core/arrow-columns.ts';
 import { sha256Hex } from '../core/sha256.ts';
 import type { Case, Message } from '../model.ts';
-import { casesCsv } from '../report/cases-csv.ts';
-import { compareIds, messagesCsv, type ExtraColumns } from '../report/messages-csv.ts';
+import type { AnalyzeResult } from '../pipeline.ts';
+import { CASE_CSV_COLUMNS, caseCsvCells } from '../report/cases-csv.ts';
+import { compareIds, csvChunks, MESSAGE_CSV_COLUMNS, messageCsvCells, type CellValue, type ExtraColumns } from '../report/messages-csv.ts';
 import { createPrivacy, filterDeep, type Privacy } from '../report/privacy.ts';
 import type { ReportModel } from '../report/report-model.ts';
-import { arrowIpc, inferColumnType, type ArrowColumn } from './arrow-table.ts';
-import { buildExcerpts, type CellValue, type ExcerptCase, type ExcerptMessage } from './excerpts.ts';
+import { buildExcerpts, type ExcerptCase, type ExcerptMessage } from './excerpts.ts';
 import { BUNDLE_FILES, BUNDLE_VERSION, type BundleFileEntry, type BundleManifest } from './layout.ts';
 
-/** Receives the bundle's files one by one; `manifest.json` comes last. */
+/** Receives the bundle's files one by one, each as chunks in order; `manifest.json` comes last. */
 export interface BundleSink {
-  write(name: string, data: Uint8Array | string): Promise<void>;
+  /** Writes one file; returns its size and SHA-256 as the manifest lists them. */
+  write(name: string, chunks: Iterable<Uint8Array | string>): Promise<BundleFileEntry>;
 }
 
 const utf8 = new TextEncoder();
+
+/** A sink that keeps the files in memory (a browser's download, tests). */
+export function memoryBundleSink(files = new Map<string, Uint8Array>()): BundleSink & { files: Map<string, Uint8Array> } {
+  return {
+    files,
+    async write(name, chunks) {
+      const parts = [...chunks].map((c) => (typeof c === 'string' ? utf8.encode(c) : c));
+      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        bytes.set(p, at);
+        at += p.length;
+      }
+      files.set(name, bytes);
+      return { name, bytes: bytes.length, sha256: sha256Hex(bytes) };
+    },
+  };
+}
 
 /** Writes the bundle of `result` to `sink`; returns its manifest. `inputKey` identifies what it was computed from. */
 export async function writeBundle(result: AnalyzeResult, inputKey: string, sink: BundleSink): Promise<BundleManifest> {
   const { report } = result;
   const privacy = crisisPrivacy(result);
   const files: BundleFileEntry[] = [];
-  const put = async (name: string, data: Uint8Array | string) => {
-    const bytes = typeof data === 'string' ? utf8.encode(data) : data;
-    files.push({ name, bytes: bytes.length, sha256: sha256Hex(bytes) });
-    await sink.write(name, bytes);
-  };
+  const put = async (name: string, chunks: Iterable<Uint8Array | string>) => void files.push(await sink.write(name, chunks));
 
   const shared = filterDeep(report, privacy) as ReportModel;
-  await put(BUNDLE_FILES.report, `${JSON.stringify(shared, null, 2)}\n`);
+  await put(BUNDLE_FILES.report, [`${JSON.stringify(shared, null, 2)}\n`]);
 
-  const messages = publishedMessages(result.messages, privacy);
-  const messageColumns = filterColumns(result.columns, privacy);
-  const messageRows = messages.map((m) => excerptMessage(m, messageColumns.get(m.id)));
-  await put(BUNDLE_FILES.messages, arrowIpc(messageTableColumns(messageRows, result.columnNames), messageRows));
-  const messageAttributes = attributeRows(messages);
-  await put(BUNDLE_FILES.messageAttributes, arrowIpc(ATTRIBUTE_COLUMNS, messageAttributes));
-  await put(BUNDLE_FILES.messagesCsv, messagesCsv(messages, result.columnNames, messageColumns));
+  // Column values repeat (labels, fault ids, matched phrases): each distinct string is filtered once.
+  const columnText = memoize(privacy.text);
+  const messages = publishedMessages(result.messages, result.columns, result.columnNames, privacy, columnText);
+  await put(BUNDLE_FILES.messages, arrowIpcChunks(messages.arrowColumns, messages.positions));
+  const messageAttributes = attributeRows(messages.rows, privacy);
+  await put(BUNDLE_FILES.messageAttributes, arrowIpcChunks(ATTRIBUTE_COLUMNS, messageAttributes));
+  await put(BUNDLE_FILES.messagesCsv, csvChunks([...MESSAGE_CSV_COLUMNS, ...result.columnNames], messages.positions.length, messages.csvCells));
 
-  const cases = publishedCases(result.cases, privacy);
-  const caseColumns = filterColumns(result.caseColumns, privacy);
-  const caseRows = cases.map((c) => excerptCase(c, caseColumns.get(c.id)));
-  await put(BUNDLE_FILES.cases, arrowIpc(caseTableColumns(caseRows, result.caseColumnNames), caseRows));
-  const caseAttributes = attributeRows(cases);
-  await put(BUNDLE_FILES.caseAttributes, arrowIpc(ATTRIBUTE_COLUMNS, caseAttributes));
-  if (cases.length) await put(BUNDLE_FILES.casesCsv, casesCsv(cases, result.caseColumnNames, caseColumns));
+  const cases = publishedCases(result.cases, result.caseColumns, result.caseColumnNames, privacy, columnText);
+  await put(BUNDLE_FILES.cases, arrowIpcChunks(cases.arrowColumns, cases.positions));
+  const caseAttributes = attributeRows(cases.rows, privacy);
+  await put(BUNDLE_FILES.caseAttributes, arrowIpcChunks(ATTRIBUTE_COLUMNS, caseAttributes));
+  if (cases.rows.length) await put(BUNDLE_FILES.casesCsv, csvChunks([...CASE_CSV_COLUMNS, ...result.caseColumnNames], cases.positions.length, cases.csvCells));
 
-  const excerpts = buildExcerpts(shared, messageRows, result.columnNames, caseRows, result.caseColumnNames);
-  await put(BUNDLE_FILES.excerpts, `${JSON.stringify(excerpts)}\n`);
+  const excerpts = buildExcerpts(shared, messages, cases);
+  await put(BUNDLE_FILES.excerpts, [`${JSON.stringify(excerpts)}\n`]);
 
   const manifest: BundleManifest = {
     bundleVersion: BUNDLE_VERSION,
     slug: report.crisis.slug,
     inputKey,
-    rows: { messages: messages.length, cases: cases.length, messageAttributes: messageAttributes.length, caseAttributes: caseAttributes.length },
+    rows: { messages: messages.rows.length, cases: cases.rows.length, messageAttributes: messageAttributes.length, caseAttributes: caseAttributes.length },
     files: files.sort((a, b) => (a.name < b.name ? -1 : 1)),
   };
-  await sink.write(BUNDLE_FILES.manifest, utf8.encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  await sink.write(BUNDLE_FILES.manifest, [`${JSON.stringify(manifest, null, 2)}\n`]);
   return manifest;
 }
 
@@ -74,90 +91,117 @@ export function crisisPrivacy(result: Pick<AnalyzeResult, 'report' | 'messages'>
   return createPrivacy(crisis.privacy, crisis.brandHandles, crisis.slug, privateAuthors);
 }
 
-/** Messages in publication order (time, then id), texts masked and authors pseudonymised as configured. */
-function publishedMessages(messages: readonly Message[], privacy: Privacy): Message[] {
-  return [...messages]
-    .sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id))
-    .map((m) => ({ ...m, text: privacy.text(m.text), author: privacy.author(m.author, m.isBrand), attributes: filterRecord(m.attributes, privacy) }));
+/**
+ * A table in publication order, read by position: the sorted rows, their
+ * filtered fields and analysis columns, as Arrow columns, CSV cells and
+ * excerpt rows (made only for the few rows pages quote).
+ */
+export interface PublishedTable<Row extends { id: string }, Excerpt> {
+  rows: readonly Row[];
+  /** 0 … n−1, the positions the Arrow columns read. */
+  positions: readonly number[];
+  columnNames: readonly string[];
+  arrowColumns: ArrowColumn<number>[];
+  csvCells(i: number): CellValue[];
+  excerpt(i: number): Excerpt;
 }
 
-/** Cases by opening time (then id), every free-text field filtered. */
-function publishedCases(cases: readonly Case[], privacy: Privacy): Case[] {
+function publishedMessages(all: readonly Message[], columns: ExtraColumns, names: readonly string[], privacy: Privacy, columnText: (s: string) => string): PublishedTable<Message, ExcerptMessage> {
+  const rows = [...all].sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
+  // Masking returns the very same string when there is nothing to mask: these arrays cost pointers.
+  const text = rows.map((m) => privacy.text(m.text));
+  const author = rows.map((m) => privacy.author(m.author, m.isBrand));
+  const cells = analysisCells(rows, columns, names, columnText);
+  const excerpt = (i: number): ExcerptMessage => {
+    const { attributes: _a, ...m } = rows[i]!;
+    return { ...m, author: author[i]!, text: text[i]!, columns: cells.row(i) };
+  };
+  const base: ArrowColumn<number>[] = [
+    { name: 'id', type: 'utf8', value: (i) => rows[i]!.id },
+    { name: 'conversation_id', type: 'utf8', value: (i) => rows[i]!.conversationId },
+    { name: 'parent_id', type: 'utf8', value: (i) => rows[i]!.parentId },
+    { name: 'created_at', type: 'timestamp', value: (i) => rows[i]!.createdAt },
+    { name: 'author', type: 'utf8', value: (i) => author[i]! },
+    { name: 'is_brand', type: 'bool', value: (i) => rows[i]!.isBrand },
+    { name: 'inbound', type: 'bool', value: (i) => rows[i]!.inbound },
+    { name: 'channel', type: 'utf8', value: (i) => rows[i]!.channel },
+    { name: 'text', type: 'utf8', value: (i) => text[i]! },
+    { name: 'likes', type: 'int64', value: (i) => rows[i]!.likes },
+    { name: 'shares', type: 'int64', value: (i) => rows[i]!.shares },
+    { name: 'replies', type: 'int64', value: (i) => rows[i]!.replies },
+    { name: 'source_file', type: 'utf8', value: (i) => rows[i]!.sourceFile },
+    { name: 'source_row', type: 'int64', value: (i) => rows[i]!.sourceRow },
+  ];
+  return {
+    rows,
+    positions: rows.map((_, i) => i),
+    columnNames: names,
+    arrowColumns: [...base, ...cells.arrowColumns(base.map((c) => c.name))],
+    csvCells: (i) => [...messageCsvCells({ ...rows[i]!, author: author[i]!, text: text[i]! }), ...cells.values(i)],
+    excerpt,
+  };
+}
+
+function publishedCases(all: readonly Case[], columns: ExtraColumns, names: readonly string[], privacy: Privacy, columnText: (s: string) => string): PublishedTable<Case, ExcerptCase> {
+  const rows = [...all].sort((a, b) => a.openedAt - b.openedAt || compareIds(a.id, b.id));
   const text = (v: string | null) => (v === null ? null : privacy.text(v));
-  return [...cases]
-    .sort((a, b) => a.openedAt - b.openedAt || compareIds(a.id, b.id))
-    .map((c) => ({ ...c, text: text(c.text), status: text(c.status), category: text(c.category), subcategory: text(c.subcategory), product: text(c.product), company: text(c.company), attributes: filterRecord(c.attributes, privacy) }));
+  const filtered = rows.map((c) => ({ text: text(c.text), status: text(c.status), category: text(c.category), subcategory: text(c.subcategory), product: text(c.product), company: text(c.company) }));
+  const cells = analysisCells(rows, columns, names, columnText);
+  const excerpt = (i: number): ExcerptCase => {
+    const { attributes: _a, ...c } = rows[i]!;
+    return { ...c, ...filtered[i]!, columns: cells.row(i) };
+  };
+  const base: ArrowColumn<number>[] = [
+    { name: 'id', type: 'utf8', value: (i) => rows[i]!.id },
+    { name: 'opened_at', type: 'timestamp', value: (i) => rows[i]!.openedAt },
+    { name: 'first_response_at', type: 'timestamp', value: (i) => rows[i]!.firstResponseAt },
+    { name: 'resolved_at', type: 'timestamp', value: (i) => rows[i]!.resolvedAt },
+    { name: 'closed_at', type: 'timestamp', value: (i) => rows[i]!.closedAt },
+    { name: 'status', type: 'utf8', value: (i) => filtered[i]!.status },
+    { name: 'category', type: 'utf8', value: (i) => filtered[i]!.category },
+    { name: 'subcategory', type: 'utf8', value: (i) => filtered[i]!.subcategory },
+    { name: 'product', type: 'utf8', value: (i) => filtered[i]!.product },
+    { name: 'company', type: 'utf8', value: (i) => filtered[i]!.company },
+    { name: 'channel', type: 'utf8', value: (i) => rows[i]!.channel },
+    { name: 'text', type: 'utf8', value: (i) => filtered[i]!.text },
+    { name: 'source_file', type: 'utf8', value: (i) => rows[i]!.sourceFile },
+    { name: 'source_row', type: 'int64', value: (i) => rows[i]!.sourceRow },
+  ];
+  return {
+    rows,
+    positions: rows.map((_, i) => i),
+    columnNames: names,
+    arrowColumns: [...base, ...cells.arrowColumns(base.map((c) => c.name))],
+    csvCells: (i) => [...caseCsvCells({ ...rows[i]!, ...filtered[i]! }), ...cells.values(i)],
+    excerpt,
+  };
 }
 
-function filterRecord(record: Record<string, string>, privacy: Privacy): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, privacy.cell(v) as string]));
+/** The analysis columns of rows by position, strings through the privacy filter. */
+function analysisCells(rows: readonly { id: string }[], columns: ExtraColumns, names: readonly string[], text: (s: string) => string) {
+  const value = (i: number, name: string): CellValue => {
+    const v = columns.get(rows[i]!.id)?.[name] ?? null;
+    return typeof v === 'string' ? text(v) : v;
+  };
+  return {
+    values: (i: number) => names.map((n) => value(i, n)),
+    row: (i: number) => Object.fromEntries(names.flatMap((n) => (columns.get(rows[i]!.id)?.[n] === undefined ? [] : [[n, value(i, n)]]))) as Record<string, CellValue>,
+    /** Typed by their values; a name clash with a canonical column would hide data, so it fails. */
+    arrowColumns: (taken: readonly string[]): ArrowColumn<number>[] =>
+      names.map((name) => {
+        if (taken.includes(name)) throw new Error(`analysis column "${name}" clashes with a canonical column of the same name`);
+        return { name, type: inferColumnType(rows.map((r) => columns.get(r.id)?.[name])), value: (i: number) => value(i, name) };
+      }),
+  };
 }
 
-/** Per-row analysis columns with every string through the filter (a column may carry a matched phrase). */
-function filterColumns(columns: ExtraColumns, privacy: Privacy): ExtraColumns {
-  const out: ExtraColumns = new Map();
-  for (const [id, row] of columns) out.set(id, Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? privacy.text(v) : v])));
-  return out;
-}
-
-function excerptMessage(m: Message, columns: Record<string, CellValue> = {}): ExcerptMessage {
-  const { attributes: _a, ...rest } = m;
-  return { ...rest, columns };
-}
-
-function excerptCase(c: Case, columns: Record<string, CellValue> = {}): ExcerptCase {
-  const { attributes: _a, ...rest } = c;
-  return { ...rest, columns };
-}
-
-/** Analysis columns after the canonical ones, typed by their values; a name clash would hide data, so it fails. */
-function analysisColumns<R extends { columns: Record<string, CellValue> }>(rows: readonly R[], names: readonly string[], taken: readonly string[]): ArrowColumn<R>[] {
-  return names.map((name) => {
-    if (taken.includes(name)) throw new Error(`analysis column "${name}" clashes with a canonical column of the same name`);
-    return { name, type: inferColumnType(rows.map((r) => r.columns[name])), value: (r: R) => r.columns[name] ?? null };
-  });
-}
-
-const MESSAGE_BASE: ArrowColumn<ExcerptMessage>[] = [
-  { name: 'id', type: 'utf8', value: (m) => m.id },
-  { name: 'conversation_id', type: 'utf8', value: (m) => m.conversationId },
-  { name: 'parent_id', type: 'utf8', value: (m) => m.parentId },
-  { name: 'created_at', type: 'timestamp', value: (m) => m.createdAt },
-  { name: 'author', type: 'utf8', value: (m) => m.author },
-  { name: 'is_brand', type: 'bool', value: (m) => m.isBrand },
-  { name: 'inbound', type: 'bool', value: (m) => m.inbound },
-  { name: 'channel', type: 'utf8', value: (m) => m.channel },
-  { name: 'text', type: 'utf8', value: (m) => m.text },
-  { name: 'likes', type: 'int64', value: (m) => m.likes },
-  { name: 'shares', type: 'int64', value: (m) => m.shares },
-  { name: 'replies', type: 'int64', value: (m) => m.replies },
-  { name: 'source_file', type: 'utf8', value: (m) => m.sourceFile },
-  { name: 'source_row', type: 'int64', value: (m) => m.sourceRow },
-];
-
-const CASE_BASE: ArrowColumn<ExcerptCase>[] = [
-  { name: 'id', type: 'utf8', value: (c) => c.id },
-  { name: 'opened_at', type: 'timestamp', value: (c) => c.openedAt },
-  { name: 'first_response_at', type: 'timestamp', value: (c) => c.firstResponseAt },
-  { name: 'resolved_at', type: 'timestamp', value: (c) => c.resolvedAt },
-  { name: 'closed_at', type: 'timestamp', value: (c) => c.closedAt },
-  { name: 'status', type: 'utf8', value: (c) => c.status },
-  { name: 'category', type: 'utf8', value: (c) => c.category },
-  { name: 'subcategory', type: 'utf8', value: (c) => c.subcategory },
-  { name: 'product', type: 'utf8', value: (c) => c.product },
-  { name: 'company', type: 'utf8', value: (c) => c.company },
-  { name: 'channel', type: 'utf8', value: (c) => c.channel },
-  { name: 'text', type: 'utf8', value: (c) => c.text },
-  { name: 'source_file', type: 'utf8', value: (c) => c.sourceFile },
-  { name: 'source_row', type: 'int64', value: (c) => c.sourceRow },
-];
-
-function messageTableColumns(rows: readonly ExcerptMessage[], names: readonly string[]): ArrowColumn<ExcerptMessage>[] {
-  return [...MESSAGE_BASE, ...analysisColumns(rows, names, MESSAGE_BASE.map((c) => c.name))];
-}
-
-function caseTableColumns(rows: readonly ExcerptCase[], names: readonly string[]): ArrowColumn<ExcerptCase>[] {
-  return [...CASE_BASE, ...analysisColumns(rows, names, CASE_BASE.map((c) => c.name))];
+function memoize(f: (s: string) => string): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let out = seen.get(s);
+    if (out === undefined) seen.set(s, (out = f(s)));
+    return out;
+  };
 }
 
 interface AttributeRow {
@@ -172,9 +216,9 @@ const ATTRIBUTE_COLUMNS: ArrowColumn<AttributeRow>[] = [
   { name: 'value', type: 'utf8', value: (a) => a.value },
 ];
 
-/** `id, key, value` rows in publication order, keys sorted within a row. */
-function attributeRows(rows: readonly { id: string; attributes: Record<string, string> }[]): AttributeRow[] {
+/** `id, key, value` rows in publication order, keys sorted within a row, values filtered. */
+function attributeRows(rows: readonly { id: string; attributes: Record<string, string> }[], privacy: Privacy): AttributeRow[] {
   const out: AttributeRow[] = [];
-  for (const r of rows) for (const key of Object.keys(r.attributes).sort()) out.push({ id: r.id, key, value: r.attributes[key]! });
+  for (const r of rows) for (const key of Object.keys(r.attributes).sort()) out.push({ id: r.id, key, value: privacy.cell(r.attributes[key]!) as string });
   return out;
 }

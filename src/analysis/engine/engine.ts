@@ -4,7 +4,8 @@
  * build). Analyses only see this interface; who opened the database is
  * somebody else's concern.
  */
-import { Bool, DataType, Float64, Table, TimestampMillisecond, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { DataType, tableToIPC, type Table } from 'apache-arrow';
+import { arrowTable } from '../core/arrow-columns.ts';
 import type { ColumnSpec } from '../model.ts';
 
 /** A row as analyses receive it: BIGINTs become numbers (or strings past 2^53), timestamps epoch ms. */
@@ -77,16 +78,14 @@ export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000 }: E
   };
 }
 
+// Counts and row numbers fit a double exactly; the CAST in insert() restores BIGINT.
+const ARROW_TYPE = { VARCHAR: 'utf8', BOOLEAN: 'bool', TIMESTAMP: 'timestamp', BIGINT: 'float64', INTEGER: 'float64' } as const;
+
 function toArrow<R>(columns: ColumnSpec<R>[], rows: readonly R[]): Table {
-  const vectors: Record<string, Vector<DataType>> = {};
-  for (const c of columns) {
-    const values = rows.map((r) => r[c.key] as unknown);
-    // Arrow's Int64 wants BigInt; counts and row numbers fit a double exactly, the CAST restores BIGINT.
-    const type: DataType =
-      c.type === 'VARCHAR' ? new Utf8() : c.type === 'BOOLEAN' ? new Bool() : c.type === 'TIMESTAMP' ? new TimestampMillisecond() : new Float64();
-    vectors[c.sql] = vectorFromArray(values, type) as Vector<DataType>;
-  }
-  return new Table(vectors);
+  return arrowTable(
+    columns.map((c) => ({ name: c.sql, type: ARROW_TYPE[c.type], value: (r: R) => r[c.key] as string | number | boolean | null })),
+    rows,
+  );
 }
 
 /** Converts an Arrow result into plain rows with JSON-safe values. */

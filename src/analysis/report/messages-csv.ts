@@ -1,23 +1,44 @@
 /**
  * `messages.csv`: one row per loaded message, with the columns analyses add.
- * Cells that a spreadsheet would run as a formula are neutralised.
+ * Cells that a spreadsheet would run as a formula are neutralised. Rows come
+ * out in chunks, so a million-message download never has to be one string.
  */
 import type { Message } from '../model.ts';
 
-export type ExtraColumns = Map<string, Record<string, string | number | boolean | null>>;
+export type CellValue = string | number | boolean | null;
+export type ExtraColumns = Map<string, Record<string, CellValue>>;
 
-const BASE = ['id', 'conversation_id', 'parent_id', 'created_at', 'author', 'is_brand', 'inbound', 'channel', 'text'];
+/** The canonical columns of messages.csv, before the analyses' columns. */
+export const MESSAGE_CSV_COLUMNS = ['id', 'conversation_id', 'parent_id', 'created_at', 'author', 'is_brand', 'inbound', 'channel', 'text'];
+
+/** The fields of a message messages.csv shows. */
+export type CsvMessage = Pick<Message, 'id' | 'conversationId' | 'parentId' | 'createdAt' | 'author' | 'isBrand' | 'inbound' | 'channel' | 'text'>;
+
+/** The canonical cells of one message, in {@link MESSAGE_CSV_COLUMNS} order. */
+export function messageCsvCells(m: CsvMessage): CellValue[] {
+  return [m.id, m.conversationId, m.parentId, new Date(m.createdAt).toISOString(), m.author, m.isBrand, m.inbound, m.channel, m.text];
+}
 
 /** Renders messages (sorted by time, then id) and extra per-message columns as CSV text. */
-export function messagesCsv(messages: Message[], extraNames: string[] = [], extra: ExtraColumns = new Map()): string {
+export function messagesCsv(messages: readonly CsvMessage[], extraNames: readonly string[] = [], extra: ExtraColumns = new Map()): string {
   const rows = [...messages].sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
-  const lines = [[...BASE, ...extraNames].join(',')];
-  for (const m of rows) {
-    const more = extra.get(m.id) ?? {};
-    const base = [m.id, m.conversationId, m.parentId, new Date(m.createdAt).toISOString(), m.author, m.isBrand, m.inbound, m.channel, m.text];
-    lines.push([...base, ...extraNames.map((n) => more[n] ?? null)].map(csvCell).join(','));
+  const chunks = csvChunks([...MESSAGE_CSV_COLUMNS, ...extraNames], rows.length, (i) => {
+    const more = extra.get(rows[i]!.id) ?? {};
+    return [...messageCsvCells(rows[i]!), ...extraNames.map((n) => more[n] ?? null)];
+  });
+  return [...chunks].join('');
+}
+
+const ROWS_PER_CHUNK = 10_000;
+
+/** CSV text in chunks: the header line, then `count` rows of `cells(i)`, each line ending in a line feed. */
+export function* csvChunks(header: readonly string[], count: number, cells: (i: number) => CellValue[]): Generator<string> {
+  yield `${header.join(',')}\n`;
+  for (let start = 0; start < count; start += ROWS_PER_CHUNK) {
+    const lines: string[] = [];
+    for (let i = start; i < Math.min(count, start + ROWS_PER_CHUNK); i++) lines.push(cells(i).map(csvCell).join(','));
+    yield `${lines.join('\n')}\n`;
   }
-  return lines.join('\n') + '\n';
 }
 
 /** One CSV cell: quoted when needed, with formula triggers (= + - @ tab CR) defused by a leading apostrophe. */

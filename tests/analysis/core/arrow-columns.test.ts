@@ -1,0 +1,76 @@
+/** Arrow columns built into their buffers: the values read back, the chunked stream is the whole stream. */
+import { tableFromIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { arrowIpc, arrowIpcChunks, inferColumnType, type ArrowColumn } from '../../../src/analysis/core/arrow-columns.ts';
+
+interface Row {
+  s: string | null;
+  b: boolean | null;
+  t: number | null;
+  n: number | null;
+  f: number | null;
+}
+
+const COLUMNS: ArrowColumn<Row>[] = [
+  { name: 's', type: 'utf8', value: (r) => r.s },
+  { name: 'b', type: 'bool', value: (r) => r.b },
+  { name: 't', type: 'timestamp', value: (r) => r.t },
+  { name: 'n', type: 'int64', value: (r) => r.n },
+  { name: 'f', type: 'float64', value: (r) => r.f },
+];
+
+const rows = (count: number): Row[] =>
+  Array.from({ length: count }, (_, i) => ({
+    s: i % 7 === 0 ? null : `r${i} é 🦆 "q"`.repeat(1 + (i % 3)),
+    b: i % 5 === 0 ? null : i % 2 === 0,
+    t: i % 11 === 0 ? null : 1_700_000_000_000 + i,
+    n: i % 13 === 0 ? null : i * 3,
+    f: i % 17 === 0 ? null : i / 8,
+  }));
+
+const concat = (chunks: Iterable<Uint8Array>) => {
+  const parts = [...chunks];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) (out.set(p, at), (at += p.length));
+  return out;
+};
+
+describe('arrowIpc', () => {
+  it('reads back every value and null, across record batches', () => {
+    const data = rows(70_000);
+    const table = tableFromIPC(arrowIpc(COLUMNS, data));
+    expect(table.numRows).toBe(70_000);
+    expect(table.batches.length).toBe(2);
+    for (const i of [0, 1, 7, 10, 65_535, 65_536, 69_999]) {
+      const r = table.get(i)!.toJSON() as Record<string, unknown>;
+      expect(r.s).toBe(data[i]!.s);
+      expect(r.b).toBe(data[i]!.b);
+      expect(r.t === null ? null : Number(r.t)).toBe(data[i]!.t);
+      expect(r.n === null ? null : Number(r.n)).toBe(data[i]!.n);
+      expect(r.f).toBe(data[i]!.f);
+    }
+  });
+
+  it('coerces as apache-arrow builders do: only null is missing', () => {
+    const table = tableFromIPC(arrowIpc(COLUMNS, [{ s: undefined, b: undefined, t: 5, n: 2.9, f: undefined } as unknown as Row]));
+    expect(table.get(0)!.toJSON()).toMatchObject({ s: '', b: false, n: 2n });
+    expect(Number.isNaN(table.get(0)!.toJSON().f)).toBe(true);
+    expect(() => arrowIpc(COLUMNS, [{ s: 'x', b: true, t: 1.5, n: 1, f: 1 }])).toThrow();
+  });
+});
+
+describe('arrowIpcChunks', () => {
+  it('is the same bytes as the whole stream, for many batches and for none', () => {
+    for (const n of [0, 1, 65_536, 140_000]) expect(Buffer.from(concat(arrowIpcChunks(COLUMNS, rows(n)))).equals(Buffer.from(arrowIpc(COLUMNS, rows(n))))).toBe(true);
+  });
+});
+
+describe('inferColumnType', () => {
+  it('types analysis columns by their values', () => {
+    expect(inferColumnType([1, null, 2.5])).toBe('float64');
+    expect(inferColumnType([true, undefined])).toBe('bool');
+    expect(inferColumnType(['a', 1])).toBe('utf8');
+    expect(inferColumnType([null])).toBe('utf8');
+  });
+});
