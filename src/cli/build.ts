@@ -29,7 +29,7 @@ async function bundles(root: string, options: BuildOptions): Promise<NodeJS.Proc
   const started = Date.now();
   // DEBRIEF_NO_CACHE=1 recomputes everything: every bundle and every language result.
   const fresh = !!process.env.DEBRIEF_NO_CACHE;
-  const { analysed, reused } = await prepareBundles(data, dir, { quiet: options.quiet, workers: options.workers, engine: options.engine, force: fresh, cacheDir: fresh ? null : undefined });
+  const { analysed, reused } = await prepareBundles(data, dir, { quiet: options.quiet, workers: options.workers, engine: options.engine, force: fresh, cacheDir: fresh ? null : undefined, isolate: true });
   say(`debrief: bundles in ${path.relative(root, dir) || dir}: ${analysed.length} analysed${analysed.length ? ` (${analysed.join(', ')})` : ''}, ${reused.length} up to date, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // Telemetry would try the network, which is closed here and none of its business anyway.
   return { ...process.env, DEBRIEF_BUNDLES_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' };

@@ -4,9 +4,11 @@
  * files or the analysis code changed). Bundles of crises no longer in the
  * data directory are removed, so the site shows exactly the crises there are.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readManifest } from '../node/bundle-dir.ts';
 import { crisisInputKey } from '../node/input-key.ts';
 import type { AnalyzeCommandOptions } from './analyze.ts';
@@ -28,10 +30,16 @@ export interface PrepareResult {
 export interface PrepareOptions extends Omit<AnalyzeCommandOptions, 'out' | 'slug'> {
   /** Analyse every crisis, stale or not. */
   force?: boolean;
+  /**
+   * Analyse each stale crisis in a child process (`debrief analyze`), so its
+   * memory goes back to the system before the next crisis or the site build
+   * starts; in this process otherwise (tests).
+   */
+  isolate?: boolean;
 }
 
 /** Brings `bundlesDir` up to date with `dataDir`. */
-export async function prepareBundles(dataDir: string, bundlesDir: string, { force = false, ...options }: PrepareOptions = {}): Promise<PrepareResult> {
+export async function prepareBundles(dataDir: string, bundlesDir: string, { force = false, isolate = false, ...options }: PrepareOptions = {}): Promise<PrepareResult> {
   const slugs = crisisSlugs(dataDir);
   const out: PrepareResult = { analysed: [], reused: [] };
   for (const slug of slugs) {
@@ -41,10 +49,13 @@ export async function prepareBundles(dataDir: string, bundlesDir: string, { forc
       out.reused.push(slug);
       continue;
     }
-    // Loaded only when a bundle is stale: an up-to-date build never compiles the analyses.
-    const { analyzeDirectory } = await import('./analyze.ts');
-    const result = await analyzeDirectory(crisisDir, { ...options, out: bundle, slug });
-    await result.engine.close();
+    if (isolate) await analyzeInChild(crisisDir, bundle, options);
+    else {
+      // Loaded only when a bundle is stale: an up-to-date build never compiles the analyses.
+      const { analyzeDirectory } = await import('./analyze.ts');
+      const result = await analyzeDirectory(crisisDir, { ...options, out: bundle, slug });
+      await result.engine.close();
+    }
     out.analysed.push(slug);
   }
   if (existsSync(bundlesDir)) {
@@ -53,4 +64,22 @@ export async function prepareBundles(dataDir: string, bundlesDir: string, { forc
     }
   }
   return out;
+}
+
+const BIN = fileURLToPath(new URL('../../bin/debrief.mjs', import.meta.url));
+
+/** `debrief analyze` of one crisis in a child process, its progress on this one's stderr. */
+function analyzeInChild(crisisDir: string, out: string, options: Omit<AnalyzeCommandOptions, 'out' | 'slug'>): Promise<void> {
+  const args = [BIN, 'analyze', crisisDir, '--out', out];
+  if (options.quiet) args.push('--quiet');
+  if (options.strict) args.push('--strict');
+  if (options.cacheDir === null) args.push('--no-cache');
+  if (options.workers !== undefined) args.push('--workers', String(options.workers));
+  if (options.engine) args.push('--engine', options.engine);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    // The child already said what went wrong, on one line; this names which crisis stopped the build.
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`analysing ${crisisDir} failed (exit ${code}); its message is above`))));
+  });
 }

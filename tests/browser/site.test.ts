@@ -76,6 +76,16 @@ describe.skipIf(!hasChromium)('report site in Chromium', () => {
     expect(crises.length).toBeGreaterThan(0);
   });
 
+  it("serves each crisis's bundle files byte for byte: the CLI's bundle and the site's are the same", () => {
+    for (const { slug } of crises) {
+      const bundle = path.join(ROOT, '.debrief/bundles', slug);
+      for (const file of ['report.json', 'messages.csv', 'cases.csv']) {
+        if (!existsSync(path.join(bundle, file))) continue;
+        expect(readFileSync(path.join(DIST, slug, file)).equals(readFileSync(path.join(bundle, file))), `${slug}/${file}`).toBe(true);
+      }
+    }
+  });
+
   it('every page loads without console errors, failed or external requests, and every chart is drawn', async () => {
     const seen = new Set<string>();
     const queue = [server.url];
