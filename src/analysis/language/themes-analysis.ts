@@ -8,7 +8,8 @@ import { PhraseMatcher } from '../nlp/phrases/matcher.ts';
 import { tokenizeStems } from '../nlp/phrases/tokenize.ts';
 import { cached } from '../cache.ts';
 import { mergeDiscovered } from '../nlp/phrases/discover.ts';
-import { finishThemes, prepareThemes, THEMES_VERSION } from '../nlp/themes/index.ts';
+import { finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type ThemesIndex } from '../nlp/themes/index.ts';
+import type { ThemesResult } from '../nlp/themes/types.ts';
 import { CASE_PREFIX, inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
 export const themesAnalysis: Analysis = {
@@ -24,30 +25,62 @@ export const themesAnalysis: Analysis = {
     ctx.progress(`themes: ${items.length.toLocaleString('en-US')} texts`);
     const options = { brandHandles: ctx.config.brand.handles, bucketMs: frame.bucketMs, onset: frame.onset, peak: frame.peak };
     const key = [THEMES_VERSION, JSON.stringify(options), ...inputKey(items)];
+    let indexed: { index: ThemesIndex; distinct: PreparedThemes['distinct'] } | undefined;
     const result = await cached(ctx.cache, 'themes', key, async () => {
       // Phrase discovery (the tagger, on a sample) is the slow step: the host may split it over threads.
       const prepared = prepareThemes(items, options);
       const parts = await ctx.textMapper.mapChunks('phrases', {}, prepared.sampleTexts);
-      return finishThemes(prepared, mergeDiscovered(parts));
+      return finishThemes(prepared, mergeDiscovered(parts), (index) => (indexed = { index, distinct: prepared.distinct }));
     });
     ctx.report.sections.themes = { source, ...result };
     if (!result.themes.length) return;
+    const themesOf = indexed ? fromIndex(result, indexed.index, indexed.distinct) : null;
+    const tokenized = byTokenizing(result);
     // Which themes a message (or case narrative) belongs to: any of the theme's phrases in its words.
-    const phrases = result.themes.flatMap((t) => t.phrases.map((p) => ({ theme: t.id, stems: p.key.split(' ') })));
-    const matcher = new PhraseMatcher(phrases.map((p) => p.stems));
-    const order = new Map(result.themes.map((t, i) => [t.id, i]));
     const byText = new Map<string, string>();
-    for (const m of items) {
-      if (m.isBrand) continue;
+    items.forEach((m, i) => {
+      if (m.isBrand) return;
       let ids = byText.get(m.text);
-      if (ids === undefined) {
-        const found = new Set(matcher.distinct(tokenizeStems(m.text)).map((i) => phrases[i]!.theme));
-        ids = [...found].sort((a, b) => order.get(a)! - order.get(b)!).join(';');
-        byText.set(m.text, ids);
-      }
-      if (!ids) continue;
+      if (ids === undefined) byText.set(m.text, (ids = themesOf?.(i) ?? tokenized(m.text)));
+      if (!ids) return;
       if (source === 'cases') setCaseColumn(ctx, m.id.slice(CASE_PREFIX.length), 'themes', ids);
       else setColumn(ctx, m.id, 'themes', ids);
-    }
+    });
   },
 };
+
+/** Theme ids of a text (`;`-joined, strongest theme first) by tokenizing it: the way when the themes came from the cache. */
+function byTokenizing(result: ThemesResult): (text: string) => string {
+  const phrases = result.themes.flatMap((t) => t.phrases.map((p) => ({ theme: t.id, stems: p.key.split(' ') })));
+  const matcher = new PhraseMatcher(phrases.map((p) => p.stems));
+  const order = new Map(result.themes.map((t, i) => [t.id, i]));
+  return (text) => {
+    const found = new Set(matcher.distinct(tokenizeStems(text)).map((i) => phrases[i]!.theme));
+    return [...found].sort((a, b) => order.get(a)! - order.get(b)!).join(';');
+  };
+}
+
+/**
+ * Theme ids of message `i` from the phrase index the themes were found with,
+ * or null where that index cannot tell exactly: a text folded into another
+ * document (a retweet, "RT …") carries that document's phrases, so it is
+ * tokenized on its own.
+ */
+function fromIndex(result: ThemesResult, { docs, matcher }: ThemesIndex, distinct: PreparedThemes['distinct']): (i: number) => string | null {
+  const themesOfPhrase = new Map<number, number[]>();
+  result.themes.forEach((t, order) => {
+    for (const p of t.phrases) {
+      const k = matcher.indexOf(p.key);
+      if (k >= 0) themesOfPhrase.set(k, [...(themesOfPhrase.get(k) ?? []), order]);
+    }
+  });
+  return (i) => {
+    const text = distinct.of[i]!;
+    if (text < 0) return null;
+    const doc = docs.docOfText[text]!;
+    if (docs.firstText[doc] !== text) return null;
+    const found = new Set<number>();
+    for (let k = docs.phraseStart[doc]!; k < docs.phraseStart[doc + 1]!; k++) for (const t of themesOfPhrase.get(docs.phrases[k]!) ?? []) found.add(t);
+    return [...found].sort((a, b) => a - b).map((t) => result.themes[t]!.id).join(';');
+  };
+}

@@ -15,7 +15,7 @@
  *  7. rank emerging themes                             (emerging)
  */
 import type { TextMessage } from '../phrases/types.ts';
-import { dedupeExact, indexDocuments } from '../phrases/corpus.ts';
+import { dedupeExact, indexDocuments, type IndexedDocs } from '../phrases/corpus.ts';
 import { bestSurface, discoverPhrases, type DiscoveredPhrase } from '../phrases/discover.ts';
 import { PhraseMatcher } from '../phrases/matcher.ts';
 import { sampleByHash } from '../phrases/sample.ts';
@@ -68,14 +68,26 @@ export function prepareThemes(messages: readonly TextMessage[], options: ThemesO
   return { messages, opts, messageCount, distinct, sampleTexts: sample.map((i) => distinct.texts[i]!) };
 }
 
-/** The part of {@link findThemes} after the tagger: `discovered` is {@link discoverPhrases} of the sample. */
-export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<string, DiscoveredPhrase>): ThemesResult {
+/** The phrase index of every distinct text, as {@link finishThemes} built it (dictionary phrases by matcher index). */
+export interface ThemesIndex {
+  docs: IndexedDocs;
+  matcher: PhraseMatcher;
+}
+
+/**
+ * The part of {@link findThemes} after the tagger: `discovered` is
+ * {@link discoverPhrases} of the sample. `onIndexed` receives the phrase
+ * index of the distinct texts, so a caller can assign themes without
+ * tokenizing every text again.
+ */
+export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<string, DiscoveredPhrase>, onIndexed?: (index: ThemesIndex) => void): ThemesResult {
   const { messages, messageCount, distinct, opts } = prepared;
   const dictionary = buildDictionary(discovered, prepared.sampleTexts.length, brandPhraseFilter(opts.brandHandles));
 
   // 3. Count over everything.
   const matcher = new PhraseMatcher(dictionary.map((p) => p.stems));
   const docs = indexDocuments(distinct.texts, matcher);
+  onIndexed?.({ docs, matcher });
   const table = buildDocTable(messages, distinct.of, docs);
 
   // 4. Weight.

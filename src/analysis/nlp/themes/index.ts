@@ -6,7 +6,7 @@
  * result.themes[0].label; // "delayed"
  * ```
  */
-export { findThemes, finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes } from './findThemes.ts';
+export { findThemes, finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type ThemesIndex } from './findThemes.ts';
 export type {
   EmergingTheme,
   RepresentativeMessage,
