@@ -6,14 +6,14 @@
  * this is about the public.
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
-import type { Row } from '../engine/engine.ts';
 import type { Message } from '../model.ts';
 import { compareIds } from '../report/messages-csv.ts';
-import { engagementExported, engagementOf, replyCounts } from './engagement.ts';
-import { NOTION_DEFINITIONS, authorsOf, customerMessageSql, isCustomerMessage } from './notions.ts';
+import { engagedCandidates, engagementOf, rankEngaged, replyCountsOf, type Candidates } from './engagement.ts';
+import { Interner } from './intern.ts';
+import { NOTION_DEFINITIONS, customerMessageSql, isCustomerMessage } from './notions.ts';
 import { num } from './sql.ts';
 import { share } from './stats.ts';
-import type { AmplifiersSection, AuthorStats, PostStats, RepeatGroup } from './types.ts';
+import type { AmplifiersSection, AuthorStats, RepeatGroup } from './types.ts';
 
 const TOP = 10;
 /** Normalised texts shorter than this many words ("thanks", "any update?") repeat by chance, not by copying. */
@@ -38,55 +38,69 @@ export const amplifiersAnalysis: Analysis = {
   },
 };
 
-/** Engagement per message (likes + shares + exported or in-data replies), in SQL. */
-const ENGAGED_CTE = `rc AS (SELECT parent_id AS id, count(*) AS n FROM messages WHERE parent_id IS NOT NULL GROUP BY parent_id),
-engaged AS (
-  SELECT m.*, coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, rc.n, 0) AS engagement
-  FROM messages m LEFT JOIN rc ON rc.id = m.id WHERE ${customerMessageSql('m')})`;
+/** Temporary table: one row per author of customer messages (NULL: messages without one), dropped after the analysis. */
+const PER_AUTHOR = 'crisis_amplifiers_authors';
+
+/** Customer messages per author with their engagement (likes + shares + exported or in-data replies), in SQL. */
+const PER_AUTHOR_SQL = `WITH rc AS (SELECT parent_id AS id, count(*) AS n FROM messages WHERE parent_id IS NOT NULL GROUP BY parent_id)
+  SELECT m.author, count(*) AS messages,
+         sum(coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, rc.n, 0)) AS engagement,
+         epoch_ms(min(m.created_at)) AS first_at,
+         bool_or(m.likes IS NOT NULL OR m.shares IS NOT NULL OR m.replies IS NOT NULL) AS exported
+  FROM messages m LEFT JOIN rc ON rc.id = m.id WHERE ${customerMessageSql('m')} GROUP BY m.author`;
 
 async function computeAmplifiers(ctx: AnalysisContext): Promise<AmplifiersSection> {
   const { engine } = ctx;
-  const [totals] = await engine.query(`WITH ${ENGAGED_CTE}
-    SELECT count(*) AS messages, count(author) AS with_author FROM engaged`);
-  const authorsSql = (order: string) => `WITH ${ENGAGED_CTE}
-    SELECT author, count(*) AS messages, sum(engagement) AS engagement, epoch_ms(min(created_at)) AS first_at
-    FROM engaged WHERE author IS NOT NULL GROUP BY author ORDER BY ${order}, author LIMIT ${TOP}`;
-  const toAuthor = (r: Row): AuthorStats => ({
-    author: String(r.author), messages: num(r.messages), engagement: num(r.engagement), firstAt: new Date(num(r.first_at)).toISOString(),
-  });
-  const byMessages = (await engine.query(authorsSql('messages DESC, engagement DESC'))).map(toAuthor);
-  const byEngagement = (await engine.query(authorsSql('engagement DESC, messages DESC'))).map(toAuthor).filter((a) => a.engagement > 0);
+  // The engagement join and the grouping by author run once; the figures below read the small table.
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${PER_AUTHOR} AS ${PER_AUTHOR_SQL}`);
+  try {
+    return await amplifierFigures(ctx);
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ${PER_AUTHOR}`);
+  }
+}
 
-  // The notion behind report.counts.authors, so the two pages agree.
-  const authors = authorsOf(ctx.messages).size;
+async function amplifierFigures(ctx: AnalysisContext): Promise<AmplifiersSection> {
+  const { engine } = ctx;
+  // Authors are those of the notion behind report.counts.authors (customer messages, author not null), so the two pages agree.
+  const [totals] = await engine.query(`SELECT sum(messages) AS messages, sum(messages) FILTER (WHERE author IS NOT NULL) AS with_author,
+    count(author) AS authors, bool_or(exported) AS exported FROM ${PER_AUTHOR}`);
+  const authors = num(totals.authors);
   const topN = Math.max(1, Math.ceil(authors * 0.01));
-  const [top] = await engine.query(`WITH ${ENGAGED_CTE}, per AS (SELECT author, count(*) AS n FROM engaged WHERE author IS NOT NULL GROUP BY author)
-    SELECT coalesce(sum(n), 0) AS messages FROM (SELECT n FROM per ORDER BY n DESC, author LIMIT ${topN})`);
+  const [top] = await engine.query(`SELECT coalesce(sum(messages), 0) AS messages FROM (
+    SELECT messages FROM ${PER_AUTHOR} WHERE author IS NOT NULL ORDER BY messages DESC, author LIMIT ${topN})`);
+  const topAuthors = async (order: string) =>
+    (await engine.query(`SELECT author, messages, engagement, first_at FROM ${PER_AUTHOR} WHERE author IS NOT NULL ORDER BY ${order}, author LIMIT ${TOP}`)).map(
+      (r): AuthorStats => ({ author: String(r.author), messages: num(r.messages), engagement: num(r.engagement), firstAt: new Date(num(r.first_at)).toISOString() }),
+    );
+  const byMessages = await topAuthors('messages DESC, engagement DESC');
+  const byEngagement = (await topAuthors('engagement DESC, messages DESC')).filter((a) => a.engagement > 0);
 
-  const publicMessages = ctx.messages.filter(isCustomerMessage);
+  const engaged = await engagedCandidates(engine, customerMessageSql('m'), TOP);
+  const { groups, candidates } = readCustomerMessages(ctx.messages, engaged);
+  const mostRepeated = repeats(ctx, groups);
+  // Replies in the data, counted only for the posts shown: the candidates and the posts of the top repeat groups.
+  const replies = await replyCountsOf(engine, [...engaged.ids, ...mostRepeated.flatMap((r) => r.list.map((m) => m.id))]);
+  const messages = num(totals.messages);
+  const withAuthor = num(totals.with_author);
   return {
     definitions: AMPLIFIER_DEFINITIONS,
-    messages: num(totals.messages),
+    messages,
     uniqueAuthors: authors,
-    messagesWithoutAuthor: num(totals.messages) - num(totals.with_author),
-    engagementExported: engagementExported(publicMessages),
+    messagesWithoutAuthor: messages - withAuthor,
+    engagementExported: totals.exported === true,
     topAuthorsByMessages: byMessages,
     topAuthorsByEngagement: byEngagement,
-    topOnePercent: { authors: authors ? topN : 0, messages: num(top.messages), share: share(num(top.messages), num(totals.with_author)) },
-    mostEngagedPosts: mostEngaged(ctx.messages, publicMessages),
-    mostRepeated: repeats(ctx, publicMessages),
+    topOnePercent: { authors: authors ? topN : 0, messages: num(top.messages), share: share(num(top.messages), withAuthor) },
+    mostEngagedPosts: rankEngaged(candidates, replies, TOP).map(({ m, e }) => ({
+      messageId: m.id, author: m.author, at: new Date(m.createdAt).toISOString(), text: m.text, ...e,
+    })),
+    mostRepeated: mostRepeated.map(({ group, list }) => Object.assign(group, { engagement: list.reduce((sum, m) => sum + engagementOf(m, replies).engagement, 0) })),
   };
 }
 
-function mostEngaged(all: readonly Message[], publicMessages: Message[]): PostStats[] {
-  const replies = replyCounts(all);
-  return publicMessages
-    .map((m) => ({ m, e: engagementOf(m, replies) }))
-    .filter((x) => x.e.engagement > 0)
-    .sort((a, b) => b.e.engagement - a.e.engagement || a.m.createdAt - b.m.createdAt || compareIds(a.m.id, b.m.id))
-    .slice(0, TOP)
-    .map(({ m, e }) => ({ messageId: m.id, author: m.author, at: new Date(m.createdAt).toISOString(), text: m.text, ...e }));
-}
+/** Only ASCII characters. */
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Text with the parts that differ between copies removed: "RT @x:"
@@ -94,43 +108,87 @@ function mostEngaged(all: readonly Message[], publicMessages: Message[]): PostSt
  * punctuation and spacing.
  */
 export function repeatKey(text: string): string {
-  return text
+  const t = text
     .toLowerCase()
     .replace(/^(\s*rt\s+@\w+:?\s*)+/, '')
     .replace(/https?:\/\/\S+|www\.\S+/g, ' ')
     .replace(/^(\s*[@.]\w+[:,]?)+/, '')
-    .replace(/&amp;/g, '&')
-    .replace(/[^\p{L}\p{N}#@&'\s]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/&amp;/g, '&');
+  // Punctuation becomes a space and runs of spaces one space: one pass over runs of anything but letters, digits and #@&'.
+  // On ASCII text \p{L} and \p{N} are a-z, A-Z and 0-9, and the plain class avoids the much slower Unicode-mode scan.
+  return (ASCII.test(t) ? t.replace(/[^a-zA-Z0-9#@&']+/g, ' ') : t.replace(/[^\p{L}\p{N}#@&']+/gu, ' ')).trim();
 }
 
-function repeats(ctx: AnalysisContext, publicMessages: Message[]): RepeatGroup[] {
-  const replies = replyCounts(ctx.messages);
-  const groups = new Map<string, Message[]>();
-  for (const m of publicMessages) {
+/** Words in a repeat key (single spaces between words, none at the ends), without splitting it. */
+function wordCount(key: string): number {
+  let n = 1;
+  for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
+/** Posts sharing a repeat key, in order of first appearance. */
+interface Group {
+  key: string;
+  list: Message[];
+}
+
+/**
+ * The one loop over the customer messages: posts sharing a repeat key (at
+ * least four words, two or more posts to a key), and the `candidates`.
+ */
+function readCustomerMessages(messages: readonly Message[], candidates: Candidates): { groups: Group[]; candidates: Message[] } {
+  // Keys are numbered as they appear; a list is made only when a key comes back (most never do).
+  const keys = new Interner(messages.length / 2);
+  const first: Message[] = [];
+  const lists: (Message[] | undefined)[] = [];
+  const found: Message[] = [];
+  for (const m of messages) {
+    if (!isCustomerMessage(m)) continue;
+    if (candidates.has(m)) found.push(m);
     const key = repeatKey(m.text);
-    if (key.split(' ').length < MIN_REPEAT_WORDS) continue;
-    let list = groups.get(key);
-    if (!list) groups.set(key, (list = []));
-    list.push(m);
+    if (wordCount(key) < MIN_REPEAT_WORDS) continue;
+    const id = keys.id(key);
+    if (id === first.length) {
+      first.push(m);
+      lists.push(undefined);
+    } else (lists[id] ??= [first[id]]).push(m);
   }
-  const out: RepeatGroup[] = [];
-  for (const [key, list] of groups) {
-    if (list.length < 2) continue;
+  const groups: Group[] = [];
+  lists.forEach((list, id) => list && groups.push({ key: keys.keys[id], list }));
+  return { groups, candidates: found };
+}
+
+/**
+ * The largest repeat groups (their engagement still 0: only these need it);
+ * sets `repeat_count` on every post of every group. Groups are ranked by
+ * posts, authors, first post and key; the rest of a group's figures are
+ * worked out for the ten shown only.
+ */
+function repeats(ctx: AnalysisContext, groups: Group[]): { group: RepeatGroup; list: Message[] }[] {
+  const ranked = groups.map(({ key, list }) => {
+    let first = list[0].createdAt;
+    const authors = new Set<string>();
+    for (const m of list) {
+      setColumn(ctx, m.id, 'repeat_count', list.length);
+      if (m.createdAt < first) first = m.createdAt;
+      authors.add(m.author ?? `(none:${m.id})`);
+    }
+    return { key, list, posts: list.length, authors: authors.size, firstAt: new Date(first).toISOString() };
+  });
+  ranked.sort((a, b) => b.posts - a.posts || b.authors - a.authors || a.firstAt.localeCompare(b.firstAt) || a.key.localeCompare(b.key));
+  return ranked.slice(0, TOP).map(({ key, list, posts, authors, firstAt }) => {
     list.sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
-    for (const m of list) setColumn(ctx, m.id, 'repeat_count', list.length);
-    out.push({
+    const group: RepeatGroup = {
       key,
       example: list[0].text,
       exampleId: list[0].id,
-      posts: list.length,
-      authors: new Set(list.map((m) => m.author ?? `(none:${m.id})`)).size,
+      posts,
+      authors,
       retweets: list.filter((m) => /^\s*rt\s+@\w+/i.test(m.text)).length,
-      firstAt: new Date(list[0].createdAt).toISOString(),
+      firstAt,
       lastAt: new Date(list[list.length - 1].createdAt).toISOString(),
-      engagement: list.reduce((s, m) => s + engagementOf(m, replies).engagement, 0),
-    });
-  }
-  return out.sort((a, b) => b.posts - a.posts || b.authors - a.authors || a.firstAt.localeCompare(b.firstAt) || a.key.localeCompare(b.key)).slice(0, TOP);
+      engagement: 0,
+    };
+    return { group, list };
+  });
 }

@@ -3,6 +3,7 @@
  * of the data the curve covers, and which bucket an instant falls in.
  */
 import { zoneOffsetMinutes, zonedWallToUtc } from '../ingest/timestamps.ts';
+import type { Message } from '../model.ts';
 import { quantileSorted } from './stats.ts';
 import type { BucketId } from './types.ts';
 
@@ -56,7 +57,7 @@ export interface Domain {
  * (0.5%–99.5% quantiles); records within 10% of the core's length on either
  * side are kept, anything further out is counted and left off.
  */
-export function robustDomain(sortedTimes: readonly number[]): Domain | null {
+export function robustDomain(sortedTimes: ArrayLike<number>): Domain | null {
   const n = sortedTimes.length;
   if (!n) return null;
   const lo = quantileSorted(sortedTimes, 0.005)!;
@@ -173,16 +174,35 @@ export function bucketIndexSql(grid: BucketGrid, column: string): string {
  * True when the records carry dates without times: nearly all (≥ 90%) sit
  * exactly on local midnight. Such data cannot be bucketed finer than a day.
  */
-export function dateOnly(times: readonly number[], zone: string): boolean {
-  if (times.length < 10) return false;
+export function dateOnly(times: ArrayLike<number>, zone: string): boolean {
+  const n = times.length;
+  if (n < 10) return false;
   let lo = Infinity;
   let hi = -Infinity;
-  for (const t of times) {
+  for (let i = 0; i < n; i++) {
+    const t = times[i];
     if (t < lo) lo = t;
     if (t > hi) hi = t;
   }
   const offsets = zoneOffsets(zone, lo, hi);
   let midnight = 0;
-  for (const t of times) if ((t + offsetAt(offsets, t) * MINUTE) % DAY === 0) midnight++;
-  return midnight / times.length >= 0.9;
+  for (let i = 0; i < n; i++) if ((times[i] + offsetAt(offsets, times[i]) * MINUTE) % DAY === 0) midnight++;
+  return midnight / n >= 0.9;
+}
+
+/** The times of `items`, ascending, in a typed array (its native numeric sort is far faster than sorting a number[] with a comparator). */
+export function sortedTimes<T>(items: readonly T[], time: (item: T) => number): Float64Array {
+  const out = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = time(items[i]);
+  return out.sort();
+}
+
+// The messages of a crisis do not change once ingested: their sorted times are kept for the next analysis that asks.
+const messageTimes = new WeakMap<readonly Message[], Float64Array>();
+
+/** The messages' times, ascending (do not modify); computed once per messages array, as the timeline and coverage both need them. */
+export function sortedMessageTimes(messages: readonly Message[]): ArrayLike<number> {
+  let times = messageTimes.get(messages);
+  if (!times || times.length !== messages.length) messageTimes.set(messages, (times = sortedTimes(messages, (m) => m.createdAt)));
+  return times;
 }

@@ -5,10 +5,10 @@
  * first brand reply over time.
  */
 import type { Analysis, AnalysisContext } from '../runner/analysis.ts';
-import { bucketGrid, bucketStart, chooseBucket, dateOnly, robustDomain } from './buckets.ts';
-import { businessHoursPredicate, localTimeIn } from './local-time.ts';
-import { isCustomerMessage } from './notions.ts';
-import { CONVERSATION_RESPONSE_CTE, num } from './sql.ts';
+import { bucketGrid, bucketStart, chooseBucket, dateOnly, robustDomain, sortedMessageTimes } from './buckets.ts';
+import { businessMinutes, minuteOfWeekIn, minuteOfWeekSql } from './local-time.ts';
+import { customerMessageSql } from './notions.ts';
+import { CONVERSATION_RESPONSE_CTE, fetchColumns, num } from './sql.ts';
 import { durationStats, median, roundOrNull, share } from './stats.ts';
 import type { CoverageCell, CoverageSection, CoverageWindow } from './types.ts';
 
@@ -30,20 +30,18 @@ export const coverageAnalysis: Analysis = {
   },
 };
 
-interface Conversation {
-  firstAt: number;
-  /** Null when unanswered. */
-  seconds: number | null;
+/** Conversations as columns: when each started, and its first response in seconds (NaN when unanswered). */
+interface Conversations {
+  firstAt: Float64Array;
+  seconds: Float64Array;
 }
 
 async function computeCoverage(ctx: AnalysisContext): Promise<CoverageSection> {
   const { config } = ctx;
-  const local = localTimeIn(config.timezone);
-  const inBusiness = businessHoursPredicate(config.businessHours);
+  const minuteOfWeek = minuteOfWeekIn(config.timezone);
+  const business = businessMinutes(config.businessHours);
   const slaSeconds = config.sla.firstResponseMinutes * 60;
-  const conversations: Conversation[] = (
-    await ctx.engine.query(`WITH ${CONVERSATION_RESPONSE_CTE} SELECT epoch_ms(first_at) AS first_at, seconds FROM conv_response`)
-  ).map((r) => ({ firstAt: num(r.first_at), seconds: r.seconds === null ? null : num(r.seconds) }));
+  const conversations = await readConversations(ctx);
 
   const cells: CoverageCell[] = [];
   const cellSeconds: number[][] = [];
@@ -52,26 +50,27 @@ async function computeCoverage(ctx: AnalysisContext): Promise<CoverageSection> {
       cells.push({ weekday, hour, inbound: 0, conversations: 0, answered: 0, medianFirstResponseSeconds: null });
       cellSeconds.push([]);
     }
-  const cellOf = (ms: number) => {
-    const t = local(ms);
-    return { index: (t.weekday - 1) * 24 + t.hour, business: inBusiness(t) };
-  };
   const windows = { inside: emptyWindow(), outside: emptyWindow() };
-  for (const m of ctx.messages) {
-    if (!isCustomerMessage(m)) continue;
-    const c = cellOf(m.createdAt);
-    cells[c.index].inbound++;
-    windows[c.business ? 'inside' : 'outside'].inbound++;
+  // Customer messages counted by minute of the week in SQL; each minute gives its hour cell and business-hours flag.
+  const times = sortedMessageTimes(ctx.messages);
+  const minuteSql = minuteOfWeekSql(config.timezone, 'm.created_at', times[0], times[times.length - 1]);
+  for (const r of await ctx.engine.query(`SELECT ${minuteSql} AS minute, count(*) AS n FROM messages m WHERE ${customerMessageSql('m')} GROUP BY 1`)) {
+    const minute = num(r.minute);
+    cells[Math.floor(minute / 60)].inbound += num(r.n);
+    windows[business[minute] ? 'inside' : 'outside'].inbound += num(r.n);
   }
-  for (const conv of conversations) {
-    const c = cellOf(conv.firstAt);
-    const w = windows[c.business ? 'inside' : 'outside'];
-    cells[c.index].conversations++;
+  // Conversations come as columns: the same minute arithmetic in TypeScript, no object per conversation.
+  const { firstAt, seconds } = conversations;
+  for (let i = 0; i < firstAt.length; i++) {
+    const minute = minuteOfWeek(firstAt[i]);
+    const cell = Math.floor(minute / 60);
+    const w = windows[business[minute] ? 'inside' : 'outside'];
+    cells[cell].conversations++;
     w.conversations++;
-    if (conv.seconds !== null) {
-      cells[c.index].answered++;
-      cellSeconds[c.index].push(conv.seconds);
-      w.seconds.push(conv.seconds);
+    if (!Number.isNaN(seconds[i])) {
+      cells[cell].answered++;
+      cellSeconds[cell].push(seconds[i]);
+      w.seconds.push(seconds[i]);
     }
   }
   cells.forEach((cell, i) => (cell.medianFirstResponseSeconds = roundOrNull(median(cellSeconds[i]))));
@@ -83,6 +82,23 @@ async function computeCoverage(ctx: AnalysisContext): Promise<CoverageSection> {
     businessHours: { ...config.businessHours, inside: finishWindow(windows.inside, slaSeconds), outside: finishWindow(windows.outside, slaSeconds) },
     backlog: backlog(ctx, conversations),
   };
+}
+
+/** Every conversation's start and first response (see the response analysis), fetched packed. */
+async function readConversations(ctx: AnalysisContext): Promise<Conversations> {
+  const [first, ms] = await fetchColumns(
+    ctx.engine,
+    `WITH ${CONVERSATION_RESPONSE_CTE} SELECT epoch_ms(first_at) AS first_at, epoch_ms(answered_at) - epoch_ms(first_at) AS ms FROM conv_response`,
+    ['first_at', 'ms'],
+  );
+  const firstAt = new Float64Array(first.length);
+  const seconds = new Float64Array(first.length);
+  for (let i = 0; i < first.length; i++) {
+    firstAt[i] = Number(first[i]);
+    // Whole milliseconds / 1000 is the same double as the SQL's seconds.
+    seconds[i] = ms[i] === null ? NaN : Number(ms[i]) / 1000;
+  }
+  return { firstAt, seconds };
 }
 
 interface WindowDraft {
@@ -107,31 +123,31 @@ function finishWindow(w: WindowDraft, slaSeconds: number): CoverageWindow {
 }
 
 /** Conversations waiting for a first brand reply at the end of each bucket (the last point is the end of the data). */
-function backlog(ctx: AnalysisContext, conversations: Conversation[]): CoverageSection['backlog'] {
-  const times = ctx.messages.map((m) => m.createdAt).sort((a, b) => a - b);
+function backlog(ctx: AnalysisContext, { firstAt, seconds }: Conversations): CoverageSection['backlog'] {
+  const times = sortedMessageTimes(ctx.messages);
   const domain = robustDomain(times)!;
   const id = chooseBucket(domain.end - domain.start, dateOnly(times, ctx.config.timezone) ? 86_400_000 : 0);
   const grid = bucketGrid(domain.start, domain.end, id, ctx.config.timezone);
   const dataEnd = times[times.length - 1];
   const sampleAt = (i: number) => (i === grid.count - 1 ? Math.max(dataEnd, domain.end) : bucketStart(grid, i + 1));
-  // A running sum over sorted +1 (asked) / −1 (answered) events: one pass, no range join per bucket.
-  const events: [number, number][] = [];
-  for (const c of conversations) {
-    events.push([c.firstAt, 1]);
-    if (c.seconds !== null) events.push([c.firstAt + Math.round(c.seconds * 1000), -1]);
-  }
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  // Waiting at t = conversations asked by t − conversations answered by t: two sorted arrays walked once.
+  const asked = Float64Array.from(firstAt).sort();
+  let unanswered = 0;
+  for (let i = 0; i < seconds.length; i++) if (Number.isNaN(seconds[i])) unanswered++;
+  const answered = new Float64Array(seconds.length - unanswered);
+  for (let i = 0, j = 0; i < seconds.length; i++) if (!Number.isNaN(seconds[i])) answered[j++] = firstAt[i] + Math.round(seconds[i] * 1000);
+  answered.sort();
   const points: { at: string; waiting: number }[] = [];
-  let waiting = 0;
-  let e = 0;
+  let a = 0;
+  let b = 0;
   let peak: { at: string; waiting: number } | null = null;
   for (let i = 0; i < grid.count; i++) {
     const t = sampleAt(i);
-    while (e < events.length && events[e][0] <= t) waiting += events[e++][1];
-    const point = { at: new Date(t).toISOString(), waiting };
+    while (a < asked.length && asked[a] <= t) a++;
+    while (b < answered.length && answered[b] <= t) b++;
+    const point = { at: new Date(t).toISOString(), waiting: a - b };
     points.push(point);
-    if (!peak || waiting > peak.waiting) peak = point;
+    if (!peak || point.waiting > peak.waiting) peak = point;
   }
-  const waitingAtEnd = conversations.filter((c) => c.seconds === null).length;
-  return { bucket: id, points, peak: peak && peak.waiting > 0 ? peak : null, waitingAtEnd };
+  return { bucket: id, points, peak: peak && peak.waiting > 0 ? peak : null, waitingAtEnd: unanswered };
 }

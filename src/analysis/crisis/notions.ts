@@ -6,6 +6,7 @@
  * results, so a figure named after a notion has one value on every page.
  */
 import type { Message } from '../model.ts';
+import { Interner } from './intern.ts';
 import type { TimelineEpisode, TimelineSection } from './types.ts';
 
 /** Plain-language definitions, shown wherever the figures are. */
@@ -33,16 +34,25 @@ export function isCustomerMessage(m: Pick<Message, 'inbound' | 'isBrand'>): bool
 // ---------------------------------------------------------------- conversation
 
 /**
+ * SQL: a message as a struct whose order is {@link byConversationOrder}'s
+ * (`created_at`, then the shorter id, then the smaller): the `min` of it over a
+ * conversation's customer messages is the first one (fields `created_at`,
+ * `id`, `channel`). One aggregation, no window sort — several times faster
+ * on a million messages.
+ */
+export const FIRST_MESSAGE_KEY_SQL = `{'created_at': created_at, 'id_length': length(id), 'id': id, 'channel': channel}`;
+
+/**
  * SQL CTE `conversations`: one row per conversation, i.e. per reply tree with
  * a customer message, with its first customer message (`first_id`,
  * `first_at`, `channel`). Ties in time go to the shorter id, then the
- * smaller (numeric ids in numeric order), as {@link byConversationOrder}.
+ * smaller (numeric ids in numeric order), as {@link byConversationOrder}
+ * (see {@link FIRST_MESSAGE_KEY_SQL}).
  */
 export const CONVERSATIONS_CTE = `conversations AS (
-  SELECT conversation_id, id AS first_id, channel, created_at AS first_at FROM (
-    SELECT conversation_id, id, channel, created_at,
-           row_number() OVER (PARTITION BY conversation_id ORDER BY created_at, length(id), id) AS rn
-    FROM messages m WHERE ${customerMessageSql('m')}) WHERE rn = 1)`;
+  SELECT conversation_id, f.id AS first_id, f.channel AS channel, f.created_at AS first_at FROM (
+    SELECT conversation_id, min(${FIRST_MESSAGE_KEY_SQL}) AS f
+    FROM messages m WHERE ${customerMessageSql('m')} GROUP BY conversation_id))`;
 
 /** One conversation, TypeScript form of a {@link CONVERSATIONS_CTE} row. */
 export interface Conversation {
@@ -55,18 +65,93 @@ export interface Conversation {
 
 /** The conversations of `messages`, by id (string order). */
 export function conversationsOf(messages: readonly Message[]): Conversation[] {
-  const trees = new Map<string, Message[]>();
-  for (const m of messages) {
-    let list = trees.get(m.conversationId);
-    if (!list) trees.set(m.conversationId, (list = []));
-    list.push(m);
-  }
+  const g = conversationGroups(messages);
   const out: Conversation[] = [];
-  for (const id of [...trees.keys()].sort()) {
-    const list = trees.get(id)!.sort(byConversationOrder);
-    const first = list.find(isCustomerMessage);
+  for (let k = 0; k < g.count; k++) {
+    const list: Message[] = [];
+    for (let j = g.start[k]; j < g.start[k + 1]; j++) list.push(messages[g.order[j]]);
+    out.push({ id: list[0].conversationId, messages: list, first: messages[g.first[k]] });
+  }
+  return out;
+}
+
+/**
+ * The conversations of `messages` as index ranges, for loops over a whole
+ * crisis: the same conversations in the same order as {@link conversationsOf}
+ * (by id, messages in {@link byConversationOrder}), in a few typed arrays
+ * instead of an array and an object per conversation. Conversation `k` is
+ * `messages[order[j]]` for `start[k] <= j < start[k + 1]`; its first customer
+ * message is `messages[first[k]]`.
+ */
+export interface ConversationGroups {
+  count: number;
+  order: Uint32Array;
+  start: Uint32Array;
+  first: Uint32Array;
+}
+
+/** See {@link ConversationGroups}. */
+export function conversationGroups(messages: readonly Message[]): ConversationGroups {
+  const n = messages.length;
+  // Reply tree of each message, numbered in order of appearance.
+  const treeIds = new Interner(n / 2);
+  const tree = new Uint32Array(n);
+  const sizes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = treeIds.id(messages[i].conversationId);
+    if (t === sizes.length) sizes.push(0);
+    tree[i] = t;
+    sizes[t]++;
+  }
+  // Trees laid out by id (string order), messages kept in input order within a tree (a counting sort).
+  const next = new Uint32Array(sizes.length);
+  let at = 0;
+  for (const id of [...treeIds.keys].sort()) {
+    const t = treeIds.find(id);
+    next[t] = at;
+    at += sizes[t];
+  }
+  const placed = new Uint32Array(n);
+  for (let i = 0; i < n; i++) placed[next[tree[i]]++] = i;
+  const byOrder = (a: number, b: number) => byConversationOrder(messages[a], messages[b]);
+  const order = new Uint32Array(n);
+  const start: number[] = [0];
+  const first: number[] = [];
+  // `next[t]` now marks the end of tree t; walking the layout, each tree is sorted and kept when it has a customer message.
+  for (let from = 0; from < n; ) {
+    const to = next[tree[placed[from]]];
+    const list = sortRange(placed, from, to, byOrder);
+    let firstCustomer = -1;
+    for (const i of list)
+      if (isCustomerMessage(messages[i])) {
+        firstCustomer = i;
+        break;
+      }
     // A tree with no customer message (a brand post nobody answered) is not a conversation.
-    if (first) out.push({ id, messages: list, first });
+    if (firstCustomer >= 0) {
+      const base = start[start.length - 1];
+      for (let j = 0; j < list.length; j++) order[base + j] = list[j];
+      start.push(base + list.length);
+      first.push(firstCustomer);
+    }
+    from = to;
+  }
+  const count = first.length;
+  return { count, order: order.subarray(0, start[count]), start: Uint32Array.from(start), first: Uint32Array.from(first) };
+}
+
+/** `indices[from, to)` sorted stably by `compare`: insertion sort for the many small trees, Array sort for big ones. */
+function sortRange(indices: Uint32Array, from: number, to: number, compare: (a: number, b: number) => number): ArrayLike<number> & Iterable<number> {
+  if (to - from > 16) return Array.from(indices.subarray(from, to)).sort(compare);
+  const out = indices.subarray(from, to);
+  for (let i = 1; i < out.length; i++) {
+    const v = out[i];
+    let j = i - 1;
+    while (j >= 0 && compare(out[j], v) > 0) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = v;
   }
   return out;
 }

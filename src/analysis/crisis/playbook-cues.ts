@@ -27,12 +27,17 @@ export interface CustomerCues {
   negativity: number;
 }
 
+/** A character that one of the replacements in {@link normalizeForCues} starts with. */
+const NEEDS_NORMALIZING = /[â\u2018\u2019\u02bc\u201c\u201d&]/;
+
 /**
  * Undoes the commonest mojibake of curly quotes (UTF-8 read as Windows-1252:
  * `â€™` for `’`, seen in the TWCS brand-reply files) and straightens quotes,
  * so "we’re sorry", "weâ€™re sorry" and "we're sorry" read alike.
  */
 export function normalizeForCues(text: string): string {
+  // Most texts hold none of the characters replaced below: skip the seven passes.
+  if (!NEEDS_NORMALIZING.test(text)) return text;
   return text
     .replace(/â€[™˜]/g, "'")
     .replace(/â€[œ\u009d]/g, '"')
@@ -127,25 +132,57 @@ const POSITIVE_CUES: readonly RegExp[] = [
   /[\u{1F600}-\u{1F60F}\u{1F617}-\u{1F61D}\u{263A}\u{2764}\u{1F495}-\u{1F49F}\u{1F44D}\u{1F64F}\u{1F917}\u{1F970}]/u,
 ];
 
+/**
+ * A test for "any of `patterns` matches" as one alternation per flag set:
+ * one scan of the text instead of one per pattern, about twice as fast on a
+ * million messages. (None of the patterns is global or sticky, so a test
+ * keeps no state.)
+ */
+function anyOf(patterns: readonly RegExp[]): (t: string) => boolean {
+  const byFlags = new Map<string, string[]>();
+  for (const re of patterns) byFlags.set(re.flags, [...(byFlags.get(re.flags) ?? []), `(?:${re.source})`]);
+  const combined = [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+  return (t) => combined.some((re) => re.test(t));
+}
+
+const offline = anyOf(OFFLINE_PATTERNS);
+const apologises = anyOf(APOLOGY_PATTERNS);
+const resolves = anyOf(RESOLVE_PATTERNS);
+const stillWaiting = anyOf(STILL_WAITING);
+
 /** Cues of one brand message. */
 export function brandCues(text: string): BrandCues {
   const t = normalizeForCues(text);
-  return { offline: OFFLINE_PATTERNS.some((re) => re.test(t)), apologise: APOLOGY_PATTERNS.some((re) => re.test(t)), resolve: saysResolved(t) };
+  return { offline: offline(t), apologise: apologises(t), resolve: saysResolved(t) };
 }
 
 /** Cues of one customer message. */
 export function customerCues(text: string): CustomerCues {
   const t = normalizeForCues(text);
-  return {
-    // "please help me. thanks" and "thanks, but why…?" still ask for something: not a thank-you.
-    thanks: THANKS.test(t) && !NOT_THANKS.test(t) && !/\?|\bplease\b|\bpls\b|\bhelp\s+me\b/i.test(t),
-    stillWaiting: STILL_WAITING.some((re) => re.test(t)),
-    negativity: NEGATIVE_CUES.filter((re) => re.test(t)).length - POSITIVE_CUES.filter((re) => re.test(t)).length,
-  };
+  return { thanks: saysThanks(t), stillWaiting: saysStillWaiting(t), negativity: cueNegativity(t) };
+}
+
+/** {@link CustomerCues}.thanks of a text already passed through {@link normalizeForCues}. */
+export function saysThanks(t: string): boolean {
+  // "please help me. thanks" and "thanks, but why…?" still ask for something: not a thank-you.
+  return THANKS.test(t) && !NOT_THANKS.test(t) && !/\?|\bplease\b|\bpls\b|\bhelp\s+me\b/i.test(t);
+}
+
+/** {@link CustomerCues}.stillWaiting of a text already passed through {@link normalizeForCues}. */
+export function saysStillWaiting(t: string): boolean {
+  return stillWaiting(t);
+}
+
+/** {@link CustomerCues}.negativity of a text already passed through {@link normalizeForCues}. */
+export function cueNegativity(t: string): number {
+  let n = 0;
+  for (const re of NEGATIVE_CUES) if (re.test(t)) n++;
+  for (const re of POSITIVE_CUES) if (re.test(t)) n--;
+  return n;
 }
 
 function saysResolved(t: string): boolean {
-  if (RESOLVE_PATTERNS.some((re) => re.test(t))) return true;
+  if (resolves(t)) return true;
   for (const m of t.matchAll(FIX_WORD)) {
     // The six words before the fix word, within the same sentence.
     const words = t.slice(0, m.index).split(/[.!?]/).pop()!.trim().split(/\s+/);

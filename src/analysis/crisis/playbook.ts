@@ -6,8 +6,9 @@
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import type { Message } from '../model.ts';
-import { NOTION_DEFINITIONS, conversationsOf, isCustomerMessage, type Conversation } from './notions.ts';
-import { CUE_SUMMARY, brandCues, customerCues } from './playbook-cues.ts';
+import { NOTION_DEFINITIONS, conversationGroups, isCustomerMessage, type ConversationGroups } from './notions.ts';
+import { CUE_SUMMARY, brandCues, cueNegativity, normalizeForCues, saysStillWaiting, saysThanks } from './playbook-cues.ts';
+import { num } from './sql.ts';
 import { durationStats, share } from './stats.ts';
 import { PRIVATE_CHANNELS } from './timeline-moments.ts';
 import type { PlaybookSection, PlaybookStep } from './types.ts';
@@ -44,138 +45,203 @@ export const playbookAnalysis: Analysis = {
   sections: ['playbook'],
   columns: ['playbook_step', 'customer_signal'],
   async run(ctx) {
-    if (ctx.messages.length) ctx.report.sections.playbook = computePlaybook(ctx);
+    if (ctx.messages.length) ctx.report.sections.playbook = await computePlaybook(ctx);
   },
 };
 
-interface ConversationResult {
-  /** Seconds from the first customer message to each step reached. */
-  steps: Map<PlaybookStep, number>;
-  /** Steps in the order first taken. */
-  order: PlaybookStep[];
-  replied: boolean;
-  thanks: boolean;
-  stillWaiting: boolean;
-  angrier: boolean;
+/** Index of each step in {@link PLAYBOOK_STEPS}. */
+const ACKNOWLEDGE = 0;
+const OFFLINE = 1;
+const APOLOGISE = 2;
+const RESOLVE = 3;
+const CLOSE_LOOP = 4;
+
+/** What the conversations add up to, summed as they are read (nothing is kept per conversation). */
+interface Tally {
+  /** Seconds to each step, by step index, over the conversations that reached it. */
+  times: number[][];
+  /** Conversations by the steps they took, in the order taken (space-separated). */
+  sequences: Map<string, number>;
+  replied: number;
+  thanks: number;
+  stillWaiting: number;
+  angrier: number;
 }
 
-function computePlaybook(ctx: AnalysisContext): PlaybookSection {
+/** Per-conversation buffers, reused from one conversation to the next. */
+interface Scratch {
+  /** Seconds from the first customer message to each step reached (NaN: not yet). */
+  seconds: Float64Array;
+  /** Step indices in the order first taken. */
+  order: number[];
+  /** Brand messages replying to the conversation, and their `playbook_step` labels ('+'-joined). */
+  brand: Message[];
+  labels: string[];
+  /** The opener's messages before the brand's first reply, and their texts for the cues (scored only if the opener writes again after the reply). */
+  early: Message[];
+  earlyTexts: string[];
+}
+
+async function computePlaybook(ctx: AnalysisContext): Promise<PlaybookSection> {
   const negativity = negativityScorer(ctx);
-  const results = conversationsOf(ctx.messages).map((c) => readConversation(ctx, c, negativity));
-  const n = results.length;
-  const sequences = new Map<string, number>();
-  for (const r of results) if (r.order.length) sequences.set(r.order.join(' '), (sequences.get(r.order.join(' ')) ?? 0) + 1);
-  const count = (f: (r: ConversationResult) => boolean) => {
-    const c = results.filter(f).length;
-    return { conversations: c, share: share(c, n) };
-  };
+  const groups = conversationGroups(ctx.messages);
+  const n = groups.count;
+  const tally: Tally = { times: PLAYBOOK_STEPS.map(() => []), sequences: new Map(), replied: 0, thanks: 0, stillWaiting: 0, angrier: 0 };
+  const scratch: Scratch = { seconds: new Float64Array(PLAYBOOK_STEPS.length), order: [], brand: [], labels: [], early: [], earlyTexts: [] };
+  for (let k = 0; k < n; k++) readConversation(ctx, groups, k, negativity, tally, scratch);
+  const count = (c: number) => ({ conversations: c, share: share(c, n) });
   return {
     definitions: PLAYBOOK_DEFINITIONS,
     cues: CUE_SUMMARY,
     conversations: n,
-    withBrandReply: results.filter((r) => r.replied).length,
-    steps: PLAYBOOK_STEPS.map(({ step, label }) => {
-      const times = results.flatMap((r) => (r.steps.has(step) ? [r.steps.get(step)!] : []));
+    withBrandReply: tally.replied,
+    steps: PLAYBOOK_STEPS.map(({ step, label }, i) => {
+      const times = tally.times[i];
       return { step, label, conversations: times.length, share: share(times.length, n), time: durationStats(times) };
     }),
-    customer: { thanks: count((r) => r.thanks), stillWaiting: count((r) => r.stillWaiting), angrierAfterReply: count((r) => r.angrier) },
+    customer: { thanks: count(tally.thanks), stillWaiting: count(tally.stillWaiting), angrierAfterReply: count(tally.angrier) },
     negativity: negativity.source,
-    notes: playbookNotes(ctx),
-    sequences: [...sequences]
+    notes: await playbookNotes(ctx),
+    sequences: [...tally.sequences]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 10)
       .map(([key, conversations]) => ({ steps: key.split(' ') as PlaybookStep[], conversations })),
   };
 }
 
-/** Steps and signals of one conversation. */
-function readConversation(ctx: AnalysisContext, { messages, first }: Conversation, negativity: Negativity): ConversationResult {
+/** Records step `step` as reached at `at`, unless it was reached before. */
+function reach(s: Scratch, step: number, at: number, firstAt: number): void {
+  if (!Number.isNaN(s.seconds[step])) return;
+  s.seconds[step] = (at - firstAt) / 1000;
+  s.order.push(step);
+}
+
+/** Adds `label` to a '+'-joined label list. */
+const plus = (labels: string, label: string) => (labels ? `${labels}+${label}` : label);
+
+/** Reads the steps and signals of conversation `k` into `tally`, and sets its messages' columns. */
+function readConversation(ctx: AnalysisContext, groups: ConversationGroups, k: number, negativity: Negativity, tally: Tally, s: Scratch): void {
+  const { messages } = ctx;
+  const first = messages[groups.first[k]];
+  const firstAt = first.createdAt;
   const opener = first.author;
-  const reached: { step: PlaybookStep; at: number }[] = [];
-  const brandLabels = new Map<Message, string[]>();
+  s.seconds.fill(NaN);
+  s.order.length = 0;
+  s.brand.length = 0;
+  s.labels.length = 0;
+  s.early.length = 0;
+  s.earlyTexts.length = 0;
   let firstReplyAt: number | null = null;
   let resolvedAt: number | null = null;
   let thankedAt: number | null = null;
-  let lastPublic: { m: Message; offline: boolean } | null = null;
+  let lastPublic = -1;
+  let lastPublicOffline = false;
   let stillWaiting = false;
-  let before = -Infinity;
+  // The opener's most negative score before the reply; computed when first needed (most conversations never need it).
+  let before: number | null = null;
   let angrier = false;
-  for (const m of messages) {
-    if (m.createdAt < first.createdAt) continue;
+  for (let j = groups.start[k]; j < groups.start[k + 1]; j++) {
+    const m = messages[groups.order[j]];
+    if (m.createdAt < firstAt) continue;
     if (m.isBrand) {
       // Same rule as the conversation first response: brand messages strictly after the first customer message.
-      if (m.createdAt <= first.createdAt) continue;
-      const labels: string[] = [];
+      if (m.createdAt <= firstAt) continue;
+      let labels = '';
       const isPublic = !PRIVATE_CHANNELS.has(m.channel);
       const cues = brandCues(m.text);
-      if (firstReplyAt === null && isPublic) labels.push('acknowledge');
-      if (cues.offline) labels.push('offline');
-      if (cues.apologise) labels.push('apologise');
-      if (cues.resolve) labels.push('resolve');
-      for (const step of labels) reached.push({ step: step as PlaybookStep, at: m.createdAt });
-      if (cues.resolve) resolvedAt ??= m.createdAt;
+      if (firstReplyAt === null && isPublic) {
+        labels = plus(labels, 'acknowledge');
+        reach(s, ACKNOWLEDGE, m.createdAt, firstAt);
+      }
+      if (cues.offline) {
+        labels = plus(labels, 'offline');
+        reach(s, OFFLINE, m.createdAt, firstAt);
+      }
+      if (cues.apologise) {
+        labels = plus(labels, 'apologise');
+        reach(s, APOLOGISE, m.createdAt, firstAt);
+      }
+      if (cues.resolve) {
+        labels = plus(labels, 'resolve');
+        reach(s, RESOLVE, m.createdAt, firstAt);
+        resolvedAt ??= m.createdAt;
+      }
       if (isPublic) {
         firstReplyAt ??= m.createdAt;
-        lastPublic = { m, offline: cues.offline };
+        lastPublic = s.brand.length;
+        lastPublicOffline = cues.offline;
       }
-      brandLabels.set(m, labels);
+      s.brand.push(m);
+      s.labels.push(labels);
       continue;
     }
     if (!isCustomerMessage(m)) continue;
-    const cues = customerCues(m.text);
-    const signals: string[] = [];
-    if (cues.stillWaiting) {
+    const t = normalizeForCues(m.text);
+    let signals = '';
+    if (saysStillWaiting(t)) {
       stillWaiting = true;
-      signals.push('still_waiting');
+      signals = 'still_waiting';
     }
-    if (firstReplyAt !== null && cues.thanks) {
+    // Thanks count only once the brand has replied; the cue is not even read before.
+    if (firstReplyAt !== null && saysThanks(t)) {
       thankedAt ??= m.createdAt;
-      signals.push('thanks');
+      signals = plus(signals, 'thanks');
     }
     if (opener === null || m.author === opener) {
-      const score = negativity.score(m);
-      if (firstReplyAt === null) before = Math.max(before, score);
-      else if (negativity.isNegative(m) && score >= before + negativity.margin) {
-        angrier = true;
-        signals.push('angrier');
+      if (firstReplyAt === null) {
+        s.early.push(m);
+        s.earlyTexts.push(t);
+      } else {
+        before ??= s.early.reduce((max, e, i) => Math.max(max, negativity.score(e, s.earlyTexts[i])), -Infinity);
+        const score = negativity.score(m, t);
+        if (negativity.isNegative(m, score) && score >= before + negativity.margin) {
+          angrier = true;
+          signals = plus(signals, 'angrier');
+        }
       }
     }
-    if (signals.length) setColumn(ctx, m.id, 'customer_signal', signals.join('+'));
+    if (signals) setColumn(ctx, m.id, 'customer_signal', signals);
   }
   // Closing the loop: the brand has the last public word after the fix or the thanks, without sending the customer elsewhere.
   const closesAfter = Math.min(resolvedAt ?? Infinity, thankedAt ?? Infinity);
-  if (lastPublic && !lastPublic.offline && lastPublic.m.createdAt > closesAfter) {
-    brandLabels.get(lastPublic.m)!.push('close_loop');
-    reached.push({ step: 'close_loop', at: lastPublic.m.createdAt });
+  if (lastPublic >= 0 && !lastPublicOffline && s.brand[lastPublic].createdAt > closesAfter) {
+    s.labels[lastPublic] = plus(s.labels[lastPublic], 'close_loop');
+    reach(s, CLOSE_LOOP, s.brand[lastPublic].createdAt, firstAt);
   }
-  for (const [m, labels] of brandLabels) setColumn(ctx, m.id, 'playbook_step', labels.join('+') || null);
-  const steps = new Map<PlaybookStep, number>();
-  const order: PlaybookStep[] = [];
-  for (const { step, at } of reached)
-    if (!steps.has(step)) {
-      steps.set(step, (at - first.createdAt) / 1000);
-      order.push(step);
-    }
-  return { steps, order, replied: firstReplyAt !== null, thanks: thankedAt !== null, stillWaiting, angrier };
+  for (let i = 0; i < s.brand.length; i++) setColumn(ctx, s.brand[i].id, 'playbook_step', s.labels[i] || null);
+
+  let sequence = '';
+  for (const step of s.order) {
+    tally.times[step].push(s.seconds[step]);
+    sequence = sequence ? `${sequence} ${PLAYBOOK_STEPS[step].step}` : PLAYBOOK_STEPS[step].step;
+  }
+  if (sequence) tally.sequences.set(sequence, (tally.sequences.get(sequence) ?? 0) + 1);
+  if (firstReplyAt !== null) tally.replied++;
+  if (thankedAt !== null) tally.thanks++;
+  if (stillWaiting) tally.stillWaiting++;
+  if (angrier) tally.angrier++;
 }
 
-function playbookNotes(ctx: AnalysisContext): string[] {
-  const brand = ctx.messages.filter((m) => m.isBrand);
-  if (!brand.length) return ['The export has no brand messages: no playbook step can be observed. Customer signals are still counted.'];
-  const ids = new Set(ctx.messages.map((m) => m.id));
-  const orphans = brand.filter((m) => m.parentId !== null && !ids.has(m.parentId)).length;
-  if (orphans / brand.length > 0.5)
-    return [`${orphans} of ${brand.length} brand messages reply to messages missing from the export: most conversations are cut, so steps are undercounted.`];
+/** A note when most brand messages reply to messages missing from the export (counted in SQL, as the response analysis does). */
+async function playbookNotes(ctx: AnalysisContext): Promise<string[]> {
+  const [r] = await ctx.engine.query(`SELECT count(*) AS brand,
+    count(*) FILTER (WHERE b.parent_id IS NOT NULL AND b.parent_id NOT IN (SELECT id FROM messages)) AS orphans
+    FROM messages b WHERE b.is_brand`);
+  const brand = num(r.brand);
+  const orphans = num(r.orphans);
+  if (!brand) return ['The export has no brand messages: no playbook step can be observed. Customer signals are still counted.'];
+  if (orphans / brand > 0.5)
+    return [`${orphans} of ${brand} brand messages reply to messages missing from the export: most conversations are cut, so steps are undercounted.`];
   return [];
 }
 
 /** How negative a customer message is, and what counts as "more negative". */
 interface Negativity {
   source: PlaybookSection['negativity'];
-  /** Higher = more negative. */
-  score: (m: Message) => number;
-  /** A later message must be negative in itself … */
-  isNegative: (m: Message) => boolean;
+  /** Higher = more negative; `text` is the message's text through {@link normalizeForCues}. */
+  score: (m: Message, text: string) => number;
+  /** A later message must be negative in itself (`score` as above) … */
+  isNegative: (m: Message, score: number) => boolean;
   /** … and at least this much more negative than anything the customer wrote before the reply. */
   margin: number;
 }
@@ -191,10 +257,11 @@ function negativityScorer(ctx: AnalysisContext): Negativity {
   const labelled = ctx.columnNames.includes('sentiment');
   const isNegativeLabel = (m: Message) => String(column(m, 'sentiment') ?? '').toLowerCase() === 'negative';
   if (ctx.columnNames.includes('sentiment_score'))
-    return { source: 'sentiment-column', score: (m) => -Number(column(m, 'sentiment_score') ?? 0) || 0, isNegative: (m) => (labelled ? isNegativeLabel(m) : -Number(column(m, 'sentiment_score') ?? 0) > 0), margin: 0.25 };
+    return { source: 'sentiment-column', score: (m) => -Number(column(m, 'sentiment_score') ?? 0) || 0, isNegative: (m, score) => (labelled ? isNegativeLabel(m) : score > 0), margin: 0.25 };
   if (labelled) {
     const value: Record<string, number> = { negative: 1, neutral: 0, positive: -1 };
     return { source: 'sentiment-column', score: (m) => value[String(column(m, 'sentiment') ?? '').toLowerCase()] ?? 0, isNegative: isNegativeLabel, margin: 1 };
   }
-  return { source: 'cue-list', score: (m) => customerCues(m.text).negativity, isNegative: (m) => customerCues(m.text).negativity > 0, margin: 1 };
+  // The cue list is read only here, so with a sentiment column its ten patterns never run.
+  return { source: 'cue-list', score: (_, text) => cueNegativity(text), isNegative: (_, score) => score > 0, margin: 1 };
 }

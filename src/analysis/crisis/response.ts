@@ -9,7 +9,7 @@ import { setColumn, type Analysis, type AnalysisContext } from '../runner/analys
 import type { Engine } from '../engine/engine.ts';
 import { caseResponse } from './case-response.ts';
 import { NOTION_DEFINITIONS, customerMessageSql } from './notions.ts';
-import { CONVERSATION_RESPONSE_CTE, FIRST_HOP_CTE, durationSelect, num, readDurationStats, secondsBetween } from './sql.ts';
+import { CONVERSATION_RESPONSE_CTE, FIRST_HOP_CTE, durationSelect, fetchColumns, num, readDurationStats, secondsBetween } from './sql.ts';
 import { share } from './stats.ts';
 import type { ChannelResponse, ConversationResponseStats, FirstHopStats, ResponseBand, ResponseSection } from './types.ts';
 
@@ -32,6 +32,10 @@ export const RESPONSE_DEFINITIONS: Record<string, string> = {
   caseTimes:
     'Case times run from the case’s opening to its first response, resolution and close, where the export records them. The timely share is the export’s own timely-response flag (CFPB: “Timely response?”): Yes ÷ (Yes + No).',
 };
+
+/** Temporary tables holding the FIRST_HOP_CTE and CONVERSATION_RESPONSE_CTE rows while the analysis runs. */
+const HOP = 'crisis_response_first_hop';
+const CONV = 'crisis_response_conversations';
 
 /** Bands for the response-time histogram (seconds). */
 const BANDS: { label: string; from: number; to: number | null }[] = [
@@ -61,43 +65,15 @@ async function computeResponse(ctx: AnalysisContext): Promise<ResponseSection> {
     definitions: RESPONSE_DEFINITIONS, slaMinutes, dataEnd: null, firstHop: null, conversations: null, byChannel: [], cases: null, notes: [],
   };
   if (ctx.messages.length) {
-    const slaSeconds = slaMinutes * 60;
-    // `roots` counts reply trees, brand posts nobody answered included: not conversations, hence its own name.
-    const [totals] = await engine.query(`SELECT
-      (SELECT count(*) FROM messages b JOIN messages c ON b.parent_id = c.id WHERE b.is_brand AND ${customerMessageSql('c')}) AS brand_replies,
-      (SELECT count(*) FROM messages b WHERE b.is_brand) AS brand,
-      (SELECT count(*) FROM messages b WHERE b.is_brand AND b.parent_id IS NOT NULL AND b.parent_id NOT IN (SELECT id FROM messages)) AS brand_orphans,
-      (SELECT count(*) FROM messages m WHERE ${customerMessageSql('m')}) AS inbound,
-      (SELECT count(DISTINCT conversation_id) FROM messages) AS roots,
-      (SELECT epoch_ms(max(created_at)) FROM messages) AS data_end`);
-    section.dataEnd = new Date(num(totals.data_end)).toISOString();
-
-    for (const r of await engine.query(`WITH ${FIRST_HOP_CTE} SELECT id, seconds FROM first_hop`)) setColumn(ctx, String(r.id), 'first_response_s', num(r.seconds));
-    for (const r of await engine.query(`WITH ${CONVERSATION_RESPONSE_CTE} SELECT first_id, seconds FROM conv_response WHERE seconds IS NOT NULL`))
-      setColumn(ctx, String(r.first_id), 'conversation_first_response_s', num(r.seconds));
-
-    const hop = await firstHopByChannel(engine, slaSeconds);
-    const conv = await conversationsByChannel(engine, slaSeconds);
-    const hopAll = hop.get(null);
-    section.firstHop = {
-      brandRepliesToInbound: num(totals.brand_replies),
-      answeredInbound: hopAll?.answeredInbound ?? 0,
-      inboundMessages: num(totals.inbound),
-      time: hopAll?.time ?? readDurationStats({}),
-      withinSlaShareOfAnswered: hopAll?.withinSlaShareOfAnswered ?? null,
-    };
-    const convAll = conv.get(null) ?? emptyConversationStats();
-    section.conversations = { roots: num(totals.roots), ...convAll, bands: await bands(engine) };
-    section.byChannel = [...conv]
-      .filter(([channel]) => channel !== null)
-      .map(([channel, stats]): ChannelResponse => {
-        const h = hop.get(channel);
-        return { channel: channel!, ...stats, firstHop: { answeredInbound: h?.answeredInbound ?? 0, time: h?.time ?? readDurationStats({}) } };
-      })
-      .sort((a, b) => b.conversations - a.conversations || a.channel.localeCompare(b.channel));
-    section.notes.push(...responseNotes(num(totals.brand), num(totals.brand_orphans), num(totals.inbound)));
-    const retweets = await retweetNote(engine);
-    if (retweets) section.notes.push(retweets);
+    // first_hop and conv_response are read by several queries: computed once into temporary tables, dropped after.
+    try {
+      await engine.exec(`CREATE OR REPLACE TEMP TABLE ${HOP} AS WITH ${FIRST_HOP_CTE} SELECT * FROM first_hop`);
+      await engine.exec(`CREATE OR REPLACE TEMP TABLE ${CONV} AS WITH ${CONVERSATION_RESPONSE_CTE} SELECT * FROM conv_response`);
+      await messageFigures(ctx, section);
+    } finally {
+      await engine.exec(`DROP TABLE IF EXISTS ${HOP}`);
+      await engine.exec(`DROP TABLE IF EXISTS ${CONV}`);
+    }
   }
   if (ctx.cases.length) {
     section.cases = await caseResponse(engine);
@@ -110,12 +86,58 @@ async function computeResponse(ctx: AnalysisContext): Promise<ResponseSection> {
   return section;
 }
 
+/** The figures from messages: first-hop and conversation response, by channel, and the per-message columns. */
+async function messageFigures(ctx: AnalysisContext, section: ResponseSection): Promise<void> {
+  const { engine } = ctx;
+  const slaSeconds = section.slaMinutes * 60;
+  // `roots` counts reply trees, brand posts nobody answered included: not conversations, hence its own name.
+  // Brand replies to customer messages are summed from first_hop, which has joined them already; the rest is one scan.
+  const [totals] = await engine.query(`SELECT
+    (SELECT sum(brand_replies) FROM ${HOP}) AS brand_replies,
+    count(*) FILTER (WHERE m.is_brand) AS brand,
+    (SELECT count(*) FROM messages b WHERE b.is_brand AND b.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM messages p WHERE p.id = b.parent_id)) AS brand_orphans,
+    count(*) FILTER (WHERE ${customerMessageSql('m')}) AS inbound,
+    count(DISTINCT m.conversation_id) AS roots,
+    epoch_ms(max(m.created_at)) AS data_end
+    FROM messages m`);
+  section.dataEnd = new Date(num(totals.data_end)).toISOString();
+
+  // Milliseconds travel as exact integers; ms / 1000 is the same double as the SQL's seconds.
+  const [hopIds, hopMs] = await fetchColumns(engine, `SELECT id, epoch_ms(answered_at) - epoch_ms(asked_at) AS ms FROM ${HOP}`, ['id', 'ms']);
+  hopIds.forEach((id, i) => setColumn(ctx, id!, 'first_response_s', Number(hopMs[i]) / 1000));
+  const [convIds, convMs] = await fetchColumns(engine, `SELECT first_id, epoch_ms(answered_at) - epoch_ms(first_at) AS ms FROM ${CONV} WHERE answered_at IS NOT NULL`, ['first_id', 'ms']);
+  convIds.forEach((id, i) => setColumn(ctx, id!, 'conversation_first_response_s', Number(convMs[i]) / 1000));
+
+  const hop = await firstHopByChannel(engine, slaSeconds);
+  const conv = await conversationsByChannel(engine, slaSeconds);
+  const hopAll = hop.get(null);
+  section.firstHop = {
+    brandRepliesToInbound: num(totals.brand_replies),
+    answeredInbound: hopAll?.answeredInbound ?? 0,
+    inboundMessages: num(totals.inbound),
+    time: hopAll?.time ?? readDurationStats({}),
+    withinSlaShareOfAnswered: hopAll?.withinSlaShareOfAnswered ?? null,
+  };
+  const convAll = conv.get(null) ?? emptyConversationStats();
+  section.conversations = { roots: num(totals.roots), ...convAll, bands: await bands(engine) };
+  section.byChannel = [...conv]
+    .filter(([channel]) => channel !== null)
+    .map(([channel, stats]): ChannelResponse => {
+      const h = hop.get(channel);
+      return { channel: channel!, ...stats, firstHop: { answeredInbound: h?.answeredInbound ?? 0, time: h?.time ?? readDurationStats({}) } };
+    })
+    .sort((a, b) => b.conversations - a.conversations || a.channel.localeCompare(b.channel));
+  section.notes.push(...responseNotes(num(totals.brand), num(totals.brand_orphans), num(totals.inbound)));
+  const retweets = await retweetNote(engine);
+  if (retweets) section.notes.push(retweets);
+}
+
 /** First-hop figures per channel (the customer message's channel); key null = all channels. */
 async function firstHopByChannel(engine: Engine, slaSeconds: number): Promise<Map<string | null, Omit<FirstHopStats, 'brandRepliesToInbound' | 'inboundMessages'>>> {
   const out = new Map<string | null, Omit<FirstHopStats, 'brandRepliesToInbound' | 'inboundMessages'>>();
-  const result = await engine.query(`WITH ${FIRST_HOP_CTE}
+  const result = await engine.query(`
     SELECT channel, GROUPING(channel) AS g, ${durationSelect('seconds')}, count(*) FILTER (WHERE seconds <= ${slaSeconds}) AS within
-    FROM first_hop GROUP BY ROLLUP(channel)`);
+    FROM ${HOP} GROUP BY ROLLUP(channel)`);
   for (const r of result) {
     const time = readDurationStats(r);
     out.set(num(r.g) ? null : String(r.channel), { answeredInbound: time.n, time, withinSlaShareOfAnswered: share(num(r.within), time.n) });
@@ -127,11 +149,11 @@ async function firstHopByChannel(engine: Engine, slaSeconds: number): Promise<Ma
 async function conversationsByChannel(engine: Engine, slaSeconds: number): Promise<Map<string | null, ConversationResponseStats>> {
   const out = new Map<string | null, ConversationResponseStats>();
   const age = `CASE WHEN answered_at IS NULL THEN ${secondsBetween('first_at', '(SELECT max(created_at) FROM messages)')} END`;
-  const result = await engine.query(`WITH ${CONVERSATION_RESPONSE_CTE}
+  const result = await engine.query(`
     SELECT channel, GROUPING(channel) AS g, count(*) AS conversations, count(answered_at) AS answered,
            count(*) FILTER (WHERE seconds <= ${slaSeconds}) AS within,
            ${durationSelect('seconds')}, ${durationSelect(age, 'u')}
-    FROM conv_response GROUP BY ROLLUP(channel)`);
+    FROM ${CONV} GROUP BY ROLLUP(channel)`);
   for (const r of result) {
     const conversations = num(r.conversations);
     const answered = num(r.answered);
@@ -151,8 +173,8 @@ async function conversationsByChannel(engine: Engine, slaSeconds: number): Promi
 async function bands(engine: Engine): Promise<ResponseBand[]> {
   const cases = BANDS.map((b, i) => (b.to === null ? `ELSE ${i}` : `WHEN seconds < ${b.to} THEN ${i}`)).join(' ');
   const counts = new Map<number, number>();
-  for (const r of await engine.query(`WITH ${CONVERSATION_RESPONSE_CTE}
-    SELECT CASE ${cases} END AS band, count(*) AS n FROM conv_response WHERE seconds IS NOT NULL GROUP BY 1`))
+  for (const r of await engine.query(`
+    SELECT CASE ${cases} END AS band, count(*) AS n FROM ${CONV} WHERE seconds IS NOT NULL GROUP BY 1`))
     counts.set(num(r.band), num(r.n));
   return BANDS.map((b, i) => ({ label: b.label, fromSeconds: b.from, toSeconds: b.to, conversations: counts.get(i) ?? 0 }));
 }
@@ -169,11 +191,14 @@ function emptyConversationStats(): ConversationResponseStats {
  * without them.
  */
 async function retweetNote(engine: Engine): Promise<string | null> {
-  const [r] = await engine.query(`WITH ${CONVERSATION_RESPONSE_CTE}
+  // ILIKE 'RT @%' spelled as four prefix LIKEs (the same test: only R and T change with case), which DuckDB runs as a
+  // cheap prefix check instead of lower-casing every text; the retweets are then joined to the conversations.
+  const isRetweet = ['RT', 'Rt', 'rT', 'rt'].map((p) => `text LIKE '${p} @%'`).join(' OR ');
+  const [r] = await engine.query(`
     SELECT count(*) FILTER (WHERE answered_at IS NULL) AS unanswered,
-           count(*) FILTER (WHERE answered_at IS NULL AND m.text ILIKE 'RT @%') AS unanswered_rt,
-           count(*) FILTER (WHERE m.text NOT ILIKE 'RT @%') AS other, count(answered_at) FILTER (WHERE m.text NOT ILIKE 'RT @%') AS other_answered
-    FROM conv_response c JOIN messages m ON m.id = c.first_id`);
+           count(*) FILTER (WHERE answered_at IS NULL AND rt.id IS NOT NULL) AS unanswered_rt,
+           count(*) FILTER (WHERE rt.id IS NULL) AS other, count(answered_at) FILTER (WHERE rt.id IS NULL) AS other_answered
+    FROM ${CONV} c LEFT JOIN (SELECT id FROM messages WHERE ${isRetweet}) rt ON rt.id = c.first_id`);
   const unanswered = num(r.unanswered);
   const rt = num(r.unanswered_rt);
   if (!rt || rt / unanswered < 0.1) return null;

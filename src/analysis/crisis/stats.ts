@@ -10,7 +10,7 @@ import type { DurationStats } from './types.ts';
  * `quantile_cont` and R's type 7: position `p·(n−1)`, interpolated between the
  * two neighbouring values. Null for an empty array.
  */
-export function quantileSorted(sorted: readonly number[], p: number): number | null {
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number | null {
   if (!sorted.length) return null;
   const pos = p * (sorted.length - 1);
   const lo = Math.floor(pos);

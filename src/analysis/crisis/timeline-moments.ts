@@ -2,24 +2,40 @@
  * What the timeline pins on the chart: the brand's first response after each
  * onset, and the posts that drew the most engagement.
  */
+import type { Engine } from '../engine/engine.ts';
 import type { Message } from '../model.ts';
 import { compareIds } from '../report/messages-csv.ts';
-import { engagementOf, replyCounts } from './engagement.ts';
-import { isCustomerMessage } from './notions.ts';
+import { rankEngaged } from './engagement.ts';
+import { customerMessageSql } from './notions.ts';
+import { num, sqlString } from './sql.ts';
 import type { KeyMoment, MomentMessage } from './types.ts';
+
+/** Most-engaged posts pinned on the chart. */
+export const MOST_ENGAGED_MOMENTS = 5;
 
 /** Channels where brand messages are not public; their replies do not count as a public response. */
 export const PRIVATE_CHANNELS = new Set(['email', 'phone', 'chat', 'sms', 'dm', 'direct', 'private', 'messenger', 'whatsapp']);
 
-/** Messages in time order (ties by id), for the lookups below. */
-export function sortByTime(messages: readonly Message[]): Message[] {
-  return [...messages].sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
+/** SQL: a public brand message (columns of `alias`); brand messages on private channels are not a public response. */
+function publicBrandSql(alias: string): string {
+  return `(${alias}.is_brand AND coalesce(${alias}.channel, '') NOT IN (${[...PRIVATE_CHANNELS].map(sqlString).join(', ')}))`;
+}
+
+/**
+ * The first of the messages `sql` selects (columns `id` and `ms`, epoch ms):
+ * DuckDB returns those at the earliest time, and a time tie goes to the
+ * smaller id ({@link compareIds}).
+ */
+async function earliest(engine: Engine, sql: string, onset: number): Promise<MomentMessage | null> {
+  const rows = await engine.query(`SELECT id, ms FROM (${sql}) QUALIFY rank() OVER (ORDER BY ms) = 1`);
+  if (!rows.length) return null;
+  const ids = rows.map((r) => String(r.id)).sort(compareIds);
+  return moment(ids[0], num(rows[0].ms), onset);
 }
 
 /** The brand's first public message at or after `onset`. */
-export function firstBrandResponse(sorted: readonly Message[], onset: number): MomentMessage | null {
-  const m = sorted.find((x) => x.isBrand && x.createdAt >= onset && !PRIVATE_CHANNELS.has(x.channel));
-  return m ? moment(m, onset) : null;
+export async function firstBrandResponse(engine: Engine, onset: number): Promise<MomentMessage | null> {
+  return earliest(engine, `SELECT id, epoch_ms(created_at) AS ms FROM messages b WHERE ${publicBrandSql('b')} AND epoch_ms(b.created_at) >= ${onset}`, onset);
 }
 
 /**
@@ -27,39 +43,37 @@ export function firstBrandResponse(sorted: readonly Message[], onset: number): M
  * during `[onset, end)`, after that customer message: the first time the
  * brand answered someone caught up in the surge.
  */
-export function firstBrandReplyToEpisode(sorted: readonly Message[], onset: number, end: number): MomentMessage | null {
-  const askedAt = new Map<string, number>();
-  for (const m of sorted) {
-    if (m.createdAt < onset) continue;
-    if (m.createdAt < end && isCustomerMessage(m) && !askedAt.has(m.conversationId)) askedAt.set(m.conversationId, m.createdAt);
-    if (!m.isBrand || PRIVATE_CHANNELS.has(m.channel)) continue;
-    const asked = askedAt.get(m.conversationId);
-    if (asked !== undefined && m.createdAt > asked) return moment(m, onset);
-  }
-  return null;
+export async function firstBrandReplyToEpisode(engine: Engine, onset: number, end: number): Promise<MomentMessage | null> {
+  return earliest(
+    engine,
+    `WITH asked AS (
+       SELECT conversation_id, min(created_at) AS asked_at FROM messages c
+       WHERE ${customerMessageSql('c')} AND epoch_ms(c.created_at) >= ${onset} AND epoch_ms(c.created_at) < ${end} GROUP BY conversation_id)
+     SELECT b.id, epoch_ms(b.created_at) AS ms FROM messages b JOIN asked a ON a.conversation_id = b.conversation_id
+     WHERE ${publicBrandSql('b')} AND epoch_ms(b.created_at) >= ${onset} AND b.created_at > a.asked_at`,
+    onset,
+  );
 }
 
-/** The `limit` most-engaged posts within `[start, end]` as key moments (engagement > 0 only). */
-export function mostEngagedMoments(messages: readonly Message[], start: number, end: number, limit = 5): KeyMoment[] {
-  const replies = replyCounts(messages);
-  return messages
-    .filter((m) => m.createdAt >= start && m.createdAt <= end)
-    .map((m) => ({ m, e: engagementOf(m, replies).engagement }))
-    .filter((x) => x.e > 0)
-    .sort((a, b) => b.e - a.e || a.m.createdAt - b.m.createdAt || compareIds(a.m.id, b.m.id))
-    .slice(0, limit)
-    .map(({ m, e }) => ({
-      kind: 'most-engaged' as const,
-      at: iso(m.createdAt),
-      label: `Most engaged: ${clip(m.text, 80)}`,
-      episode: null,
-      messageId: m.id,
-      value: e,
-    }));
+/** SQL condition (over `messages` aliased `m`) for the posts {@link engagedMoments} ranks: those within `[start, end]`. */
+export function engagedMomentsWhere(start: number, end: number): string {
+  return `epoch_ms(m.created_at) BETWEEN ${start} AND ${end}`;
 }
 
-function moment(m: Message, onset: number): MomentMessage {
-  return { at: iso(m.createdAt), messageId: m.id, minutesAfterOnset: Math.round((m.createdAt - onset) / 6_000) / 10 };
+/** The `limit` most-engaged posts among `candidates` (see engagement.ts) as key moments (engagement > 0 only). */
+export function engagedMoments(candidates: readonly Message[], replies: ReadonlyMap<string, number>, limit = MOST_ENGAGED_MOMENTS): KeyMoment[] {
+  return rankEngaged(candidates, replies, limit).map(({ m, e }) => ({
+    kind: 'most-engaged' as const,
+    at: iso(m.createdAt),
+    label: `Most engaged: ${clip(m.text, 80)}`,
+    episode: null,
+    messageId: m.id,
+    value: e.engagement,
+  }));
+}
+
+function moment(id: string, at: number, onset: number): MomentMessage {
+  return { at: iso(at), messageId: id, minutesAfterOnset: Math.round((at - onset) / 6_000) / 10 };
 }
 
 /** ISO string of epoch ms. */

@@ -7,7 +7,7 @@
 import type { AnalysisContext } from '../runner/analysis.ts';
 import type { Message } from '../model.ts';
 import { isCustomerMessage } from './notions.ts';
-import type { TimelineSection, TimelineSentiment } from './types.ts';
+import type { TimelineBucket, TimelineSection, TimelineSentiment } from './types.ts';
 
 /** Name of the per-message column holding a sentiment label. */
 export const SENTIMENT_COLUMN = 'sentiment';
@@ -21,30 +21,48 @@ const LABEL_ORDER = ['negative', 'neutral', 'positive'];
  */
 export function addTimelineSentiment(section: TimelineSection, messages: readonly Message[], labelOf: (m: Message) => string | null): TimelineSentiment | undefined {
   if (section.source !== 'messages' || !section.buckets.length) return undefined;
+  const counter = sentimentCounter(section.buckets, section.bucket.ms, labelOf);
+  for (const m of messages) counter.add(m);
+  return counter.finish(section);
+}
+
+/** {@link addTimelineSentiment} one message at a time, so a loop over the messages made anyway can do the counting. */
+export interface SentimentCounter {
+  add(m: Message): void;
+  /** Sets `section.bySentiment` (when any message had a label) and returns it. */
+  finish(section: TimelineSection): TimelineSentiment | undefined;
+}
+
+/** A {@link SentimentCounter} over `buckets` (at least one) of width `bucketMs`. */
+export function sentimentCounter(buckets: readonly TimelineBucket[], bucketMs: number, labelOf: (m: Message) => string | null): SentimentCounter {
   // Bucket starts, not origin + i·width: calendar days are 23 or 25 hours long across a DST change.
-  const starts = section.buckets.map((b) => Date.parse(b.start));
+  const starts = buckets.map((b) => Date.parse(b.start));
   const n = starts.length;
-  const end = starts[n - 1] + section.bucket.ms;
+  const end = starts[n - 1] + bucketMs;
   const counts: Record<string, number[]> = {};
-  for (const m of messages) {
-    if (!isCustomerMessage(m) || m.createdAt < starts[0] || m.createdAt >= end) continue;
-    const i = lastAtOrBefore(starts, m.createdAt);
-    const label = labelOf(m);
-    if (label === null || label === '') continue;
-    (counts[label] ??= new Array<number>(n).fill(0))[i]++;
-  }
-  const labels = Object.keys(counts).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  if (!labels.length) return undefined;
-  const total = starts.map((_, i) => labels.reduce((sum, l) => sum + counts[l]![i]!, 0));
-  const share = (count: number, i: number): number | null => (total[i] ? Math.round((count / total[i]!) * 10_000) / 10_000 : null);
-  section.bySentiment = {
-    labels,
-    counts: Object.fromEntries(labels.map((l) => [l, counts[l]!])),
-    scope: 'inbound',
-    total,
-    shares: Object.fromEntries(labels.map((l) => [l, counts[l]!.map(share)])),
+  return {
+    add(m) {
+      if (!isCustomerMessage(m) || m.createdAt < starts[0] || m.createdAt >= end) return;
+      const i = lastAtOrBefore(starts, m.createdAt);
+      const label = labelOf(m);
+      if (label === null || label === '') return;
+      (counts[label] ??= new Array<number>(n).fill(0))[i]++;
+    },
+    finish(section) {
+      const labels = Object.keys(counts).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+      if (!labels.length) return undefined;
+      const total = starts.map((_, i) => labels.reduce((sum, l) => sum + counts[l]![i]!, 0));
+      const share = (count: number, i: number): number | null => (total[i] ? Math.round((count / total[i]!) * 10_000) / 10_000 : null);
+      section.bySentiment = {
+        labels,
+        counts: Object.fromEntries(labels.map((l) => [l, counts[l]!])),
+        scope: 'inbound',
+        total,
+        shares: Object.fromEntries(labels.map((l) => [l, counts[l]!.map(share)])),
+      };
+      return section.bySentiment;
+    },
   };
-  return section.bySentiment;
 }
 
 /** Label of a message from the context's `sentiment` column, if that column exists. */

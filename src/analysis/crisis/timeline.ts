@@ -5,13 +5,15 @@
  * relative to each onset, and key moments for chart annotations.
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
-import { bucketGrid, bucketIndexSql, bucketMs, bucketStart, chooseBucket, dateOnly, robustDomain, type BucketGrid } from './buckets.ts';
+import type { Message } from '../model.ts';
+import { bucketGrid, bucketIndexSql, bucketMs, bucketStart, chooseBucket, dateOnly, robustDomain, sortedMessageTimes, sortedTimes, type BucketGrid } from './buckets.ts';
 import { NOTION_DEFINITIONS, customerMessageSql, pickMainEpisode } from './notions.ts';
 import { detectSpikes, type SpikeEpisode, type SpikeOptions } from './spikes.ts';
+import { engagedCandidates, replyCountsOf, type Candidates } from './engagement.ts';
 import { num } from './sql.ts';
 import { round } from './stats.ts';
-import { firstBrandReplyToEpisode, firstBrandResponse, iso, mostEngagedMoments, sortByTime } from './timeline-moments.ts';
-import { addTimelineSentiment, sentimentColumnLabel } from './timeline-sentiment.ts';
+import { MOST_ENGAGED_MOMENTS, engagedMoments, engagedMomentsWhere, firstBrandReplyToEpisode, firstBrandResponse, iso } from './timeline-moments.ts';
+import { sentimentColumnLabel, sentimentCounter, type SentimentCounter } from './timeline-sentiment.ts';
 import type { BucketId, KeyMoment, TimelineBucket, TimelineEpisode, TimelineSection } from './types.ts';
 
 /** Options of {@link createTimelineAnalysis}. */
@@ -84,7 +86,7 @@ export const timelineAnalysis: Analysis = createTimelineAnalysis();
 async function computeTimeline(ctx: AnalysisContext, options: TimelineOptions): Promise<TimelineSection | null> {
   const source = ctx.messages.length ? 'messages' : ctx.cases.length ? 'cases' : null;
   if (!source) return null;
-  const times = (source === 'messages' ? ctx.messages.map((m) => m.createdAt) : ctx.cases.map((c) => c.openedAt)).sort((a, b) => a - b);
+  const times = source === 'messages' ? sortedMessageTimes(ctx.messages) : sortedTimes(ctx.cases, (c) => c.openedAt);
   const domain = robustDomain(times)!;
   const datesOnly = dateOnly(times, ctx.config.timezone);
   const bucketId = options.bucket ?? chooseBucket(domain.end - domain.start, datesOnly ? DAY : 0);
@@ -99,10 +101,18 @@ async function computeTimeline(ctx: AnalysisContext, options: TimelineOptions): 
   const spikes = detectSpikes(series, spikeOptions);
   spikes.buckets.forEach((s, i) => Object.assign(buckets[i], { baseline: round(s.baseline, 2), upper: round(s.upper, 2), anomalous: s.anomalous, baselineMethod: s.method }));
 
-  const sorted = source === 'messages' ? sortByTime(ctx.messages) : [];
   // An episode still running at the end runs to the last record (inclusive).
-  const episodes = spikes.episodes.map((e, i) => episode(e, i + 1, grid, series, spikes.buckets, sorted, domain.end + 1));
-  if (source === 'messages') markEpisodes(ctx, episodes, grid);
+  const episodes: TimelineEpisode[] = [];
+  for (const [i, e] of spikes.episodes.entries()) episodes.push(await episode(ctx, source, e, i + 1, grid, series, spikes.buckets, domain.end + 1));
+  let engaged: KeyMoment[] = [];
+  let sentiment: SentimentCounter | null = null;
+  if (source === 'messages') {
+    const labelOf = sentimentColumnLabel(ctx);
+    sentiment = labelOf && sentimentCounter(buckets, grid.ms, labelOf);
+    const candidates = await engagedCandidates(ctx.engine, engagedMomentsWhere(domain.start, domain.end), MOST_ENGAGED_MOMENTS);
+    const found = walkMessages(ctx, episodes, grid, candidates, sentiment);
+    engaged = engagedMoments(found, await replyCountsOf(ctx.engine, candidates.ids));
+  }
 
   const channelTotals = new Map<string, number>();
   for (const b of buckets) for (const [c, n] of Object.entries(b.byChannel)) channelTotals.set(c, (channelTotals.get(c) ?? 0) + n);
@@ -126,11 +136,10 @@ async function computeTimeline(ctx: AnalysisContext, options: TimelineOptions): 
     episodes,
     // Decided here once; the timeline's consumers (KPIs, chart, themes, faults) read it.
     mainEpisodeIndex: pickMainEpisode(episodes)?.index ?? null,
-    keyMoments: keyMoments(episodes, source === 'messages' ? mostEngagedMoments(ctx.messages, domain.start, domain.end) : []),
+    keyMoments: keyMoments(episodes, engaged),
     definitions: TIMELINE_DEFINITIONS,
   };
-  const labelOf = sentimentColumnLabel(ctx);
-  if (labelOf) addTimelineSentiment(section, ctx.messages, labelOf);
+  sentiment?.finish(section);
   return section;
 }
 
@@ -160,15 +169,16 @@ async function countBuckets(ctx: AnalysisContext, source: 'messages' | 'cases', 
   return buckets;
 }
 
-function episode(
+async function episode(
+  ctx: AnalysisContext,
+  source: 'messages' | 'cases',
   e: SpikeEpisode,
   index: number,
   grid: BucketGrid,
   series: number[],
   verdicts: { baseline: number }[],
-  sorted: ReturnType<typeof sortByTime>,
   dataEnd: number,
-): TimelineEpisode {
+): Promise<TimelineEpisode> {
   const onsetAt = bucketStart(grid, e.onset);
   const endAt = e.containment === null ? dataEnd : bucketStart(grid, e.containment);
   const stop = e.containment ?? series.length;
@@ -186,23 +196,38 @@ function episode(
     levelShift: e.levelShift,
     volume,
     excessVolume: round(e.excess, 1),
-    firstBrandResponse: sorted.length ? firstBrandResponse(sorted, onsetAt) : null,
-    firstBrandReplyToEpisode: sorted.length ? firstBrandReplyToEpisode(sorted, onsetAt, endAt) : null,
+    firstBrandResponse: source === 'messages' ? await firstBrandResponse(ctx.engine, onsetAt) : null,
+    firstBrandReplyToEpisode: source === 'messages' ? await firstBrandReplyToEpisode(ctx.engine, onsetAt, endAt) : null,
   };
 }
 
-/** Per-message column `spike_episode`: the episode a message was posted in (null outside any). */
-function markEpisodes(ctx: AnalysisContext, episodes: TimelineEpisode[], grid: BucketGrid): void {
-  if (!episodes.length) return;
+/**
+ * The one loop over every message: the per-message column `spike_episode`
+ * (the episode a message was posted in, null outside any; not set when there
+ * is no episode), customer messages counted per bucket and sentiment, and
+ * the `candidates` picked out.
+ */
+function walkMessages(ctx: AnalysisContext, episodes: TimelineEpisode[], grid: BucketGrid, candidates: Candidates, sentiment: SentimentCounter | null): Message[] {
   const spans = episodes.map((e) => ({
     index: e.index,
     from: bucketStart(grid, e.onset.bucketIndex),
     to: bucketStart(grid, e.containment?.bucketIndex ?? grid.count),
   }));
+  const found: Message[] = [];
   for (const m of ctx.messages) {
-    const e = spans.find((x) => m.createdAt >= x.from && m.createdAt < x.to);
-    setColumn(ctx, m.id, 'spike_episode', e ? e.index : null);
+    if (spans.length) {
+      let index: number | null = null;
+      for (const x of spans)
+        if (m.createdAt >= x.from && m.createdAt < x.to) {
+          index = x.index;
+          break;
+        }
+      setColumn(ctx, m.id, 'spike_episode', index);
+    }
+    if (candidates.has(m)) found.push(m);
+    sentiment?.add(m);
   }
+  return found;
 }
 
 function keyMoments(episodes: TimelineEpisode[], engaged: KeyMoment[]): KeyMoment[] {
