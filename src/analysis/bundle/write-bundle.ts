@@ -107,7 +107,7 @@ export interface PublishedTable<Row extends { id: string }, Excerpt> {
 }
 
 function publishedMessages(all: readonly Message[], columns: ExtraColumns, names: readonly string[], privacy: Privacy, columnText: (s: string) => string): PublishedTable<Message, ExcerptMessage> {
-  const rows = [...all].sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
+  const rows = publicationOrder(all, (m) => m.createdAt);
   // Masking returns the very same string when there is nothing to mask: these arrays cost pointers.
   const text = rows.map((m) => privacy.text(m.text));
   const author = rows.map((m) => privacy.author(m.author, m.isBrand));
@@ -143,7 +143,7 @@ function publishedMessages(all: readonly Message[], columns: ExtraColumns, names
 }
 
 function publishedCases(all: readonly Case[], columns: ExtraColumns, names: readonly string[], privacy: Privacy, columnText: (s: string) => string): PublishedTable<Case, ExcerptCase> {
-  const rows = [...all].sort((a, b) => a.openedAt - b.openedAt || compareIds(a.id, b.id));
+  const rows = publicationOrder(all, (c) => c.openedAt);
   const text = (v: string | null) => (v === null ? null : privacy.text(v));
   const filtered = rows.map((c) => ({ text: text(c.text), status: text(c.status), category: text(c.category), subcategory: text(c.subcategory), product: text(c.product), company: text(c.company) }));
   const cells = analysisCells(rows, columns, names, columnText);
@@ -177,20 +177,41 @@ function publishedCases(all: readonly Case[], columns: ExtraColumns, names: read
   };
 }
 
-/** The analysis columns of rows by position, strings through the privacy filter. */
+/**
+ * Rows by time, then id. Sorted through typed arrays: a comparator that
+ * dereferences a million objects twenty million times waits on memory, one
+ * that compares numbers in one array does not.
+ */
+function publicationOrder<R extends { id: string }>(all: readonly R[], time: (row: R) => number): R[] {
+  const times = Float64Array.from(all, time);
+  const order = Uint32Array.from(all, (_, i) => i).sort((a, b) => times[a]! - times[b]! || compareIds(all[a]!.id, all[b]!.id));
+  return Array.from(order, (i) => all[i]!);
+}
+
+/**
+ * The analysis columns of rows by position, strings through the privacy
+ * filter: read once from the per-row maps into one array per column, so the
+ * Arrow table, the CSV and the excerpts read arrays, not a million-entry map.
+ */
 function analysisCells(rows: readonly { id: string }[], columns: ExtraColumns, names: readonly string[], text: (s: string) => string) {
-  const value = (i: number, name: string): CellValue => {
-    const v = columns.get(rows[i]!.id)?.[name] ?? null;
-    return typeof v === 'string' ? text(v) : v;
-  };
+  const byColumn = names.map(() => new Array<CellValue | undefined>(rows.length));
+  rows.forEach((r, i) => {
+    const row = columns.get(r.id);
+    if (!row) return;
+    names.forEach((n, k) => {
+      const v = row[n];
+      byColumn[k]![i] = typeof v === 'string' ? text(v) : v;
+    });
+  });
+  const value = (i: number, k: number): CellValue => byColumn[k]![i] ?? null;
   return {
-    values: (i: number) => names.map((n) => value(i, n)),
-    row: (i: number) => Object.fromEntries(names.flatMap((n) => (columns.get(rows[i]!.id)?.[n] === undefined ? [] : [[n, value(i, n)]]))) as Record<string, CellValue>,
+    values: (i: number) => names.map((_, k) => value(i, k)),
+    row: (i: number) => Object.fromEntries(names.flatMap((n, k) => (byColumn[k]![i] === undefined ? [] : [[n, value(i, k)]]))) as Record<string, CellValue>,
     /** Typed by their values; a name clash with a canonical column would hide data, so it fails. */
     arrowColumns: (taken: readonly string[]): ArrowColumn<number>[] =>
-      names.map((name) => {
+      names.map((name, k) => {
         if (taken.includes(name)) throw new Error(`analysis column "${name}" clashes with a canonical column of the same name`);
-        return { name, type: inferColumnType(rows.map((r) => columns.get(r.id)?.[name])), value: (i: number) => value(i, name) };
+        return { name, type: inferColumnType(byColumn[k]!), value: (i: number) => value(i, k) };
       }),
   };
 }
