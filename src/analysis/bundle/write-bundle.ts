@@ -129,17 +129,8 @@ function publishedMessages(all: readonly Message[], columns: ExtraColumns, names
     { name: 'likes', type: 'int64', value: (i) => rows[i]!.likes },
     { name: 'shares', type: 'int64', value: (i) => rows[i]!.shares },
     { name: 'replies', type: 'int64', value: (i) => rows[i]!.replies },
-    { name: 'source_file', type: 'utf8', value: (i) => rows[i]!.sourceFile },
-    { name: 'source_row', type: 'int64', value: (i) => rows[i]!.sourceRow },
   ];
-  return {
-    rows,
-    positions: rows.map((_, i) => i),
-    columnNames: names,
-    arrowColumns: [...base, ...cells.arrowColumns(base.map((c) => c.name))],
-    csvCells: (i) => [...messageCsvCells({ ...rows[i]!, author: author[i]!, text: text[i]! }), ...cells.values(i)],
-    excerpt,
-  };
+  return publishedTable(rows, names, base, cells, (i) => messageCsvCells({ ...rows[i]!, author: author[i]!, text: text[i]! }), excerpt);
 }
 
 function publishedCases(all: readonly Case[], columns: ExtraColumns, names: readonly string[], privacy: Privacy, columnText: (s: string) => string): PublishedTable<Case, ExcerptCase> {
@@ -164,6 +155,21 @@ function publishedCases(all: readonly Case[], columns: ExtraColumns, names: read
     { name: 'company', type: 'utf8', value: (i) => filtered[i]!.company },
     { name: 'channel', type: 'utf8', value: (i) => rows[i]!.channel },
     { name: 'text', type: 'utf8', value: (i) => filtered[i]!.text },
+  ];
+  return publishedTable(rows, names, base, cells, (i) => caseCsvCells({ ...rows[i]!, ...filtered[i]! }), excerpt);
+}
+
+/** A published table from its canonical columns (the source location is added last), analysis cells, CSV cells and excerpts. */
+function publishedTable<Row extends { id: string; sourceFile: string; sourceRow: number }, Excerpt>(
+  rows: readonly Row[],
+  names: readonly string[],
+  base: ArrowColumn<number>[],
+  cells: ReturnType<typeof analysisCells>,
+  csvBase: (i: number) => CellValue[],
+  excerpt: (i: number) => Excerpt,
+): PublishedTable<Row, Excerpt> {
+  const canonical: ArrowColumn<number>[] = [
+    ...base,
     { name: 'source_file', type: 'utf8', value: (i) => rows[i]!.sourceFile },
     { name: 'source_row', type: 'int64', value: (i) => rows[i]!.sourceRow },
   ];
@@ -171,8 +177,8 @@ function publishedCases(all: readonly Case[], columns: ExtraColumns, names: read
     rows,
     positions: rows.map((_, i) => i),
     columnNames: names,
-    arrowColumns: [...base, ...cells.arrowColumns(base.map((c) => c.name))],
-    csvCells: (i) => [...caseCsvCells({ ...rows[i]!, ...filtered[i]! }), ...cells.values(i)],
+    arrowColumns: [...canonical, ...cells.arrowColumns(canonical.map((c) => c.name))],
+    csvCells: (i) => [...csvBase(i), ...cells.values(i)],
     excerpt,
   };
 }
