@@ -11,20 +11,22 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Excerpts } from '../../../src/analysis/bundle/excerpts.ts';
 import { quotedIds } from '../../../src/analysis/bundle/excerpts.ts';
+import { memoryBundleSink, writeBundle } from '../../../src/analysis/bundle/write-bundle.ts';
 import type { ReportModel } from '../../../src/analysis/report/report-model.ts';
 import { analyzeDirectory } from '../../../src/cli/analyze.ts';
 import { FIXTURE_SLUG, HOSTILE, writeFixtureCrisis } from '../../site/fixture-crisis.ts';
 
 let data: string;
 let out: string;
+let result: Awaited<ReturnType<typeof analyzeDirectory>>;
 const file = (name: string) => readFileSync(path.join(out, name));
 const text = (name: string) => file(name).toString('utf8');
 
 beforeAll(async () => {
   data = writeFixtureCrisis();
   out = path.join(data, 'bundle');
-  const r = await analyzeDirectory(path.join(data, FIXTURE_SLUG), { out, quiet: true, cacheDir: null, workers: 0 });
-  await r.engine.close();
+  result = await analyzeDirectory(path.join(data, FIXTURE_SLUG), { out, quiet: true, cacheDir: null, workers: 0 });
+  await result.engine.close();
 }, 120_000);
 afterAll(() => rmSync(data, { recursive: true, force: true }));
 
@@ -39,6 +41,13 @@ describe('writeBundle', () => {
     }
     expect(manifest.slug).toBe(FIXTURE_SLUG);
     expect(manifest.inputKey).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('writes the same bytes into memory (a browser download) as into a directory', async () => {
+    const sink = memoryBundleSink();
+    const manifest = await writeBundle(result, result.manifest.inputKey, sink);
+    expect(manifest).toEqual(result.manifest);
+    for (const f of manifest.files) expect(Buffer.from(sink.files.get(f.name)!).equals(file(f.name)), f.name).toBe(true);
   });
 
   it('masks personal data and pseudonymises customers in every file, keeping the brand', () => {
