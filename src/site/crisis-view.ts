@@ -4,16 +4,17 @@
  * built-in charts (rendered to SVG). Memoised per crisis: the summary, the
  * notebook and the detail pages share one rendering.
  */
+import type { ReportSections } from '../analysis/report/report-model.ts';
 import type { LoadedCrisis } from './crises.ts';
 import { renderChart, type ChartSpec, type RenderedChart } from './charts/render.ts';
 import { caseCategoriesChart, coverageChart, responseBandsChart } from './charts/response-charts.ts';
 import { backlogChart, sentimentChart, timelineChart } from './charts/timeline-charts.ts';
 import { faultParetoChart, themesChart } from './charts/topic-charts.ts';
-import { caseById, CASE_ID_PREFIX } from './cases.ts';
+import { CASE_PREFIX } from '../analysis/model.ts';
+import { caseById } from './cases.ts';
 import { messageById } from './messages.ts';
 import { faultsView, topFault, type FaultView, type FaultsView } from './faults.ts';
 import { headlineKpis, kpi, type KpiValue } from './kpis.ts';
-import { sections, type Sections } from './sections.ts';
 
 /** Built-in chart names, as `<Chart name="…" />` takes them. */
 export const CHART_NAMES = ['timeline', 'sentiment', 'first-response', 'coverage', 'themes', 'faults', 'case-categories', 'backlog'] as const;
@@ -23,7 +24,7 @@ export interface CrisisView {
   crisis: LoadedCrisis;
   slug: string;
   title: string;
-  sections: Sections;
+  sections: ReportSections;
   kpis: KpiValue[];
   faults: FaultsView | null;
   topFault: FaultView | null;
@@ -38,8 +39,8 @@ export function crisisView(crisis: LoadedCrisis): CrisisView {
   const cached = memo.get(crisis);
   if (cached) return cached;
   const { report } = crisis;
-  const s = sections(report);
-  const faults = faultsView(report, (id) => (id.startsWith(CASE_ID_PREFIX) ? caseById(crisis, id)?.openedAt : messageById(crisis, id)?.createdAt));
+  const s = report.sections;
+  const faults = faultsView(report, (id) => (id.startsWith(CASE_PREFIX) ? caseById(crisis, id)?.openedAt : messageById(crisis, id)?.createdAt));
   const specs: Record<ChartName, ChartSpec | null> = {
     timeline: s.timeline ? timelineChart(s.timeline) : null,
     sentiment: s.timeline ? sentimentChart(s.timeline) : null,

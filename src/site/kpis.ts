@@ -8,7 +8,6 @@ import { NOTION_DEFINITIONS, mainEpisodeOf } from '../analysis/crisis/notions.ts
 import type { TimelineEpisode } from '../analysis/crisis/types.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
 import { formatMinutes, formatNumber, formatShare, formatDateTime } from './format.ts';
-import { readPath, sections } from './sections.ts';
 
 export type KpiUnit = 'count' | 'share' | 'seconds' | 'minutes' | 'multiple' | 'time' | 'text';
 
@@ -41,14 +40,14 @@ const def = (section: string, key: string, fallback: string) => (r: ReportModel)
 
 /** The main surge (the crisis), as the timeline recorded it. */
 export function mainEpisode(r: ReportModel): TimelineEpisode | undefined {
-  return mainEpisodeOf(sections(r).timeline);
+  return mainEpisodeOf(r.sections.timeline);
 }
 
 /** Share of customer messages labelled negative: the sentiment section's figure, else the timeline's sentiment counts. */
 export function negativeShare(r: ReportModel): number | null {
-  const customer = sections(r).sentiment?.customer;
+  const customer = r.sections.sentiment?.customer;
   if (customer) return customer.total ? customer.negativeShare : null;
-  const s = sections(r).timeline?.bySentiment;
+  const s = r.sections.timeline?.bySentiment;
   if (!s || !s.counts.negative) return null;
   const sum = (xs: number[] = []) => xs.reduce((a, b) => a + b, 0);
   const total = s.labels.reduce((a, l) => a + sum(s.counts[l]), 0);
@@ -70,10 +69,10 @@ export const NAMED_KPIS: Record<string, Named> = {
     value: (r) => mainEpisode(r)?.peak.volume ?? null,
     note: (r) => {
       const e = mainEpisode(r);
-      const t = sections(r).timeline;
+      const t = r.sections.timeline;
       return e && t ? `per ${bucketWord[t.bucket.id] ?? t.bucket.id}, ×${formatNumber(e.peak.multiple)} baseline` : undefined;
     },
-    definition: (r) => sections(r).timeline?.definitions.peak ?? 'Most records in one bucket of the volume curve during the largest surge.',
+    definition: (r) => r.sections.timeline?.definitions.peak ?? 'Most records in one bucket of the volume curve during the largest surge.',
   },
   'timeline.peakAt': { label: 'Peak at', unit: 'time', value: (r) => mainEpisode(r)?.peak.at ?? null, definition: () => `Start of the busiest bucket of the main surge, in the crisis time zone. ${NOTION_DEFINITIONS.mainEpisode}` },
   'timeline.duration': {
@@ -85,7 +84,7 @@ export const NAMED_KPIS: Record<string, Named> = {
       if (e?.ongoing) return 'still ongoing when the data ends';
       return e?.levelShift ? 'long enough to be a new normal' : undefined;
     },
-    definition: (r) => sections(r).timeline?.definitions.duration ?? 'From onset (volume first rose above its normal band) to containment (volume back in the band).',
+    definition: (r) => r.sections.timeline?.definitions.duration ?? 'From onset (volume first rose above its normal band) to containment (volume back in the band).',
   },
   'timeline.firstResponseAfterOnset': {
     label: 'First public response',
@@ -94,34 +93,34 @@ export const NAMED_KPIS: Record<string, Named> = {
     note: () => 'after onset',
     definition: () => 'Time from the onset of the main surge to the brand’s first public message after it (any conversation).',
   },
-  'sentiment.negativeShare': { label: 'Negative', unit: 'share', value: (r) => negativeShare(r), definition: (r) => sections(r).sentiment?.definition ?? 'Share of customer messages the sentiment model labelled negative.' },
+  'sentiment.negativeShare': { label: 'Negative', unit: 'share', value: (r) => negativeShare(r), definition: (r) => r.sections.sentiment?.definition ?? 'Share of customer messages the sentiment model labelled negative.' },
   'response.conversationFirstResponse.median': {
     label: 'Median first response',
     unit: 'seconds',
-    value: (r) => sections(r).response?.conversations?.time.medianSeconds,
+    value: (r) => r.sections.response?.conversations?.time.medianSeconds,
     note: (r) => {
-      const p90 = sections(r).response?.conversations?.time.p90Seconds;
+      const p90 = r.sections.response?.conversations?.time.p90Seconds;
       return p90 === null || p90 === undefined ? undefined : `p90 ${formatMinutes(p90 / 60)}`;
     },
     definition: def('response', 'conversationFirstResponse', 'Median time from a conversation’s first customer message to the first brand message after it.'),
   },
-  'response.conversationFirstResponse.p90': { label: 'p90 first response', unit: 'seconds', value: (r) => sections(r).response?.conversations?.time.p90Seconds, definition: def('response', 'quantiles', '90th percentile of conversation first response times.') },
-  'response.firstHop.median': { label: 'Median first-hop reply', unit: 'seconds', value: (r) => sections(r).response?.firstHop?.time.medianSeconds, definition: def('response', 'firstHop', 'Median time from a customer message to the brand’s direct reply to it.') },
-  'response.responseRate': { label: 'Response rate', unit: 'share', value: (r) => sections(r).response?.conversations?.responseRate, definition: def('response', 'responseRate', 'Conversations the brand answered ÷ all conversations with a customer message.') },
+  'response.conversationFirstResponse.p90': { label: 'p90 first response', unit: 'seconds', value: (r) => r.sections.response?.conversations?.time.p90Seconds, definition: def('response', 'quantiles', '90th percentile of conversation first response times.') },
+  'response.firstHop.median': { label: 'Median first-hop reply', unit: 'seconds', value: (r) => r.sections.response?.firstHop?.time.medianSeconds, definition: def('response', 'firstHop', 'Median time from a customer message to the brand’s direct reply to it.') },
+  'response.responseRate': { label: 'Response rate', unit: 'share', value: (r) => r.sections.response?.conversations?.responseRate, definition: def('response', 'responseRate', 'Conversations the brand answered ÷ all conversations with a customer message.') },
   'response.withinSla': {
     label: 'Within SLA',
     unit: 'share',
-    value: (r) => sections(r).response?.conversations?.withinSlaShare,
+    value: (r) => r.sections.response?.conversations?.withinSlaShare,
     note: (r) => `target ${formatMinutes(r.crisis.sla.firstResponseMinutes)}`,
     definition: def('response', 'sla', 'Conversations answered within the first-response target ÷ all conversations with a customer message.'),
   },
-  'response.cases.firstResponse.median': { label: 'Median case first response', unit: 'seconds', value: (r) => sections(r).response?.cases?.firstResponse?.medianSeconds, definition: def('response', 'caseTimes', 'Median time from a case’s opening to its first response.') },
-  'response.cases.timely': { label: 'Timely responses', unit: 'share', value: (r) => sections(r).response?.cases?.timely?.share, definition: def('response', 'caseTimes', 'Share of cases the export flags as answered on time.') },
+  'response.cases.firstResponse.median': { label: 'Median case first response', unit: 'seconds', value: (r) => r.sections.response?.cases?.firstResponse?.medianSeconds, definition: def('response', 'caseTimes', 'Median time from a case’s opening to its first response.') },
+  'response.cases.timely': { label: 'Timely responses', unit: 'share', value: (r) => r.sections.response?.cases?.timely?.share, definition: def('response', 'caseTimes', 'Share of cases the export flags as answered on time.') },
   'coverage.outsideHoursShare': {
     label: 'Outside business hours',
     unit: 'share',
     value: (r) => {
-      const b = sections(r).coverage?.businessHours;
+      const b = r.sections.coverage?.businessHours;
       const total = b ? b.inside.conversations + b.outside.conversations : 0;
       return b && total ? b.outside.conversations / total : null;
     },
@@ -206,4 +205,16 @@ export function headlineKpis(report: ReportModel): KpiValue[] {
     ? ['messages', 'timeline.peak', 'timeline.duration', 'timeline.firstResponseAfterOnset', 'sentiment.negativeShare', 'response.conversationFirstResponse.median', 'response.withinSla', 'response.responseRate']
     : ['cases', 'timeline.peak', 'response.cases.firstResponse.median', 'response.cases.timely'];
   return names.map((n) => kpi(report, n)).filter((k) => k.value !== null);
+}
+
+/** Reads a dotted path (`response.conversations.time.medianSeconds`) from an object. */
+export function readPath(root: unknown, dotted: string): unknown {
+  let node: unknown = root;
+  for (const part of dotted.split('.')) {
+    if (node === null || node === undefined) return undefined;
+    if (Array.isArray(node) && /^\d+$/.test(part)) node = node[Number(part)];
+    else if (typeof node === 'object') node = (node as Record<string, unknown>)[part];
+    else return undefined;
+  }
+  return node;
 }

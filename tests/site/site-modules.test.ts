@@ -8,7 +8,7 @@ import { formatKpi, unitOf } from '../../src/site/kpis.ts';
 import { recmaReportScope, remarkCellSource } from '../../src/site/mdx-plugins.ts';
 import { parseNotebookMeta } from '../../src/site/notebook-meta.ts';
 import { crisisPath, relativeHref, slugify } from '../../src/site/paths.ts';
-import { readPath } from '../../src/site/sections.ts';
+import { readPath } from '../../src/site/kpis.ts';
 
 describe('relative links', () => {
   it('name index.html and climb only as far as needed', () => {
