@@ -56,6 +56,12 @@ export interface Case {
   attributes: Record<string, string>;
 }
 
+/**
+ * How a case's id is written where messages and case narratives share one
+ * list (language analyses, fault examples, the bundle's quotes): `case:<id>`.
+ */
+export const CASE_PREFIX = 'case:';
+
 /** Column of a canonical table: name in SQL and CSV, DuckDB type, key in the TS row. */
 export interface ColumnSpec<Row> {
   sql: string;

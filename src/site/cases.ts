@@ -4,11 +4,9 @@
  * words that made a fault match — a complaint narrative can run to pages.
  */
 import type { ExcerptCase } from '../analysis/bundle/excerpts.ts';
+import { CASE_PREFIX } from '../analysis/model.ts';
 import type { LoadedCrisis } from './crises.ts';
 import { lazyIndex } from './messages.ts';
-
-/** How the faults analysis names cases among its message ids (see language/text-messages.ts). */
-export const CASE_ID_PREFIX = 'case:';
 
 /** The first cases by opening time (ties by id), as the bundle's excerpt has them (filtered, with their columns). */
 export function firstCases(crisis: LoadedCrisis): ExcerptCase[] {
@@ -19,7 +17,7 @@ const caseIndex = lazyIndex((c) => [...c.excerpts.cases.head, ...c.excerpts.quot
 
 /** A case by its id, with or without the `case:` prefix (every case the report quotes is in the excerpts). */
 export function caseById(crisis: LoadedCrisis, id: string): ExcerptCase | undefined {
-  return caseIndex(crisis).get(id.startsWith(CASE_ID_PREFIX) ? id.slice(CASE_ID_PREFIX.length) : id);
+  return caseIndex(crisis).get(id.startsWith(CASE_PREFIX) ? id.slice(CASE_PREFIX.length) : id);
 }
 
 /** A passage of a long text: `before`, the `mark`ed words, `after` (escaped by whoever renders it). */

@@ -4,10 +4,9 @@
  * report names as an example — already through the privacy filter. A page
  * needs these few rows, never the whole table.
  */
-import type { Case, Message } from '../model.ts';
+import { CASE_PREFIX, type Case, type Message } from '../model.ts';
 import type { CellValue } from '../report/messages-csv.ts';
 import type { ReportModel } from '../report/report-model.ts';
-import { CASE_PREFIX } from '../language/text-messages.ts';
 import { EXCERPT_CASES, EXCERPT_MESSAGES } from './layout.ts';
 
 /** A message as pages show it, with its analysis columns. */

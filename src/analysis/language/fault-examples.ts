@@ -4,8 +4,7 @@
  * is one example, not two). Chosen here, once, so every page and the bundle
  * quote the same examples.
  */
-import type { Case, Message } from '../model.ts';
-import { CASE_PREFIX } from './text-messages.ts';
+import { CASE_PREFIX, type Case, type Message } from '../model.ts';
 
 /** Examples kept per fault. */
 export const MAX_FAULT_EXAMPLES = 5;

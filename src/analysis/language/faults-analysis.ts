@@ -9,7 +9,8 @@ import { cached } from '../cache.ts';
 import { classifyFaults, discoverCandidateFaults, FAULTS_VERSION, inFaultScope, type FaultTaxonomy } from '../nlp/faults/index.ts';
 import { faultExamples } from './fault-examples.ts';
 import { mapByText } from '../parallel/text-mapper.ts';
-import { CASE_PREFIX, caseTexts, inputKey, textMessages, timelineFrame } from './text-messages.ts';
+import { CASE_PREFIX } from '../model.ts';
+import { caseTexts, inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
 export const faultsAnalysis: Analysis = {
   name: 'faults',

@@ -2,10 +2,9 @@
 import type { AnalysisContext } from '../runner/analysis.ts';
 import { mainEpisodeOf } from '../crisis/notions.ts';
 import type { TimelineSection } from '../crisis/types.ts';
+import { CASE_PREFIX } from '../model.ts';
 import type { TextMessage } from '../nlp/themes/index.ts';
 
-/** Prefix that keeps case ids apart from message ids in one list. */
-export const CASE_PREFIX = 'case:';
 
 /** Customer-facing texts with their sentiment label when the sentiment analysis ran. */
 export function textMessages(ctx: AnalysisContext): { items: TextMessage[]; source: 'messages' | 'cases' } {

@@ -10,7 +10,8 @@ import { cached } from '../cache.ts';
 import { mergeDiscovered } from '../nlp/phrases/discover.ts';
 import { finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type ThemesIndex } from '../nlp/themes/index.ts';
 import type { ThemesResult } from '../nlp/themes/types.ts';
-import { CASE_PREFIX, inputKey, textMessages, timelineFrame } from './text-messages.ts';
+import { CASE_PREFIX } from '../model.ts';
+import { inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
 export const themesAnalysis: Analysis = {
   name: 'themes',
