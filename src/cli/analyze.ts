@@ -27,6 +27,8 @@ export interface AnalyzeCommandOptions {
   slug?: string;
   /** The engine: DuckDB-WASM (default) or native DuckDB. */
   engine?: EngineName;
+  /** The crisis's input key when the caller has computed it already (see node/input-key.ts). */
+  inputKey?: string;
 }
 
 /** Analyses a crisis directory and writes its bundle to `out`; returns the result with the engine still open. */
@@ -34,6 +36,8 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
   const say = progress(!!options.quiet);
   const slug = options.slug ?? path.basename(path.resolve(dir));
   const files = nodeCrisisFiles(dir);
+  // Taken before reading: a file changed during the analysis makes the bundle stale, not falsely fresh.
+  const inputKey = options.inputKey ?? crisisInputKey(dir);
   say(`debrief: analysing ${dir}`);
   const engine = await openEngine(options.engine);
   const started = Date.now();
@@ -55,7 +59,7 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
     await textMapper.close();
   }
   say('  writing the bundle');
-  const manifest = await writeBundleDir(options.out, (sink) => writeBundle(result, crisisInputKey(dir), sink), { onWait: (m) => say(`  ${m}`) });
+  const manifest = await writeBundleDir(options.out, (sink) => writeBundle(result, inputKey, sink), { onWait: (m) => say(`  ${m}`) });
   const t = result.report.ledger.totals;
   say(`debrief: ${t.read} read, ${t.loaded} loaded, ${t.rejected} rejected, ${t.superseded} superseded, ${t.duplicates} duplicates in ${((Date.now() - started) / 1000).toFixed(1)} s → ${options.out}`);
   return { ...result, engine, manifest };

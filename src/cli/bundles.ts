@@ -27,7 +27,7 @@ export interface PrepareResult {
   reused: string[];
 }
 
-export interface PrepareOptions extends Omit<AnalyzeCommandOptions, 'out' | 'slug'> {
+export interface PrepareOptions extends Omit<AnalyzeCommandOptions, 'out' | 'slug' | 'inputKey'> {
   /** Analyse every crisis, stale or not. */
   force?: boolean;
   /**
@@ -45,7 +45,8 @@ export async function prepareBundles(dataDir: string, bundlesDir: string, { forc
   for (const slug of slugs) {
     const crisisDir = path.join(dataDir, slug);
     const bundle = path.join(bundlesDir, slug);
-    if (!force && readManifest(bundle)?.inputKey === crisisInputKey(crisisDir)) {
+    const inputKey = crisisInputKey(crisisDir);
+    if (!force && readManifest(bundle)?.inputKey === inputKey) {
       out.reused.push(slug);
       continue;
     }
@@ -53,14 +54,15 @@ export async function prepareBundles(dataDir: string, bundlesDir: string, { forc
     else {
       // Loaded only when a bundle is stale: an up-to-date build never compiles the analyses.
       const { analyzeDirectory } = await import('./analyze.ts');
-      const result = await analyzeDirectory(crisisDir, { ...options, out: bundle, slug });
+      const result = await analyzeDirectory(crisisDir, { ...options, out: bundle, slug, inputKey });
       await result.engine.close();
     }
     out.analysed.push(slug);
   }
   if (existsSync(bundlesDir)) {
     for (const e of readdirSync(bundlesDir, { withFileTypes: true })) {
-      if (e.isDirectory() && !slugs.includes(e.name) && readManifest(path.join(bundlesDir, e.name))) await rm(path.join(bundlesDir, e.name), { recursive: true, force: true });
+      // A crisis's bundle is the directory named by its slug; writers' siblings (`.partial-`, `.old-`) are theirs to clean.
+      if (e.isDirectory() && !slugs.includes(e.name) && readManifest(path.join(bundlesDir, e.name))?.slug === e.name) await rm(path.join(bundlesDir, e.name), { recursive: true, force: true });
     }
   }
   return out;

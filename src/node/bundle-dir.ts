@@ -11,8 +11,8 @@ import path from 'node:path';
 import { BUNDLE_FILES, type BundleManifest } from '../analysis/bundle/layout.ts';
 import type { BundleSink } from '../analysis/bundle/write-bundle.ts';
 
-/** Files an earlier Debrief wrote into an `--out` directory: such a directory may be replaced. */
-const OWN_FILES = new Set<string>([...Object.values(BUNDLE_FILES), 'messages.csv', 'cases.csv', 'report.json']);
+/** Files an earlier Debrief wrote into an `--out` directory (a bundle, or the report.json and CSVs of older versions): such a directory may be replaced. */
+const OWN_FILES = new Set<string>(Object.values(BUNDLE_FILES));
 
 export interface BundleDirOptions {
   /** How long to wait for another writer's lock before giving up (ms). */

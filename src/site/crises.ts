@@ -62,7 +62,8 @@ function readBundles(dir: string): LoadedCrisis[] {
     if (!e.isDirectory()) continue;
     const bundle = path.join(dir, e.name);
     const manifest = readManifest(bundle);
-    if (!manifest) continue;
+    // Only a crisis's own bundle, named by its slug: a writer's `.partial-`/`.old-` sibling is not another crisis.
+    if (manifest?.slug !== e.name) continue;
     if (manifest.bundleVersion !== BUNDLE_VERSION) throw new Error(`debrief: ${bundle} is a bundle of another version (${manifest.bundleVersion}, this site reads ${BUNDLE_VERSION}): run \`npx debrief build\` again`);
     out.push(loadBundle(bundle, manifest));
   }
