@@ -5,17 +5,32 @@
  * keeps it on disk (src/node/disk-cache.ts); without one, nothing is cached.
  */
 export interface ResultCache {
-  /** The value stored for exactly these parts, if any. */
-  get<T>(namespace: string, parts: readonly string[]): Promise<T | undefined>;
-  set(namespace: string, parts: readonly string[], value: unknown): Promise<void>;
+  /** The key of exactly these parts in `namespace` (read once, in order: a million texts need not exist as one array). */
+  key(namespace: string, parts: Iterable<string>): string;
+  /** The value stored under `key`, if any. */
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
 }
 
-/** Returns the cached value for `parts`, or computes, stores and returns it. */
-export async function cached<T>(cache: ResultCache | undefined, namespace: string, parts: readonly string[], compute: () => T | Promise<T>): Promise<T> {
+/** Returns the cached value for `parts`, or computes, stores and returns it. Without a cache, `parts` is never read. */
+export async function cached<T>(cache: ResultCache | undefined, namespace: string, parts: Iterable<string>, compute: () => T | Promise<T>): Promise<T> {
   if (!cache) return compute();
-  const hit = await cache.get<T>(namespace, parts);
+  const key = cache.key(namespace, parts);
+  const hit = await cache.get<T>(key);
   if (hit !== undefined) return hit;
   const value = await compute();
-  await cache.set(namespace, parts, value);
+  await cache.set(key, value);
   return value;
+}
+
+/** Key parts made lazily: strings and iterables of strings, read in order only when a cache asks. */
+export function keyParts(...parts: (string | Iterable<string>)[]): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      for (const p of parts) {
+        if (typeof p === 'string') yield p;
+        else yield* p;
+      }
+    },
+  };
 }

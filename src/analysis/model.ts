@@ -51,6 +51,20 @@ export interface Case {
   company: string | null;
   channel: string | null;
   text: string | null;
+  /** Priority or severity as the export writes it (`P1`, `urgent`, `3`). */
+  priority: string | null;
+  /** Assignment group, queue or team the case sits with. */
+  team: string | null;
+  /** The agent (assignee) the case sits with, as exported. */
+  agent: string | null;
+  /** Service-level due time, epoch milliseconds UTC. */
+  dueAt: number | null;
+  /** The export's own service-level flag: true met / on time, false breached / overdue. */
+  slaMet: boolean | null;
+  /** Times the case was reopened, as the export counts them. */
+  reopenCount: number | null;
+  /** Times the case was reassigned (to another group or agent), as the export counts them. */
+  reassignmentCount: number | null;
   sourceFile: string;
   sourceRow: number;
   attributes: Record<string, string>;
@@ -99,6 +113,13 @@ export const CASE_COLUMNS: ColumnSpec<Case>[] = [
   { sql: 'company', type: 'VARCHAR', key: 'company' },
   { sql: 'channel', type: 'VARCHAR', key: 'channel' },
   { sql: 'text', type: 'VARCHAR', key: 'text' },
+  { sql: 'priority', type: 'VARCHAR', key: 'priority' },
+  { sql: 'team', type: 'VARCHAR', key: 'team' },
+  { sql: 'agent', type: 'VARCHAR', key: 'agent' },
+  { sql: 'due_at', type: 'TIMESTAMP', key: 'dueAt' },
+  { sql: 'sla_met', type: 'BOOLEAN', key: 'slaMet' },
+  { sql: 'reopen_count', type: 'BIGINT', key: 'reopenCount' },
+  { sql: 'reassignment_count', type: 'BIGINT', key: 'reassignmentCount' },
   { sql: 'source_file', type: 'VARCHAR', key: 'sourceFile' },
   { sql: 'source_row', type: 'BIGINT', key: 'sourceRow' },
 ];

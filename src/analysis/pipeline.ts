@@ -6,14 +6,16 @@ import type { Analysis, AnalysisContext } from './runner/analysis.ts';
 import type { ResultCache } from './cache.ts';
 import type { Engine } from './engine/engine.ts';
 import { ingestCrisis, type CrisisFiles, type IngestOptions } from './ingest/ingest-crisis.ts';
+import type { Ledger } from './ingest/ledger.ts';
 import type { Case, Message } from './model.ts';
 import { casesCsv } from './report/cases-csv.ts';
-import { messagesCsv, type ExtraColumns } from './report/messages-csv.ts';
+import { messagesCsv } from './report/messages-csv.ts';
 import { SCHEMA_VERSION, type Counts, type ReportModel } from './report/report-model.ts';
 import { defaultAnalyses } from './runner/default-analyses.ts';
 import { runAnalyses } from './runner/order.ts';
 import { authorsOf, isCustomerMessage } from './crisis/notions.ts';
 import { inProcessMapper, type TextMapper } from './parallel/text-mapper.ts';
+import { RowColumns } from './runner/row-columns.ts';
 
 export const DEBRIEF_VERSION = '0.1.0';
 
@@ -24,6 +26,8 @@ export interface AnalyzeOptions extends IngestOptions {
   onStep?: (message: string) => void;
   /** Keeps language results between runs (see cache.ts). */
   cache?: ResultCache;
+  /** Called with the ledger once every file is read, before any analysis: it may throw to stop (a source that gave nothing). */
+  onIngested?: (ledger: Ledger) => void;
   /** Where per-text language work runs; in-process by default (Node can pass a worker pool). */
   textMapper?: TextMapper;
 }
@@ -32,11 +36,12 @@ export interface AnalyzeResult {
   report: ReportModel;
   messages: Message[];
   cases: Case[];
-  columns: ExtraColumns;
-  columnNames: string[];
-  /** Per-case columns (cases.csv), by case id. */
-  caseColumns: ExtraColumns;
-  caseColumnNames: string[];
+  /** Per-message analysis columns, aligned with `messages`. */
+  columns: RowColumns;
+  columnNames: readonly string[];
+  /** Per-case columns (cases.csv), aligned with `cases`. */
+  caseColumns: RowColumns;
+  caseColumnNames: readonly string[];
   /** messages.csv text. */
   csv(): string;
   /** cases.csv text (header only when the crisis has no cases). */
@@ -48,6 +53,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
   const step = options.onStep ?? (() => {});
   const ingest = await ingestCrisis(files, engine, options);
   const { config, messages, cases } = ingest;
+  options.onIngested?.(ingest.ledger);
   const times = [...messages.map((m) => m.createdAt), ...cases.map((c) => c.openedAt)];
   const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
   const report: ReportModel = {
@@ -70,7 +76,9 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
     sections: {},
   };
   if (!config.title) config.assumptions.push(`No title in crisis.yaml: the directory name "${options.slug}" is used.`);
-  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns: new Map(), columnNames: [], caseColumns: new Map(), caseColumnNames: [], progress: step, cache: options.cache, textMapper: options.textMapper ?? inProcessMapper };
+  const columns = new RowColumns(messages.map((m) => m.id));
+  const caseColumns = new RowColumns(cases.map((c) => c.id));
+  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns, columnNames: columns.names, caseColumns, caseColumnNames: caseColumns.names, progress: step, cache: options.cache, textMapper: options.textMapper ?? inProcessMapper };
   await runAnalyses(options.analyses ?? defaultAnalyses(), ctx);
   return {
     report,

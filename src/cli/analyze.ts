@@ -4,6 +4,7 @@ import { analyzeCrisis, type AnalyzeResult } from '../analysis/pipeline.ts';
 import type { BundleManifest } from '../analysis/bundle/layout.ts';
 import { writeBundle } from '../analysis/bundle/write-bundle.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
+import type { LedgerAlert } from '../analysis/ingest/ledger.ts';
 import { writeBundleDir } from '../node/bundle-dir.ts';
 import { diskCache } from '../node/disk-cache.ts';
 import { nodeCrisisFiles } from '../node/files.ts';
@@ -31,6 +32,17 @@ export interface AnalyzeCommandOptions {
   inputKey?: string;
 }
 
+/**
+ * Fails on a source whose records were all rejected (one line: the first such source, and any others; no bundle
+ * is written, the previous one stays); otherwise prints each warning. Not progress but a result: printed even with
+ * --quiet, on stderr so stdout stays clean, right after the files are read — the first thing the user sees.
+ */
+function reportAlerts(alerts: readonly LedgerAlert[]): void {
+  const failed = alerts.filter((a) => a.level === 'error');
+  if (failed.length) throw new Error(`${failed[0]!.message}${failed.length > 1 ? ` Every record was rejected in ${failed.length - 1} more source(s) too: ${failed.slice(1).map((a) => a.file).join(', ')}.` : ''}`);
+  for (const a of alerts) process.stderr.write(`debrief: warning: ${a.message}\n`);
+}
+
 /** Analyses a crisis directory and writes its bundle to `out`; returns the result with the engine still open. */
 export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptions): Promise<AnalyzeResult & { engine: Engine; manifest: BundleManifest }> {
   const say = progress(!!options.quiet);
@@ -51,6 +63,8 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
       onStep: (m) => say(`  ${m}`),
       cache: options.cacheDir === null ? undefined : diskCache(options.cacheDir ?? DEFAULT_CACHE_DIR),
       textMapper,
+      // Judged as soon as the files are read: a source that gave nothing fails before the slow language work.
+      onIngested: (ledger) => reportAlerts(ledger.alerts),
     });
   } catch (error) {
     await engine.close();

@@ -54,7 +54,9 @@ export async function prepareBundles(dataDir: string, bundlesDir: string, { forc
     else {
       // Loaded only when a bundle is stale: an up-to-date build never compiles the analyses.
       const { analyzeDirectory } = await import('./analyze.ts');
-      const result = await analyzeDirectory(crisisDir, { ...options, out: bundle, slug, inputKey });
+      const result = await analyzeDirectory(crisisDir, { ...options, out: bundle, slug, inputKey }).catch((error: unknown) => {
+        throw new Error(`${crisisDir}: ${error instanceof Error ? error.message : String(error)}`);
+      });
       await result.engine.close();
     }
     out.analysed.push(slug);
@@ -79,9 +81,33 @@ function analyzeInChild(crisisDir: string, out: string, options: Omit<AnalyzeCom
   if (options.workers !== undefined) args.push('--workers', String(options.workers));
   if (options.engine) args.push('--engine', options.engine);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'] });
+    // The child's stderr is passed on line by line, except that its last `debrief: ` line is held back until
+    // another line follows: when the child fails, that line is its one-line error, and the build fails with it.
+    let partial = '';
+    let held: string | null = null;
+    const pass = (line: string) => {
+      if (held !== null) process.stderr.write(`${held}\n`);
+      held = null;
+      if (line.startsWith('debrief: ')) held = line;
+      else process.stderr.write(`${line}\n`);
+    };
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop()!;
+      lines.forEach(pass);
+    });
     child.on('error', reject);
-    // The child already said what went wrong, on one line; this names which crisis stopped the build.
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`analysing ${crisisDir} failed (exit ${code}); its message is above`))));
+    child.on('close', (code) => {
+      if (partial) pass(partial);
+      const last: string | null = held;
+      if (code === 0) {
+        if (last !== null) process.stderr.write(`${last}\n`);
+        return resolve();
+      }
+      // This names which crisis stopped the build, with the child's own message.
+      reject(new Error(`${crisisDir}: ${last === null ? `analysing failed (exit ${code}); its output is above` : last.slice('debrief: '.length)}`));
+    });
   });
 }

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Excerpts } from '../analysis/bundle/excerpts.ts';
 import { BUNDLE_FILES, BUNDLE_VERSION, type BundleManifest } from '../analysis/bundle/layout.ts';
-import type { ReportModel } from '../analysis/report/report-model.ts';
+import type { ReportModel, ReportSections } from '../analysis/report/report-model.ts';
 import { bundlesDir, readManifest } from '../node/bundle-dir.ts';
 
 /** One analysed crisis, as pages see it: its bundle. */
@@ -47,6 +47,11 @@ export async function getCrisis(slug: string): Promise<LoadedCrisis> {
   const found = (await loadCrises()).find((c) => c.slug === slug);
   if (!found) throw new Error(`debrief: no bundle for crisis "${slug}" in ${bundlesDir()}`);
   return found;
+}
+
+/** True when the crisis's report has the section (a page exists for it only then); false for an unknown slug. */
+export async function crisisHasSection(slug: string, section: keyof ReportSections): Promise<boolean> {
+  return (await loadCrises()).some((c) => c.slug === slug && c.report.sections[section] !== undefined);
 }
 
 /** A file of a crisis's bundle, as bytes (downloads are served exactly as the bundle has them). */

@@ -10,6 +10,7 @@ import { renderChart, type ChartSpec, type RenderedChart } from './charts/render
 import { caseCategoriesChart, coverageChart, responseBandsChart } from './charts/response-charts.ts';
 import { backlogChart, sentimentChart, timelineChart } from './charts/timeline-charts.ts';
 import { faultParetoChart, themesChart } from './charts/topic-charts.ts';
+import { openCasesChart } from './charts/tickets-charts.ts';
 import { CASE_PREFIX } from '../analysis/model.ts';
 import { caseById } from './cases.ts';
 import { messageById } from './messages.ts';
@@ -17,7 +18,7 @@ import { faultsView, topFault, type FaultView, type FaultsView } from './faults.
 import { headlineKpis, kpi, type KpiValue } from './kpis.ts';
 
 /** Built-in chart names, as `<Chart name="…" />` takes them. */
-export const CHART_NAMES = ['timeline', 'sentiment', 'first-response', 'coverage', 'themes', 'faults', 'case-categories', 'backlog'] as const;
+export const CHART_NAMES = ['timeline', 'sentiment', 'first-response', 'coverage', 'themes', 'faults', 'case-categories', 'backlog', 'open-cases'] as const;
 export type ChartName = (typeof CHART_NAMES)[number];
 
 export interface CrisisView {
@@ -50,6 +51,7 @@ export function crisisView(crisis: LoadedCrisis): CrisisView {
     faults: faults ? faultParetoChart(faults) : null,
     'case-categories': s.response?.cases ? caseCategoriesChart(s.response.cases) : null,
     backlog: s.coverage ? backlogChart(s.coverage) : null,
+    'open-cases': s.tickets ? openCasesChart(s.tickets) : null,
   };
   const charts: CrisisView['charts'] = {};
   for (const name of CHART_NAMES) {

@@ -6,6 +6,7 @@
  */
 import type { FaultSummary } from '../analysis/nlp/faults/types.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
+import { formatZonedDate } from './format.ts';
 
 /** One fault with its examples: a Pareto row (or a candidate shaped like one) under its own id. */
 export interface FaultView extends Omit<FaultSummary, 'faultId'> {
@@ -25,7 +26,10 @@ export interface FaultsView {
   bucketMs: number;
   bucketStarts: number[];
   faults: FaultView[];
+  /** At most 50 (the analysis's cut): the most frequent candidate faults. */
   candidates: FaultView[];
+  /** Candidate faults found in all (the M of "50 of M"). */
+  candidatesTotal: number;
 }
 
 const MAX_EXAMPLES = 5;
@@ -64,6 +68,7 @@ export function faultsView(report: ReportModel, timeOf: (id: string) => number |
     bucketStarts: section?.bucketStarts ?? [],
     faults,
     candidates: candidateViews,
+    candidatesTotal: report.sections.candidateFaultsTotal ?? candidateViews.length,
   };
 }
 
@@ -71,4 +76,15 @@ export function faultsView(report: ReportModel, timeOf: (id: string) => number |
 export function topFault(view: FaultsView | null): FaultView | null {
   if (!view) return null;
   return view.faults.find((f) => f.count > 0) ?? view.candidates.find((c) => c.count > 0) ?? null;
+}
+
+/**
+ * First and last seen of a fault as pages show them: the date in the
+ * crisis's time zone `zone` with the abbreviation in force then (`7 Oct 2024
+ * EDT`), `–` when unknown. A complaint at 22:30 in New York on 7 Oct is
+ * 8 Oct in UTC: every page dates it by the crisis's clock.
+ */
+export function faultSeen(fault: Pick<FaultView, 'firstSeen' | 'lastSeen'>, zone: string): { firstSeen: string; lastSeen: string } {
+  const date = (ms: number | null) => (ms === null ? '–' : formatZonedDate(ms, zone));
+  return { firstSeen: date(fault.firstSeen), lastSeen: date(fault.lastSeen) };
 }

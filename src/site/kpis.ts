@@ -7,7 +7,7 @@
 import { NOTION_DEFINITIONS, mainEpisodeOf } from '../analysis/crisis/notions.ts';
 import type { TimelineEpisode } from '../analysis/crisis/types.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
-import { formatMinutes, formatNumber, formatShare, formatDateTime } from './format.ts';
+import { formatMinutes, formatNotMeasurable, formatNumber, formatShare, formatDateTime } from './format.ts';
 
 export type KpiUnit = 'count' | 'share' | 'seconds' | 'minutes' | 'multiple' | 'time' | 'text';
 
@@ -21,8 +21,10 @@ export interface KpiValue {
   text: string;
   /** What the figure means: shown on hover/focus. */
   definition: string;
-  /** Extra context under the value (`×8.2 baseline`). */
+  /** Extra context under the value (`×8.2 baseline`); the reason when the figure is not measurable. */
   note?: string;
+  /** Why the export cannot support the figure (its `…NotMeasurable` sibling in report.json); `value` is then null and `text` says "not measurable". */
+  notMeasurable?: string;
 }
 
 interface Named {
@@ -31,7 +33,13 @@ interface Named {
   definition: (r: ReportModel) => string;
   value: (r: ReportModel) => number | string | null | undefined;
   note?: (r: ReportModel) => string | undefined;
+  /** Why the figure is not measurable, when report.json says so. */
+  notMeasurable?: (r: ReportModel) => string | undefined;
 }
+
+/** The reason the conversation response figures are not measurable (no brand messages), if they are not. */
+const conversationsNotMeasurable = (r: ReportModel) => r.sections.response?.conversations?.responseNotMeasurable;
+const firstHopNotMeasurable = (r: ReportModel) => r.sections.response?.firstHop?.responseNotMeasurable;
 
 const def = (section: string, key: string, fallback: string) => (r: ReportModel) => {
   const defs = readPath(r.sections, `${section}.definitions`) as Record<string, string> | undefined;
@@ -70,7 +78,9 @@ export const NAMED_KPIS: Record<string, Named> = {
     note: (r) => {
       const e = mainEpisode(r);
       const t = r.sections.timeline;
-      return e && t ? `per ${bucketWord[t.bucket.id] ?? t.bucket.id}, ×${formatNumber(e.peak.multiple)} baseline` : undefined;
+      if (!e || !t) return undefined;
+      // A multiple against too little history is "no baseline yet" (the reason is in the definition of peak), never ×N of a floor.
+      return `per ${bucketWord[t.bucket.id] ?? t.bucket.id}, ${e.peak.multiple === null ? 'no baseline yet' : `×${formatNumber(e.peak.multiple)} baseline`}`;
     },
     definition: (r) => r.sections.timeline?.definitions.peak ?? 'Most records in one bucket of the volume curve during the largest surge.',
   },
@@ -81,17 +91,19 @@ export const NAMED_KPIS: Record<string, Named> = {
     value: (r) => mainEpisode(r)?.durationMinutes ?? null,
     note: (r) => {
       const e = mainEpisode(r);
-      if (e?.ongoing) return 'still ongoing when the data ends';
+      // The export stopping is not the surge going on: say what is known.
+      if (e?.ongoing) return 'the export ends during the surge';
       return e?.levelShift ? 'long enough to be a new normal' : undefined;
     },
     definition: (r) => r.sections.timeline?.definitions.duration ?? 'From onset (volume first rose above its normal band) to containment (volume back in the band).',
   },
   'timeline.firstResponseAfterOnset': {
-    label: 'First public response',
+    label: 'First reply to the surge',
     unit: 'minutes',
-    value: (r) => mainEpisode(r)?.firstBrandResponse?.minutesAfterOnset ?? null,
-    note: () => 'after onset',
-    definition: () => 'Time from the onset of the main surge to the brand’s first public message after it (any conversation).',
+    // The reply to the surge itself, as the chart's "first brand reply" marks it: a brand post in an unrelated conversation (a contest tweet) is not a response.
+    value: (r) => mainEpisode(r)?.firstBrandReplyToEpisode?.minutesAfterOnset ?? null,
+    note: (r) => (mainEpisode(r) && !mainEpisode(r)!.firstBrandReplyToEpisode ? 'the brand did not reply to a message of the surge' : 'after onset'),
+    definition: () => 'Time from the onset of the main surge to the brand’s first public message that replies to a customer message posted during the surge (or follows one in its conversation).',
   },
   'sentiment.negativeShare': { label: 'Negative', unit: 'share', value: (r) => negativeShare(r), definition: (r) => r.sections.sentiment?.definition ?? 'Share of customer messages the sentiment model labelled negative.' },
   'response.conversationFirstResponse.median': {
@@ -103,16 +115,18 @@ export const NAMED_KPIS: Record<string, Named> = {
       return p90 === null || p90 === undefined ? undefined : `p90 ${formatMinutes(p90 / 60)}`;
     },
     definition: def('response', 'conversationFirstResponse', 'Median time from a conversation’s first customer message to the first brand message after it.'),
+    notMeasurable: conversationsNotMeasurable,
   },
-  'response.conversationFirstResponse.p90': { label: 'p90 first response', unit: 'seconds', value: (r) => r.sections.response?.conversations?.time.p90Seconds, definition: def('response', 'quantiles', '90th percentile of conversation first response times.') },
-  'response.firstHop.median': { label: 'Median first-hop reply', unit: 'seconds', value: (r) => r.sections.response?.firstHop?.time.medianSeconds, definition: def('response', 'firstHop', 'Median time from a customer message to the brand’s direct reply to it.') },
-  'response.responseRate': { label: 'Response rate', unit: 'share', value: (r) => r.sections.response?.conversations?.responseRate, definition: def('response', 'responseRate', 'Conversations the brand answered ÷ all conversations with a customer message.') },
+  'response.conversationFirstResponse.p90': { label: 'p90 first response', unit: 'seconds', value: (r) => r.sections.response?.conversations?.time.p90Seconds, definition: def('response', 'quantiles', '90th percentile of conversation first response times.'), notMeasurable: conversationsNotMeasurable },
+  'response.firstHop.median': { label: 'Median first-hop reply', unit: 'seconds', value: (r) => r.sections.response?.firstHop?.time.medianSeconds, definition: def('response', 'firstHop', 'Median time from a customer message to the brand’s direct reply to it.'), notMeasurable: firstHopNotMeasurable },
+  'response.responseRate': { label: 'Response rate', unit: 'share', value: (r) => r.sections.response?.conversations?.responseRate, definition: def('response', 'responseRate', 'Conversations the brand answered ÷ all conversations with a customer message.'), notMeasurable: conversationsNotMeasurable },
   'response.withinSla': {
     label: 'Within SLA',
     unit: 'share',
     value: (r) => r.sections.response?.conversations?.withinSlaShare,
     note: (r) => `target ${formatMinutes(r.crisis.sla.firstResponseMinutes)}`,
     definition: def('response', 'sla', 'Conversations answered within the first-response target ÷ all conversations with a customer message.'),
+    notMeasurable: conversationsNotMeasurable,
   },
   'response.cases.firstResponse.median': { label: 'Median case first response', unit: 'seconds', value: (r) => r.sections.response?.cases?.firstResponse?.medianSeconds, definition: def('response', 'caseTimes', 'Median time from a case’s opening to its first response.') },
   'response.cases.timely': { label: 'Timely responses', unit: 'share', value: (r) => r.sections.response?.cases?.timely?.share, definition: def('response', 'caseTimes', 'Share of cases the export flags as answered on time.') },
@@ -174,6 +188,8 @@ export function kpi(report: ReportModel, name: string): KpiValue {
   if (named) {
     // Conversation response figures need the brand's messages; without them every conversation looks unanswered.
     const blind = name.startsWith('response.') && !name.startsWith('response.cases') && report.counts.brandMessages === 0;
+    const reason = named.notMeasurable?.(report);
+    if (reason) return notMeasurableKpi(name, named.label, named.unit, named.definition(report), reason);
     const value = blind ? null : (named.value(report) ?? null);
     return { name, label: named.label, value, unit: named.unit, text: formatKpi(value, named.unit, zone), definition: named.definition(report), note: value === null ? undefined : named.note?.(report) };
   }
@@ -189,7 +205,33 @@ export function kpi(report: ReportModel, name: string): KpiValue {
   const unit = unitOf(name, value);
   const defs = inSections ? (readPath(report.sections, `${top}.definitions`) as Record<string, string> | undefined) : undefined;
   const definition = name.split('.').reverse().map((k) => defs?.[k]).find(Boolean) ?? `report${inSections ? '.sections' : ''}.${name}`;
+  const reason = value === null ? notMeasurableAt(inSections ? report.sections : report, name) : undefined;
+  if (reason) return notMeasurableKpi(name, labelOf(name), unit, definition, reason);
   return { name, label: labelOf(name), value, unit, text: formatKpi(value, unit, zone), definition };
+}
+
+/** A figure the export cannot support: "not measurable", the reason as its note, never 0. */
+function notMeasurableKpi(name: string, label: string, unit: KpiUnit, definition: string, reason: string): KpiValue {
+  return { name, label, value: null, unit, text: 'not measurable', note: reason, notMeasurable: reason, definition: `${formatNotMeasurable(reason)}. ${definition}` };
+}
+
+/** Sibling names that cover a group of figures in their object (see `NotMeasurable` in crisis/types.ts). */
+const GROUP_NOT_MEASURABLE = ['responseNotMeasurable'];
+
+/**
+ * The reason a null figure at `dotted` is not measurable: the nearest
+ * `<part>NotMeasurable` sibling along the path, or a group sibling in an
+ * object on it; undefined when report.json gives none (plain null).
+ */
+function notMeasurableAt(root: unknown, dotted: string): string | undefined {
+  const parts = dotted.split('.');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const parent = i === 0 ? root : readPath(root, parts.slice(0, i).join('.'));
+    if (parent === null || typeof parent !== 'object') continue;
+    const p = parent as Record<string, unknown>;
+    for (const key of [`${parts[i]}NotMeasurable`, ...GROUP_NOT_MEASURABLE]) if (typeof p[key] === 'string') return p[key] as string;
+  }
+  return undefined;
 }
 
 function labelOf(path: string): string {
@@ -204,7 +246,8 @@ export function headlineKpis(report: ReportModel): KpiValue[] {
   const names = hasMessages
     ? ['messages', 'timeline.peak', 'timeline.duration', 'timeline.firstResponseAfterOnset', 'sentiment.negativeShare', 'response.conversationFirstResponse.median', 'response.withinSla', 'response.responseRate']
     : ['cases', 'timeline.peak', 'response.cases.firstResponse.median', 'response.cases.timely'];
-  return names.map((n) => kpi(report, n)).filter((k) => k.value !== null);
+  // A figure the export cannot support stays, saying so: leaving it out would hide that it was never measured.
+  return names.map((n) => kpi(report, n)).filter((k) => k.value !== null || k.notMeasurable);
 }
 
 /** Reads a dotted path (`response.conversations.time.medianSeconds`) from an object. */

@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)('the pipeline in Chromium', () => {
     expect(run.steps).toContain('analysis: faults');
     const report = JSON.parse(run.reportJson) as { counts: { messages: number }; sections: Record<string, unknown> };
     expect(report.counts.messages).toBe(11_257);
-    expect(Object.keys(report.sections)).toEqual(['sentiment', 'timeline', 'response', 'coverage', 'playbook', 'amplifiers', 'themes', 'faults', 'candidateFaults']);
+    expect(Object.keys(report.sections)).toEqual(['sentiment', 'timeline', 'response', 'coverage', 'playbook', 'amplifiers', 'themes', 'faults', 'candidateFaults', 'candidateFaultsTotal', 'tickets']);
     expect(run.reportJson).toBe(JSON.stringify(node.report, null, 2));
     expect(run.csv).toBe(node.csv());
   }, 180_000);

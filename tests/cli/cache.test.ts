@@ -18,7 +18,7 @@ describe('language results cache', () => {
     }
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[2]).toBe(outputs[0]);
-    expect((await readdir(cacheDir)).sort()).toEqual(['candidate-faults', 'faults', 'themes']);
+    expect((await readdir(cacheDir)).sort()).toEqual(['candidate-faults-ranked', 'faults', 'themes']);
     expect(outputs[0]).toContain('"classified": 148,');
   });
 });

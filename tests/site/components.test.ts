@@ -182,6 +182,40 @@ describe('pages', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
+  it('every date on the crisis pages and /faults/ is in the crisis zone (Europe/Berlin), labelled', async () => {
+    const page = async (file: string, params?: Record<string, string>) => {
+      const mod = await env.load<Component>(file);
+      return parseHTML(await env.container.renderToString(mod.default as never, params ? { params } : {})).document;
+    };
+    const summary = await page('/src/pages/[crisis]/index.astro', { crisis: FIXTURE_SLUG });
+    expect(summary.querySelector('.page-head p')!.textContent).toMatch(/^4–6 Mar 2024 CET · .* · times in Europe\/Berlin \(CET\)$/);
+    const faults = await page('/src/pages/[crisis]/faults/index.astro', { crisis: FIXTURE_SLUG });
+    const seen = [...faults.querySelectorAll('section.block > p.muted')].map((p) => p.textContent ?? '');
+    expect(seen.length).toBeGreaterThan(0);
+    for (const line of seen) expect(line).toMatch(/first seen \d+ Mar 2024 CET · last seen \d+ Mar 2024 CET/);
+    const across = await page('/src/pages/faults/index.astro');
+    const cells = [...across.querySelectorAll('tbody td.nowrap span')];
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) {
+      expect(c.textContent).toMatch(/^\d+ Mar 2024 CET$/);
+      expect(c.getAttribute('title')).toBe('Europe/Berlin');
+    }
+    // The sections with lists: they render, and each capped list says how much it shows.
+    const response = await page('/src/pages/[crisis]/response/index.astro', { crisis: FIXTURE_SLUG });
+    expect(response.querySelector('h1')!.textContent).toBe('Response');
+    const themes = await page('/src/pages/[crisis]/themes/index.astro', { crisis: FIXTURE_SLUG });
+    expect(themes.querySelector('h1')!.textContent).toBe('Themes');
+    expect((await page('/src/pages/actions/index.astro')).querySelector('h1')!.textContent).toBe('Action items');
+  });
+
+  it('top-N lists on the summary say how many there were', async () => {
+    const mod = await env.load<Component>('/src/pages/[crisis]/index.astro');
+    const text = parseHTML(await env.container.renderToString(mod.default as never, { params: { crisis: FIXTURE_SLUG } })).document.body.textContent ?? '';
+    const engaged = view.sections.amplifiers!.mostEngagedPostsTotal;
+    expect(engaged).toBeGreaterThan(3);
+    expect(text).toContain(`The 3 most engaged of ${engaged} customer posts with any engagement.`);
+  });
+
   it('messages page masks personal data and pseudonymises customers but not the brand', async () => {
     const mod = await env.load<Component>('/src/pages/[crisis]/messages/[...page].astro');
     const html = await env.container.renderToString(mod.default as never, { params: { crisis: FIXTURE_SLUG, page: undefined } });
@@ -199,14 +233,14 @@ describe('CasesTable', () => {
   it('shows each narrative around its fault evidence, marked and escaped', async () => {
     const narrative = `${'Background words here. '.repeat(12)}Mail me at [email]: they reported a <script>late payment</script> that I never made. ${'More words. '.repeat(20)}`;
     const columns = { themes: 'dispute', fault: 'inaccurate-account', fault_evidence: 'late payment' };
-    const kase = { id: '77', openedAt: Date.UTC(2019, 1, 19), firstResponseAt: null, resolvedAt: null, closedAt: null, status: 'Closed', category: 'Incorrect <b>information</b>', subcategory: null, product: null, company: null, channel: 'web', text: narrative, sourceFile: 'c.csv', sourceRow: 2, columns };
+    const kase = { id: '77', openedAt: Date.UTC(2019, 1, 19), firstResponseAt: null, resolvedAt: null, closedAt: null, status: 'Closed', category: 'Incorrect <b>information</b>', subcategory: null, product: null, company: null, channel: 'web', text: narrative, priority: null, team: null, agent: null, dueAt: null, slaMet: null, reopenCount: null, reassignmentCount: null, sourceFile: 'c.csv', sourceRow: 2, columns };
     const withCases: LoadedCrisis = { ...crisis, excerpts: { ...crisis.excerpts, cases: { total: 1, columnNames: ['themes', 'fault', 'fault_evidence'], head: [kase] } } };
     const { firstCases } = await env.load<typeof import('../../src/site/cases.ts')>('/src/site/cases.ts');
     const html = await render('/src/components/CasesTable.astro', { crisis: withCases, cases: firstCases(withCases) });
     const { document } = parseHTML(html);
     expect([...document.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Opened', 'Case', 'Category', 'Status', 'Narrative', 'themes', 'fault']);
     const cells = [...document.querySelectorAll('tbody td')].map((td) => td.textContent);
-    expect(cells.slice(0, 4)).toEqual(['19 Feb 2019', '77', 'Incorrect <b>information</b>', 'Closed']);
+    expect(cells.slice(0, 4)).toEqual(['19 Feb 2019 CET', '77', 'Incorrect <b>information</b>', 'Closed']);
     expect(document.querySelector('mark')!.textContent).toBe('late payment');
     expect(cells[4]).toMatch(/^… .*they reported a <script>late payment<\/script> that I never made\. .* …$/);
     expect(cells.slice(5)).toEqual(['dispute', 'inaccurate-account']);

@@ -41,8 +41,8 @@ describe('formatting', () => {
   });
 
   it('formats times in the crisis zone', () => {
-    expect(formatDateTime('2024-03-10T12:00:00Z', 'America/Chicago')).toBe('10 Mar 2024, 07:00');
-    expect(formatDateRange('2015-02-17T07:00:00Z', '2015-02-24T19:00:00Z', 'UTC')).toBe('17–24 Feb 2015');
+    expect(formatDateTime('2024-03-10T12:00:00Z', 'America/Chicago')).toBe('10 Mar 2024, 07:00 CDT');
+    expect(formatDateRange('2015-02-17T07:00:00Z', '2015-02-24T19:00:00Z', 'UTC')).toBe('17–24 Feb 2015 UTC');
     expect(formatDateRange(null, null)).toBe('no data');
   });
 

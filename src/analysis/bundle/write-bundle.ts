@@ -14,7 +14,8 @@ import { sha256Hex } from '../core/sha256.ts';
 import type { Case, Message } from '../model.ts';
 import type { AnalyzeResult } from '../pipeline.ts';
 import { CASE_CSV_COLUMNS, caseCsvCells } from '../report/cases-csv.ts';
-import { compareIds, csvChunks, MESSAGE_CSV_COLUMNS, messageCsvCells, type CellValue, type ExtraColumns } from '../report/messages-csv.ts';
+import { compareIds, csvChunks, MESSAGE_CSV_COLUMNS, messageCsvCells, type CellValue } from '../report/messages-csv.ts';
+import type { RowColumns } from '../runner/row-columns.ts';
 import { createPrivacy, filterDeep, type Privacy } from '../report/privacy.ts';
 import type { ReportModel } from '../report/report-model.ts';
 import { buildExcerpts, type ExcerptCase, type ExcerptMessage } from './excerpts.ts';
@@ -58,13 +59,13 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
 
   // Column values repeat (labels, fault ids, matched phrases): each distinct string is filtered once.
   const columnText = memoize(privacy.text);
-  const messages = publishedMessages(result.messages, result.columns, result.columnNames, privacy, columnText);
+  const messages = publishedMessages(result.messages, result.columns, privacy, columnText);
   await put(BUNDLE_FILES.messages, arrowIpcChunks(messages.arrowColumns, messages.positions));
   const messageAttributes = attributeRows(messages.rows, privacy);
   await put(BUNDLE_FILES.messageAttributes, arrowIpcChunks(ATTRIBUTE_COLUMNS, messageAttributes));
   await put(BUNDLE_FILES.messagesCsv, csvChunks([...MESSAGE_CSV_COLUMNS, ...result.columnNames], messages.positions.length, messages.csvCells));
 
-  const cases = publishedCases(result.cases, result.caseColumns, result.caseColumnNames, privacy, columnText);
+  const cases = publishedCases(result.cases, result.caseColumns, privacy, columnText);
   await put(BUNDLE_FILES.cases, arrowIpcChunks(cases.arrowColumns, cases.positions));
   const caseAttributes = attributeRows(cases.rows, privacy);
   await put(BUNDLE_FILES.caseAttributes, arrowIpcChunks(ATTRIBUTE_COLUMNS, caseAttributes));
@@ -106,12 +107,12 @@ export interface PublishedTable<Row extends { id: string }, Excerpt> {
   excerpt(i: number): Excerpt;
 }
 
-function publishedMessages(all: readonly Message[], columns: ExtraColumns, names: readonly string[], privacy: Privacy, columnText: (s: string) => string): PublishedTable<Message, ExcerptMessage> {
-  const rows = publicationOrder(all, (m) => m.createdAt);
+function publishedMessages(all: readonly Message[], columns: RowColumns, privacy: Privacy, columnText: (s: string) => string): PublishedTable<Message, ExcerptMessage> {
+  const { rows, order } = publicationOrder(all, (m) => m.createdAt);
   // Masking returns the very same string when there is nothing to mask: these arrays cost pointers.
   const text = rows.map((m) => privacy.text(m.text));
   const author = rows.map((m) => privacy.author(m.author, m.isBrand));
-  const cells = analysisCells(rows, columns, names, columnText);
+  const cells = analysisCells(order, columns, columnText);
   const excerpt = (i: number): ExcerptMessage => {
     const { attributes: _a, ...m } = rows[i]!;
     return { ...m, author: author[i]!, text: text[i]!, columns: cells.row(i) };
@@ -130,14 +131,17 @@ function publishedMessages(all: readonly Message[], columns: ExtraColumns, names
     { name: 'shares', type: 'int64', value: (i) => rows[i]!.shares },
     { name: 'replies', type: 'int64', value: (i) => rows[i]!.replies },
   ];
-  return publishedTable(rows, names, base, cells, (i) => messageCsvCells({ ...rows[i]!, author: author[i]!, text: text[i]! }), excerpt);
+  return publishedTable(rows, columns.names, base, cells, (i) => messageCsvCells({ ...rows[i]!, author: author[i]!, text: text[i]! }), excerpt);
 }
 
-function publishedCases(all: readonly Case[], columns: ExtraColumns, names: readonly string[], privacy: Privacy, columnText: (s: string) => string): PublishedTable<Case, ExcerptCase> {
-  const rows = publicationOrder(all, (c) => c.openedAt);
+function publishedCases(all: readonly Case[], columns: RowColumns, privacy: Privacy, columnText: (s: string) => string): PublishedTable<Case, ExcerptCase> {
+  const { rows, order } = publicationOrder(all, (c) => c.openedAt);
   const text = (v: string | null) => (v === null ? null : privacy.text(v));
-  const filtered = rows.map((c) => ({ text: text(c.text), status: text(c.status), category: text(c.category), subcategory: text(c.subcategory), product: text(c.product), company: text(c.company) }));
-  const cells = analysisCells(rows, columns, names, columnText);
+  const filtered = rows.map((c) => ({
+    text: text(c.text), status: text(c.status), category: text(c.category), subcategory: text(c.subcategory), product: text(c.product), company: text(c.company),
+    priority: text(c.priority), team: text(c.team), agent: text(c.agent),
+  }));
+  const cells = analysisCells(order, columns, columnText);
   const excerpt = (i: number): ExcerptCase => {
     const { attributes: _a, ...c } = rows[i]!;
     return { ...c, ...filtered[i]!, columns: cells.row(i) };
@@ -155,8 +159,15 @@ function publishedCases(all: readonly Case[], columns: ExtraColumns, names: read
     { name: 'company', type: 'utf8', value: (i) => filtered[i]!.company },
     { name: 'channel', type: 'utf8', value: (i) => rows[i]!.channel },
     { name: 'text', type: 'utf8', value: (i) => filtered[i]!.text },
+    { name: 'priority', type: 'utf8', value: (i) => filtered[i]!.priority },
+    { name: 'team', type: 'utf8', value: (i) => filtered[i]!.team },
+    { name: 'agent', type: 'utf8', value: (i) => filtered[i]!.agent },
+    { name: 'due_at', type: 'timestamp', value: (i) => rows[i]!.dueAt },
+    { name: 'sla_met', type: 'bool', value: (i) => rows[i]!.slaMet },
+    { name: 'reopen_count', type: 'int64', value: (i) => rows[i]!.reopenCount },
+    { name: 'reassignment_count', type: 'int64', value: (i) => rows[i]!.reassignmentCount },
   ];
-  return publishedTable(rows, names, base, cells, (i) => caseCsvCells({ ...rows[i]!, ...filtered[i]! }), excerpt);
+  return publishedTable(rows, columns.names, base, cells, (i) => caseCsvCells({ ...rows[i]!, ...filtered[i]! }), excerpt);
 }
 
 /** A published table from its canonical columns (the source location is added last), analysis cells, CSV cells and excerpts. */
@@ -188,26 +199,27 @@ function publishedTable<Row extends { id: string; sourceFile: string; sourceRow:
  * dereferences a million objects twenty million times waits on memory, one
  * that compares numbers in one array does not.
  */
-function publicationOrder<R extends { id: string }>(all: readonly R[], time: (row: R) => number): R[] {
+function publicationOrder<R extends { id: string }>(all: readonly R[], time: (row: R) => number): { rows: R[]; order: Uint32Array } {
   const times = Float64Array.from(all, time);
   const order = Uint32Array.from(all, (_, i) => i).sort((a, b) => times[a]! - times[b]! || compareIds(all[a]!.id, all[b]!.id));
-  return Array.from(order, (i) => all[i]!);
+  return { rows: Array.from(order, (i) => all[i]!), order };
 }
 
 /**
- * The analysis columns of rows by position, strings through the privacy
- * filter: read once from the per-row maps into one array per column, so the
- * Arrow table, the CSV and the excerpts read arrays, not a million-entry map.
+ * The analysis columns in publication order (`order[i]` is the analysis
+ * position of published row i), strings through the privacy filter: one
+ * array per column, so the Arrow table, the CSV and the excerpts read arrays.
  */
-function analysisCells(rows: readonly { id: string }[], columns: ExtraColumns, names: readonly string[], text: (s: string) => string) {
-  const byColumn = names.map(() => new Array<CellValue | undefined>(rows.length));
-  rows.forEach((r, i) => {
-    const row = columns.get(r.id);
-    if (!row) return;
-    names.forEach((n, k) => {
-      const v = row[n];
-      byColumn[k]![i] = typeof v === 'string' ? text(v) : v;
-    });
+function analysisCells(order: Uint32Array, columns: RowColumns, text: (s: string) => string) {
+  const names = columns.names;
+  const byColumn = names.map((name) => {
+    const source = columns.column(name);
+    const out = new Array<CellValue | undefined>(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const v = source[order[i]!];
+      out[i] = typeof v === 'string' ? text(v) : v;
+    }
+    return out;
   });
   const value = (i: number, k: number): CellValue => byColumn[k]![i] ?? null;
   return {

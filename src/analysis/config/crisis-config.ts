@@ -10,7 +10,10 @@ export const FORMATS = ['twcs', 'airline', 'cfpb', 'twitter-v2', 'zendesk', 'gen
 export type FormatId = (typeof FORMATS)[number];
 
 export const MESSAGE_FIELDS = ['id', 'conversation_id', 'parent_id', 'channel', 'author', 'is_brand', 'inbound', 'created_at', 'text', 'likes', 'shares', 'replies'] as const;
-export const CASE_FIELDS = ['id', 'opened_at', 'first_response_at', 'resolved_at', 'closed_at', 'updated_at', 'status', 'category', 'subcategory', 'product', 'company', 'channel', 'text'] as const;
+export const CASE_FIELDS = [
+  'id', 'opened_at', 'first_response_at', 'resolved_at', 'closed_at', 'updated_at', 'status', 'category', 'subcategory', 'product', 'company', 'channel', 'text',
+  'priority', 'team', 'agent', 'due_at', 'sla_met', 'reopen_count', 'reassignment_count',
+] as const;
 
 export interface SourceConfig {
   file: string;
@@ -37,13 +40,20 @@ export interface FaultConfig {
   patterns: string[];
 }
 
+/** Service-level targets. */
+export interface SlaConfig {
+  firstResponseMinutes: number;
+  /** Resolution target in hours per priority value (matched without case); only when crisis.yaml sets it. */
+  resolutionHours?: Record<string, number>;
+}
+
 export interface CrisisConfig {
   title: string;
   brand: { handles: string[] };
   timezone: string;
   /** Optional crisis window; records outside it are counted and set aside. */
   window?: { start?: string; end?: string };
-  sla: { firstResponseMinutes: number };
+  sla: SlaConfig;
   /** ISO weekdays 1 (Mon) … 7 (Sun), hours `HH:mm` in the crisis time zone. */
   businessHours: { days: number[]; start: string; end: string };
   sources: SourceConfig[];
@@ -111,12 +121,7 @@ export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml'): Crisis
     }
   }
 
-  let firstResponseMinutes = 60;
-  if (obj.sla !== undefined) {
-    const v = isObject(obj.sla) ? obj.sla.firstResponseMinutes : undefined;
-    if (typeof v !== 'number' || !(v > 0)) problems.push('sla.firstResponseMinutes: must be a positive number of minutes');
-    else firstResponseMinutes = v;
-  }
+  const sla = validateSla(obj.sla, problems);
 
   let businessHours = DEFAULT_BUSINESS_HOURS;
   if (obj.businessHours !== undefined) {
@@ -163,7 +168,40 @@ export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml'): Crisis
   }
 
   if (problems.length) throw new ConfigError(file, problems);
-  return { title, brand: { handles }, timezone, window, sla: { firstResponseMinutes }, businessHours, sources, faults, privacy, assumptions };
+  return { title, brand: { handles }, timezone, window, sla, businessHours, sources, faults, privacy, assumptions };
+}
+
+function validateSla(raw: unknown, problems: string[]): SlaConfig {
+  const sla: SlaConfig = { firstResponseMinutes: 60 };
+  if (raw === undefined) return sla;
+  if (!isObject(raw)) {
+    problems.push('sla: must be a mapping with firstResponseMinutes and/or resolutionHours');
+    return sla;
+  }
+  const known = ['firstResponseMinutes', 'resolutionHours'];
+  for (const key of Object.keys(raw)) if (!known.includes(key)) problems.push(`sla.${key}: unknown field (known: ${known.join(', ')})`);
+  // Before resolutionHours existed, sla: always held firstResponseMinutes; it stays required when nothing else is set.
+  if (raw.firstResponseMinutes !== undefined || raw.resolutionHours === undefined) {
+    const v = raw.firstResponseMinutes;
+    if (typeof v !== 'number' || !(v > 0)) problems.push('sla.firstResponseMinutes: must be a positive number of minutes');
+    else sla.firstResponseMinutes = v;
+  }
+  if (raw.resolutionHours !== undefined) {
+    if (!isObject(raw.resolutionHours) || !Object.keys(raw.resolutionHours).length) problems.push('sla.resolutionHours: must be a mapping of priority → hours (e.g. { P1: 4, P2: 24 })');
+    else {
+      const hours: Record<string, number> = {};
+      const seen = new Map<string, string>();
+      for (const [priority, v] of Object.entries(raw.resolutionHours)) {
+        const key = priority.trim().toLowerCase();
+        if (seen.has(key)) problems.push(`sla.resolutionHours.${priority}: the same priority as ${seen.get(key)} (priorities match without case)`);
+        else if (typeof v !== 'number' || !(v > 0)) problems.push(`sla.resolutionHours.${priority}: must be a positive number of hours`);
+        else hours[priority.trim()] = v;
+        seen.set(key, seen.get(key) ?? priority);
+      }
+      sla.resolutionHours = hours;
+    }
+  }
+  return sla;
 }
 
 function validateSource(raw: unknown, path: string, problems: string[]): SourceConfig {

@@ -10,6 +10,7 @@ import type { Message } from '../model.ts';
 import { compareIds } from '../report/messages-csv.ts';
 import { engagedCandidates, engagementOf, rankEngaged, replyCountsOf, type Candidates } from './engagement.ts';
 import { Interner } from './intern.ts';
+import { NO_ENGAGEMENT, NO_LIKES_COLUMN, NO_SHARES_COLUMN } from './not-measurable.ts';
 import { NOTION_DEFINITIONS, customerMessageSql, isCustomerMessage } from './notions.ts';
 import { num } from './sql.ts';
 import { share } from './stats.ts';
@@ -22,7 +23,7 @@ const MIN_REPEAT_WORDS = 4;
 export const AMPLIFIER_DEFINITIONS: Record<string, string> = {
   scope: 'Only customer messages (not the brand’s accounts); messages without an author are counted but left out of author figures.',
   author: NOTION_DEFINITIONS.author,
-  engagement: 'Engagement = likes + shares + replies. Where the export has no reply count, replies are the direct replies present in the data; missing likes or shares count as 0.',
+  engagement: 'Engagement = likes + shares + replies. Where the export has no reply count, replies are the direct replies present in the data. A post without a like or share count adds nothing to the sum; when no post has one, likes (or shares) are not measurable rather than 0.',
   topOnePercent: 'The most active 1% of authors (at least one author), by number of messages, and their share of all messages with an author.',
   repeats:
     'Repeated posts: texts that are the same after removing “RT @user:” prefixes, leading @mentions, links, case, punctuation and extra spaces, with at least four words. Groups of two or more posts are listed.',
@@ -64,7 +65,7 @@ async function amplifierFigures(ctx: AnalysisContext): Promise<AmplifiersSection
   const { engine } = ctx;
   // Authors are those of the notion behind report.counts.authors (customer messages, author not null), so the two pages agree.
   const [totals] = await engine.query(`SELECT sum(messages) AS messages, sum(messages) FILTER (WHERE author IS NOT NULL) AS with_author,
-    count(author) AS authors, bool_or(exported) AS exported FROM ${PER_AUTHOR}`);
+    count(author) AS authors, count(author) FILTER (WHERE engagement > 0) AS engaging_authors, bool_or(exported) AS exported FROM ${PER_AUTHOR}`);
   const authors = num(totals.authors);
   const topN = Math.max(1, Math.ceil(authors * 0.01));
   const [top] = await engine.query(`SELECT coalesce(sum(messages), 0) AS messages FROM (
@@ -74,7 +75,7 @@ async function amplifierFigures(ctx: AnalysisContext): Promise<AmplifiersSection
       (r): AuthorStats => ({ author: String(r.author), messages: num(r.messages), engagement: num(r.engagement), firstAt: new Date(num(r.first_at)).toISOString() }),
     );
   const byMessages = await topAuthors('messages DESC, engagement DESC');
-  const byEngagement = (await topAuthors('engagement DESC, messages DESC')).filter((a) => a.engagement > 0);
+  const byEngagement = (await topAuthors('engagement DESC, messages DESC')).filter((a) => (a.engagement ?? 0) > 0);
 
   const engaged = await engagedCandidates(engine, customerMessageSql('m'), TOP);
   const { groups, candidates } = readCustomerMessages(ctx.messages, engaged);
@@ -83,20 +84,46 @@ async function amplifierFigures(ctx: AnalysisContext): Promise<AmplifiersSection
   const replies = await replyCountsOf(engine, [...engaged.ids, ...mostRepeated.flatMap((r) => r.list.map((m) => m.id))]);
   const messages = num(totals.messages);
   const withAuthor = num(totals.with_author);
-  return {
+  const section: AmplifiersSection = {
     definitions: AMPLIFIER_DEFINITIONS,
     messages,
     uniqueAuthors: authors,
     messagesWithoutAuthor: messages - withAuthor,
     engagementExported: totals.exported === true,
     topAuthorsByMessages: byMessages,
+    topAuthorsByMessagesTotal: authors,
     topAuthorsByEngagement: byEngagement,
+    topAuthorsByEngagementTotal: num(totals.engaging_authors),
     topOnePercent: { authors: authors ? topN : 0, messages: num(top.messages), share: share(num(top.messages), withAuthor) },
     mostEngagedPosts: rankEngaged(candidates, replies, TOP).map(({ m, e }) => ({
       messageId: m.id, author: m.author, at: new Date(m.createdAt).toISOString(), text: m.text, ...e,
     })),
+    mostEngagedPostsTotal: engaged.engaged,
     mostRepeated: mostRepeated.map(({ group, list }) => Object.assign(group, { engagement: list.reduce((sum, m) => sum + engagementOf(m, replies).engagement, 0) })),
+    mostRepeatedTotal: groups.length,
   };
+  await markNotMeasurable(ctx, section);
+  return section;
+}
+
+/**
+ * Likes or shares no message carries are not measurable (not 0 on every
+ * post); with no count at all and no reply thread, engagement itself is not
+ * measurable (see `NotMeasurable`).
+ */
+async function markNotMeasurable(ctx: AnalysisContext, section: AmplifiersSection): Promise<void> {
+  const [r] = await ctx.engine.query(`SELECT bool_or(likes IS NOT NULL) AS likes, bool_or(shares IS NOT NULL) AS shares, bool_or(replies IS NOT NULL) AS replies,
+    EXISTS (SELECT 1 FROM messages c JOIN messages p ON c.parent_id = p.id) AS threads FROM messages`);
+  if (r.likes !== true) section.likesNotMeasurable = NO_LIKES_COLUMN;
+  if (r.shares !== true) section.sharesNotMeasurable = NO_SHARES_COLUMN;
+  if (r.likes === true || r.shares === true || r.replies === true || r.threads === true) return;
+  section.engagementNotMeasurable = NO_ENGAGEMENT;
+  for (const a of section.topAuthorsByMessages) a.engagement = null;
+  for (const g of section.mostRepeated) g.engagement = null;
+  section.topAuthorsByEngagement = [];
+  section.topAuthorsByEngagementTotal = 0;
+  section.mostEngagedPosts = [];
+  section.mostEngagedPostsTotal = 0;
 }
 
 /** Only ASCII characters. */

@@ -45,19 +45,24 @@ export function chooseBucket(spanMs: number, minMs = 0): BucketId {
 export interface Domain {
   start: number;
   end: number;
-  /** Records before `start` / after `end`, left off the curve. */
+  /** Records before `start` / after `end`, left off the curve (see {@link robustDomain}). */
   excludedBefore: number;
   excludedAfter: number;
 }
 
 /**
- * The covered span without stray outliers. Exports often carry a few old
- * records (TWCS: one tweet from 2011 among 5,000 from Oct–Nov 2017) that
- * would stretch a curve over years. The core is the central 99% of records
- * (0.5%–99.5% quantiles); records within 10% of the core's length on either
- * side are kept, anything further out is counted and left off.
+ * The covered span: every record, unless a few strays would stretch the
+ * curve. Exports often carry a few old records (TWCS: one tweet from 2011
+ * among 5,000 from Oct–Nov 2017) that would squeeze the crisis into a few
+ * weekly buckets. The bulk is the central 99% of records (0.5%–99.5%
+ * quantiles) plus 10% of its length on either side; the records beyond it are
+ * then taken back, nearest first, as long as the span still fits the bulk's
+ * bucket width ({@link chooseBucket}, at least `minBucketMs`). Only records
+ * that would force coarser buckets than the bulk needs are left off, and they
+ * are counted: an incident opened a day before a week of others is on the
+ * curve, a tweet from 2011 among those of late 2017 is not.
  */
-export function robustDomain(sortedTimes: ArrayLike<number>): Domain | null {
+export function robustDomain(sortedTimes: ArrayLike<number>, minBucketMs = 0): Domain | null {
   const n = sortedTimes.length;
   if (!n) return null;
   const lo = quantileSorted(sortedTimes, 0.005)!;
@@ -67,6 +72,16 @@ export function robustDomain(sortedTimes: ArrayLike<number>): Domain | null {
   while (sortedTimes[first] < lo - margin) first++;
   let last = n - 1;
   while (sortedTimes[last] > hi + margin) last--;
+  const width = chooseBucket(sortedTimes[last] - sortedTimes[first], minBucketMs);
+  const fits = (start: number, end: number) => chooseBucket(end - start, minBucketMs) === width;
+  // Nearest first: of the next record before and the next after, the one that stretches the span less.
+  for (;;) {
+    const before = first > 0 && fits(sortedTimes[first - 1], sortedTimes[last]) ? sortedTimes[first] - sortedTimes[first - 1] : Infinity;
+    const after = last < n - 1 && fits(sortedTimes[first], sortedTimes[last + 1]) ? sortedTimes[last + 1] - sortedTimes[last] : Infinity;
+    if (before === Infinity && after === Infinity) break;
+    if (before <= after) first--;
+    else last++;
+  }
   return { start: sortedTimes[first], end: sortedTimes[last], excludedBefore: first, excludedAfter: n - 1 - last };
 }
 

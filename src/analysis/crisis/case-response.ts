@@ -8,9 +8,6 @@ import { durationSelect, num, readDurationStats, secondsBetween, sqlString } fro
 import { share } from './stats.ts';
 import type { CaseGroupTiming, CaseResponse, CaseTiming } from './types.ts';
 
-/** Most groups listed per breakdown. */
-const TOP_GROUPS = 15;
-
 const YES = `('yes', 'y', 'true', '1')`;
 const NO = `('no', 'n', 'false', '0')`;
 
@@ -42,9 +39,10 @@ export async function caseResponse(engine: Engine): Promise<CaseResponse> {
       timely: has.timely ? { yes, no, unknown: cases - yes - no, share: share(yes, yes + no) } : null,
     };
   };
+  // Every group, not the largest few: pages show the first ones and say "N of M", and their CSV needs all M.
   const groups = async (column: string): Promise<CaseGroupTiming[]> => {
     const result = await engine.query(`WITH ${base}
-      SELECT coalesce(nullif(trim(${column}), ''), '(none)') AS value, ${select} FROM c GROUP BY 1 ORDER BY cases DESC, value LIMIT ${TOP_GROUPS}`);
+      SELECT coalesce(nullif(trim(${column}), ''), '(none)') AS value, ${select} FROM c GROUP BY 1 ORDER BY cases DESC, value`);
     return result.map((r) => ({ value: String(r.value), ...timing(r) }));
   };
   const statuses = await engine.query(`SELECT coalesce(nullif(trim(status), ''), '(none)') AS value, count(*) AS cases FROM cases GROUP BY 1 ORDER BY cases DESC, value`);

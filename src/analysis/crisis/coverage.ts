@@ -7,6 +7,7 @@
 import type { Analysis, AnalysisContext } from '../runner/analysis.ts';
 import { bucketGrid, bucketStart, chooseBucket, dateOnly, robustDomain, sortedMessageTimes } from './buckets.ts';
 import { businessMinutes, minuteOfWeekIn, minuteOfWeekSql } from './local-time.ts';
+import { NO_BRAND_MESSAGES, hasBrandMessages } from './not-measurable.ts';
 import { customerMessageSql } from './notions.ts';
 import { CONVERSATION_RESPONSE_CTE, fetchColumns, num } from './sql.ts';
 import { durationStats, median, roundOrNull, share } from './stats.ts';
@@ -68,20 +69,32 @@ async function computeCoverage(ctx: AnalysisContext): Promise<CoverageSection> {
     cells[cell].conversations++;
     w.conversations++;
     if (!Number.isNaN(seconds[i])) {
-      cells[cell].answered++;
+      cells[cell].answered = (cells[cell].answered ?? 0) + 1;
       cellSeconds[cell].push(seconds[i]);
       w.seconds.push(seconds[i]);
     }
   }
   cells.forEach((cell, i) => (cell.medianFirstResponseSeconds = roundOrNull(median(cellSeconds[i]))));
 
-  return {
+  const section: CoverageSection = {
     timezone: config.timezone,
     definitions: COVERAGE_DEFINITIONS,
     grid: cells,
     businessHours: { ...config.businessHours, inside: finishWindow(windows.inside, slaSeconds), outside: finishWindow(windows.outside, slaSeconds) },
     backlog: backlog(ctx, conversations),
   };
+  // Without a brand message nobody can leave the backlog: a curve climbing to every conversation would be an artefact.
+  if (!hasBrandMessages(ctx)) markNotMeasurable(section);
+  return section;
+}
+
+/** Blanks the figures that need the brand's replies, with {@link NO_BRAND_MESSAGES} beside them (see `NotMeasurable`). */
+function markNotMeasurable(section: CoverageSection): void {
+  for (const cell of section.grid) cell.answered = null;
+  for (const w of [section.businessHours.inside, section.businessHours.outside])
+    Object.assign(w, { answered: null, responseRate: null, withinSlaShare: null, responseNotMeasurable: NO_BRAND_MESSAGES });
+  section.backlog = { bucket: section.backlog.bucket, points: [], peak: null, waitingAtEnd: null };
+  section.backlogNotMeasurable = NO_BRAND_MESSAGES;
 }
 
 /** Every conversation's start and first response (see the response analysis), fetched packed. */
@@ -125,8 +138,9 @@ function finishWindow(w: WindowDraft, slaSeconds: number): CoverageWindow {
 /** Conversations waiting for a first brand reply at the end of each bucket (the last point is the end of the data). */
 function backlog(ctx: AnalysisContext, { firstAt, seconds }: Conversations): CoverageSection['backlog'] {
   const times = sortedMessageTimes(ctx.messages);
-  const domain = robustDomain(times)!;
-  const id = chooseBucket(domain.end - domain.start, dateOnly(times, ctx.config.timezone) ? 86_400_000 : 0);
+  const minMs = dateOnly(times, ctx.config.timezone) ? 86_400_000 : 0;
+  const domain = robustDomain(times, minMs)!;
+  const id = chooseBucket(domain.end - domain.start, minMs);
   const grid = bucketGrid(domain.start, domain.end, id, ctx.config.timezone);
   const dataEnd = times[times.length - 1];
   const sampleAt = (i: number) => (i === grid.count - 1 ? Math.max(dataEnd, domain.end) : bucketStart(grid, i + 1));

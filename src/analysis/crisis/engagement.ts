@@ -60,6 +60,8 @@ export interface EngagedMessage {
 /** The messages that can be among the most engaged; see {@link engagedCandidates}. */
 export interface Candidates {
   ids: ReadonlySet<string>;
+  /** Messages matching `where` with any engagement: the M of "the N most engaged of M". */
+  engaged: number;
   /** True for a candidate: the time is compared first and the id only on a match, so a loop over every message stays cheap. */
   has(m: Message): boolean;
 }
@@ -75,10 +77,11 @@ export async function engagedCandidates(engine: Engine, where: string, limit: nu
   const rows = await engine.query(`WITH rc AS (SELECT parent_id AS id, count(*) AS n FROM messages WHERE parent_id IS NOT NULL GROUP BY parent_id),
     e AS (SELECT m.id, m.created_at, coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, rc.n, 0) AS engagement
           FROM messages m LEFT JOIN rc ON rc.id = m.id WHERE ${where})
-    SELECT id, epoch_ms(created_at) AS ms FROM e WHERE engagement > 0 QUALIFY rank() OVER (ORDER BY engagement DESC, created_at) <= ${limit}`);
+    SELECT id, epoch_ms(created_at) AS ms, count(*) OVER () AS engaged FROM e WHERE engagement > 0 QUALIFY rank() OVER (ORDER BY engagement DESC, created_at) <= ${limit}`);
   const ids = new Set(rows.map((r) => String(r.id)));
   const times = [...new Set(rows.map((r) => num(r.ms)))];
-  return { ids, has: (m) => times.includes(m.createdAt) && ids.has(m.id) };
+  // Window functions see every row before QUALIFY cuts: `engaged` counts them all, in the same pass.
+  return { ids, engaged: rows.length ? num(rows[0].engaged) : 0, has: (m) => times.includes(m.createdAt) && ids.has(m.id) };
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import type { Message } from '../model.ts';
+import { NO_BRAND_MESSAGES, NO_BRAND_REPLIES, hasBrandMessages } from './not-measurable.ts';
 import { NOTION_DEFINITIONS, conversationGroups, isCustomerMessage, type ConversationGroups } from './notions.ts';
 import { CUE_SUMMARY, brandCues, cueNegativity, normalizeForCues, saysStillWaiting, saysThanks } from './playbook-cues.ts';
 import { num } from './sql.ts';
@@ -90,7 +91,7 @@ async function computePlaybook(ctx: AnalysisContext): Promise<PlaybookSection> {
   const scratch: Scratch = { seconds: new Float64Array(PLAYBOOK_STEPS.length), order: [], brand: [], labels: [], early: [], earlyTexts: [] };
   for (let k = 0; k < n; k++) readConversation(ctx, groups, k, negativity, tally, scratch);
   const count = (c: number) => ({ conversations: c, share: share(c, n) });
-  return {
+  const section: PlaybookSection = {
     definitions: PLAYBOOK_DEFINITIONS,
     cues: CUE_SUMMARY,
     conversations: n,
@@ -102,11 +103,27 @@ async function computePlaybook(ctx: AnalysisContext): Promise<PlaybookSection> {
     customer: { thanks: count(tally.thanks), stillWaiting: count(tally.stillWaiting), angrierAfterReply: count(tally.angrier) },
     negativity: negativity.source,
     notes: await playbookNotes(ctx),
+    // Every order that occurred (at most 326 of five steps): pages show the first and say "N of M".
     sequences: [...tally.sequences]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, 10)
       .map(([key, conversations]) => ({ steps: key.split(' ') as PlaybookStep[], conversations })),
   };
+  if (!tally.replied) markNotMeasurable(section, hasBrandMessages(ctx) ? NO_BRAND_REPLIES : NO_BRAND_MESSAGES);
+  return section;
+}
+
+/**
+ * Without a single brand reply no step can be taken and no customer can react
+ * to a reply: those figures are not measurable (see `NotMeasurable`), not a
+ * scorecard of zeros. Waiting complaints need no reply and stay counted.
+ */
+function markNotMeasurable(section: PlaybookSection, reason: string): void {
+  section.steps = section.steps.map((s) => ({ ...s, conversations: null, share: null }));
+  section.stepsNotMeasurable = reason;
+  section.customer.thanks = { conversations: null, share: null };
+  section.customer.angrierAfterReply = { conversations: null, share: null };
+  section.customer.thanksNotMeasurable = reason;
+  section.customer.angrierAfterReplyNotMeasurable = reason;
 }
 
 /** Records step `step` as reached at `at`, unless it was reached before. */
@@ -253,7 +270,7 @@ interface Negativity {
  * a model score are noise, not a customer getting angrier.
  */
 function negativityScorer(ctx: AnalysisContext): Negativity {
-  const column = (m: Message, name: string) => ctx.columns.get(m.id)?.[name];
+  const column = (m: Message, name: string) => ctx.columns.value(m.id, name);
   const labelled = ctx.columnNames.includes('sentiment');
   const isNegativeLabel = (m: Message) => String(column(m, 'sentiment') ?? '').toLowerCase() === 'negative';
   if (ctx.columnNames.includes('sentiment_score'))

@@ -10,6 +10,7 @@ import type { Engine } from '../engine/engine.ts';
 import { caseResponse } from './case-response.ts';
 import { NOTION_DEFINITIONS, customerMessageSql } from './notions.ts';
 import { CONVERSATION_RESPONSE_CTE, FIRST_HOP_CTE, durationSelect, fetchColumns, num, readDurationStats, secondsBetween } from './sql.ts';
+import { NO_BRAND_MESSAGES } from './not-measurable.ts';
 import { share } from './stats.ts';
 import type { ChannelResponse, ConversationResponseStats, FirstHopStats, ResponseBand, ResponseSection } from './types.ts';
 
@@ -128,8 +129,24 @@ async function messageFigures(ctx: AnalysisContext, section: ResponseSection): P
     })
     .sort((a, b) => b.conversations - a.conversations || a.channel.localeCompare(b.channel));
   section.notes.push(...responseNotes(num(totals.brand), num(totals.brand_orphans), num(totals.inbound)));
+  // Without a single brand message every conversation looks unanswered: not measurable, never a 0% response rate.
+  if (!num(totals.brand)) {
+    markNotMeasurable(section);
+    return;
+  }
   const retweets = await retweetNote(engine);
   if (retweets) section.notes.push(retweets);
+}
+
+/** Blanks every figure that needs the brand's replies, with {@link NO_BRAND_MESSAGES} beside it (see `NotMeasurable`). */
+function markNotMeasurable(section: ResponseSection): void {
+  const blank = <T extends ConversationResponseStats>(c: T): T => ({
+    ...c, answered: null, unanswered: null, responseRate: null, time: readDurationStats({}), withinSlaShare: null, unansweredAge: readDurationStats({}), responseNotMeasurable: NO_BRAND_MESSAGES,
+  });
+  if (section.firstHop)
+    section.firstHop = { ...section.firstHop, answeredInbound: null, time: readDurationStats({}), withinSlaShareOfAnswered: null, responseNotMeasurable: NO_BRAND_MESSAGES };
+  if (section.conversations) section.conversations = { ...blank(section.conversations), bands: [] };
+  section.byChannel = section.byChannel.map((c) => ({ ...blank(c), firstHop: { answeredInbound: null, time: readDurationStats({}) } }));
 }
 
 /** First-hop figures per channel (the customer message's channel); key null = all channels. */

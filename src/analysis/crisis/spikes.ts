@@ -19,7 +19,7 @@
  * the robust spread; the Poisson floor keeps sparse series (baseline 0 or 1,
  * MAD 0) from flagging every stray message.
  */
-import { mad, median } from './stats.ts';
+import { mad, median, round } from './stats.ts';
 
 /** Tuning of {@link detectSpikes}; all counts are in buckets. */
 export interface SpikeOptions {
@@ -152,8 +152,54 @@ function groupEpisodes(series: readonly number[], buckets: SpikeBucket[], option
       if (buckets[j].anomalous) lastAnomalous = j;
       excess += Math.max(0, series[j] - buckets[j].baseline);
     }
-    episodes.push({ onset, peak, containment, lastAnomalous, excess, levelShift: lastAnomalous - onset >= options.maxIgnore });
+    // A long surge whose containment came back into the band it rose from is back to normal, not a new normal.
+    const outlasted = lastAnomalous - onset >= options.maxIgnore;
+    const levelShift = outlasted && (containment === null || !backInBand(series, containment, options.contain, buckets[onset].upper));
+    episodes.push({ onset, peak, containment, lastAnomalous, excess, levelShift });
     i = end;
   }
   return episodes;
+}
+
+/** True when the `count` buckets from `from` are all within `upper` (the band the surge rose from). */
+function backInBand(series: readonly number[], from: number, count: number, upper: number): boolean {
+  for (let j = from; j < Math.min(from + count, series.length); j++) if (series[j] > upper) return false;
+  return true;
+}
+
+/** What a peak's multiple of its baseline needs (see {@link peakMultiple}). */
+export interface MultipleContext {
+  /** Bucket width in ms. */
+  bucketMs: number;
+  /** Bucket width as the pages name it (`15m`, `1h`…), for the reason. */
+  bucketLabel: string;
+  /** True when the first bucket of the series holds only part of its span (the data starts inside it). */
+  firstBucketPartial: boolean;
+}
+
+/** Records per bucket below which a baseline is too sparse for a multiple. */
+export const MIN_MULTIPLE_BASELINE = 1;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A peak's volume ÷ its baseline, or why there is none ("no baseline yet: …").
+ * The rule: buckets shorter than a day need a seasonal baseline (the same time
+ * of day on at least 3 earlier days: traffic has a daily rhythm, and a trailing
+ * baseline compares a morning with the night before it); day and week buckets
+ * need a full trailing window of complete buckets before the peak (or a
+ * seasonal one); and the baseline must expect at least
+ * {@link MIN_MULTIPLE_BASELINE} record per bucket. A whole-series fallback,
+ * a partial first day or a baseline of nearly nothing gives a multiple that
+ * says nothing.
+ */
+export function peakMultiple(volume: number, peak: number, verdict: SpikeBucket, options: SpikeOptions, c: MultipleContext): { multiple: number | null; reason: string | null } {
+  const none = (why: string) => ({ multiple: null, reason: `no baseline yet: ${why}` });
+  if (verdict.method === 'global') return none(`fewer than ${options.window} buckets of ${c.bucketLabel} before the peak to compare it with`);
+  if (verdict.method === 'trailing') {
+    if (c.bucketMs < DAY_MS) return none(`fewer than 3 earlier days to compare the same time of day with (only the previous ${options.window} buckets of ${c.bucketLabel})`);
+    if (peak - (c.firstBucketPartial ? 1 : 0) < options.window) return none(`the ${options.window} buckets before the peak include a partial first ${c.bucketLabel}`);
+  }
+  if (verdict.baseline < MIN_MULTIPLE_BASELINE) return none(`the baseline is under ${MIN_MULTIPLE_BASELINE} record per ${c.bucketLabel}, too sparse for a multiple`);
+  return { multiple: round(volume / verdict.baseline, 1), reason: null };
 }

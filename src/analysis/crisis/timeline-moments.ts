@@ -39,18 +39,21 @@ export async function firstBrandResponse(engine: Engine, onset: number): Promise
 }
 
 /**
- * The brand's first public reply in a conversation a customer posted in
- * during `[onset, end)`, after that customer message: the first time the
- * brand answered someone caught up in the surge.
+ * The brand's first public reply to a customer message posted during
+ * `[onset, end)`: a brand message whose parent is such a message, or that
+ * follows one in its conversation — the first time the brand answered someone
+ * caught up in the surge. A brand post that answers nothing of the episode
+ * (a contest tweet, a reply to an older thread) is not one.
  */
 export async function firstBrandReplyToEpisode(engine: Engine, onset: number, end: number): Promise<MomentMessage | null> {
+  const inEpisode = `${customerMessageSql('c')} AND epoch_ms(c.created_at) >= ${onset} AND epoch_ms(c.created_at) < ${end}`;
   return earliest(
     engine,
-    `WITH asked AS (
-       SELECT conversation_id, min(created_at) AS asked_at FROM messages c
-       WHERE ${customerMessageSql('c')} AND epoch_ms(c.created_at) >= ${onset} AND epoch_ms(c.created_at) < ${end} GROUP BY conversation_id)
-     SELECT b.id, epoch_ms(b.created_at) AS ms FROM messages b JOIN asked a ON a.conversation_id = b.conversation_id
-     WHERE ${publicBrandSql('b')} AND epoch_ms(b.created_at) >= ${onset} AND b.created_at > a.asked_at`,
+    `WITH asked AS (SELECT conversation_id, min(created_at) AS asked_at FROM messages c WHERE ${inEpisode} AND conversation_id IS NOT NULL GROUP BY conversation_id)
+     SELECT b.id, epoch_ms(b.created_at) AS ms FROM messages b
+     WHERE ${publicBrandSql('b')} AND epoch_ms(b.created_at) >= ${onset}
+       AND (EXISTS (SELECT 1 FROM messages c WHERE c.id = b.parent_id AND ${inEpisode})
+            OR EXISTS (SELECT 1 FROM asked a WHERE a.conversation_id = b.conversation_id AND b.created_at > a.asked_at))`,
     onset,
   );
 }

@@ -67,9 +67,9 @@ export function sentimentCounter(buckets: readonly TimelineBucket[], bucketMs: n
 
 /** Label of a message from the context's `sentiment` column, if that column exists. */
 export function sentimentColumnLabel(ctx: AnalysisContext): ((m: Message) => string | null) | null {
-  if (!ctx.columnNames.includes(SENTIMENT_COLUMN)) return null;
+  if (!ctx.columns.has(SENTIMENT_COLUMN)) return null;
   return (m) => {
-    const v = ctx.columns.get(m.id)?.[SENTIMENT_COLUMN];
+    const v = ctx.columns.value(m.id, SENTIMENT_COLUMN);
     return v === null || v === undefined ? null : String(v).toLowerCase();
   };
 }

@@ -8,7 +8,7 @@ import { setColumn, type Analysis, type AnalysisContext } from '../runner/analys
 import type { Message } from '../model.ts';
 import { bucketGrid, bucketIndexSql, bucketMs, bucketStart, chooseBucket, dateOnly, robustDomain, sortedMessageTimes, sortedTimes, type BucketGrid } from './buckets.ts';
 import { NOTION_DEFINITIONS, customerMessageSql, pickMainEpisode } from './notions.ts';
-import { detectSpikes, type SpikeEpisode, type SpikeOptions } from './spikes.ts';
+import { MIN_MULTIPLE_BASELINE, detectSpikes, peakMultiple, type MultipleContext, type SpikeBucket, type SpikeEpisode, type SpikeOptions } from './spikes.ts';
 import { engagedCandidates, replyCountsOf, type Candidates } from './engagement.ts';
 import { num } from './sql.ts';
 import { round } from './stats.ts';
@@ -30,16 +30,17 @@ const DAY = 24 * HOUR;
 export const TIMELINE_DEFINITIONS: Record<string, string> = {
   bucket:
     'Volume is counted in buckets chosen from the span of the data (5 min to 1 week, aiming at 50–300 buckets) in the crisis time zone: sub-day buckets have a fixed width on the local hour grid; days run from local midnight and weeks from Monday (a DST change makes one day 23 or 25 hours long). Records that carry only a date are never split finer than a day.',
-  domain: 'Stray records far outside the bulk of the data (beyond the central 99% of records plus 10% of its length on each side) are counted but left off the curve.',
+  domain:
+    'The curve covers every record, unless a few strays far from the bulk of the data (the central 99% of records plus 10% of its length on each side) would force coarser buckets than the bulk needs: those are counted (domain.excludedBefore, domain.excludedAfter) and left off the curve.',
   baseline:
     'Baseline: the median of recent buckets (the same time of day on up to 7 previous days once a week of data exists; otherwise the previous day or so of buckets). Buckets already judged anomalous enter later baselines at their expected value, so a long surge is never compared with itself.',
   band: 'Normal band: baseline + 3σ, where σ is the larger of 1.4826 × the median absolute deviation of the baseline buckets and √baseline (the spread of random arrivals). A bucket above the band by at least the minimum excess is anomalous.',
   onset: 'Onset: the first bucket of a sustained anomaly — two anomalous buckets in a row, or one bucket more than 6σ above its baseline.',
-  peak: 'Peak: the busiest bucket of the episode; its multiple is volume ÷ baseline (baseline taken as at least 1).',
+  peak: `Peak: the busiest bucket of the episode; its multiple is volume ÷ baseline. A multiple is given only against a baseline with enough history — for buckets shorter than a day, the same time of day on 3 or more earlier days (a trailing baseline would compare a morning with the night); for day and week buckets, a full window of complete buckets before the peak — that expects at least ${MIN_MULTIPLE_BASELINE} record per bucket; otherwise it is “no baseline yet”, with the reason.`,
   levelShift:
     'Level shift: a surge that lasts beyond about three days (one baseline window for daily or weekly buckets) stops being ignored by the baseline, which then rises to meet it; such an episode ends when the baseline has caught up, and may mark a new normal (or a sample whose collection ramped up) rather than a spike.',
-  containment: 'Containment: the first bucket of a sustained return into the band (several consecutive normal buckets, at least an hour’s worth). An episode without one is ongoing when the data ends.',
-  firstBrandResponse: 'First brand response: the brand’s first public message at or after the onset; first reply to the episode: its first public reply in a conversation a customer posted in during the episode.',
+  containment: 'Containment: the first bucket of a sustained return into the band (several consecutive normal buckets, at least an hour’s worth). An episode without one runs to the end of the export: the export ends during the surge (which says nothing of when it stopped). A surge that outlasted the baseline and settled above the band it rose from is a new normal, never “back to normal”.',
+  firstBrandResponse: 'First brand response: the brand’s first public message at or after the onset, in any conversation; first reply to the episode (the “first brand reply” on the chart): its first public message that replies to a customer message posted during the episode, or follows one in the same conversation.',
   engagement: 'Engagement: likes + shares + replies where the export has them; otherwise replies present in the data.',
   mainEpisode: NOTION_DEFINITIONS.mainEpisode,
 };
@@ -87,8 +88,8 @@ async function computeTimeline(ctx: AnalysisContext, options: TimelineOptions): 
   const source = ctx.messages.length ? 'messages' : ctx.cases.length ? 'cases' : null;
   if (!source) return null;
   const times = source === 'messages' ? sortedMessageTimes(ctx.messages) : sortedTimes(ctx.cases, (c) => c.openedAt);
-  const domain = robustDomain(times)!;
   const datesOnly = dateOnly(times, ctx.config.timezone);
+  const domain = robustDomain(times, datesOnly ? DAY : 0)!;
   const bucketId = options.bucket ?? chooseBucket(domain.end - domain.start, datesOnly ? DAY : 0);
   const grid = bucketGrid(domain.start, domain.end, bucketId, ctx.config.timezone);
   const buckets = await countBuckets(ctx, source, grid, domain.start, domain.end);
@@ -103,7 +104,9 @@ async function computeTimeline(ctx: AnalysisContext, options: TimelineOptions): 
 
   // An episode still running at the end runs to the last record (inclusive).
   const episodes: TimelineEpisode[] = [];
-  for (const [i, e] of spikes.episodes.entries()) episodes.push(await episode(ctx, source, e, i + 1, grid, series, spikes.buckets, domain.end + 1));
+  const multipleContext: MultipleContext = { bucketMs: grid.ms, bucketLabel: bucketId, firstBucketPartial: domain.start > bucketStart(grid, 0) };
+  for (const [i, e] of spikes.episodes.entries())
+    episodes.push(await episode(ctx, source, e, i + 1, grid, series, spikes.buckets, domain.end + 1, spikeOptions, multipleContext));
   let engaged: KeyMoment[] = [];
   let sentiment: SentimentCounter | null = null;
   if (source === 'messages') {
@@ -176,8 +179,10 @@ async function episode(
   index: number,
   grid: BucketGrid,
   series: number[],
-  verdicts: { baseline: number }[],
+  verdicts: SpikeBucket[],
   dataEnd: number,
+  options: SpikeOptions,
+  multipleContext: MultipleContext,
 ): Promise<TimelineEpisode> {
   const onsetAt = bucketStart(grid, e.onset);
   const endAt = e.containment === null ? dataEnd : bucketStart(grid, e.containment);
@@ -185,10 +190,11 @@ async function episode(
   let volume = 0;
   for (let i = e.onset; i < stop; i++) volume += series[i];
   const peakBaseline = verdicts[e.peak].baseline;
+  const { multiple, reason } = peakMultiple(series[e.peak], e.peak, verdicts[e.peak], options, multipleContext);
   return {
     index,
     onset: { at: iso(onsetAt), bucketIndex: e.onset, volume: series[e.onset], baseline: round(verdicts[e.onset].baseline, 2) },
-    peak: { at: iso(bucketStart(grid, e.peak)), bucketIndex: e.peak, volume: series[e.peak], baseline: round(peakBaseline, 2), multiple: round(series[e.peak] / Math.max(peakBaseline, 1), 1) },
+    peak: { at: iso(bucketStart(grid, e.peak)), bucketIndex: e.peak, volume: series[e.peak], baseline: round(peakBaseline, 2), multiple, ...(reason === null ? {} : { multipleNotMeasurable: reason }) },
     containment: e.containment === null ? null : { at: iso(endAt), bucketIndex: e.containment },
     lastAnomalous: { at: iso(bucketStart(grid, e.lastAnomalous)), bucketIndex: e.lastAnomalous },
     durationMinutes: Math.round((endAt - onsetAt) / 60_000),
@@ -235,13 +241,18 @@ function keyMoments(episodes: TimelineEpisode[], engaged: KeyMoment[]): KeyMomen
   for (const e of episodes) {
     const tag = episodes.length > 1 ? ` (episode ${e.index})` : '';
     out.push({ kind: 'onset', at: e.onset.at, label: `Onset${tag}: ${e.onset.volume} vs ~${Math.round(e.onset.baseline)} expected`, episode: e.index, messageId: null, value: e.onset.volume });
-    out.push({ kind: 'peak', at: e.peak.at, label: `Peak${tag}: ${e.peak.volume} (${e.peak.multiple}× baseline)`, episode: e.index, messageId: null, value: e.peak.volume });
-    if (e.firstBrandResponse)
+    const multiple = e.peak.multiple === null ? 'no baseline yet' : `${e.peak.multiple}× baseline`;
+    out.push({ kind: 'peak', at: e.peak.at, label: `Peak${tag}: ${e.peak.volume} (${multiple})`, episode: e.index, messageId: null, value: e.peak.volume });
+    // Only a true reply to the episode: the brand's first post after onset may answer nothing in it (a contest tweet).
+    const reply = e.firstBrandReplyToEpisode;
+    if (reply)
       out.push({
-        kind: 'first-brand-response', at: e.firstBrandResponse.at, label: `First brand reply${tag}: ${formatMinutes(e.firstBrandResponse.minutesAfterOnset)} after onset`,
-        episode: e.index, messageId: e.firstBrandResponse.messageId, value: null,
+        kind: 'first-brand-response', at: reply.at, label: `First brand reply${tag}: ${formatMinutes(reply.minutesAfterOnset)} after onset`,
+        episode: e.index, messageId: reply.messageId, value: null,
       });
-    if (e.containment) out.push({ kind: 'containment', at: e.containment.at, label: `Back to normal${tag}`, episode: e.index, messageId: null, value: null });
+    // A surge that settled at a new level did not go back to normal.
+    if (e.containment)
+      out.push({ kind: 'containment', at: e.containment.at, label: `${e.levelShift ? 'Settled at a new normal' : 'Back to normal'}${tag}`, episode: e.index, messageId: null, value: null });
   }
   out.push(...engaged);
   const order: KeyMoment['kind'][] = ['onset', 'peak', 'first-brand-response', 'containment', 'most-engaged'];

@@ -7,7 +7,37 @@
  * (`…Seconds`) or minutes (`…Minutes`) as named; shares are 0…1 rounded to
  * 4 decimals and null when the denominator is 0; medians and p90s are
  * linear-interpolated quantiles (DuckDB `quantile_cont`, R type 7).
+ *
+ * Lists: a list holds every item unless its doc says "at most N". Such a
+ * capped list `foo` has a sibling `fooTotal` (a {@link ListTotal}): how many
+ * items there were in all, so every reader can say "N of M" and nothing is
+ * left out silently. Empty or unknown values are items too, named as such
+ * (`(none)`), never dropped.
+ *
+ * Not measurable: a figure the export cannot support (no brand replies, no
+ * likes column, no history to compare a surge with) is never 0. See
+ * {@link NotMeasurable} for the one convention every section here follows.
  */
+
+/**
+ * Why a figure is not measurable, worded to follow "not measurable — " (e.g.
+ * "the export contains no brand replies"; a surge multiple says "no baseline
+ * yet: …").
+ *
+ * The convention: a figure `foo` that an export may not support has an
+ * optional sibling `fooNotMeasurable: NotMeasurable`. When the sibling is
+ * present, `foo` is null (an object of figures keeps its shape with every
+ * figure in it null, a list is empty) and readers show "not measurable —
+ * <reason>", never 0. When it is absent, `foo` was measured. A sibling named
+ * after a group (`responseNotMeasurable`) covers the figures its doc lists.
+ */
+export type NotMeasurable = string;
+
+/**
+ * How many items a capped list had before it was cut to its first N: the
+ * `M` of "N of M". Always at least the list's length.
+ */
+export type ListTotal = number;
 
 /** Bucket width of a volume curve. */
 export type BucketId = '5m' | '15m' | '1h' | '3h' | '6h' | '1d' | '1w';
@@ -85,31 +115,45 @@ export interface TimelineEpisode {
   index: number;
   /** Start of the first bucket of the first sustained anomaly. */
   onset: { at: string; bucketIndex: number; volume: number; baseline: number };
-  /** The busiest bucket of the episode; `multiple` = volume ÷ max(baseline, 1). */
-  peak: { at: string; bucketIndex: number; volume: number; baseline: number; multiple: number };
+  /**
+   * The busiest bucket of the episode; `multiple` = volume ÷ baseline, null
+   * with `multipleNotMeasurable` ("no baseline yet: …") when the baseline has
+   * too little history or is below one record per bucket (see the
+   * section's `definitions.peak`).
+   */
+  peak: { at: string; bucketIndex: number; volume: number; baseline: number; multiple: number | null; multipleNotMeasurable?: NotMeasurable };
   /** Start of the first bucket of a sustained return into the band; null when the data ends first. */
   containment: { at: string; bucketIndex: number } | null;
   /** Last bucket still above the band. */
   lastAnomalous: { at: string; bucketIndex: number };
   /** Onset to containment, or to the end of the data when not contained. */
   durationMinutes: number;
-  /** True when the data ends before the volume settled. */
+  /** True when the export ends during the surge (before the volume settled): not a claim that it went on after. */
   ongoing: boolean;
-  /** True when the surge outlasted what the baseline ignores (about 3 days): it may be a new normal rather than a spike. */
+  /**
+   * True when the surge outlasted what the baseline ignores (about 3 days) and
+   * did not come back into the band it rose from: a new normal rather than a
+   * spike. Never true of an episode whose containment returned to the old band
+   * (that is "back to normal").
+   */
   levelShift: boolean;
   /** Records of the detection series in the episode's buckets. */
   volume: number;
   /** Of those, how many were above baseline (sum of volume − baseline). */
   excessVolume: number;
-  /** The brand's first public message at or after onset (any conversation). */
+  /** The brand's first public message at or after onset (any conversation, replying to anything or nothing). */
   firstBrandResponse: MomentMessage | null;
-  /** The brand's first reply in a conversation that a customer started or joined during the episode. */
+  /**
+   * The brand's first public reply to a customer message of the episode: its
+   * parent is a customer message posted during the episode, or its conversation
+   * holds such a message posted before it. The "first brand reply" key moment.
+   */
   firstBrandReplyToEpisode: MomentMessage | null;
 }
 
 /** A point worth annotating on the chart. */
 export interface KeyMoment {
-  /** What happened: an episode phase, the brand's first response, or one of the most engaged posts. */
+  /** What happened: an episode phase, the brand's first reply to the episode (`firstBrandReplyToEpisode`), or one of the most engaged posts. */
   kind: 'onset' | 'peak' | 'containment' | 'first-brand-response' | 'most-engaged';
   /** Where on the time axis (bucket start for phases, post time for messages). */
   at: string;
@@ -172,14 +216,16 @@ export interface TimelineSection {
 export interface FirstHopStats {
   /** Brand messages whose parent is a customer message present in the data. */
   brandRepliesToInbound: number;
-  /** Customer messages present in the data that at least one brand message answers directly. */
-  answeredInbound: number;
+  /** Customer messages present in the data that at least one brand message answers directly; null when `responseNotMeasurable`. */
+  answeredInbound: number | null;
   /** Customer messages in the data. */
   inboundMessages: number;
   /** Seconds from each answered customer message to its earliest direct brand reply. */
   time: DurationStats;
   /** Share of answered customer messages whose first direct reply came within the SLA. */
   withinSlaShareOfAnswered: number | null;
+  /** Present when the export has no brand messages: `answeredInbound`, `time` and `withinSlaShareOfAnswered` are not measurable. */
+  responseNotMeasurable?: NotMeasurable;
 }
 
 /** Conversation-level figures. */
@@ -187,9 +233,9 @@ export interface ConversationResponseStats {
   /** Conversations (reply trees with a customer message; see notions.ts): the same number as `report.counts.conversations`. */
   conversations: number;
   /** Conversations with a brand message after their first customer message. */
-  answered: number;
+  answered: number | null;
   /** conversations − answered. */
-  unanswered: number;
+  unanswered: number | null;
   /** answered ÷ conversations. */
   responseRate: number | null;
   /** Seconds from the first customer message to the first brand message after it, answered conversations only. */
@@ -198,13 +244,19 @@ export interface ConversationResponseStats {
   withinSlaShare: number | null;
   /** Age at the end of the data (seconds since the first customer message) of unanswered conversations. */
   unansweredAge: DurationStats;
+  /**
+   * Present when the export has no brand messages: `answered`, `unanswered`,
+   * `responseRate`, `time`, `withinSlaShare` and `unansweredAge` are not
+   * measurable (every conversation would look unanswered).
+   */
+  responseNotMeasurable?: NotMeasurable;
 }
 
 /** Response figures for one channel (channel of the conversation's first customer message). */
 export interface ChannelResponse extends ConversationResponseStats {
   channel: string;
   /** First-hop figures for customer messages posted on this channel. */
-  firstHop: { answeredInbound: number; time: DurationStats };
+  firstHop: { answeredInbound: number | null; time: DurationStats };
 }
 
 /** Conversations by how long the first response took. */
@@ -243,13 +295,17 @@ export interface CaseGroupTiming extends CaseTiming {
 export interface CaseResponse extends CaseTiming {
   /** Attribute the timely flag came from, if any. */
   timelyAttribute: string | null;
-  /** Largest groups first (at most 15 each); values missing in the export are grouped as "(none)". */
+  /**
+   * Every category value of the cases, largest group first (ties by value):
+   * the whole list, never cut, so its length is the number of distinct
+   * categories. Values missing in the export are one group, "(none)".
+   */
   byCategory: CaseGroupTiming[];
-  /** Same, by product. */
+  /** Same, by product (every value). */
   byProduct: CaseGroupTiming[];
-  /** Same, by intake channel (web, phone, email…). */
+  /** Same, by intake channel (web, phone, email…; every value). */
   byChannel: CaseGroupTiming[];
-  /** Complaint databases (CFPB) name many companies. */
+  /** Same, by company (every value: complaint databases such as CFPB name many). */
   byCompany: CaseGroupTiming[];
   /** Case outcome/status counts, most first. */
   statuses: { value: string; cases: number }[];
@@ -269,6 +325,7 @@ export interface ResponseSection {
    * Conversation figures (null without messages); `bands` is the response-time histogram.
    * `roots` counts reply trees, including brand posts no customer replied to: those are not
    * conversations (see notions.ts), so it is never shown as a number of conversations.
+   * `bands` is empty when `responseNotMeasurable`.
    */
   conversations: (ConversationResponseStats & { roots: number; bands: ResponseBand[] }) | null;
   /** Conversation and first-hop figures per channel, most conversations first. */
@@ -291,8 +348,8 @@ export interface CoverageCell {
   inbound: number;
   /** Conversations whose first customer message falls in this hour. */
   conversations: number;
-  /** Of those, answered by the brand. */
-  answered: number;
+  /** Of those, answered by the brand; null when the section's `responseNotMeasurable`. */
+  answered: number | null;
   /** Median conversation first response of those conversations (seconds). */
   medianFirstResponseSeconds: number | null;
 }
@@ -304,13 +361,15 @@ export interface CoverageWindow {
   /** Conversations whose first customer message was posted in the window. */
   conversations: number;
   /** Of those, answered by the brand. */
-  answered: number;
+  answered: number | null;
   /** answered ÷ conversations. */
   responseRate: number | null;
   /** Conversation first response times of those conversations. */
   firstResponse: DurationStats;
   /** Answered within the SLA ÷ conversations (unanswered count as missed). */
   withinSlaShare: number | null;
+  /** Present when the export has no brand messages: `answered`, `responseRate`, `firstResponse` and `withinSlaShare` are not measurable. */
+  responseNotMeasurable?: NotMeasurable;
 }
 
 /** `report.sections.coverage`. */
@@ -336,9 +395,15 @@ export interface CoverageSection {
     bucket: BucketId;
     points: { at: string; waiting: number }[];
     peak: { at: string; waiting: number } | null;
-    /** Still waiting when the data ends. */
-    waitingAtEnd: number;
+    /** Still waiting when the data ends; null when `backlogNotMeasurable`. */
+    waitingAtEnd: number | null;
   };
+  /**
+   * Present when the export has no brand messages: nobody could ever leave the
+   * backlog, so it is not measurable (`points` empty, `peak` and `waitingAtEnd` null),
+   * and neither are the grid cells' `answered` and medians.
+   */
+  backlogNotMeasurable?: NotMeasurable;
 }
 
 // ---------------------------------------------------------------- playbook
@@ -351,8 +416,8 @@ export interface PlaybookStepStats {
   step: PlaybookStep;
   /** Caption for the step. */
   label: string;
-  /** Conversations in which the brand took the step. */
-  conversations: number;
+  /** Conversations in which the brand took the step; null when the section's `stepsNotMeasurable`. */
+  conversations: number | null;
   /** Of conversations with a customer message. */
   share: number | null;
   /** Seconds from the first customer message to the first brand message taking the step. */
@@ -361,8 +426,8 @@ export interface PlaybookStepStats {
 
 /** A customer signal counted per conversation. */
 export interface SignalStats {
-  /** Conversations showing the signal. */
-  conversations: number;
+  /** Conversations showing the signal; null when not measurable (see `customer`). */
+  conversations: number | null;
   /** Of conversations with a customer message. */
   share: number | null;
 }
@@ -379,6 +444,8 @@ export interface PlaybookSection {
   withBrandReply: number;
   /** One entry per step, in playbook order. */
   steps: PlaybookStepStats[];
+  /** Present when no conversation has a brand reply: no step can be observed (every step's figures null, `sequences` empty). */
+  stepsNotMeasurable?: NotMeasurable;
   /** Customer reactions, per conversation. */
   customer: {
     /** The customer thanked the brand after a brand reply. */
@@ -387,12 +454,16 @@ export interface PlaybookSection {
     stillWaiting: SignalStats;
     /** A customer message after the first brand reply was more negative than the customer's messages before it. */
     angrierAfterReply: SignalStats;
+    /** Present when no conversation has a brand reply: `thanks` (after a reply) is not measurable. */
+    thanksNotMeasurable?: NotMeasurable;
+    /** Present when no conversation has a brand reply: `angrierAfterReply` is not measurable. */
+    angrierAfterReplyNotMeasurable?: NotMeasurable;
   };
   /** How negativity was judged for `angrierAfterReply`. */
   negativity: 'sentiment-column' | 'cue-list';
   /** Why figures are empty or need care (no brand messages, broken threads). */
   notes: string[];
-  /** Most common orders of steps taken (first occurrence of each), most conversations first. */
+  /** Every order of steps taken (first occurrence of each) that occurred, most conversations first (ties by steps); never cut. */
   sequences: { steps: PlaybookStep[]; conversations: number }[];
 }
 
@@ -404,8 +475,8 @@ export interface AuthorStats {
   author: string;
   /** Messages the author wrote. */
   messages: number;
-  /** Sum of likes + shares + replies (see definitions for unknown counts). */
-  engagement: number;
+  /** Sum of likes + shares + replies (see definitions for unknown counts); null when the section's `engagementNotMeasurable`. */
+  engagement: number | null;
   /** The author's first message. */
   firstAt: string;
 }
@@ -443,8 +514,8 @@ export interface RepeatGroup {
   /** First and last post of the group. */
   firstAt: string;
   lastAt: string;
-  /** Summed engagement of the group's posts. */
-  engagement: number;
+  /** Summed engagement of the group's posts; null when the section's `engagementNotMeasurable`. */
+  engagement: number | null;
 }
 
 /** `report.sections.amplifiers`. */
@@ -459,14 +530,32 @@ export interface AmplifiersSection {
   messagesWithoutAuthor: number;
   /** True when the export carries likes, shares or reply counts. */
   engagementExported: boolean;
-  /** The 10 most active authors (ties by author id). */
+  /** Present when no message carries a like count (the export has no likes column): every post's `likes` is null, not 0. */
+  likesNotMeasurable?: NotMeasurable;
+  /** Present when no message carries a share count: every post's `shares` is null, not 0. */
+  sharesNotMeasurable?: NotMeasurable;
+  /**
+   * Present when the export has no likes, shares or reply counts and no message
+   * replies to another in the data: engagement is not measurable, so
+   * `mostEngagedPosts` and `topAuthorsByEngagement` are empty (not "none engaged").
+   */
+  engagementNotMeasurable?: NotMeasurable;
+  /** At most 10: the most active authors (ties by author id). */
   topAuthorsByMessages: AuthorStats[];
-  /** The 10 authors whose posts drew the most engagement (only those with some). */
+  /** Authors there were to rank (the same as `uniqueAuthors`). */
+  topAuthorsByMessagesTotal: ListTotal;
+  /** At most 10: the authors whose posts drew the most engagement (only those with some). */
   topAuthorsByEngagement: AuthorStats[];
+  /** Authors whose posts drew any engagement. */
+  topAuthorsByEngagementTotal: ListTotal;
   /** The most active 1% of authors (at least one), by messages. */
   topOnePercent: { authors: number; messages: number; share: number | null };
-  /** The 10 posts with the most engagement (only those with some). */
+  /** At most 10: the posts with the most engagement (only those with some). */
   mostEngagedPosts: PostStats[];
-  /** Groups of two or more posts with the same normalised text, largest first. */
+  /** Customer messages with any engagement. */
+  mostEngagedPostsTotal: ListTotal;
+  /** At most 10: groups of two or more posts with the same normalised text, largest first. */
   mostRepeated: RepeatGroup[];
+  /** Repeat groups found (every message in one carries `repeat_count`). */
+  mostRepeatedTotal: ListTotal;
 }

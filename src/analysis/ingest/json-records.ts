@@ -1,8 +1,10 @@
 /**
  * JSON exports: a whole document (an API page, an array of records or pages)
  * or NDJSON (one value per line). Parsing stays in TypeScript: DuckDB-WASM's
- * JSON reader is an extension it cannot download offline.
+ * JSON reader is an extension it cannot download offline. Integers beyond 2^53
+ * (64-bit ids written as JSON numbers) arrive as their exact decimal strings.
  */
+import { parseJsonExact } from './exact-json.ts';
 
 export interface JsonItem {
   /** 1-based line where the value starts. */
@@ -24,7 +26,7 @@ export async function* readJsonValues(text: AsyncIterable<string>, name: string)
   for await (const chunk of text) all += chunk;
   if (!all.trim()) return;
   try {
-    yield { line: 1, value: JSON.parse(all), multi: true, raw: '' };
+    yield { line: 1, value: parseJsonExact(all), multi: true, raw: '' };
   } catch (error) {
     const firstLine = all.trimStart().split('\n')[0];
     if (looksLikeValue(firstLine) && all.trim().includes('\n')) {
@@ -46,7 +48,7 @@ async function* ndjson(text: AsyncIterable<string>): AsyncGenerator<JsonItem> {
     const trimmed = raw.trim();
     if (!trimmed) return;
     try {
-      yield { line, value: JSON.parse(trimmed), multi: false, raw: trimmed };
+      yield { line, value: parseJsonExact(trimmed), multi: false, raw: trimmed };
     } catch (error) {
       yield { line, multi: false, raw: trimmed, error: `not valid JSON: ${(error as Error).message}` };
     }

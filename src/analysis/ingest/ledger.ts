@@ -48,6 +48,35 @@ export interface LedgerTotals {
 export interface Ledger {
   sources: SourceLedger[];
   totals: LedgerTotals;
+  /**
+   * Sources that lost most of their records, in source order: the site shows
+   * each as a warning banner at the top of the crisis summary, and
+   * `debrief analyze` prints them on stderr (and fails on an `error`).
+   */
+  alerts: LedgerAlert[];
+}
+
+/** A source whose records were all, or mostly, rejected. */
+export interface LedgerAlert {
+  /**
+   * `error`: every record of the source was rejected, so it contributes
+   * nothing (`debrief analyze` and `debrief build` fail). `warning`: more than
+   * half were rejected as unusable (records outside the configured crisis
+   * window are a choice, not a loss, and do not count towards it).
+   */
+  level: 'error' | 'warning';
+  file: string;
+  read: number;
+  rejected: number;
+  /** The reason most of its records were rejected for, and how many. */
+  reason: string;
+  reasonCount: number;
+  /** The first record rejected for that reason. */
+  example: LedgerExample;
+  /** What to change in crisis.yaml. */
+  fix: string;
+  /** The alert in one line: file, counts, main reason with an example `file:line`, and the fix. */
+  message: string;
 }
 
 const MAX_EXAMPLES = 5;
@@ -83,7 +112,56 @@ export function totalLedger(sources: SourceLedger[]): Ledger {
     for (const [reason, bucket] of Object.entries(s.rejectedByReason)) reasons[reason] = (reasons[reason] ?? 0) + bucket.count;
   }
   for (const key of Object.keys(reasons).sort()) totals.rejectedByReason[key] = reasons[key];
-  return { sources, totals };
+  return { sources, totals, alerts: sources.flatMap((s) => sourceAlert(s) ?? []) };
+}
+
+/** The ledger's reason for records outside `window:` in crisis.yaml. */
+export const OUTSIDE_WINDOW = 'outside crisis window';
+
+/** The alert a source deserves: every record rejected (error), or more than half rejected as unusable (warning); null otherwise. */
+export function sourceAlert(s: SourceLedger): LedgerAlert | null {
+  if (s.read === 0 || s.rejected === 0) return null;
+  const unusable = s.rejected - (s.rejectedByReason[OUTSIDE_WINDOW]?.count ?? 0);
+  const level = s.rejected === s.read ? 'error' : 2 * unusable > s.read ? 'warning' : null;
+  if (!level) return null;
+  // The main reason: most records, then name, so the message is the same on every run.
+  const [reason, bucket] = Object.entries(s.rejectedByReason)
+    .filter(([r]) => level === 'error' || r !== OUTSIDE_WINDOW)
+    .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))[0]!;
+  const example = bucket.examples[0] ?? { at: s.file, text: '' };
+  const fix = fixFor(reason, s.table);
+  const count = (n: number) => n.toLocaleString('en-US');
+  const lost = level === 'error' ? `all ${count(s.read)} records rejected` : `${count(s.rejected)} of ${count(s.read)} records (${Math.floor((100 * s.rejected) / s.read)}%) rejected`;
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const message = oneLine(`${s.file}: ${lost}, ${count(bucket.count)} for ${reason} (e.g. ${example.at}: ${example.detail ?? example.text}). To fix: ${fix}.`);
+  return { level, file: s.file, read: s.read, rejected: s.rejected, reason, reasonCount: bucket.count, example, fix, message };
+}
+
+/** What to change in crisis.yaml for records rejected for `reason`. */
+function fixFor(reason: string, table: 'messages' | 'cases'): string {
+  const time = table === 'cases' ? 'opened_at' : 'created_at';
+  switch (reason) {
+    case 'unparseable timestamp':
+      return `set dateFormat: for this source in crisis.yaml (or map the right time column with columns: { ${time}: … })`;
+    case 'impossible date':
+      return 'set or correct dateFormat: for this source in crisis.yaml (day and month may be swapped)';
+    case 'missing timestamp':
+      return `map the time column with columns: { ${time}: … } for this source in crisis.yaml`;
+    case 'missing text':
+      return 'map the text column with columns: { text: … } for this source in crisis.yaml';
+    case 'missing id':
+    case 'unusable id':
+      return 'map the id column with columns: { id: … } for this source in crisis.yaml';
+    case 'wrong number of fields':
+    case 'unterminated quote':
+      return 'set delimiter: (and header: false for a file without a header) for this source in crisis.yaml';
+    case 'invalid JSON':
+      return 'check that the file is JSON or NDJSON, or set format: for this source in crisis.yaml';
+    case OUTSIDE_WINDOW:
+      return 'widen window: in crisis.yaml, or check timezone: and dateFormat: for this source';
+    default:
+      return 'map its columns with columns: for this source in crisis.yaml';
+  }
 }
 
 /** Throws when the books do not balance: a bug in ingest, never a data problem. */

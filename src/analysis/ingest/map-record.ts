@@ -81,6 +81,13 @@ export function toCase(rec: FlatRecord, ctx: MapContext): Mapped<Case & { update
     company: cell(rec.company),
     channel: (cell(rec.channel) ?? ctx.channel).toLowerCase(),
     text: text === null ? null : decodeEntities(text),
+    priority: cell(rec.priority),
+    team: cell(rec.team),
+    agent: cell(rec.agent),
+    dueAt: when('due_at'),
+    slaMet: optionalSlaFlag(rec.sla_met, warnings),
+    reopenCount: optionalCount(rec.reopen_count, 'reopen_count', warnings),
+    reassignmentCount: optionalCount(rec.reassignment_count, 'reassignment_count', warnings),
     sourceFile: ctx.file,
     sourceRow: ctx.row,
     attributes: attributes(rec, ctx.attributes),
@@ -124,6 +131,31 @@ function optionalBool(value: unknown, field: string, warnings: { field: string; 
   const b = parseBool(value);
   if (b !== undefined) return b;
   warnings.push({ field, detail: `"${String(value)}" is not true/false` });
+  return null;
+}
+
+/** Words exports use for a met service level (compared without case, spaces or punctuation). */
+const SLA_MET_WORDS = new Set(['ontime', 'met', 'slamet', 'within', 'withinsla', 'intime', 'achieved', 'pass', 'passed', 'ok', 'compliant']);
+/** … and for a breached one. */
+const SLA_MISSED_WORDS = new Set(['overdue', 'late', 'breached', 'breach', 'slabreached', 'missed', 'notmet', 'slamissed', 'violated', 'failed', 'fail', 'exceeded', 'outsidesla', 'noncompliant']);
+
+/**
+ * The export's own SLA flag: true/false, yes/no, 1/0, on-time/overdue,
+ * ONTIME/OVERDUE, met/breached …; null when empty, a warning when it is none of these.
+ */
+export function parseSlaFlag(value: unknown): boolean | null | undefined {
+  const b = parseBool(value);
+  if (b !== undefined) return b;
+  const word = String(value).toLowerCase().replace(/[^a-z]+/g, '');
+  if (SLA_MET_WORDS.has(word)) return true;
+  if (SLA_MISSED_WORDS.has(word)) return false;
+  return undefined;
+}
+
+function optionalSlaFlag(value: unknown, warnings: { field: string; detail: string }[]): boolean | null {
+  const b = parseSlaFlag(value);
+  if (b !== undefined) return b;
+  warnings.push({ field: 'sla_met', detail: `"${String(value)}" is not an SLA flag (true/false, on-time/overdue, met/breached)` });
   return null;
 }
 

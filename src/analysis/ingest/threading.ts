@@ -12,9 +12,18 @@ export function finishMessages(drafts: MessageDraft[], brandHandles: string[]): 
   const byId = new Map<string, MessageDraft>();
   for (const d of drafts) byId.set(d.id, d);
   const roots = new Map<string, string>();
+  // One path buffer for every walk; reply chains are short, so a cycle is looked for in the path itself
+  // until it grows long (a per-walk Set for a million messages is mostly garbage).
+  const path: MessageDraft[] = [];
+  const onPath = new Set<MessageDraft>();
+  const seenOnPath = (d: MessageDraft): boolean => {
+    if (path.length < 64) return path.includes(d);
+    if (onPath.size === 0) for (const p of path) onPath.add(p);
+    return onPath.has(d);
+  };
   const rootOf = (start: MessageDraft): string => {
-    const path: MessageDraft[] = [];
-    const onPath = new Set<string>();
+    path.length = 0;
+    onPath.clear();
     let node = start;
     let root: string | undefined;
     for (;;) {
@@ -24,10 +33,10 @@ export function finishMessages(drafts: MessageDraft[], brandHandles: string[]): 
         break;
       }
       path.push(node);
-      onPath.add(node.id);
+      if (onPath.size) onPath.add(node);
       const parent = node.parentId ? byId.get(node.parentId) : undefined;
       // A cycle (corrupt export) is cut at the first message that repeats.
-      if (!parent || onPath.has(parent.id)) {
+      if (!parent || seenOnPath(parent)) {
         root = node.id;
         break;
       }
@@ -37,9 +46,28 @@ export function finishMessages(drafts: MessageDraft[], brandHandles: string[]): 
     return root;
   };
   const handles = new Set(brandHandles.map(normalizeHandle));
-  return drafts.map((d) => {
+  const out = new Array<Message>(drafts.length);
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
     const isBrand = (d.author !== null && handles.has(normalizeHandle(d.author))) || d.isBrandFlag === true || d.inboundFlag === false;
-    const { inboundFlag, isBrandFlag, ...rest } = d;
-    return { ...rest, conversationId: rootOf(d), isBrand, inbound: inboundFlag ?? (isBrandFlag === null ? !isBrand : !isBrandFlag) };
-  });
+    // A literal in the draft's key order (flags dropped, isBrand and inbound last): excerpts serialise messages in this order.
+    out[i] = {
+      id: d.id,
+      conversationId: rootOf(d),
+      parentId: d.parentId,
+      channel: d.channel,
+      author: d.author,
+      createdAt: d.createdAt,
+      text: d.text,
+      likes: d.likes,
+      shares: d.shares,
+      replies: d.replies,
+      sourceFile: d.sourceFile,
+      sourceRow: d.sourceRow,
+      attributes: d.attributes,
+      isBrand,
+      inbound: d.inboundFlag ?? (d.isBrandFlag === null ? !isBrand : !d.isBrandFlag),
+    };
+  }
+  return out;
 }

@@ -76,13 +76,47 @@ export function parseTimestamp(raw: string, options: TimestampOptions = {}): Tim
         break;
       }
     }
-    if (!parts) return { ok: false, reason: 'unparseable timestamp', detail: `"${clip(text)}" is not a date/time format Debrief knows; set dateFormat for this source` };
+    if (!parts) {
+      const hint = suggestDateFormat(text);
+      return { ok: false, reason: 'unparseable timestamp', detail: `"${clip(text)}" is not a date/time format Debrief knows; set dateFormat for this source${hint ? `, e.g. dateFormat: ${hint}` : ''}` };
+    }
   }
   const problem = impossible(parts);
-  if (problem) return { ok: false, reason: 'impossible date', detail: `"${clip(text)}": ${problem}` };
+  if (problem) {
+    // `29/2/2016` read month first (the US way) is impossible; say how to read it day first.
+    const hint = options.format ? null : suggestDateFormat(text);
+    return { ok: false, reason: 'impossible date', detail: `"${clip(text)}": ${problem}${hint ? `; set dateFormat for this source, e.g. dateFormat: ${hint}` : ''}` };
+  }
   const wall = Date.UTC(parts.y, parts.mo - 1, parts.d, parts.h, parts.mi, parts.s, parts.ms);
   if (parts.offset !== undefined) return { ok: true, ms: wall - parts.offset * 60_000 };
   return { ok: true, ms: options.zone && options.zone !== 'UTC' ? zonedWallToUtc(wall, options.zone) : wall };
+}
+
+/**
+ * A `dateFormat` that reads `text`, for the error message, when it is a
+ * numeric date with the year last (`29-02-2016 01:16`, `29 02 2016`), which
+ * auto-detection leaves alone: with `-` or a space between the parts, day
+ * first and month first look the same, and guessing per value would swap
+ * day and month silently for the first twelve days of every month. Which
+ * comes first is told by a part above 12; when neither is, both readings are
+ * offered. Null when no simple format fits.
+ */
+export function suggestDateFormat(text: string): string | null {
+  const m = text.trim().match(/^(\d{1,2})([-/. ])(\d{1,2})\2(\d{4})(?:([ T]|, )(\d{1,2}):(\d{2})(:\d{2})?(?: ?([AaPp][Mm]))?)?$/);
+  if (!m) return null;
+  const [, a, sep, b, , gap, , , seconds, meridiem] = m;
+  const time = gap === undefined ? '' : `${gap}${meridiem ? 'h' : 'H'}:mm${seconds ? ':ss' : ''}${meridiem ? (text.includes(` ${meridiem}`) ? ' A' : 'A') : ''}`;
+  // Only formats that read this very text as a date that exists (31.02.2024 stays impossible either way).
+  const reads = (format: string) => {
+    const parts = compileFormat(format)(text.trim());
+    return !!parts && !impossible(parts);
+  };
+  const dayFirst = `D${sep}M${sep}YYYY${time}`;
+  const monthFirst = `M${sep}D${sep}YYYY${time}`;
+  const day = reads(dayFirst);
+  const month = reads(monthFirst);
+  if (day && month) return `"${dayFirst}" (or "${monthFirst}" when the month comes first)`;
+  return day ? `"${dayFirst}"` : month ? `"${monthFirst}"` : null;
 }
 
 function time(m: RegExpMatchArray, i: number, meridiem?: string): Pick<Parts, 'h' | 'mi' | 's' | 'ms'> {

@@ -17,9 +17,14 @@ export function cell(value: unknown): string | null {
 /**
  * An id as a string. Pandas writes integer ids that passed through a float
  * column as `3.0`; that suffix is not part of the id. Scientific notation
- * (`5.70306E+17`) means a spreadsheet destroyed the id, which we refuse.
+ * (`5.70306E+17`) means a spreadsheet destroyed the id, which we refuse. JSON
+ * integers beyond 2^53 arrive as their digits (exact-json.ts); a number that is
+ * still beyond 2^53 was written with a fraction or exponent and is refused too.
  */
 export function cleanId(value: unknown): { ok: true; id: string | null } | { ok: false; detail: string } {
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    return { ok: false, detail: `id ${value} is a number too large to be exact (written with a fraction or exponent, its last digits are lost); export ids as integers or text` };
+  }
   const text = cell(value);
   if (text === null) return { ok: true, id: null };
   if (/^\d+\.0+$/.test(text)) return { ok: true, id: text.replace(/\.0+$/, '') };

@@ -5,8 +5,8 @@
  * fault covers. Cases (tickets, complaints) are classified with the messages.
  */
 import { setCaseColumn, setColumn, type Analysis } from '../runner/analysis.ts';
-import { cached } from '../cache.ts';
-import { classifyFaults, discoverCandidateFaults, FAULTS_VERSION, inFaultScope, type FaultTaxonomy } from '../nlp/faults/index.ts';
+import { cached, keyParts } from '../cache.ts';
+import { classifyFaults, FAULTS_VERSION, rankCandidateFaults, inFaultScope, type FaultTaxonomy } from '../nlp/faults/index.ts';
 import { faultExamples } from './fault-examples.ts';
 import { mapByText } from '../parallel/text-mapper.ts';
 import { CASE_PREFIX } from '../model.ts';
@@ -17,7 +17,7 @@ export const faultsAnalysis: Analysis = {
   // Buckets and onset from the timeline; scope (negative messages) from the sentiment column.
   needs: ['timeline'],
   needsColumns: ['sentiment'],
-  sections: ['faults', 'candidateFaults'],
+  sections: ['faults', 'candidateFaults', 'candidateFaultsTotal'],
   columns: ['fault', 'fault_evidence'],
   async run(ctx) {
     const fromMessages = textMessages(ctx);
@@ -32,7 +32,7 @@ export const faultsAnalysis: Analysis = {
     const input = inputKey(items);
     if (hasTaxonomy) {
       ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${Object.keys(taxonomy).length} faults`);
-      const key = [FAULTS_VERSION, JSON.stringify(taxonomy), String(frame.bucketMs), ...input];
+      const key = keyParts(FAULTS_VERSION, JSON.stringify(taxonomy), String(frame.bucketMs), input);
       const result = await cached(ctx.cache, 'faults', key, async () => {
         const texts = items.filter((m) => inFaultScope(m)).map((m) => m.text);
         const matches = await mapByText(ctx.textMapper, 'fault-match', { taxonomy }, texts);
@@ -56,11 +56,15 @@ export const faultsAnalysis: Analysis = {
       const pareto = summary.pareto.map((f) => ({ ...f, exampleIds: examples.get(f.faultId) ?? [] }));
       ctx.report.sections.faults = { ...summary, pareto, casesConsidered: cases.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0), casesClassified };
     }
-    const candidates = await cached(ctx.cache, 'candidate-faults', [FAULTS_VERSION, [...excluded].sort().join(','), ...input], async () => {
+    // Namespace `candidate-faults-ranked`: the value (list and total) is not the shape the older `candidate-faults` entries hold.
+    const { candidates, total } = await cached(ctx.cache, 'candidate-faults-ranked', keyParts(FAULTS_VERSION, [...excluded].sort().join(','), input), async () => {
       const texts = items.filter((m) => inFaultScope(m) && !excluded.has(m.id)).map((m) => m.text);
       const complaints = await mapByText(ctx.textMapper, 'complaints', {}, texts);
-      return discoverCandidateFaults(items, { excludeIds: excluded, complaints });
+      return rankCandidateFaults(items, { excludeIds: excluded, complaints });
     });
-    if (candidates.length) ctx.report.sections.candidateFaults = candidates;
+    if (candidates.length) {
+      ctx.report.sections.candidateFaults = candidates;
+      ctx.report.sections.candidateFaultsTotal = total;
+    }
   },
 };

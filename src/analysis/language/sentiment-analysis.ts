@@ -4,7 +4,7 @@
  * carries human labels (e.g. `airline_sentiment`) — how well the model agrees.
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
-import { cached } from '../cache.ts';
+import { cached, keyParts } from '../cache.ts';
 import { evaluate, LABELS, SENTIMENT_VERSION, type SentimentLabel, type SentimentResult } from '../nlp/sentiment/index.ts';
 
 export interface SentimentCounts {
@@ -50,7 +50,7 @@ export const sentimentAnalysis: Analysis = {
     if (!ctx.messages.length) return;
     const texts = [...new Set(ctx.messages.map((m) => m.text))];
     ctx.progress(`sentiment: ${texts.length.toLocaleString('en-US')} distinct texts`);
-    const scored = await cached(ctx.cache, 'sentiment', [SENTIMENT_VERSION, ...texts], () => ctx.textMapper.map('sentiment', {}, texts));
+    const scored = await cached(ctx.cache, 'sentiment', keyParts(SENTIMENT_VERSION, texts), () => ctx.textMapper.map('sentiment', {}, texts));
     const byText = new Map<string, SentimentResult>(texts.map((t, i) => [t, scored[i]!]));
     const distinct = texts.length;
     const empty = (): SentimentCounts => ({ negative: 0, neutral: 0, positive: 0, total: 0, negativeShare: 0 });

@@ -9,7 +9,7 @@ import type { TextMessage } from '../nlp/themes/index.ts';
 /** Customer-facing texts with their sentiment label when the sentiment analysis ran. */
 export function textMessages(ctx: AnalysisContext): { items: TextMessage[]; source: 'messages' | 'cases' } {
   if (ctx.messages.length) {
-    const label = (id: string) => ctx.columns.get(id)?.sentiment as TextMessage['sentiment'] | undefined;
+    const label = (id: string) => ctx.columns.value(id, 'sentiment') as TextMessage['sentiment'] | undefined;
     return { items: ctx.messages.map((m) => ({ id: m.id, text: m.text, createdAt: m.createdAt, isBrand: m.isBrand, sentiment: label(m.id) })), source: 'messages' };
   }
   return { items: caseTexts(ctx), source: 'cases' };
@@ -21,8 +21,13 @@ export function caseTexts(ctx: AnalysisContext): TextMessage[] {
 }
 
 /** One string per text with everything a language result depends on: the cache key of its input. */
-export function inputKey(items: readonly TextMessage[]): string[] {
-  return items.map((m) => `${m.id}\u0001${m.createdAt}\u0001${m.isBrand}\u0001${m.sentiment ?? ''}\u0001${m.text}`);
+export function inputKey(items: readonly TextMessage[]): Iterable<string> {
+  // Made one at a time as a cache reads them: a million key strings never live at once, and none without a cache.
+  return {
+    *[Symbol.iterator]() {
+      for (const m of items) yield `${m.id}\u0001${m.createdAt}\u0001${m.isBrand}\u0001${m.sentiment ?? ''}\u0001${m.text}`;
+    },
+  };
 }
 
 /** Bucket width, and onset and peak of the main surge, from the timeline section, so themes and faults line up with its chart. */

@@ -6,7 +6,7 @@
 import { setCaseColumn, setColumn, type Analysis } from '../runner/analysis.ts';
 import { PhraseMatcher } from '../nlp/phrases/matcher.ts';
 import { tokenizeStems } from '../nlp/phrases/tokenize.ts';
-import { cached } from '../cache.ts';
+import { cached, keyParts } from '../cache.ts';
 import { mergeDiscovered } from '../nlp/phrases/discover.ts';
 import { finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type ThemesIndex } from '../nlp/themes/index.ts';
 import type { ThemesResult } from '../nlp/themes/types.ts';
@@ -25,7 +25,7 @@ export const themesAnalysis: Analysis = {
     const frame = timelineFrame(ctx);
     ctx.progress(`themes: ${items.length.toLocaleString('en-US')} texts`);
     const options = { brandHandles: ctx.config.brand.handles, bucketMs: frame.bucketMs, onset: frame.onset, peak: frame.peak };
-    const key = [THEMES_VERSION, JSON.stringify(options), ...inputKey(items)];
+    const key = keyParts(THEMES_VERSION, JSON.stringify(options), inputKey(items));
     let indexed: { index: ThemesIndex; distinct: PreparedThemes['distinct'] } | undefined;
     const result = await cached(ctx.cache, 'themes', key, async () => {
       // Phrase discovery (the tagger, on a sample) is the slow step: the host may split it over threads.

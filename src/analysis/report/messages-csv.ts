@@ -6,7 +6,10 @@
 import type { Message } from '../model.ts';
 
 export type CellValue = string | number | boolean | null;
-export type ExtraColumns = Map<string, Record<string, CellValue>>;
+/** Extra per-row cells by row id (a Map of records, or the analyses' RowColumns). */
+export interface ExtraColumns {
+  get(id: string): Readonly<Record<string, CellValue>> | undefined;
+}
 
 /** The canonical columns of messages.csv, before the analyses' columns. */
 export const MESSAGE_CSV_COLUMNS = ['id', 'conversation_id', 'parent_id', 'created_at', 'author', 'is_brand', 'inbound', 'channel', 'text'];

@@ -27,7 +27,22 @@ const MENTION = /(?<![\w@])@(\w{1,30})/g;
 
 /** Replaces e-mail addresses and phone numbers in free text. */
 export function maskPersonalData(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(PHONE_GROUPED, '[phone]').replace(PHONE_BARE, '[phone]');
+  // Most texts hold no "@" and fewer digits than any phone number: the patterns would only backtrack through them.
+  let out = text.includes('@') ? text.replace(EMAIL, '[email]') : text;
+  if (digitCount(out) >= MIN_PHONE_DIGITS) out = out.replace(PHONE_GROUPED, '[phone]').replace(PHONE_BARE, '[phone]');
+  return out;
+}
+
+/** The fewest digits either phone pattern matches (2 + 3 + 3 grouped). */
+const MIN_PHONE_DIGITS = 8;
+
+function digitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
 }
 
 /** Lower-cased handle without its leading `@`, for comparisons. */
@@ -48,6 +63,7 @@ export function isBrandHandle(handle: string, brandHandles: readonly string[]): 
 
 /** Replaces `@mentions` of non-brand handles with their pseudonyms. */
 export function pseudonymizeMentions(text: string, brandHandles: readonly string[], salt: string): string {
+  if (!text.includes('@')) return text;
   return text.replace(MENTION, (all, handle: string) => (isBrandHandle(handle, brandHandles) ? all : `@${pseudonym(handle, salt)}`));
 }
 

@@ -3,11 +3,12 @@
  * as `report.json`. Pages render it and nothing else. Field names are camelCase;
  * `schemaVersion` changes when a field changes meaning or disappears.
  */
-import type { AmplifiersSection, CoverageSection, PlaybookSection, ResponseSection, TimelineSection } from '../crisis/types.ts';
+import type { AmplifiersSection, CoverageSection, ListTotal, PlaybookSection, ResponseSection, TimelineSection } from '../crisis/types.ts';
 import type { Ledger } from '../ingest/ledger.ts';
 import type { SentimentSection } from '../language/sentiment-analysis.ts';
 import type { CandidateFault, FaultsResult, FaultSummary } from '../nlp/faults/types.ts';
 import type { ThemesResult } from '../nlp/themes/types.ts';
+import type { TicketsSection } from '../sections/tickets/schema.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -21,7 +22,11 @@ export interface CrisisInfo {
   window: { start: string | null; end: string | null };
   /** The window set in crisis.yaml, if any. */
   configuredWindow: { start: string | null; end: string | null } | null;
-  sla: { firstResponseMinutes: number };
+  sla: {
+    firstResponseMinutes: number;
+    /** Resolution target in hours per priority (crisis.yaml `sla.resolutionHours`); absent when not configured. */
+    resolutionHours?: Record<string, number>;
+  };
   businessHours: { days: number[]; start: string; end: string };
   privacy: { maskPersonalData: boolean; pseudonymizeAuthors: boolean };
   /** What Debrief assumed because the crisis did not say. */
@@ -43,6 +48,11 @@ export interface ReportModel {
   generator: { name: 'debrief'; version: string };
   crisis: CrisisInfo;
   counts: Counts;
+  /**
+   * What became of every record read, per source. Its `alerts` (sources that
+   * lost all or most of their records) are the report's loudest warnings: the
+   * site shows them as banners at the top of the crisis summary.
+   */
   ledger: Ledger;
   /** Sections added by analyses; absent when the data cannot support them. */
   sections: ReportSections;
@@ -71,6 +81,8 @@ export interface ThemesSection extends ThemesResult {
  * Every section an analysis can add, each typed by the module that computes
  * it. A section is absent when the data cannot support it (no messages, no
  * taxonomy, …). `schema/report.schema.json` is generated from this type.
+ * A list cut to its first N items has a sibling `…Total` with how many there
+ * were (see `ListTotal` in crisis/types.ts); other lists are complete.
  */
 export interface ReportSections {
   sentiment?: SentimentSection;
@@ -81,5 +93,10 @@ export interface ReportSections {
   amplifiers?: AmplifiersSection;
   themes?: ThemesSection;
   faults?: FaultsSection;
+  /** At most 50: recurring complaints no configured fault covers, most messages first. */
   candidateFaults?: CandidateFault[];
+  /** Candidate faults found in all (present with `candidateFaults`; see `ListTotal`). */
+  candidateFaultsTotal?: ListTotal;
+  /** Service-desk figures over the cases: resolution, SLA attainment, backlog, reopens (only when the cases carry ticket fields). */
+  tickets?: TicketsSection;
 }

@@ -4,7 +4,7 @@ import type { CrisisConfig } from '../config/crisis-config.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Case, Message } from '../model.ts';
 import type { TextMapper } from '../parallel/text-mapper.ts';
-import type { ExtraColumns } from '../report/messages-csv.ts';
+import type { CellValue, RowColumns } from './row-columns.ts';
 import type { ReportModel, ReportSections } from '../report/report-model.ts';
 
 export interface AnalysisContext {
@@ -13,13 +13,13 @@ export interface AnalysisContext {
   messages: readonly Message[];
   cases: readonly Case[];
   report: ReportModel;
-  /** Per-message columns for messages.csv, by message id. */
-  columns: ExtraColumns;
-  /** Column names in the order they were added. */
-  columnNames: string[];
+  /** Per-message analysis columns (the bundle's messages table, messages.csv), set by message id. */
+  columns: RowColumns;
+  /** Their names in the order they were added (`columns.names`). */
+  columnNames: readonly string[];
   /** Per-case columns for cases.csv, by case id (e.g. the fault a complaint narrative shows). */
-  caseColumns: ExtraColumns;
-  caseColumnNames: string[];
+  caseColumns: RowColumns;
+  caseColumnNames: readonly string[];
   progress(message: string): void;
   /** Where slow, pure results may be kept between runs; absent means compute everything. */
   cache?: ResultCache;
@@ -49,21 +49,12 @@ export interface Analysis {
   run(ctx: AnalysisContext): Promise<void>;
 }
 
-type CellValue = string | number | boolean | null;
-
 /** Sets a per-message column value (registering the column on first use). */
 export function setColumn(ctx: AnalysisContext, id: string, name: string, value: CellValue): void {
-  put(ctx.columns, ctx.columnNames, id, name, value);
+  ctx.columns.set(id, name, value);
 }
 
 /** Sets a per-case column value (registering the column on first use). */
 export function setCaseColumn(ctx: AnalysisContext, id: string, name: string, value: CellValue): void {
-  put(ctx.caseColumns, ctx.caseColumnNames, id, name, value);
-}
-
-function put(columns: ExtraColumns, names: string[], id: string, name: string, value: CellValue): void {
-  if (!names.includes(name)) names.push(name);
-  let row = columns.get(id);
-  if (!row) columns.set(id, (row = {}));
-  row[name] = value;
+  ctx.caseColumns.set(id, name, value);
 }

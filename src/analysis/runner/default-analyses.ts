@@ -4,6 +4,7 @@ import { CRISIS_ANALYSES } from '../crisis/index.ts';
 import { faultsAnalysis } from '../language/faults-analysis.ts';
 import { sentimentAnalysis } from '../language/sentiment-analysis.ts';
 import { themesAnalysis } from '../language/themes-analysis.ts';
+import { ticketsAnalysis } from '../sections/tickets/analysis.ts';
 
 /**
  * The default analyses, listed in a readable order (the runner orders them by
@@ -11,5 +12,5 @@ import { themesAnalysis } from '../language/themes-analysis.ts';
  * the timeline before themes and faults).
  */
 export function defaultAnalyses(): Analysis[] {
-  return [sentimentAnalysis, ...CRISIS_ANALYSES, themesAnalysis, faultsAnalysis];
+  return [sentimentAnalysis, ...CRISIS_ANALYSES, themesAnalysis, faultsAnalysis, ticketsAnalysis];
 }

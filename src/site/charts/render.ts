@@ -2,7 +2,8 @@
  * Charts rendered at build time: Observable Plot draws into a server-side
  * DOM (linkedom) and the SVG is serialised into the page, so charts read and
  * print with JavaScript off. The rows a chart draws are also its CSV
- * download: the file holds exactly what is on screen.
+ * download; a chart that draws only the first N items of a list ("the 10
+ * largest of 28") says so in its caption, and its CSV holds all M.
  *
  * Colours are CSS variables (`var(--c-neg)`) or `currentColor`, so one SVG
  * works in light and dark mode; sequential scales use opacity over one colour
@@ -30,6 +31,11 @@ export interface ChartSpec {
   columns: string[];
   /** Exactly the rows the marks draw. */
   rows: ChartRow[];
+  /**
+   * Every row of the list when the chart draws only its first ones (`rows`
+   * first, then the rest, same columns): the CSV. Absent: the CSV is `rows`.
+   */
+  csvRows?: ChartRow[];
   /** Plot options; `marks` read `rows`. */
   plot: Omit<Plot.PlotOptions, 'document'>;
   /** Legend shown above the chart (HTML, so it reflows on narrow screens). */
@@ -81,7 +87,7 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   roundGeometry(svg);
   // Legends (swatches) are HTML next to the SVG; keep them when Plot made a figure.
   const html = node === svg ? svg.outerHTML : node.outerHTML;
-  return { id: spec.id, title: spec.title, caption: spec.caption, summary: spec.summary, svg: html, csv: chartCsv(spec.columns, spec.rows), legend: spec.legend ?? [] };
+  return { id: spec.id, title: spec.title, caption: spec.caption, summary: spec.summary, svg: html, csv: chartCsv(spec.columns, spec.csvRows ?? spec.rows), legend: spec.legend ?? [] };
 }
 
 const GEOMETRY = ['d', 'points', 'transform', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'cx', 'cy', 'r'];

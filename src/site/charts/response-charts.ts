@@ -1,6 +1,6 @@
 /** Response charts: first-response distribution against the SLA, and the hour × weekday coverage heatmap. */
 import * as Plot from '@observablehq/plot';
-import type { CaseResponse, CoverageSection, ResponseSection } from '../../analysis/crisis/types.ts';
+import type { CaseGroupTiming, CaseResponse, CoverageSection, ResponseSection } from '../../analysis/crisis/types.ts';
 import { formatMinutes, formatNumber, formatShare } from '../format.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
 import { marginFor, trimLabel } from './spec.ts';
@@ -11,7 +11,7 @@ const SLA_COLORS: Record<string, string> = { yes: 'var(--c-pos)', partly: 'var(-
 export function responseBandsChart(r: ResponseSection, brandMessages: number): ChartSpec | null {
   const c = r.conversations;
   // Without brand messages in the export every conversation looks unanswered: no chart rather than a false one.
-  if (!c || !c.conversations || !c.bands.length || brandMessages === 0) return null;
+  if (!c || !c.conversations || !c.bands.length || brandMessages === 0 || c.answered === null || c.unanswered === null) return null;
   const sla = r.slaMinutes * 60;
   const rows: ChartRow[] = c.bands.map((b) => ({
     band: b.label,
@@ -100,19 +100,31 @@ export function coverageChart(c: CoverageSection, options: { height?: number } =
   };
 }
 
-/** Cases per category (issue), largest first, with each category's timely share when the export has the flag. */
+/**
+ * Cases per category (issue), the `top` largest drawn, with each category's
+ * timely share when the export has the flag. The caption says how many of
+ * how many categories are drawn; the CSV has every category.
+ */
 export function caseCategoriesChart(cases: CaseResponse, top = 10): ChartSpec | null {
-  const groups = cases.byCategory.slice(0, top);
-  if (groups.length < 2) return null;
-  const rows: ChartRow[] = groups.map((g) => ({ category: g.value, cases: g.cases, timely_share: g.timely?.share ?? null, median_first_response_s: g.firstResponse?.medianSeconds ?? null }));
+  const all = cases.byCategory;
+  if (all.length < 2) return null;
+  const toRow = (g: CaseGroupTiming): ChartRow => ({ category: g.value, cases: g.cases, timely_share: g.timely?.share ?? null, median_first_response_s: g.firstResponse?.medianSeconds ?? null });
+  const rows = all.slice(0, top).map(toRow);
   const labels = rows.map((r) => trimLabel(r.category as string, 34));
+  const covered = rows.reduce((sum, r) => sum + (r.cases as number), 0);
+  const drawn =
+    rows.length < all.length
+      ? `The ${formatNumber(rows.length)} largest of ${formatNumber(all.length)} issue categories (${formatNumber(covered)} of ${formatNumber(cases.cases)} cases; the CSV has all ${formatNumber(all.length)})`
+      : `All ${formatNumber(all.length)} issue categories`;
+  const none = all.some((g) => g.value === '(none)') ? '; “(none)”: no category in the export' : '';
   return {
     id: 'case-categories',
     title: 'Cases by issue',
-    caption: `${rows.length < cases.byCategory.length ? `The ${rows.length} largest of ${formatNumber(cases.byCategory.length)} issue categories` : 'Issue categories'} by cases opened${cases.timely ? '; share answered on time after each bar' : ''}.`,
+    caption: `${drawn} by cases opened${cases.timely ? '; share answered on time after each bar' : ''}${none}.`,
     summary: `Largest issues: ${rows.slice(0, 5).map((r) => `${r.category} (${formatNumber(r.cases as number)} cases)`).join('; ')}.`,
     columns: ['category', 'cases', 'timely_share', 'median_first_response_s'],
     rows,
+    csvRows: all.map(toRow),
     plot: {
       height: Math.max(90, 22 * rows.length + 24),
       marginLeft: marginFor(labels, 40, 230),

@@ -5,6 +5,7 @@
  * zone of the machine that builds the site.
  */
 import { localTimeIn } from '../../analysis/crisis/local-time.ts';
+import { zoneLabel } from '../format.ts';
 
 /** Returns a function mapping an ISO instant (or epoch ms) to its wall-clock time in `zone`, as a UTC Date. */
 export function wallClock(zone: string): (t: string | number) => Date {
@@ -18,4 +19,14 @@ export function wallClock(zone: string): (t: string | number) => Date {
 /** `2015-02-24 11:42` from a wall-clock Date (for CSV columns next to the UTC instant). */
 export function wallClockText(d: Date): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * Returns a function giving `2015-02-24 11:42 CST` for an instant: its
+ * wall-clock time in `zone` with the abbreviation in force then, so the hour
+ * repeated when clocks go back reads twice, once `EDT` and once `EST`.
+ */
+export function localTimeText(zone: string): (t: string | number) => string {
+  const local = wallClock(zone);
+  return (t) => `${wallClockText(local(t))} ${zoneLabel(zone, t)}`;
 }

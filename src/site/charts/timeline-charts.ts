@@ -6,16 +6,25 @@
 import * as Plot from '@observablehq/plot';
 import { mainEpisodeOf } from '../../analysis/crisis/notions.ts';
 import type { CoverageSection, KeyMoment, TimelineSection } from '../../analysis/crisis/types.ts';
-import { formatDateTime, formatNumber, formatShare } from '../format.ts';
+import { formatDateTime, formatNumber, formatShare, zoneNote } from '../format.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
 import { sentimentColor } from './spec.ts';
-import { wallClock, wallClockText } from './time.ts';
+import { localTimeText, wallClock } from './time.ts';
 
 const BUCKET_WORDS: Record<string, string> = { '5m': '5 minutes', '15m': '15 minutes', '1h': 'hour', '3h': '3 hours', '6h': '6 hours', '1d': 'day', '1w': 'week' };
 
 /** "per hour" for the timeline's bucket. */
 export function perBucket(t: TimelineSection): string {
   return `per ${BUCKET_WORDS[t.bucket.id] ?? t.bucket.id}`;
+}
+
+/** The caption's word on records left off the curve (" 10 messages far outside this span (10 before …) would need coarser buckets: …"); empty when it holds every record. */
+export function offCurve(t: TimelineSection): string {
+  const { excludedBefore: before, excludedAfter: after } = t.domain;
+  if (!before && !after) return '';
+  const n = before + after;
+  const where = [before ? `${formatNumber(before)} before ${formatDateTime(t.domain.start, t.timezone)}` : '', after ? `${formatNumber(after)} after ${formatDateTime(t.domain.end, t.timezone)}` : ''].filter(Boolean).join(', ');
+  return ` ${formatNumber(n)} ${t.source === 'cases' ? 'case' : 'message'}${n === 1 ? '' : 's'} far outside this span (${where}) would need coarser buckets: counted in the totals but not drawn.`;
 }
 
 /** Moments worth pinning on the curve: those of the main surge (onset, peak, first response, containment). */
@@ -29,10 +38,11 @@ export function pinnedMoments(t: TimelineSection): KeyMoment[] {
 export function timelineChart(t: TimelineSection, options: { width?: number; height?: number } = {}): ChartSpec | null {
   if (!t.buckets.length) return null;
   const local = wallClock(t.timezone);
+  const localText = localTimeText(t.timezone);
   const seriesLabel = t.source === 'cases' ? 'Cases opened' : t.detection.series === 'inbound' ? 'Customer messages' : 'All messages';
   const rows: ChartRow[] = t.buckets.map((b) => ({
     start_utc: b.start,
-    start_local: wallClockText(local(b.start)),
+    start_local: localText(b.start),
     total: b.total,
     inbound: b.inbound,
     brand: b.brand,
@@ -61,12 +71,12 @@ export function timelineChart(t: TimelineSection, options: { width?: number; hei
   );
   const main = mainEpisodeOf(t);
   const summary = main
-    ? `${seriesLabel} ${perBucket(t)} from ${formatDateTime(t.domain.start, t.timezone)} to ${formatDateTime(t.domain.end, t.timezone)}. ${t.episodes.length} surge${t.episodes.length === 1 ? '' : 's'}; the largest began ${formatDateTime(main.onset.at, t.timezone)} and peaked at ${formatNumber(main.peak.volume)} ${perBucket(t)} (${formatNumber(main.peak.multiple)} times the baseline) at ${formatDateTime(main.peak.at, t.timezone)}.`
+    ? `${seriesLabel} ${perBucket(t)} from ${formatDateTime(t.domain.start, t.timezone)} to ${formatDateTime(t.domain.end, t.timezone)}. ${t.episodes.length} surge${t.episodes.length === 1 ? '' : 's'}; the largest began ${formatDateTime(main.onset.at, t.timezone)} and peaked at ${formatNumber(main.peak.volume)} ${perBucket(t)} (${main.peak.multiple === null ? 'no baseline yet' : `${formatNumber(main.peak.multiple)} times the baseline`}) at ${formatDateTime(main.peak.at, t.timezone)}.`
     : `${seriesLabel} ${perBucket(t)} from ${formatDateTime(t.domain.start, t.timezone)} to ${formatDateTime(t.domain.end, t.timezone)}; no surge above the normal band.`;
   return {
     id: 'timeline',
     title: `Volume ${perBucket(t)}`,
-    caption: `${seriesLabel}${hasBrand ? ' and brand replies' : ''} ${perBucket(t)} (${t.timezone}); grey band = normal range, shaded = surge, numbers = key moments.`,
+    caption: `${seriesLabel}${hasBrand ? ' and brand replies' : ''} ${perBucket(t)} (${zoneNote(t.timezone, t.domain.start, t.domain.end)}); grey band = normal range, shaded = surge, numbers = key moments.${offCurve(t)}`,
     summary,
     columns: ['start_utc', 'start_local', 'total', 'inbound', 'brand', 'baseline', 'upper', 'anomalous'],
     rows,
@@ -92,9 +102,11 @@ export function sentimentChart(t: TimelineSection): ChartSpec | null {
   const s = t.bySentiment;
   if (!s || !s.labels.length) return null;
   const local = wallClock(t.timezone);
+  const localText = localTimeText(t.timezone);
   const rows: ChartRow[] = [];
   t.buckets.forEach((b, i) => {
-    for (const label of s.labels) rows.push({ start_utc: b.start, start_local: wallClockText(local(b.start)), label, messages: s.counts[label]?.[i] ?? 0 });
+    const startLocal = localText(b.start);
+    for (const label of s.labels) rows.push({ start_utc: b.start, start_local: startLocal, label, messages: s.counts[label]?.[i] ?? 0 });
   });
   const totals = Object.fromEntries(s.labels.map((l) => [l, (s.counts[l] ?? []).reduce((a, b) => a + b, 0)]));
   const all = Object.values(totals).reduce((a, b) => a + b, 0);
@@ -102,7 +114,7 @@ export function sentimentChart(t: TimelineSection): ChartSpec | null {
   return {
     id: 'sentiment',
     title: 'Sentiment over time',
-    caption: `${scope} ${perBucket(t)} by sentiment label, stacked (${t.timezone}).`,
+    caption: `${scope} ${perBucket(t)} by sentiment label, stacked (${zoneNote(t.timezone, t.domain.start, t.domain.end)}).`,
     summary: `${scope} by sentiment: ${s.labels.map((l) => `${l} ${formatShare(all ? totals[l] / all : 0)}`).join(', ')} overall.`,
     columns: ['start_utc', 'start_local', 'label', 'messages'],
     rows,
@@ -120,14 +132,16 @@ export function sentimentChart(t: TimelineSection): ChartSpec | null {
 /** Conversations waiting for a first brand reply over time. */
 export function backlogChart(c: CoverageSection): ChartSpec | null {
   const points = c.backlog.points;
-  if (points.length < 2) return null;
+  // Not measurable without brand messages (`backlogNotMeasurable`): no curve rather than one climbing to every conversation.
+  if (points.length < 2 || c.backlog.waitingAtEnd === null) return null;
   const local = wallClock(c.timezone);
-  const rows: ChartRow[] = points.map((p) => ({ at_utc: p.at, at_local: wallClockText(local(p.at)), waiting: p.waiting }));
+  const localText = localTimeText(c.timezone);
+  const rows: ChartRow[] = points.map((p) => ({ at_utc: p.at, at_local: localText(p.at), waiting: p.waiting }));
   const peak = c.backlog.peak;
   return {
     id: 'backlog',
     title: 'Unanswered backlog',
-    caption: `Conversations still waiting for a first brand reply at the end of each bucket (${c.timezone}).`,
+    caption: `Conversations still waiting for a first brand reply at the end of each bucket (${zoneNote(c.timezone, points[0].at, points[points.length - 1].at)}).`,
     summary: peak
       ? `The backlog peaked at ${formatNumber(peak.waiting)} waiting conversations at ${formatDateTime(peak.at, c.timezone)}; ${formatNumber(c.backlog.waitingAtEnd)} were still waiting when the data ends.`
       : `${formatNumber(c.backlog.waitingAtEnd)} conversations were waiting when the data ends.`,

@@ -1,24 +1,32 @@
 /** What the crisis was about: top themes, and the fault Pareto. Labels pass through the privacy filter first. */
 import * as Plot from '@observablehq/plot';
-import type { ThemesResult } from '../../analysis/nlp/themes/types.ts';
+import type { Theme, ThemesResult } from '../../analysis/nlp/themes/types.ts';
 import { formatNumber, formatShare } from '../format.ts';
-import type { FaultsView } from '../faults.ts';
+import type { FaultView, FaultsView } from '../faults.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
 import { marginFor, trimLabel } from './spec.ts';
 
-/** Largest themes as horizontal bars. */
+/**
+ * Largest themes as horizontal bars: the `top` largest of the report's
+ * themes (the strongest `themes.length` of `themesTotal` found) drawn, every
+ * theme of the report in the CSV.
+ */
 export function themesChart(t: ThemesResult, top = 8): ChartSpec | null {
-  const themes = [...t.themes].sort((a, b) => b.messageCount - a.messageCount).slice(0, top);
-  if (!themes.length) return null;
-  const rows: ChartRow[] = themes.map((th) => ({ theme: th.label, messages: th.messageCount, share: th.share, top_phrases: th.phrases.slice(0, 4).map((p) => p.phrase).join('; ') }));
+  const all = [...t.themes].sort((a, b) => b.messageCount - a.messageCount);
+  if (!all.length) return null;
+  const toRow = (th: Theme): ChartRow => ({ theme: th.label, messages: th.messageCount, share: th.share, top_phrases: th.phrases.slice(0, 4).map((p) => p.phrase).join('; ') });
+  const rows = all.slice(0, top).map(toRow);
   const labels = rows.map((r) => trimLabel(r.theme as string, 28));
+  const found = t.themesTotal > all.length ? `the ${formatNumber(all.length)} strongest of ${formatNumber(t.themesTotal)} themes found` : `${formatNumber(all.length)} themes found`;
+  const drawn = rows.length < all.length ? `The ${formatNumber(rows.length)} largest of ${found} (the CSV has all ${formatNumber(all.length)})` : `All ${found}`;
   return {
     id: 'themes',
     title: 'Top themes',
-    caption: `Largest of ${t.themes.length} themes by customer messages mentioning them (a message can mention several).`,
+    caption: `${drawn}, by customer messages mentioning them (a message can mention several).`,
     summary: `Top themes: ${rows.slice(0, 5).map((r) => `${r.theme} (${formatNumber(r.messages as number)} messages, ${formatShare(r.share as number)})`).join('; ')}.`,
     columns: ['theme', 'messages', 'share', 'top_phrases'],
     rows,
+    csvRows: all.map(toRow),
     plot: {
       height: Math.max(90, 22 * rows.length + 30),
       marginLeft: marginFor(labels),
@@ -33,21 +41,29 @@ export function themesChart(t: ThemesResult, top = 8): ChartSpec | null {
   };
 }
 
-/** Fault Pareto: messages per fault, most first, each bar labelled with its count, share and the running share. */
+/**
+ * Fault Pareto: messages per fault, most first, each bar labelled with its
+ * count, share and the running share; the `top` most frequent of the faults
+ * that matched anything are drawn, all of them are in the CSV.
+ */
 export function faultParetoChart(view: FaultsView, top = 10): ChartSpec | null {
-  const faults = view.faults.filter((f) => f.count > 0).slice(0, top);
-  if (!faults.length) return null;
-  const rows: ChartRow[] = faults.map((f) => ({ fault_id: f.id, fault: f.label, messages: f.count, share: f.share, cumulative_share: f.cumulativeShare }));
+  const matched = view.faults.filter((f) => f.count > 0);
+  if (!matched.length) return null;
+  const toRow = (f: FaultView): ChartRow => ({ fault_id: f.id, fault: f.label, messages: f.count, share: f.share, cumulative_share: f.cumulativeShare });
+  const rows = matched.slice(0, top).map(toRow);
   const labels = rows.map((r) => trimLabel(r.fault as string, 30));
   const wraps = rows.some((r) => (r.fault as string).length > 30);
   const topThree = rows[Math.min(2, rows.length - 1)].cumulative_share as number;
+  const unit = `${view.unit[0]!.toUpperCase()}${view.unit.slice(1)}`;
+  const drawn = rows.length < matched.length ? `the ${formatNumber(rows.length)} most frequent of ${formatNumber(matched.length)} faults that matched (the CSV has all ${formatNumber(matched.length)})` : `every fault that matched (${formatNumber(matched.length)} of ${formatNumber(view.faults.length)} in the taxonomy)`;
   return {
     id: 'faults',
     title: 'Faults (Pareto)',
-    caption: `${view.unit[0]!.toUpperCase()}${view.unit.slice(1)} per fault of the taxonomy, most frequent first: count · share · running share (Σ) of ${formatNumber(view.classified)} classified ${view.unit}.`,
+    caption: `${unit} per fault of the taxonomy, ${drawn}, most frequent first: count · share · running share (Σ) of ${formatNumber(view.classified)} classified ${view.unit}.`,
     summary: `${rows.map((r) => `${r.fault}: ${formatNumber(r.messages as number)}`).join('; ')}. The top ${Math.min(3, rows.length)} cover ${formatShare(topThree)} of classified ${view.unit}.`,
     columns: ['fault_id', 'fault', 'messages', 'share', 'cumulative_share'],
     rows,
+    csvRows: matched.map(toRow),
     plot: {
       // Fault names are what leadership reads: wrapped onto two lines rather than cut.
       height: Math.max(90, (wraps ? 32 : 22) * rows.length + 24),

@@ -34,6 +34,20 @@ describe('covered span', () => {
     expect(d.excludedAfter).toBe(1);
   });
 
+  it('keeps a record that is near the bulk in the curve\'s terms: an incident a day and a half before a week of others', () => {
+    // Issue 10: the 0.5% quantile plus a 10% margin made this a "stray"; drawing it needs no coarser bucket than the bulk.
+    const bulk = Array.from({ length: 890 }, (_, i) => t('2016-03-01T08:00:00Z') + i * 12 * 60_000);
+    const leapDay = t('2016-02-29T00:16:00Z');
+    const d = robustDomain([leapDay, ...bulk])!;
+    expect(d).toEqual({ start: leapDay, end: bulk[889], excludedBefore: 0, excludedAfter: 0 });
+    expect(chooseBucket(d.end - d.start)).toBe(chooseBucket(bulk[889] - bulk[0]));
+    // Date-only records are bucketed by day at least, so more lead-in fits: five weeks before ten of daily data.
+    const days = Array.from({ length: 1000 }, (_, i) => t('2019-03-01T00:00:00Z') + Math.floor(i / 100) * DAY);
+    const early = t('2019-01-25T00:00:00Z');
+    expect(robustDomain([early, ...days])!.excludedBefore).toBe(1);
+    expect(robustDomain([early, ...days], DAY)!).toMatchObject({ start: early, excludedBefore: 0 });
+  });
+
   it('keeps everything when the data is dense', () => {
     const times = Array.from({ length: 50 }, (_, i) => i * 60_000);
     expect(robustDomain(times)).toEqual({ start: 0, end: 49 * 60_000, excludedBefore: 0, excludedAfter: 0 });

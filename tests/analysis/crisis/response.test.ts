@@ -62,9 +62,12 @@ describe('response on generated threads', () => {
   it('says why when there are no brand messages', async () => {
     const r = await runCrisis(synthCrisis(THREADS.filter((m) => m.inbound !== false)), [responseAnalysis]);
     const s = r.report.sections.response as ResponseSection;
-    expect(s.firstHop?.answeredInbound).toBe(0);
+    // Not measurable, with the reason: never a 0% response rate or every conversation "unanswered".
+    expect(s.firstHop).toMatchObject({ answeredInbound: null, withinSlaShareOfAnswered: null, responseNotMeasurable: 'the export contains no brand replies' });
     expect(s.firstHop?.time.medianSeconds).toBeNull();
-    expect(s.conversations).toMatchObject({ answered: 0, responseRate: 0 });
+    expect(s.conversations).toMatchObject({ answered: null, unanswered: null, responseRate: null, withinSlaShare: null, bands: [], responseNotMeasurable: 'the export contains no brand replies' });
+    expect(s.conversations?.unansweredAge.n).toBe(0);
+    expect(s.byChannel.every((c) => c.responseRate === null && c.unanswered === null && c.responseNotMeasurable)).toBe(true);
     expect(s.notes[0]).toMatch(/no brand messages/);
   });
 });
@@ -133,8 +136,8 @@ describe.skipIf(!airline.present)('response on the airline tweets', () => {
   it('has nothing to measure and says so', async () => {
     const r = await runCrisis(airline.dir, [responseAnalysis]);
     const s = r.report.sections.response as ResponseSection;
-    expect(s.firstHop?.answeredInbound).toBe(0);
-    expect(s.conversations?.answered).toBe(0);
+    expect(s.firstHop?.answeredInbound).toBeNull();
+    expect(s.conversations).toMatchObject({ answered: null, responseRate: null, responseNotMeasurable: 'the export contains no brand replies' });
     expect(s.notes[0]).toMatch(/no brand messages/);
   });
 });

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { sharedData } from '../../helpers/shared-data.ts';
 import { ingest } from '../../helpers/ingest.ts';
@@ -62,6 +64,25 @@ describe.skipIf(!airline.exists)('airline Tweets-dev.csv (real file)', () => {
     expect(labels.map((r) => r.value)).toEqual(['negative', 'neutral', 'positive']);
     expect(labels.reduce((s, r) => s + Number(r.n), 0)).toBe(source.loaded);
     await engine.close();
+  });
+});
+
+describe.skipIf(!airline.exists)('airline tweets as an NDJSON export with numeric tweet ids (real ids beyond 2^53)', () => {
+  // ../shared/data has no JSON tweet export, so the real CSV is written as the NDJSON a tweet
+  // export tool would write: tweet_id as a bare JSON number (18 digits), the other columns as strings.
+  it('every loaded id is the exact digits of its line, and the duplicate accounting matches the CSV', async () => {
+    const rows = Papa.parse<Record<string, string>>(readFileSync(path.join(airline.path, 'Tweets-dev.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const ndjson = rows.map(({ tweet_id, ...rest }) => `{"tweet_id":${tweet_id},${JSON.stringify(rest).slice(1)}`).join('\n');
+    // The digits of each line, read back from the text independently of any JSON parser.
+    const digits = ndjson.split('\n').map((line) => /^\{"tweet_id":(\d+),/.exec(line)![1]);
+    expect(digits).toHaveLength(9494);
+    expect(digits.every((d) => d.length === 18 && !Number.isSafeInteger(Number(d)))).toBe(true);
+    const { source, messages } = await ingest({ 'tweets.ndjson': ndjson });
+    expect(source.format).toBe('generic');
+    expect([source.read, source.loaded, source.rejected, source.exactDuplicates, source.repeatedIds]).toEqual([9494, 9339, 0, 36, 119]);
+    const wrong = messages.filter((m) => m.id !== digits[m.sourceRow - 1]);
+    expect(wrong.map((m) => `${m.sourceRow}: ${m.id}`)).toEqual([]);
+    expect(new Set(messages.map((m) => m.id))).toEqual(new Set(digits));
   });
 });
 

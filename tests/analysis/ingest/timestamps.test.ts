@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp, zonedWallToUtc } from '../../../src/analysis/ingest/timestamps.ts';
+import { parseTimestamp, suggestDateFormat, zonedWallToUtc } from '../../../src/analysis/ingest/timestamps.ts';
 
 const iso = (text: string, options?: Parameters<typeof parseTimestamp>[1]) => {
   const r = parseTimestamp(text, options);
@@ -44,5 +44,24 @@ describe('parseTimestamp', () => {
     expect(iso('2020-02-29')).toBe('2020-02-29T00:00:00.000Z');
     expect(iso('2019-13-01')).toMatch(/^impossible date: .*month 13/);
     expect(iso('2019-01-01 24:30')).toMatch(/^impossible date/);
+  });
+});
+
+describe('suggestDateFormat (issue 10: a DD-MM-YYYY log rejected whole under auto-detection)', () => {
+  it('offers a dateFormat that reads the value, leap days included, in the rejection detail', () => {
+    expect(suggestDateFormat('29-02-2016 01:16')).toBe('"D-M-YYYY H:mm"');
+    expect(iso('29-02-2016 01:16', { format: 'D-M-YYYY H:mm', zone: 'Europe/Amsterdam' })).toBe('2016-02-29T00:16:00.000Z');
+    expect(iso('29-02-2016 01:16')).toBe('unparseable timestamp: "29-02-2016 01:16" is not a date/time format Debrief knows; set dateFormat for this source, e.g. dateFormat: "D-M-YYYY H:mm"');
+    // Read the US way, 29/2/2016 is impossible; the detail says how to read it day first.
+    expect(iso('29/2/2016 01:16')).toBe('impossible date: "29/2/2016 01:16": month 29 does not exist; set dateFormat for this source, e.g. dateFormat: "D/M/YYYY H:mm"');
+  });
+
+  it('offers both readings when no part tells day from month, and nothing when no simple format reads the value', () => {
+    expect(suggestDateFormat('01-03-2016 09:04')).toBe('"D-M-YYYY H:mm" (or "M-D-YYYY H:mm" when the month comes first)');
+    expect(suggestDateFormat('03-29-2016 1:05 PM')).toBe('"M-D-YYYY h:mm A"');
+    expect(suggestDateFormat('29-02-2015')).toBeNull(); // no 29 February in 2015, either way round
+    expect(suggestDateFormat('29-02-16 01:16')).toBeNull();
+    expect(suggestDateFormat('yesterday')).toBeNull();
+    expect(iso('31.02.2024 10:00')).toBe('impossible date: "31.02.2024 10:00": day 31 does not exist in 2024-02');
   });
 });

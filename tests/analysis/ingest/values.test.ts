@@ -13,6 +13,12 @@ describe('cell values', () => {
     expect(cleanId('5.70306E+17')).toMatchObject({ ok: false });
     expect(idList('4409,4413, 4414')).toEqual(['4409', '4413', '4414']);
   });
+  it('takes JSON number ids a double holds exactly, refuses one beyond 2^53 (already rounded)', () => {
+    expect(cleanId(35436)).toEqual({ ok: true, id: '35436' });
+    expect(cleanId(9007199254740991)).toEqual({ ok: true, id: '9007199254740991' });
+    expect(cleanId(Number('1233906208924471298'))).toMatchObject({ ok: false, detail: expect.stringContaining('too large to be exact') });
+    expect(cleanId(2 ** 53)).toMatchObject({ ok: false });
+  });
   it('parses booleans and counts', () => {
     expect([parseBool('TRUE'), parseBool('False'), parseBool('yes'), parseBool('0'), parseBool(''), parseBool('maybe')]).toEqual([true, false, true, false, null, undefined]);
     expect([parseCount('1,234'), parseCount('NA'), parseCount('-3'), parseCount('x')]).toEqual([1234, null, undefined, undefined]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setColumn, type Analysis, type AnalysisContext } from '../../../src/analysis/runner/analysis.ts';
 import { orderAnalyses, runAnalyses } from '../../../src/analysis/runner/order.ts';
 import { defaultAnalyses } from '../../../src/analysis/runner/default-analyses.ts';
+import { RowColumns } from '../../../src/analysis/runner/row-columns.ts';
 import type { ReportModel } from '../../../src/analysis/report/report-model.ts';
 
 const analysis = (name: string, declared: Partial<Analysis>, run: (ctx: AnalysisContext) => void = () => {}): Analysis => ({ name, sections: [], ...declared, run: async (ctx) => run(ctx) });
@@ -10,7 +11,9 @@ const analysis = (name: string, declared: Partial<Analysis>, run: (ctx: Analysis
 function context(): AnalysisContext {
   const report = { sections: {} } as ReportModel;
   const messages = [{ id: 'm1' }] as unknown as AnalysisContext['messages'];
-  return { report, messages, cases: [], columns: new Map(), columnNames: [], caseColumns: new Map(), caseColumnNames: [], progress: () => {} } as unknown as AnalysisContext;
+  const columns = new RowColumns(['m1']);
+  const caseColumns = new RowColumns([]);
+  return { report, messages, cases: [], columns, columnNames: columns.names, caseColumns, caseColumnNames: caseColumns.names, progress: () => {} } as unknown as AnalysisContext;
 }
 
 describe('orderAnalyses', () => {

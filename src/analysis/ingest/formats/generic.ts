@@ -27,26 +27,39 @@ export const SYNONYMS: Record<string, string[]> = {
   subcategory: ['subcategory', 'sub_category', 'sub_issue', 'subtopic'],
   product: ['product', 'product_name', 'model', 'sku'],
   company: ['company', 'brand', 'organization', 'mfr_name'],
+  // Ticket fields (cases only). A flag that is true when the SLA was *breached* (`sla_breached`) is not `sla_met`: no synonym for it.
+  priority: ['priority', 'severity', 'urgency', 'priority_level'],
+  team: ['team', 'assignment_group', 'assigned_group', 'group', 'group_name', 'queue'],
+  agent: ['agent', 'assignee', 'assigned_to', 'assignee_name', 'agent_name', 'owner'],
+  due_at: ['due_at', 'due', 'due_date', 'due_by', 'sla_due', 'sla_due_at', 'target_date', 'target_dt', 'resolve_by'],
+  sla_met: ['sla_met', 'made_sla', 'within_sla', 'sla_status', 'ontime_status', 'on_time', 'ontime'],
+  reopen_count: ['reopen_count', 'reopens', 'reopened_count', 'times_reopened'],
+  reassignment_count: ['reassignment_count', 'reassignments', 'reassign_count', 'times_reassigned'],
 };
 
 const MESSAGE_KEYS = ['id', 'created_at', 'text', 'author', 'parent_id', 'conversation_id', 'channel', 'inbound', 'is_brand', 'likes', 'shares', 'replies'];
-const CASE_KEYS = ['id', 'opened_at', 'first_response_at', 'resolved_at', 'closed_at', 'updated_at', 'status', 'category', 'subcategory', 'product', 'company', 'channel', 'text'];
+const CASE_KEYS = [
+  'id', 'opened_at', 'first_response_at', 'resolved_at', 'closed_at', 'updated_at', 'status', 'category', 'subcategory', 'product', 'company', 'channel', 'text',
+  'priority', 'team', 'agent', 'due_at', 'sla_met', 'reopen_count', 'reassignment_count',
+];
 
 /** Finds a column for each canonical field from the header's names. */
 export function guessColumns(header: string[], table: 'messages' | 'cases'): Record<string, string> {
   const byKey = new Map<string, string>();
   for (const h of header) if (!byKey.has(headerKey(h))) byKey.set(headerKey(h), h);
-  // Nested JSON arrives as dotted keys (`user.screen_name`): the last part names the field too.
+  // Nested JSON arrives as dotted keys (`user.screen_name`): the last part names the field too,
+  // after every name of the record's own (`tweet_id` is the id, not a nested `user.id`).
+  const byLast = new Map<string, string>();
   for (const h of header) {
     const last = h.includes('.') ? headerKey(h.slice(h.lastIndexOf('.') + 1)) : '';
-    if (last && !byKey.has(last)) byKey.set(last, h);
+    if (last && !byKey.has(last) && !byLast.has(last)) byLast.set(last, h);
   }
   const used = new Set<string>();
   const out: Record<string, string> = {};
   for (const field of table === 'cases' ? CASE_KEYS : MESSAGE_KEYS) {
-    for (const syn of SYNONYMS[field]) {
-      const col = byKey.get(headerKey(syn));
-      if (col !== undefined && !used.has(col)) {
+    for (const names of [byKey, byLast]) {
+      const col = SYNONYMS[field].map((syn) => names.get(headerKey(syn))).find((c) => c !== undefined && !used.has(c));
+      if (col !== undefined) {
         out[field] = col;
         used.add(col);
         break;

@@ -20,14 +20,24 @@ function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** X sends ids as strings; a JSON number id already lost precision, so it is only stringified. */
+/**
+ * An id as a lookup key. X sends ids as strings; an export that wrote them as
+ * JSON numbers is read exactly too (integers beyond 2^53 arrive as their digits).
+ */
 function idOf(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() === '' ? null : value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return null;
 }
 
+/** An id field of a record: a number a double could not hold exactly stays a number, for the ingest to refuse (cleanId). */
+function idField(value: unknown): string | number | null {
+  return typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) ? value : idOf(value);
+}
+
+/** A metric: a JSON number, or the digits of one beyond 2^53. */
 function count(value: unknown): number | null {
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
@@ -40,9 +50,19 @@ function isTweet(value: unknown): value is Obj {
   return isObj(value) && idOf(value.id) !== null && typeof value.text === 'string';
 }
 
+/** Fields of a v2 Tweet object, and those twarc2 `flatten` adds (besides its `author` object). */
+const TWEET_FIELDS = new Set([
+  'id', 'text', 'edit_history_tweet_ids', 'attachments', 'author_id', 'card_uri', 'community_id', 'context_annotations', 'conversation_id', 'created_at',
+  'display_text_range', 'edit_controls', 'entities', 'geo', 'in_reply_to_user_id', 'lang', 'media_metadata', 'non_public_metrics', 'note_tweet',
+  'organic_metrics', 'possibly_sensitive', 'promoted_metrics', 'public_metrics', 'referenced_tweets', 'reply_settings', 'scopes', 'source', 'withheld',
+  'in_reply_to_user', 'matching_rules', '__twarc',
+]);
+
 /**
  * A bare Tweet with some field only v2 has, so that `{id, text}` objects from
- * unrelated exports are not claimed.
+ * unrelated exports are not claimed. String `author_id` and `conversation_id`
+ * alone are not enough: 64-bit ids written as JSON numbers arrive as strings
+ * too (exact-json.ts), so other keys must be Tweet fields as well.
  */
 function isV2Tweet(value: unknown): boolean {
   if (!isTweet(value)) return false;
@@ -50,7 +70,7 @@ function isV2Tweet(value: unknown): boolean {
   return (
     Array.isArray(value.edit_history_tweet_ids) ||
     (isObj(metrics) && 'like_count' in metrics) ||
-    (typeof value.author_id === 'string' && typeof value.conversation_id === 'string')
+    (typeof value.author_id === 'string' && typeof value.conversation_id === 'string' && Object.keys(value).every((k) => TWEET_FIELDS.has(k) || (k === 'author' && isObj(value.author))))
   );
 }
 
@@ -82,7 +102,7 @@ function tweetRecord(tweet: Obj, users: Map<string, Obj>): FlatRecord {
   // twarc2-style flattened Tweets embed their author; pages expand it into `includes.users`.
   const user = (authorId === null ? undefined : users.get(authorId)) ?? (isObj(tweet.author) ? tweet.author : undefined);
   const refs = Array.isArray(tweet.referenced_tweets) ? tweet.referenced_tweets.filter(isObj) : [];
-  const ref = (type: string): string | null => idOf(refs.find((r) => r.type === type)?.id);
+  const ref = (type: string) => idField(refs.find((r) => r.type === type)?.id);
   const metrics = isObj(tweet.public_metrics) ? tweet.public_metrics : {};
   const retweets = count(metrics.retweet_count);
   const quotes = count(metrics.quote_count);
@@ -90,8 +110,8 @@ function tweetRecord(tweet: Obj, users: Map<string, Obj>): FlatRecord {
   const note = isObj(tweet.note_tweet) ? str(tweet.note_tweet.text) : null;
   const types = refs.map((r) => str(r.type)).filter((t): t is string => t !== null);
   return {
-    id: idOf(tweet.id),
-    conversation_id: idOf(tweet.conversation_id),
+    id: idField(tweet.id),
+    conversation_id: idField(tweet.conversation_id),
     parent_id: ref('replied_to'),
     channel: 'twitter',
     // Screen names are what brand handles in crisis.yaml are written as; the numeric id is the fallback.

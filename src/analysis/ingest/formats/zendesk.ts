@@ -22,7 +22,8 @@ import type { FlatRecord, FormatSpec } from './types.ts';
 
 type Obj = Record<string, unknown>;
 
-const ATTRIBUTES = ['priority', 'tags', 'requester_id', 'assignee_id', 'organization_id', 'satisfaction', 'reopens', 'public', 'author_role'];
+// `priority` is a canonical case field (CASE_FIELDS), not an attribute.
+const ATTRIBUTES = ['tags', 'requester_id', 'assignee_id', 'organization_id', 'satisfaction', 'reopens', 'public', 'author_role'];
 /** Statuses of a ticket that is not (or no longer) solved. */
 const ACTIVE = new Set(['new', 'open', 'pending', 'hold']);
 const PAGING = ['next_page', 'previous_page', 'end_of_stream', 'after_cursor', 'count', 'meta'];
@@ -31,18 +32,28 @@ function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Zendesk ids are JSON integers below 2^53, so `String()` keeps them exact. */
+/**
+ * An id as a lookup key. Zendesk ids are JSON integers; 64-bit ones beyond 2^53
+ * arrive as their exact digits (exact-json.ts), so `String()` keeps every id exact.
+ */
 function idOf(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
   return null;
 }
 
+/** An id field of a record: a number a double could not hold exactly stays a number, for the ingest to refuse (cleanId). */
+function idField(value: unknown): string | number | null {
+  return typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value) ? value : idOf(value);
+}
+
 function str(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
+/** A JSON number, or the digits of an integer beyond 2^53. */
 function num(value: unknown): number | null {
+  if (typeof value === 'string' && /^-?\d+$/.test(value)) return Number(value);
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
@@ -141,7 +152,7 @@ function ticketRecord(ticket: Obj, metricSets: Map<string, Obj>): FlatRecord {
   return {
     __table: 'cases',
     ...customFields(ticket.custom_fields),
-    id,
+    id: idField(ticket.id),
     opened_at: opened,
     // Zendesk's reply time is to the first public agent reply, whole minutes unless seconds are given.
     first_response_at: after(opened, duration(metrics, 'reply_time')),
@@ -170,14 +181,14 @@ function ticketRecord(ticket: Obj, metricSets: Map<string, Obj>): FlatRecord {
 }
 
 /** One comment → one message record; brand vs customer comes from the author's sideloaded role. */
-function commentRecord(comment: Obj, ticketId: string | null, users: Map<string, Obj>): FlatRecord {
+function commentRecord(comment: Obj, ticketId: string | number | null, users: Map<string, Obj>): FlatRecord {
   const authorId = idOf(comment.author_id);
   const role = authorId === null ? null : str(users.get(authorId)?.role);
   const isBrand = role === 'agent' || role === 'admin' ? true : role === 'end-user' ? false : null;
   return {
     __table: 'messages',
-    id: idOf(comment.id),
-    conversation_id: idOf(comment.ticket_id) ?? ticketId,
+    id: idField(comment.id),
+    conversation_id: idField(comment.ticket_id) ?? ticketId,
     parent_id: null,
     channel: channelOf(comment.via),
     author: authorId,
@@ -199,7 +210,7 @@ function pageRecords(page: Obj): FlatRecord[] {
   const metricSets = index(page.metric_sets, 'ticket_id');
   const tickets = Array.isArray(page.tickets) ? page.tickets : isTicket(page.ticket) ? [page.ticket] : [];
   const comments = Array.isArray(page.comments) ? page.comments : [];
-  const ticketId = idOf(page.ticket_id);
+  const ticketId = idField(page.ticket_id);
   return [
     ...tickets.filter(isTicket).map((t) => ticketRecord(t, metricSets)),
     ...comments.filter(isComment).map((c) => commentRecord(c, ticketId, users)),

@@ -60,6 +60,14 @@ function mostCommon(counts: ReadonlyMap<string, number>): string {
  * @returns candidates, most messages first (ties: key)
  */
 export function discoverCandidateFaults(messages: readonly TextMessage[], options: CandidateFaultOptions = {}): CandidateFault[] {
+  return rankCandidateFaults(messages, options).candidates;
+}
+
+/**
+ * {@link discoverCandidateFaults} with `total`: how many candidates there
+ * were (at least `minCount` messages each) before the cut to `limit`.
+ */
+export function rankCandidateFaults(messages: readonly TextMessage[], options: CandidateFaultOptions = {}): { candidates: CandidateFault[]; total: number } {
   const minCount = options.minCount ?? 2;
   const tallies = new Map<string, Tally>();
   const perText = new Map<string, ComplaintMatch[]>(options.complaints);
@@ -81,9 +89,10 @@ export function discoverCandidateFaults(messages: readonly TextMessage[], option
       t.labels.set(label, (t.labels.get(label) ?? 0) + 1);
     }
   }
-  return [...tallies.entries()]
+  const ranked = [...tallies.entries()]
     .filter(([, t]) => t.count >= minCount)
-    .sort(([ka, a], [kb, b]) => b.count - a.count || (ka < kb ? -1 : 1))
+    .sort(([ka, a], [kb, b]) => b.count - a.count || (ka < kb ? -1 : 1));
+  const candidates = ranked
     .slice(0, options.limit ?? 50)
     .map(([key, t]) => ({
       key,
@@ -92,4 +101,5 @@ export function discoverCandidateFaults(messages: readonly TextMessage[], option
       count: t.count,
       exampleIds: t.ids,
     }));
+  return { candidates, total: ranked.length };
 }

@@ -9,7 +9,7 @@
  * ```
  */
 export { classifyFaults, FAULTS_VERSION, inFaultScope } from './classify.ts';
-export { discoverCandidateFaults } from './discover.ts';
+export { discoverCandidateFaults, rankCandidateFaults } from './discover.ts';
 export { parseFaultTaxonomy } from './taxonomy.ts';
 export type {
   CandidateFault,

@@ -83,8 +83,8 @@ function themeLabel(
   return bestSurface(first);
 }
 
-/** Build themes (strongest first, at most maxThemes) and the emerging ranking. */
-export function describeThemes(input: DescribeInput): { bucketStarts: number[]; themes: Theme[]; emerging: EmergingTheme[] } {
+/** Build themes (strongest first, at most maxThemes; `themesTotal` counts every group that qualified) and the emerging ranking. */
+export function describeThemes(input: DescribeInput): { bucketStarts: number[]; themes: Theme[]; themesTotal: number; emerging: EmergingTheme[] } {
   const { messages, table, grouping, opts } = input;
   const analysed: number[] = [];
   for (let d = 0; d < input.docs.count; d++) {
@@ -142,11 +142,11 @@ export function describeThemes(input: DescribeInput): { bucketStarts: number[]; 
     }
     return count > 0 ? (grouping.volume[g]! * score) / count : 0;
   });
-  const order = grouping.groups
+  const qualified = grouping.groups
     .map((_, g) => g)
     .filter((g) => grouping.volume[g]! >= opts.minCount)
-    .sort((a, b) => strength[b]! - strength[a]! || grouping.volume[b]! - grouping.volume[a]! || a - b)
-    .slice(0, opts.maxThemes);
+    .sort((a, b) => strength[b]! - strength[a]! || grouping.volume[b]! - grouping.volume[a]! || a - b);
+  const order = qualified.slice(0, opts.maxThemes);
   const usedIds = new Set<string>();
   const themes: Theme[] = order.map((g) => {
     const phrases = [...grouping.groups[g]!].sort((a, b) => input.scored.score[b]! - input.scored.score[a]! || a - b);
@@ -171,6 +171,7 @@ export function describeThemes(input: DescribeInput): { bucketStarts: number[]; 
         count: input.scored.count[p]!,
         score: round(input.scored.score[p]!),
       })),
+      phrasesTotal: phrases.length,
       messageCount: grouping.volume[g]!,
       share: round(grouping.volume[g]! / total, 4),
       volume: s.volume,
@@ -193,5 +194,5 @@ export function describeThemes(input: DescribeInput): { bucketStarts: number[]; 
           totalDuring,
           opts.minCount,
         );
-  return { bucketStarts: range.starts, themes, emerging };
+  return { bucketStarts: range.starts, themes, themesTotal: qualified.length, emerging };
 }

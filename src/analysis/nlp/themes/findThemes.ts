@@ -30,7 +30,7 @@ import { resolveThemesOptions } from './options.ts';
 import type { ThemesOptions, ThemesResult } from './types.ts';
 
 /** Bump when output for the same input changes (cache key). */
-export const THEMES_VERSION = 'themes-1';
+export const THEMES_VERSION = 'themes-2';
 
 /**
  * Find the themes of a set of messages.
@@ -119,6 +119,7 @@ export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<s
     bucketMs: opts.bucketMs,
     bucketStarts: described.bucketStarts,
     themes: described.themes,
+    themesTotal: described.themesTotal,
     emerging: described.emerging,
     contextTerms: widespread.context.slice(0, 10).map((p) => ({
       phrase: bestSurface(dictionary[p]!),
@@ -126,6 +127,7 @@ export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<s
       count: scored.count[p]!,
       score: round(scored.score[p]!),
     })),
+    contextTermsTotal: widespread.context.length,
   };
 }
 

@@ -71,8 +71,10 @@ export interface Theme {
   id: string;
   /** Readable label (the theme's leading phrase). */
   label: string;
-  /** Top phrases, strongest first. */
+  /** At most `phrasesPerTheme` (default 8): the strongest phrases, strongest first. */
   phrases: ThemePhrase[];
+  /** Phrases the theme groups in all (see `ListTotal` in crisis/types.ts). */
+  phrasesTotal: number;
   /** Messages mentioning any phrase of the theme. */
   messageCount: number;
   /** messageCount / analysed messages. */
@@ -114,10 +116,14 @@ export interface ThemesResult {
   bucketMs: number;
   /** Start of every timeline bucket (epoch ms, UTC-aligned). */
   bucketStarts: number[];
-  /** Themes, strongest first: message count × average over-representation of their phrases. */
+  /** At most `maxThemes` (default 12): the strongest themes, message count × average over-representation of their phrases. */
   themes: Theme[];
+  /** Themes found in all (phrase groups in enough messages), before the cut to `maxThemes`. */
+  themesTotal: number;
   /** Themes that grew most from before `onset` to `peak` (empty without onset). */
   emerging: EmergingTheme[];
-  /** Phrases too widespread to be a theme (above `maxShare`). */
+  /** At most 10: phrases too widespread to be a theme (above `maxShare`). */
   contextTerms: ThemePhrase[];
+  /** Such phrases in all. */
+  contextTermsTotal: number;
 }

@@ -33,6 +33,12 @@ describe('twitter-v2 detect', () => {
   it('leaves other JSON alone', () => {
     expect(twitterV2.detect({ json: { data: [{ id: 1, name: 'x' }] } })).toBe(false);
     expect(twitterV2.detect({ json: [{ id: '1', text: 'hello' }] })).toBe(false);
+    // 64-bit ids written as JSON numbers arrive as strings: string author and conversation ids alone do not make a Tweet.
+    const record = { id: '1233906208924471299', text: 'hi', author_id: '1498765432109876544', conversation_id: '1233906208924471298', created_at: '2020-03-01T09:05:00Z' };
+    expect(twitterV2.detect({ json: [record] })).toBe(true);
+    expect(twitterV2.detect({ json: [{ ...record, parent_id: '1233906208924471298' }] })).toBe(false);
+    expect(twitterV2.detect({ json: [{ ...record, author: 'AcmeHelp' }] })).toBe(false);
+    expect(twitterV2.detect({ json: [{ ...record, author: { id: '1498765432109876544', username: 'AcmeHelp' } }] })).toBe(true);
     expect(twitterV2.detect({ json: { tickets: [] } })).toBe(false);
     expect(twitterV2.detect({ json: 'text' })).toBe(false);
     expect(twitterV2.detect({ json: null })).toBe(false);
@@ -129,7 +135,11 @@ describe('twitter-v2 expand', () => {
     const tweet = { id: '1767474409636461391', text: 'short…', note_tweet: { text: 'the whole long post' }, author_id: '42', author: { id: '42', username: 'flat_author' }, edit_history_tweet_ids: ['1767474409636461391'] };
     expect(expand(tweet)).toMatchObject([{ id: ROOT, author: 'flat_author', text: 'the whole long post', likes: null, shares: null, replies: null, conversation_id: null }]);
     expect(expand({ data: { id: '7', text: 'hi', public_metrics: { retweet_count: 3, like_count: 1, reply_count: 0 } } })).toMatchObject([{ id: '7', author: null, shares: 3 }]);
-    expect(expand([{ id: 1.5e18, text: 'number id' }])).toMatchObject([{ id: '1500000000000000000' }]);
+    // Number ids: a safe integer is stringified; the JSON reader gives one beyond 2^53 as its digits;
+    // a number beyond 2^53 that is still a number (written `1.5e18`) stays one, for the ingest to refuse.
+    expect(expand([{ id: 42, text: 'number id' }])).toMatchObject([{ id: '42' }]);
+    expect(expand([{ id: '1233906208924471298', text: 'digits', referenced_tweets: [{ type: 'replied_to', id: '1233906208924471297' }] }])).toMatchObject([{ id: '1233906208924471298', parent_id: '1233906208924471297' }]);
+    expect(expand([{ id: 1.5e18, text: 'rounded id' }])).toMatchObject([{ id: 1.5e18 }]);
     expect(expand('nothing')).toEqual([]);
   });
 

@@ -1,0 +1,73 @@
+/**
+ * Per-row analysis columns (`sentiment`, `fault`, …) stored by column: one
+ * array per column, aligned with the rows' order, and one id → position
+ * index for all of them. A million messages then cost a few arrays instead
+ * of a million small records, and the bundle writer reads columns straight.
+ */
+
+/** A cell of an analysis column. */
+export type CellValue = string | number | boolean | null;
+
+/** The rows of a table (messages or cases) and the analysis columns set on them. */
+export class RowColumns {
+  /** Column names in the order they were first set. */
+  readonly names: string[] = [];
+  private readonly position = new Map<string, number>();
+  private readonly columns = new Map<string, (CellValue | undefined)[]>();
+
+  /** `ids` in the table's row order; they are unique (the ingest drops duplicates). */
+  constructor(ids: Iterable<string>) {
+    for (const id of ids) if (!this.position.has(id)) this.position.set(id, this.position.size);
+  }
+
+  /** Number of rows. */
+  get size(): number {
+    return this.position.size;
+  }
+
+  /** Sets `name` of row `id`, registering the column on first use. An id the table does not have is a bug: it throws. */
+  set(id: string, name: string, value: CellValue): void {
+    const at = this.position.get(id);
+    if (at === undefined) throw new Error(`analysis column "${name}": no row with id "${id}"`);
+    let column = this.columns.get(name);
+    if (column === undefined) {
+      column = new Array<CellValue | undefined>(this.position.size);
+      this.columns.set(name, column);
+      this.names.push(name);
+    }
+    column[at] = value;
+  }
+
+  /** The value of `name` for row `id`; undefined when it was never set. */
+  value(id: string, name: string): CellValue | undefined {
+    const at = this.position.get(id);
+    return at === undefined ? undefined : this.columns.get(name)?.[at];
+  }
+
+  /** Whether a column of that name was set. */
+  has(name: string): boolean {
+    return this.columns.has(name);
+  }
+
+  /** A column by row position (undefined where never set); empty for an unknown name. */
+  column(name: string): readonly (CellValue | undefined)[] {
+    return this.columns.get(name) ?? [];
+  }
+
+  /** The position of row `id` in the table's order. */
+  positionOf(id: string): number | undefined {
+    return this.position.get(id);
+  }
+
+  /** The cells set on row `id`, by column name (for small consumers such as CSV text of a few rows). */
+  get(id: string): Record<string, CellValue> | undefined {
+    const at = this.position.get(id);
+    if (at === undefined) return undefined;
+    let row: Record<string, CellValue> | undefined;
+    for (const name of this.names) {
+      const v = this.columns.get(name)![at];
+      if (v !== undefined) (row ??= {})[name] = v;
+    }
+    return row;
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { MessageDraft } from '../../../src/analysis/ingest/map-record.ts';
+import { finishMessages } from '../../../src/analysis/ingest/threading.ts';
+
+const draft = (id: string, parentId: string | null, extra: Partial<MessageDraft> = {}): MessageDraft => ({
+  id, conversationId: null, parentId, channel: 'twitter', author: `a${id}`, inboundFlag: null, isBrandFlag: null,
+  createdAt: Number(id.replace(/\D/g, '')) || 0, text: `t${id}`, likes: null, shares: null, replies: null, sourceFile: 'f.csv', sourceRow: 1, attributes: {}, ...extra,
+});
+
+describe('finishMessages', () => {
+  it('roots reply chains at the first message whose parent is absent', () => {
+    const out = finishMessages([draft('1', null), draft('2', '1'), draft('3', '2'), draft('4', 'missing')], []);
+    expect(out.map((m) => m.conversationId)).toEqual(['1', '1', '1', '4']);
+  });
+
+  it('cuts a cycle at the first repeated message, short or long', () => {
+    const short = finishMessages([draft('1', '3'), draft('2', '1'), draft('3', '2')], []);
+    expect(short.map((m) => m.conversationId)).toEqual(['2', '2', '2']);
+    // 100 messages in one ring: the walk outgrows the in-path scan and must still stop.
+    const ring = Array.from({ length: 100 }, (_, i) => draft(`m${i}`, `m${(i + 99) % 100}`));
+    const out = finishMessages(ring, []);
+    expect(new Set(out.map((m) => m.conversationId))).toEqual(new Set(['m1']));
+  });
+
+  it('keeps the export conversation id and decides brand and inbound flags', () => {
+    const [a, b, c] = finishMessages([draft('1', null, { conversationId: 'c9' }), draft('2', '1', { author: '@Brand' }), draft('3', '1', { isBrandFlag: false, inboundFlag: null })], ['brand']);
+    expect([a!.conversationId, b!.conversationId]).toEqual(['c9', 'c9']);
+    expect([b!.isBrand, b!.inbound, c!.isBrand, c!.inbound]).toEqual([true, false, false, true]);
+  });
+
+  it('writes messages with a fixed key order (excerpts serialise it)', () => {
+    expect(Object.keys(finishMessages([draft('1', null)], [])[0]!)).toEqual(['id', 'conversationId', 'parentId', 'channel', 'author', 'createdAt', 'text', 'likes', 'shares', 'replies', 'sourceFile', 'sourceRow', 'attributes', 'isBrand', 'inbound']);
+  });
+});
