@@ -19,7 +19,7 @@ export const NO_SHARES_COLUMN = 'the export has no shares or retweets column';
 /** Engagement when the export has no counts and no reply threads. */
 export const NO_ENGAGEMENT = 'the export has no likes, shares or reply counts, and no message replies to another';
 
-/** True when the crisis has at least one message from the brand's accounts. */
-export function hasBrandMessages(ctx: Pick<AnalysisContext, 'messages'>): boolean {
-  return ctx.messages.some((m) => m.isBrand);
+/** True when the crisis has at least one message from the brand's accounts: `report.counts.brandMessages`, counted once before any analysis. */
+export function hasBrandMessages(ctx: Pick<AnalysisContext, 'report'>): boolean {
+  return ctx.report.counts.brandMessages > 0;
 }

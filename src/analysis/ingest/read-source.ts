@@ -11,7 +11,7 @@ import { detectFormat, formatSpec, type FlatRecord, type FormatSpec } from './fo
 import { guessColumns, looksLikeCases } from './formats/generic.ts';
 import { headerKey } from './formats/types.ts';
 import { readJsonValues } from './json-records.ts';
-import { countInto, reject, sourceLedger, type SourceLedger } from './ledger.ts';
+import { OUTSIDE_WINDOW, countInto, reject, sourceLedger, type SourceLedger } from './ledger.ts';
 import { toCase, toMessage, type MapContext, type MessageDraft } from './map-record.ts';
 import type { FileSource } from './source.ts';
 import { excerpt } from './values.ts';
@@ -67,7 +67,7 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
     for (const w of mapped.warnings) countInto(l.warnings, w.field, { at, text: raw, detail: w.detail });
     const when = 'openedAt' in mapped.row ? mapped.row.openedAt : mapped.row.createdAt;
     if ((ctx.window?.start !== undefined && when < ctx.window.start) || (ctx.window?.end !== undefined && when > ctx.window.end)) {
-      return reject(l, 'outside crisis window', { at, text: raw, detail: new Date(when).toISOString() });
+      return reject(l, OUTSIDE_WINDOW, { at, text: raw, detail: new Date(when).toISOString() });
     }
     const fingerprint = hash(`${table}\u0002${raw}`);
     if (ctx.seen.fingerprints.has(fingerprint)) {
