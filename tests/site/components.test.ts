@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import type { LoadedCrisis } from '../../src/site/crises.ts';
 import type { CrisisView } from '../../src/site/crisis-view.ts';
 import { prepareBundles } from '../../src/cli/bundles.ts';
+import { caseRow } from '../helpers/cases.ts';
 import { astroTestEnv, type AstroTestEnv } from './astro-env.ts';
 import { FIXTURE_SLUG, HOSTILE, writeFixtureCrisis } from './fixture-crisis.ts';
 
@@ -233,7 +234,8 @@ describe('CasesTable', () => {
   it('shows each narrative around its fault evidence, marked and escaped', async () => {
     const narrative = `${'Background words here. '.repeat(12)}Mail me at [email]: they reported a <script>late payment</script> that I never made. ${'More words. '.repeat(20)}`;
     const columns = { themes: 'dispute', fault: 'inaccurate-account', fault_evidence: 'late payment' };
-    const kase = { id: '77', openedAt: Date.UTC(2019, 1, 19), firstResponseAt: null, resolvedAt: null, closedAt: null, status: 'Closed', category: 'Incorrect <b>information</b>', subcategory: null, product: null, company: null, channel: 'web', text: narrative, priority: null, team: null, agent: null, dueAt: null, slaMet: null, reopenCount: null, reassignmentCount: null, sourceFile: 'c.csv', sourceRow: 2, columns };
+    const { attributes: _attributes, ...fields } = caseRow({ id: '77', openedAt: Date.UTC(2019, 1, 19), status: 'Closed', category: 'Incorrect <b>information</b>', channel: 'web', text: narrative, sourceFile: 'c.csv', sourceRow: 2 });
+    const kase = { ...fields, columns };
     const withCases: LoadedCrisis = { ...crisis, excerpts: { ...crisis.excerpts, cases: { total: 1, columnNames: ['themes', 'fault', 'fault_evidence'], head: [kase] } } };
     const { firstCases } = await env.load<typeof import('../../src/site/cases.ts')>('/src/site/cases.ts');
     const html = await render('/src/components/CasesTable.astro', { crisis: withCases, cases: firstCases(withCases) });

@@ -2,31 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { faultExamples } from '../../../src/analysis/language/fault-examples.ts';
 import type { Case, Message } from '../../../src/analysis/model.ts';
+import { caseRow } from '../../helpers/cases.ts';
 
-const kase = (id: string, day: number, text = 'late payment reported'): Case => ({
-  id,
-  openedAt: Date.UTC(2019, 1, day),
-  firstResponseAt: null,
-  resolvedAt: null,
-  closedAt: null,
-  status: null,
-  category: null,
-  subcategory: null,
-  product: null,
-  company: null,
-  channel: null,
-  text,
-  priority: null,
-  team: null,
-  agent: null,
-  dueAt: null,
-  slaMet: null,
-  reopenCount: null,
-  reassignmentCount: null,
-  sourceFile: 'complaints.csv',
-  sourceRow: day,
-  attributes: {},
-});
+const kase = (id: string, day: number, text = 'late payment reported'): Case => caseRow({ id, openedAt: Date.UTC(2019, 1, day), text, sourceFile: 'complaints.csv', sourceRow: day });
 
 const message = (id: string, day: number, text: string): Message => ({
   id,
