@@ -12,7 +12,8 @@ const USAGE = `usage:
                                                                     DuckDB-WASM's 4 GB heap; same SQL, same bytes out)
   debrief build [--quiet] [--workers N] [--engine wasm|native]     analyse what changed in data/* and build the report site into dist/
   debrief dev                                                      the same, then serve the site with live reload (notebook writing)
-  debrief new <slug>                                               scaffold data/<slug>/crisis.yaml and reports/<slug>.mdx`;
+  debrief new <slug>                                               scaffold data/<slug>/crisis.yaml and reports/<slug>.mdx
+                                                                    (with crisis.yaml there: only the notebook, fitted to the crisis)`;
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -52,8 +53,8 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'new') {
       if (rest.length !== 1) throw new UsageError('new needs a slug, e.g. `debrief new router-outage-2024`');
       const { newCrisis } = await import('./new.ts');
-      const created = await newCrisis(process.cwd(), rest[0]);
-      process.stdout.write(`created ${created.join(', ')}: add your exports to the data directory, list them under sources: in crisis.yaml, and write the post-mortem in the notebook\n`);
+      const { created, next } = await newCrisis(process.cwd(), rest[0]);
+      process.stdout.write(`created ${created.join(', ')}: ${next}\n`);
       return 0;
     }
     throw new UsageError(`unknown command "${command}"`);

@@ -1,8 +1,15 @@
-/** `debrief new <slug>`: scaffolds a crisis directory with a commented crisis.yaml. */
+/**
+ * `debrief new <slug>`: scaffolds a crisis directory with a commented
+ * crisis.yaml and a notebook; on a crisis directory that already has one, writes
+ * only a notebook fitted to the crisis.
+ */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { notebookTemplate } from './notebook-template.ts';
+import { parseCrisisConfig } from '../analysis/config/crisis-config.ts';
+import { bundlesDir, crisesDir } from '../node/bundle-dir.ts';
+import { shapeFromBundle, shapeFromConfig } from './crisis-shape.ts';
+import { notebookTemplate, UNKNOWN_SHAPE, type CrisisShape } from './notebook-template.ts';
 
 export function crisisYamlTemplate(slug: string): string {
   return `# ${slug}: what Debrief needs to know about this crisis.
@@ -43,17 +50,38 @@ privacy: { maskPersonalData: true, pseudonymizeAuthors: false }
 `;
 }
 
-/** Creates data/<slug>/crisis.yaml and reports/<slug>.mdx; refuses to overwrite either. */
-export async function newCrisis(root: string, slug: string): Promise<string[]> {
+/** What `debrief new` wrote, and what to do next. */
+export interface NewCrisisResult {
+  created: string[];
+  next: string;
+}
+
+/**
+ * Creates data/<slug>/crisis.yaml and reports/<slug>.mdx; refuses to overwrite
+ * either. When the crisis directory already has a crisis.yaml (exports added
+ * first), only the notebook is written: its title comes from crisis.yaml and
+ * its sections fit what the crisis holds (the analysed bundle's counts, else
+ * what its sources will give).
+ */
+export async function newCrisis(root: string, slug: string): Promise<NewCrisisResult> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new Error(`"${slug}" is not a usable slug: use lower-case letters, digits and dashes`);
-  const dir = path.join(root, 'data', slug);
+  const dir = path.join(crisesDir(root), slug);
   const yaml = path.join(dir, 'crisis.yaml');
-  if (existsSync(yaml)) throw new Error(`${yaml} already exists; pick another slug or edit it`);
   const notebook = path.join(root, 'reports', `${slug}.mdx`);
   if (existsSync(notebook)) throw new Error(`${notebook} already exists; pick another slug or edit it`);
-  await mkdir(dir, { recursive: true });
   await mkdir(path.dirname(notebook), { recursive: true });
+  if (existsSync(yaml)) {
+    const config = parseCrisisConfig(await readFile(yaml, 'utf8'), yaml);
+    const shape = shapeFromBundle(path.join(bundlesDir(root), slug)) ?? shapeFromConfig(dir, config) ?? UNKNOWN_SHAPE;
+    await writeFile(notebook, notebookTemplate(slug, config.title, undefined, shape));
+    return { created: [notebook], next: `the notebook fits a crisis of ${describe(shape)}; write the post-mortem in it and run \`npm run build\`` };
+  }
+  await mkdir(dir, { recursive: true });
   await writeFile(yaml, crisisYamlTemplate(slug));
   await writeFile(notebook, notebookTemplate(slug, slug.replace(/[-_]+/g, ' ')));
-  return [yaml, notebook];
+  return { created: [yaml, notebook], next: 'add your exports to the data directory, list them under sources: in crisis.yaml, and write the post-mortem in the notebook (run `debrief new` after adding the exports, with the notebook removed, for one that fits them)' };
+}
+
+function describe(shape: CrisisShape): string {
+  return shape.messages && shape.cases ? 'messages and cases' : shape.cases ? 'cases only' : 'messages only';
 }

@@ -128,8 +128,8 @@ export const NAMED_KPIS: Record<string, Named> = {
     definition: def('response', 'sla', 'Conversations answered within the first-response target ÷ all conversations with a customer message.'),
     notMeasurable: conversationsNotMeasurable,
   },
-  'response.cases.firstResponse.median': { label: 'Median case first response', unit: 'seconds', value: (r) => r.sections.response?.cases?.firstResponse?.medianSeconds, definition: def('response', 'caseTimes', 'Median time from a case’s opening to its first response.') },
-  'response.cases.timely': { label: 'Timely responses', unit: 'share', value: (r) => r.sections.response?.cases?.timely?.share, definition: def('response', 'caseTimes', 'Share of cases the export flags as answered on time.') },
+  'response.cases.firstResponse.median': { label: 'Median case first response', unit: 'seconds', value: (r) => r.sections.response?.cases?.firstResponse?.medianSeconds, definition: def('response', 'caseTimes', 'Median time from a case’s opening to its first response.'), notMeasurable: (r) => r.sections.response?.cases?.firstResponseNotMeasurable },
+  'response.cases.timely': { label: 'Timely responses', unit: 'share', value: (r) => r.sections.response?.cases?.timely?.share, definition: def('response', 'caseTimes', 'Share of cases the export flags as answered on time.'), notMeasurable: (r) => r.sections.response?.cases?.timelyNotMeasurable },
   'coverage.outsideHoursShare': {
     label: 'Outside business hours',
     unit: 'share',

@@ -5,6 +5,7 @@
  */
 import type { Engine, Row } from '../engine/engine.ts';
 import { durationSelect, num, readDurationStats, secondsBetween, sqlString } from './sql.ts';
+import { NO_CASE_CLOSE, NO_CASE_FIRST_RESPONSE, NO_CASE_RESOLUTION, NO_CASE_TIMELY_FLAG } from './not-measurable.ts';
 import { share } from './stats.ts';
 import type { CaseGroupTiming, CaseResponse, CaseTiming } from './types.ts';
 
@@ -48,6 +49,10 @@ export async function caseResponse(engine: Engine): Promise<CaseResponse> {
   const statuses = await engine.query(`SELECT coalesce(nullif(trim(status), ''), '(none)') AS value, count(*) AS cases FROM cases GROUP BY 1 ORDER BY cases DESC, value`);
   return {
     ...timing(all),
+    ...(has.f ? {} : { firstResponseNotMeasurable: NO_CASE_FIRST_RESPONSE }),
+    ...(has.r ? {} : { resolutionNotMeasurable: NO_CASE_RESOLUTION }),
+    ...(has.c ? {} : { closeNotMeasurable: NO_CASE_CLOSE }),
+    ...(has.timely ? {} : { timelyNotMeasurable: NO_CASE_TIMELY_FLAG }),
     timelyAttribute,
     byCategory: await groups('category'),
     byProduct: await groups('product'),

@@ -19,6 +19,12 @@ export const NO_SHARES_COLUMN = 'the export has no shares or retweets column';
 /** Engagement when the export has no counts and no reply threads. */
 export const NO_ENGAGEMENT = 'the export has no likes, shares or reply counts, and no message replies to another';
 
+/** Case timings the export has no timestamps or flag for. */
+export const NO_CASE_FIRST_RESPONSE = 'the export has no first-response times for cases';
+export const NO_CASE_RESOLUTION = 'the export has no resolution times for cases';
+export const NO_CASE_CLOSE = 'the export has no close times for cases';
+export const NO_CASE_TIMELY_FLAG = 'the export has no timely-response flag for cases';
+
 /** True when the crisis has at least one message from the brand's accounts: `report.counts.brandMessages`, counted once before any analysis. */
 export function hasBrandMessages(ctx: Pick<AnalysisContext, 'report'>): boolean {
   return ctx.report.counts.brandMessages > 0;

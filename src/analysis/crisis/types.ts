@@ -293,6 +293,14 @@ export interface CaseGroupTiming extends CaseTiming {
 
 /** `response.cases`. */
 export interface CaseResponse extends CaseTiming {
+  /** Why `firstResponse` is null, here and in every group below. */
+  firstResponseNotMeasurable?: NotMeasurable;
+  /** Why `resolution` is null, here and in every group. */
+  resolutionNotMeasurable?: NotMeasurable;
+  /** Why `close` is null, here and in every group. */
+  closeNotMeasurable?: NotMeasurable;
+  /** Why `timely` is null, here and in every group. */
+  timelyNotMeasurable?: NotMeasurable;
   /** Attribute the timely flag came from, if any. */
   timelyAttribute: string | null;
   /**
