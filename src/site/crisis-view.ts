@@ -11,9 +11,6 @@ import { caseCategoriesChart, coverageChart, responseBandsChart } from './charts
 import { backlogChart, sentimentChart, timelineChart } from './charts/timeline-charts.ts';
 import { faultParetoChart, themesChart } from './charts/topic-charts.ts';
 import { openCasesChart } from './charts/tickets-charts.ts';
-import { CASE_PREFIX } from '../analysis/model.ts';
-import { caseById } from './cases.ts';
-import { messageById } from './messages.ts';
 import { faultsView, topFault, type FaultView, type FaultsView } from './faults.ts';
 import { headlineKpis, kpi, type KpiValue } from './kpis.ts';
 
@@ -41,7 +38,7 @@ export function crisisView(crisis: LoadedCrisis): CrisisView {
   if (cached) return cached;
   const { report } = crisis;
   const s = report.sections;
-  const faults = faultsView(report, (id) => (id.startsWith(CASE_PREFIX) ? caseById(crisis, id)?.openedAt : messageById(crisis, id)?.createdAt));
+  const faults = faultsView(report);
   const specs: Record<ChartName, ChartSpec | null> = {
     timeline: s.timeline ? timelineChart(s.timeline) : null,
     sentiment: s.timeline ? sentimentChart(s.timeline) : null,

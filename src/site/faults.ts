@@ -34,31 +34,25 @@ export interface FaultsView {
 
 const MAX_EXAMPLES = 5;
 
-/**
- * Builds the faults view; null when the report has neither faults nor
- * candidates. `timeOf` gives the time of a quoted message or case (for a
- * candidate's first and last seen).
- */
-export function faultsView(report: ReportModel, timeOf: (id: string) => number | undefined): FaultsView | null {
+/** Builds the faults view; null when the report has neither faults nor candidates. */
+export function faultsView(report: ReportModel): FaultsView | null {
   const section = report.sections.faults;
   const candidates = report.sections.candidateFaults ?? [];
   if (!section && !candidates.length) return null;
   const faults: FaultView[] = (section?.pareto ?? []).map(({ faultId, ...f }) => ({ ...f, id: faultId, candidate: false }));
-  const candidateViews: FaultView[] = candidates.map((c) => {
-    const times = c.exampleIds.map(timeOf).filter((t): t is number => t !== undefined);
-    return {
-      id: `candidate:${c.key}`,
-      label: c.label,
-      count: c.count,
-      share: 0,
-      cumulativeShare: 0,
-      firstSeen: times.length ? Math.min(...times) : null,
-      lastSeen: times.length ? Math.max(...times) : null,
-      volume: [],
-      exampleIds: c.exampleIds.slice(0, MAX_EXAMPLES),
-      candidate: true,
-    };
-  });
+  // First and last seen come from the analysis, over every message of the candidate (its examples are only the first three).
+  const candidateViews: FaultView[] = candidates.map((c) => ({
+    id: `candidate:${c.key}`,
+    label: c.label,
+    count: c.count,
+    share: 0,
+    cumulativeShare: 0,
+    firstSeen: c.firstSeen,
+    lastSeen: c.lastSeen,
+    volume: [],
+    exampleIds: c.exampleIds.slice(0, MAX_EXAMPLES),
+    candidate: true,
+  }));
   const casesClassified = section?.casesClassified ?? 0;
   return {
     unit: report.counts.messages === 0 ? 'cases' : casesClassified > 0 ? 'messages and cases' : 'messages',

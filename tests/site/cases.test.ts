@@ -34,13 +34,11 @@ describe('faultsView with cases', () => {
     counts: { messages: 0, cases: 4 },
     sections: {
       faults: { considered: 3, classified: 2, casesClassified: 2, bucketMs: 86_400_000, bucketStarts: [], pareto: [{ faultId: 'late', label: 'Late payments', count: 2, share: 1, cumulativeShare: 1, firstSeen: 0, lastSeen: 0, volume: [], exampleIds: ['case:3', 'case:7'] }] },
-      candidateFaults: [{ key: '|charged twice|', label: 'charged twice', object: null, count: 2, exampleIds: ['case:7', 'case:3'] }],
+      candidateFaults: [{ key: '|charged twice|', label: 'charged twice', object: null, count: 2, firstSeen: Date.UTC(2019, 1, 18), lastSeen: Date.UTC(2019, 1, 20), exampleIds: ['case:7', 'case:3'] }],
     },
   } as unknown as ReportModel;
-  const opened: Record<string, number> = { 'case:7': Date.UTC(2019, 1, 20), 'case:3': Date.UTC(2019, 1, 18) };
-
-  it("shows the analysis's examples, counts in cases, and dates candidates by their examples", () => {
-    const view = faultsView(report, (id) => opened[id])!;
+  it("shows the analysis's examples, counts in cases, and the candidates' first and last seen", () => {
+    const view = faultsView(report)!;
     expect(view.unit).toBe('cases');
     expect(view.faults[0]!.exampleIds).toEqual(['case:3', 'case:7']);
     expect(view.candidates[0]).toMatchObject({ firstSeen: Date.UTC(2019, 1, 18), lastSeen: Date.UTC(2019, 1, 20), candidate: true });

@@ -56,8 +56,8 @@ export const faultsAnalysis: Analysis = {
       const pareto = summary.pareto.map((f) => ({ ...f, exampleIds: examples.get(f.faultId) ?? [] }));
       ctx.report.sections.faults = { ...summary, pareto, casesConsidered: cases.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0), casesClassified };
     }
-    // Namespace `candidate-faults-ranked`: the value (list and total) is not the shape the older `candidate-faults` entries hold.
-    const { candidates, total } = await cached(ctx.cache, 'candidate-faults-ranked', keyParts(FAULTS_VERSION, [...excluded].sort().join(','), input), async () => {
+    // Namespace `candidate-faults-seen`: the value (list with first/last seen, and total) is not the shape older entries hold.
+    const { candidates, total } = await cached(ctx.cache, 'candidate-faults-seen', keyParts(FAULTS_VERSION, [...excluded].sort().join(','), input), async () => {
       const texts = items.filter((m) => inFaultScope(m) && !excluded.has(m.id)).map((m) => m.text);
       const complaints = await mapByText(ctx.textMapper, 'complaints', {}, texts);
       return rankCandidateFaults(items, { excludeIds: excluded, complaints });

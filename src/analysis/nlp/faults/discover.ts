@@ -41,6 +41,8 @@ function render(c: ComplaintMatch): string {
 
 interface Tally {
   count: number;
+  first: number;
+  last: number;
   ids: string[];
   object: Map<string, number>;
   labels: Map<string, number>;
@@ -81,8 +83,10 @@ export function rankCandidateFaults(messages: readonly TextMessage[], options: C
       if (key === null || seen.has(key)) continue;
       seen.add(key);
       let t = tallies.get(key);
-      if (t === undefined) tallies.set(key, (t = { count: 0, ids: [], object: new Map(), labels: new Map() }));
+      if (t === undefined) tallies.set(key, (t = { count: 0, first: m.createdAt, last: m.createdAt, ids: [], object: new Map(), labels: new Map() }));
       t.count++;
+      if (m.createdAt < t.first) t.first = m.createdAt;
+      if (m.createdAt > t.last) t.last = m.createdAt;
       if (t.ids.length < 3) t.ids.push(m.id);
       if (c.object !== null) t.object.set(c.object, (t.object.get(c.object) ?? 0) + 1);
       const label = render(c);
@@ -99,6 +103,8 @@ export function rankCandidateFaults(messages: readonly TextMessage[], options: C
       label: mostCommon(t.labels),
       object: t.object.size > 0 ? mostCommon(t.object) : null,
       count: t.count,
+      firstSeen: t.first,
+      lastSeen: t.last,
       exampleIds: t.ids,
     }));
   return { candidates, total: ranked.length };

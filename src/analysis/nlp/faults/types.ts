@@ -94,6 +94,9 @@ export interface CandidateFault {
   object: string | null;
   /** Messages showing it. */
   count: number;
+  /** Earliest and latest of those messages (epoch ms, UTC): over all of them, not only the examples. */
+  firstSeen: number;
+  lastSeen: number;
   /** Up to 3 message ids, in input order. */
   exampleIds: string[];
 }

@@ -42,6 +42,14 @@ describe('discoverCandidateFaults', () => {
     expect(discoverCandidateFaults(messages, { minCount: 1 }).some((c) => c.label === 'screen is broken')).toBe(true);
   });
 
+  it('dates a candidate by all its messages, not by its three examples', () => {
+    // Five messages in non-chronological input order: the examples are the first three read, the dates span all five.
+    const times = [30, 10, 50, 5, 90];
+    const five = times.map((t, i) => ({ id: `c${i}`, text: 'my phone won’t charge', createdAt: Date.UTC(2024, 0, 1) + t * 3_600_000, isBrand: false }));
+    const [c] = discoverCandidateFaults(five);
+    expect(c).toMatchObject({ count: 5, exampleIds: ['c0', 'c1', 'c2'], firstSeen: Date.UTC(2024, 0, 1) + 5 * 3_600_000, lastSeen: Date.UTC(2024, 0, 1) + 90 * 3_600_000 });
+  });
+
   it('skips excluded messages and out-of-scope sentiment', () => {
     const without = discoverCandidateFaults(messages, { excludeIds: new Set(['1', '2']) });
     expect(without.find((c) => c.label === "phone won't charge")).toBeUndefined();
