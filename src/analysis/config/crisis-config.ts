@@ -5,6 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { isValidZone } from '../ingest/timestamps.ts';
+import { codeKey, readFault, resolveFault, type FaultDefinitionConfig, type FaultKind, type FaultLibrary } from './fault-library.ts';
 
 export const FORMATS = ['twcs', 'airline', 'cfpb', 'twitter-v2', 'zendesk', 'generic'] as const;
 export type FormatId = (typeof FORMATS)[number];
@@ -32,12 +33,19 @@ export interface SourceConfig {
   encoding?: 'utf-8' | 'latin1';
   /** Channel for every row when the export does not say. */
   channel?: string;
+  /**
+   * `columns: { fault: component }`: the column that names each record's
+   * faults (a defect code, component or ticket category), kept as an attribute
+   * of that name; its records take their faults from it instead of from text.
+   */
+  faultColumn?: string;
+  /** Separator of several faults in one fault cell (`ENGINE,POWER TRAIN`): default `,`; `''` keeps the cell whole. */
+  faultDelimiter?: string;
 }
 
-export interface FaultConfig {
-  label: string;
-  keywords: string[];
-  patterns: string[];
+/** One fault of the crisis: its own, or the fault library's (with the crisis's extra keywords, patterns and codes). */
+export interface FaultConfig extends FaultDefinitionConfig {
+  kind: FaultKind;
 }
 
 /** Service-level targets. */
@@ -58,10 +66,19 @@ export interface CrisisConfig {
   businessHours: { days: number[]; start: string; end: string };
   sources: SourceConfig[];
   faults: Record<string, FaultConfig>;
+  /** Structured fault values (their {@link codeKey}) → fault id, from the faults' `codes:`; empty without a fault column. */
+  faultCodes: Record<string, string>;
   privacy: { maskPersonalData: boolean; pseudonymizeAuthors: boolean };
+  /** Fields to split the crisis by (`segments: [company]`): canonical message/case fields or kept attributes, one breakdown each; empty when not set. */
+  segments: string[];
+  /** Input limits: a field over `maxFieldBytes` (UTF-8 bytes) rejects its record in the ledger. */
+  limits: { maxFieldBytes: number };
   /** What was assumed because the file did not say. */
   assumptions: string[];
 }
+
+/** Default `limits.maxFieldBytes`: 1 MiB, far above a tweet, ticket or complaint narrative. */
+export const DEFAULT_MAX_FIELD_BYTES = 1 << 20;
 
 export class ConfigError extends Error {
   constructor(
@@ -76,22 +93,22 @@ export class ConfigError extends Error {
 const DEFAULT_BUSINESS_HOURS = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
 
 /** Parses and validates crisis.yaml text; throws {@link ConfigError} listing every problem. */
-export function parseCrisisConfig(text: string, file = 'crisis.yaml'): CrisisConfig {
+export function parseCrisisConfig(text: string, file = 'crisis.yaml', library?: FaultLibrary): CrisisConfig {
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (error) {
     throw new ConfigError(file, [`not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
   }
-  return validateCrisisConfig(raw ?? {}, file);
+  return validateCrisisConfig(raw ?? {}, file, library);
 }
 
-/** Validates an already-parsed config object. */
-export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml'): CrisisConfig {
+/** Validates an already-parsed config object; `faults:` entries are resolved against the fault `library` when there is one. */
+export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml', library?: FaultLibrary): CrisisConfig {
   const problems: string[] = [];
   const assumptions: string[] = [];
   const obj = isObject(raw) ? raw : (problems.push('the file must be a mapping (key: value)'), {});
-  const known = ['title', 'brand', 'timezone', 'window', 'sla', 'businessHours', 'sources', 'faults', 'privacy'];
+  const known = ['title', 'brand', 'timezone', 'window', 'sla', 'businessHours', 'sources', 'faults', 'privacy', 'segments', 'limits'];
   for (const key of Object.keys(obj)) if (!known.includes(key)) problems.push(`${key}: unknown field (known: ${known.join(', ')})`);
 
   const title = typeof obj.title === 'string' && obj.title.trim() ? obj.title.trim() : (obj.title !== undefined && problems.push('title: must be text'), '');
@@ -140,22 +157,8 @@ export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml'): Crisis
     else obj.sources.forEach((s, i) => sources.push(validateSource(s, `sources[${i}]`, problems)));
   }
 
-  const faults: Record<string, FaultConfig> = {};
-  if (obj.faults !== undefined) {
-    if (!isObject(obj.faults)) problems.push('faults: must be a mapping of fault id → { label, keywords }');
-    else
-      for (const [id, f] of Object.entries(obj.faults)) {
-        const path = `faults.${id}`;
-        if (!isObject(f)) {
-          problems.push(`${path}: must be a mapping with label and keywords`);
-          continue;
-        }
-        const keywords = stringList(f.keywords, `${path}.keywords`, problems);
-        const patterns = stringList(f.patterns, `${path}.patterns`, problems);
-        if (!keywords.length && !patterns.length) problems.push(`${path}: needs keywords or patterns`);
-        faults[id] = { label: typeof f.label === 'string' ? f.label : id, keywords, patterns };
-      }
-  }
+  const faults = validateFaults(obj.faults, library, problems);
+  const faultCodes = structuredFaultCodes(faults, sources, library);
 
   const privacy = { maskPersonalData: true, pseudonymizeAuthors: false };
   if (obj.privacy !== undefined) {
@@ -167,8 +170,79 @@ export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml'): Crisis
     }
   }
 
+  const segments = validateSegments(obj.segments, problems);
+
+  const limits = validateLimits(obj.limits, problems);
+
   if (problems.length) throw new ConfigError(file, problems);
-  return { title, brand: { handles }, timezone, window, sla, businessHours, sources, faults, privacy, assumptions };
+  return { title, brand: { handles }, timezone, window, sla, businessHours, sources, faults, faultCodes, privacy, segments, limits, assumptions };
+}
+
+/** `faults:` entries: the crisis's own, or library faults used as they are or extended (see fault-library.ts). */
+function validateFaults(raw: unknown, library: FaultLibrary | undefined, problems: string[]): Record<string, FaultConfig> {
+  const faults: Record<string, FaultConfig> = {};
+  if (raw === undefined) return faults;
+  if (!isObject(raw)) {
+    problems.push('faults: must be a mapping of fault id → { label, kind, keywords }');
+    return faults;
+  }
+  for (const [id, entry] of Object.entries(raw)) {
+    const path = `faults.${id}`;
+    // `;` separates several faults of one record in the fault column.
+    if (!id.trim() || id.includes(';')) problems.push(`${path}: an id must be non-empty and hold no ";"`);
+    const read = readFault(entry, path, problems);
+    const def = read && resolveFault(id, read, library, path, problems);
+    if (def) faults[id] = def;
+  }
+  return faults;
+}
+
+/**
+ * Code → fault id for sources with a fault column: the crisis's faults' codes,
+ * then every library fault with codes (added to `faults`, so a component the
+ * library knows is that fault in every crisis without listing it here).
+ */
+function structuredFaultCodes(faults: Record<string, FaultConfig>, sources: SourceConfig[], library: FaultLibrary | undefined): Record<string, string> {
+  if (!sources.some((s) => s.faultColumn)) return {};
+  const codes: Record<string, string> = {};
+  for (const [id, f] of Object.entries(faults)) for (const c of f.codes) codes[codeKey(c)] ??= id;
+  for (const [id, f] of Object.entries(library?.faults ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!f.codes.length || faults[id]) continue;
+    faults[id] = { ...f };
+    for (const c of f.codes) codes[codeKey(c)] ??= id;
+  }
+  return codes;
+}
+
+/** `limits: { maxFieldBytes }`, a positive whole number of bytes. */
+function validateLimits(raw: unknown, problems: string[]): CrisisConfig['limits'] {
+  const limits = { maxFieldBytes: DEFAULT_MAX_FIELD_BYTES };
+  if (raw === undefined) return limits;
+  if (!isObject(raw)) {
+    problems.push('limits: must be a mapping (e.g. { maxFieldBytes: 1048576 })');
+    return limits;
+  }
+  for (const key of Object.keys(raw)) if (key !== 'maxFieldBytes') problems.push(`limits.${key}: unknown field (known: maxFieldBytes)`);
+  const v = raw.maxFieldBytes;
+  if (v === undefined) return limits;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) problems.push('limits.maxFieldBytes: must be a positive whole number of bytes (e.g. 1048576 for 1 MiB)');
+  else limits.maxFieldBytes = v;
+  return limits;
+}
+
+/** `segments:` names (whether each is a field of the data is checked once the data is loaded: sections/segments/fields.ts). */
+function validateSegments(raw: unknown, problems: string[]): string[] {
+  if (raw === undefined || raw === null) return [];
+  const list = Array.isArray(raw) ? raw : [raw];
+  const out: string[] = [];
+  list.forEach((value, i) => {
+    const name = typeof value === 'string' ? value.trim() : null;
+    if (name === null) problems.push(`segments[${i}]: must be text (a field name)`);
+    else if (!name) problems.push(`segments[${i}]: must name a field (e.g. company, channel, or an attribute column)`);
+    else if (out.includes(name)) problems.push(`segments[${i}]: "${name}" is listed twice`);
+    else out.push(name);
+  });
+  return out;
 }
 
 function validateSla(raw: unknown, problems: string[]): SlaConfig {
@@ -210,11 +284,12 @@ function validateSource(raw: unknown, path: string, problems: string[]): SourceC
     problems.push(`${path}: must be a file name or a mapping with file:`);
     return { file: '' };
   }
-  const known = ['file', 'format', 'table', 'columns', 'attributes', 'dateFormat', 'timezone', 'delimiter', 'header', 'encoding', 'channel'];
+  const known = ['file', 'format', 'table', 'columns', 'attributes', 'dateFormat', 'timezone', 'delimiter', 'header', 'encoding', 'channel', 'faultDelimiter'];
   for (const key of Object.keys(raw)) if (!known.includes(key)) problems.push(`${path}.${key}: unknown field (known: ${known.join(', ')})`);
   const out: SourceConfig = { file: typeof raw.file === 'string' ? raw.file : '' };
   if (!out.file) problems.push(`${path}.file: required (the export's file name, relative to the crisis directory)`);
-  else if (out.file.includes('..') || out.file.startsWith('/')) problems.push(`${path}.file: must stay inside the crisis directory`);
+  // Only a `..` path segment leaves the directory; `my..export.csv` is an ordinary name.
+  else if (out.file.split(/[\\/]/).includes('..') || out.file.startsWith('/')) problems.push(`${path}.file: must stay inside the crisis directory`);
   if (raw.format !== undefined) {
     if (!FORMATS.includes(raw.format as FormatId)) problems.push(`${path}.format: "${String(raw.format)}" is not one of ${FORMATS.join(', ')}`);
     else out.format = raw.format as FormatId;
@@ -229,6 +304,12 @@ function validateSource(raw: unknown, path: string, problems: string[]): SourceC
       const fields: readonly string[] = out.table === 'cases' ? CASE_FIELDS : MESSAGE_FIELDS;
       out.columns = {};
       for (const [field, col] of Object.entries(raw.columns)) {
+        // The fault column is read as an attribute of its own name (analysis/language/structured-faults.ts): not a canonical field.
+        if (field === 'fault') {
+          if (typeof col !== 'string' || !col.trim()) problems.push(`${path}.columns.fault: must be a column name (the column of defect codes, components or categories)`);
+          else out.faultColumn = col;
+          continue;
+        }
         if (!fields.includes(field)) problems.push(`${path}.columns.${field}: unknown field for ${out.table ?? 'messages'} (known: ${fields.join(', ')})`);
         else if (typeof col === 'string' || (typeof col === 'number' && Number.isInteger(col) && col >= 1)) out.columns[field] = col;
         else problems.push(`${path}.columns.${field}: must be a column name or a 1-based position`);
@@ -236,6 +317,12 @@ function validateSource(raw: unknown, path: string, problems: string[]): SourceC
     }
   }
   if (raw.attributes !== undefined) out.attributes = stringList(raw.attributes, `${path}.attributes`, problems);
+  if (out.faultColumn !== undefined && !(out.attributes ?? []).includes(out.faultColumn)) out.attributes = [...(out.attributes ?? []), out.faultColumn];
+  if (raw.faultDelimiter !== undefined) {
+    if (out.faultColumn === undefined) problems.push(`${path}.faultDelimiter: only with a fault column (columns: { fault: … })`);
+    if (typeof raw.faultDelimiter !== 'string' || raw.faultDelimiter.length > 1) problems.push(`${path}.faultDelimiter: must be one character, or "" to keep each cell whole`);
+    else out.faultDelimiter = raw.faultDelimiter;
+  }
   for (const k of ['dateFormat', 'channel'] as const) {
     if (raw[k] === undefined) continue;
     if (typeof raw[k] !== 'string') problems.push(`${path}.${k}: must be text`);

@@ -3,6 +3,7 @@
  * {@link CrisisFiles} (Node's file system, a browser's dropped files).
  */
 import { parseCrisisConfig, validateCrisisConfig, type CrisisConfig, type SourceConfig } from '../config/crisis-config.ts';
+import type { FaultLibrary } from '../config/fault-library.ts';
 import type { Engine } from '../engine/engine.ts';
 import { CASE_COLUMNS, MESSAGE_COLUMNS, createTableSql, type Case, type Message } from '../model.ts';
 import { assertBalanced, totalLedger, type Ledger, type SourceLedger } from './ledger.ts';
@@ -13,8 +14,13 @@ import { finishMessages } from './threading.ts';
 
 /** Files of one crisis directory, by names relative to it. */
 export interface CrisisFiles {
-  /** Every file name in the directory (not recursive), sorted. */
+  /** Every file name in the directory (not recursive), sorted; links to files inside the directory included. */
   list(): Promise<string[]>;
+  /**
+   * Entries that look like files but are not read, with the reason (a link
+   * to a file outside the crisis directory, a broken link), sorted by name.
+   */
+  refused?(): Promise<{ name: string; reason: string }[]>;
   /** Null when the file does not exist. */
   readText(name: string): Promise<string | null>;
   open(name: string): FileSource;
@@ -23,6 +29,8 @@ export interface CrisisFiles {
 export interface IngestOptions {
   /** Any rejected record fails the ingest. */
   strict?: boolean;
+  /** The site's fault library (data/faults.yaml): crisis.yaml's `faults:` may use and extend its faults. */
+  faultLibrary?: FaultLibrary;
   onProgress?: ReadContext['onProgress'];
 }
 
@@ -39,26 +47,34 @@ const DATA_FILE = /\.(csv|tsv|txt|json|ndjson|jsonl)$/i;
 /** Reads every source of a crisis, loads `messages`, `cases` and their attribute tables into `engine`. */
 export async function ingestCrisis(files: CrisisFiles, engine: Engine, options: IngestOptions = {}): Promise<IngestResult> {
   const yamlText = await files.readText('crisis.yaml');
-  const config = yamlText === null ? validateCrisisConfig({}) : parseCrisisConfig(yamlText);
+  const config = yamlText === null ? validateCrisisConfig({}) : parseCrisisConfig(yamlText, 'crisis.yaml', options.faultLibrary);
   if (yamlText === null) config.assumptions.unshift('No crisis.yaml: every data file in the directory was read with its format auto-detected.');
   const names = await files.list();
+  const refused = (await files.refused?.()) ?? [];
+  const isData = (n: string) => DATA_FILE.test(n) && !/^(readme|source|license)/i.test(n);
   let sources: SourceConfig[] = config.sources;
   if (!sources.length) {
-    sources = names.filter((n) => DATA_FILE.test(n) && !/^(readme|source|license)/i.test(n)).map((file) => ({ file }));
+    sources = names.filter(isData).map((file) => ({ file }));
     if (yamlText !== null) config.assumptions.push('crisis.yaml lists no sources: every data file in the directory was read.');
+    // "Every data file was read" must not hide one that was not.
+    for (const r of refused.filter((x) => isData(x.name))) config.assumptions.push(`${r.name} was not read: ${r.reason}.`);
   }
   const missing = sources.filter((s) => !names.includes(s.file)).map((s) => s.file);
-  if (missing.length) throw new IngestError(missing[0], null, `listed in crisis.yaml but not found in the crisis directory (${names.join(', ') || 'it is empty'})`);
+  if (missing.length) {
+    const why = refused.find((r) => r.name === missing[0]);
+    if (why) throw new IngestError(missing[0], null, `listed in crisis.yaml but not read: ${why.reason}`);
+    throw new IngestError(missing[0], null, `listed in crisis.yaml but not found in the crisis directory (${names.join(', ') || 'it is empty'})`);
+  }
   if (!sources.length) throw new IngestError('crisis.yaml', null, 'no data files found: add CSV or JSON exports to the crisis directory, or list them under sources:');
 
   const window = config.window && { start: config.window.start ? Date.parse(config.window.start) : undefined, end: config.window.end ? Date.parse(config.window.end) : undefined };
   const drafts: MessageDraft[] = [];
   const caseDrafts: CaseDraft[] = [];
-  const seen = { messageIds: new Set<string>(), fingerprints: new Set<number>(), caseIds: new Map() };
+  const seen = { messageIds: new Set<string>(), fingerprints: new Set<string>(), caseIds: new Map() };
   const ledgers: SourceLedger[] = [];
   for (const [index, source] of sources.entries()) {
     const ledger = await readSource(files.open(source.file), source, {
-      index, crisisTimezone: config.timezone, window, seen, messages: drafts, cases: caseDrafts, onProgress: options.onProgress,
+      index, crisisTimezone: config.timezone, window, maxFieldBytes: config.limits.maxFieldBytes, seen, messages: drafts, cases: caseDrafts, onProgress: options.onProgress,
     });
     ledgers.push(ledger);
     if (options.strict && ledger.rejected > 0) {

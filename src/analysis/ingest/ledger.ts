@@ -3,6 +3,8 @@
  * superseded by a later version of the same case, or a duplicate — and the
  * four always add up to what was read.
  */
+import { BARE_CARRIAGE_RETURN } from './csv-records.ts';
+import { FIELD_TOO_LARGE } from './field-limit.ts';
 import { excerpt } from './values.ts';
 
 export interface LedgerExample {
@@ -155,6 +157,10 @@ function fixFor(reason: string, table: 'messages' | 'cases'): string {
     case 'wrong number of fields':
     case 'unterminated quote':
       return 'set delimiter: (and header: false for a file without a header) for this source in crisis.yaml';
+    case BARE_CARRIAGE_RETURN:
+      return 're-export the file with text fields quoted, or remove the stray carriage returns (\\r) from those records';
+    case FIELD_TOO_LARGE:
+      return 'raise limits.maxFieldBytes in crisis.yaml if texts this long are real; otherwise check the quoting of the file (an unclosed quote swallows the records after it into one field)';
     case 'invalid JSON':
       return 'check that the file is JSON or NDJSON, or set format: for this source in crisis.yaml';
     case OUTSIDE_WINDOW:

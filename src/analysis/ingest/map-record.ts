@@ -2,11 +2,14 @@
  * One flat record → a canonical row, or the reason it cannot be one.
  * Required fields (id where mapped, the timestamp, a message's text) reject
  * the record; an unparseable optional field becomes empty with a warning.
+ * Texts are kept exactly as written (no trimming, no missing-value markers);
+ * only a format that documents an HTML escaping has it undone.
  */
 import type { Case, Message } from '../model.ts';
 import type { FlatRecord } from './formats/index.ts';
+import { ATTRIBUTES_KEY } from './formats/types.ts';
 import { parseTimestamp, type TimestampOptions } from './timestamps.ts';
-import { cell, cleanId, decodeEntities, parseBool, parseCount } from './values.ts';
+import { authorValue, cell, cleanId, decodeEntities, parseBool, parseCount, textValue } from './values.ts';
 
 export interface MapContext {
   file: string;
@@ -17,6 +20,8 @@ export interface MapContext {
   attributes: string[];
   /** True when the source maps an id column: then a missing id rejects the record. */
   idMapped: boolean;
+  /** The format's HTML escaping of texts, if it has one (FormatSpec.htmlEscapedText). */
+  htmlEscapedText?: 'all' | 'twitter-channel';
 }
 
 export type Mapped<T> = { ok: true; row: T; warnings: { field: string; detail: string }[] } | { ok: false; reason: string; detail: string };
@@ -36,18 +41,19 @@ export function toMessage(rec: FlatRecord, ctx: MapContext): Mapped<MessageDraft
   if (!id.ok) return id;
   const created = parseTimestampField(rec.created_at, ctx);
   if (!created.ok) return created;
-  const text = cell(rec.text);
-  if (text === null) return { ok: false, reason: 'missing text', detail: 'the text field is empty' };
+  const text = textValue(rec.text);
+  if (text === null) return { ok: false, reason: 'missing text', detail: whitespaceOnly(rec.text) ? 'the text field holds only whitespace' : 'the text field is empty' };
+  const channel = (cell(rec.channel) ?? ctx.channel).toLowerCase();
   const row: MessageDraft = {
     id: id.id,
     conversationId: optionalId(rec.conversation_id, 'conversation_id', warnings),
     parentId: optionalId(rec.parent_id, 'parent_id', warnings),
-    channel: (cell(rec.channel) ?? ctx.channel).toLowerCase(),
-    author: cell(rec.author),
+    channel,
+    author: authorValue(rec.author),
     inboundFlag: optionalBool(rec.inbound, 'inbound', warnings),
     isBrandFlag: optionalBool(rec.is_brand, 'is_brand', warnings),
     createdAt: created.ms,
-    text: decodeEntities(text),
+    text: asWritten(text, channel, ctx),
     likes: optionalCount(rec.likes, 'likes', warnings),
     shares: optionalCount(rec.shares, 'shares', warnings),
     replies: optionalCount(rec.replies, 'replies', warnings),
@@ -66,7 +72,8 @@ export function toCase(rec: FlatRecord, ctx: MapContext): Mapped<Case & { update
   const opened = parseTimestampField(rec.opened_at, ctx);
   if (!opened.ok) return opened;
   const when = (field: string) => optionalTimestamp(rec[field], field, ctx, warnings);
-  const text = cell(rec.text);
+  const text = textValue(rec.text);
+  const channel = (cell(rec.channel) ?? ctx.channel).toLowerCase();
   const row = {
     id: id.id,
     openedAt: opened.ms,
@@ -79,8 +86,8 @@ export function toCase(rec: FlatRecord, ctx: MapContext): Mapped<Case & { update
     subcategory: cell(rec.subcategory),
     product: cell(rec.product),
     company: cell(rec.company),
-    channel: (cell(rec.channel) ?? ctx.channel).toLowerCase(),
-    text: text === null ? null : decodeEntities(text),
+    channel,
+    text: text === null ? null : asWritten(text, channel, ctx),
     priority: cell(rec.priority),
     team: cell(rec.team),
     agent: cell(rec.agent),
@@ -93,6 +100,17 @@ export function toCase(rec: FlatRecord, ctx: MapContext): Mapped<Case & { update
     attributes: attributes(rec, ctx.attributes),
   };
   return { ok: true, row, warnings };
+}
+
+/** The text as the export's author wrote it: the format's documented HTML escaping undone, nothing else touched. */
+function asWritten(text: string, channel: string, ctx: MapContext): string {
+  const escaped = ctx.htmlEscapedText === 'all' || (ctx.htmlEscapedText === 'twitter-channel' && (channel === 'twitter' || channel === 'x'));
+  return escaped ? decodeEntities(text) : text;
+}
+
+/** A non-empty string that textValue found blank. */
+function whitespaceOnly(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0;
 }
 
 function requiredId(value: unknown, ctx: MapContext): { ok: true; id: string } | { ok: false; reason: string; detail: string } {
@@ -168,8 +186,9 @@ function optionalCount(value: unknown, field: string, warnings: { field: string;
 
 function attributes(rec: FlatRecord, names: string[]): Record<string, string> {
   const out: Record<string, string> = {};
+  const own = rec[ATTRIBUTES_KEY] as Record<string, unknown> | undefined;
   for (const name of names) {
-    const v = cell(rec[name]);
+    const v = cell(own && name in own ? own[name] : rec[name]);
     if (v !== null) out[name] = v;
   }
   return out;

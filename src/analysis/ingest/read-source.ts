@@ -3,25 +3,28 @@
  * into records (CSV or JSON), resolve the column mapping, map each record,
  * and set aside rejects, window misses and duplicates, counting each.
  */
-import { ConfigError, type SourceConfig } from '../config/crisis-config.ts';
+import type { SourceConfig } from '../config/crisis-config.ts';
 import type { Case } from '../model.ts';
+import { resolveCsvMapping, type CsvMapping } from './csv-mapping.ts';
 import { readCsvRecords } from './csv-records.ts';
 import { decodeSource } from './encoding.ts';
+import { FIELD_TOO_LARGE, oversizedDetail, oversizedField } from './field-limit.ts';
+import { recordFingerprint } from './fingerprint.ts';
 import { detectFormat, formatSpec, type FlatRecord, type FormatSpec } from './formats/index.ts';
-import { guessColumns, looksLikeCases } from './formats/generic.ts';
-import { headerKey } from './formats/types.ts';
+import { guessColumns } from './formats/generic.ts';
+import { ATTRIBUTES_KEY } from './formats/types.ts';
 import { readJsonValues } from './json-records.ts';
 import { OUTSIDE_WINDOW, countInto, reject, sourceLedger, type SourceLedger } from './ledger.ts';
 import { toCase, toMessage, type MapContext, type MessageDraft } from './map-record.ts';
 import type { FileSource } from './source.ts';
-import { excerpt } from './values.ts';
 
 export type CaseDraft = Case & { updatedAt: number | null };
 
 /** Ids and record fingerprints seen so far across all sources, for duplicate accounting. */
 export interface SeenState {
   messageIds: Set<string>;
-  fingerprints: Set<number>;
+  /** 128-bit keys of records already taken (fingerprint.ts). */
+  fingerprints: Set<string>;
   /** Case id → index into the case drafts, and the ledger that loaded it. */
   caseIds: Map<string, { index: number; ledger: SourceLedger }>;
 }
@@ -31,21 +34,17 @@ export interface ReadContext {
   index: number;
   crisisTimezone: string;
   window?: { start?: number; end?: number };
+  /** A record with a field over this many UTF-8 bytes is rejected (crisis.yaml `limits.maxFieldBytes`). */
+  maxFieldBytes: number;
   seen: SeenState;
   messages: MessageDraft[];
   cases: CaseDraft[];
   onProgress?: (p: { file: string; records: number; elapsedMs: number; done: boolean }) => void;
 }
 
-interface Mapping {
-  spec: FormatSpec;
-  table: 'messages' | 'cases';
-  /** Canonical field or attribute name → column index. */
-  index: Map<string, number>;
-  attributes: string[];
-}
-
 const JSON_EXTENSIONS = /\.(json|ndjson|jsonl)$/i;
+/** Characters of each field shown in a ledger example (the example itself is cut to 120). */
+const SHOWN_FIELD = 1000;
 
 /** Reads one source and appends its rows to `ctx.messages` / `ctx.cases`. */
 export async function readSource(source: FileSource, cfg: SourceConfig, ctx: ReadContext): Promise<SourceLedger> {
@@ -56,20 +55,21 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
   let mapCtx: MapContext | undefined;
   const progress = (done: boolean) => ctx.onProgress?.({ file: source.name, records: ledger?.read ?? 0, elapsedMs: Date.now() - started, done });
 
-  const accept = (rec: FlatRecord, line: number, at: string, raw: string, table: 'messages' | 'cases') => {
+  /** Maps one record and books it; `raw` is its CSV fields or its JSON text, shown in examples and hashed for duplicates. */
+  const accept = (rec: FlatRecord, line: number, at: string, raw: string[] | string, table: 'messages' | 'cases') => {
     const l = ledger!;
     const m = mapCtx!;
     l.read++;
     if (l.read % 20_000 === 0) progress(false);
     m.row = line;
     const mapped = table === 'cases' ? toCase(rec, m) : toMessage(rec, m);
-    if (!mapped.ok) return reject(l, mapped.reason, { at, text: raw, detail: mapped.detail });
-    for (const w of mapped.warnings) countInto(l.warnings, w.field, { at, text: raw, detail: w.detail });
+    if (!mapped.ok) return reject(l, mapped.reason, { at, text: shown(raw), detail: mapped.detail });
+    for (const w of mapped.warnings) countInto(l.warnings, w.field, { at, text: shown(raw), detail: w.detail });
     const when = 'openedAt' in mapped.row ? mapped.row.openedAt : mapped.row.createdAt;
     if ((ctx.window?.start !== undefined && when < ctx.window.start) || (ctx.window?.end !== undefined && when > ctx.window.end)) {
-      return reject(l, OUTSIDE_WINDOW, { at, text: raw, detail: new Date(when).toISOString() });
+      return reject(l, OUTSIDE_WINDOW, { at, text: shown(raw), detail: new Date(when).toISOString() });
     }
-    const fingerprint = hash(`${table}\u0002${raw}`);
+    const fingerprint = typeof raw === 'string' ? recordFingerprint(`${table}:json`, [raw]) : recordFingerprint(`${table}:csv`, raw);
     if (ctx.seen.fingerprints.has(fingerprint)) {
       l.duplicates++;
       l.exactDuplicates++;
@@ -81,7 +81,7 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
       if (ctx.seen.messageIds.has(row.id)) {
         l.duplicates++;
         l.repeatedIds++;
-        return countInto(l.warnings, 'repeated id (first kept)', { at, text: raw, detail: `id ${row.id}` });
+        return countInto(l.warnings, 'repeated id (first kept)', { at, text: shown(raw), detail: `id ${row.id}` });
       }
       ctx.seen.messageIds.add(row.id);
       ctx.messages.push(row);
@@ -137,11 +137,20 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
         if (ledger!.read === 0 && !cfg.table) ledger!.table = table;
         const line = item.line + (item.multi ? k : 0);
         const at = item.multi ? `${source.name}#${k + 1}` : `${source.name}:${item.line}`;
-        accept(flat, line, at, JSON.stringify(rec), table);
+        const raw = JSON.stringify(rec);
+        const own = (flat[ATTRIBUTES_KEY] ?? {}) as Record<string, unknown>;
+        const names = [...Object.keys(flat), ...Object.keys(own)];
+        const big = oversizedField([...Object.values(flat), ...Object.values(own)], names.map((n) => `field "${n}"`), ctx.maxFieldBytes);
+        if (big) {
+          ledger!.read++;
+          reject(ledger!, FIELD_TOO_LARGE, { at, text: shown(raw), detail: oversizedDetail(big, ctx.maxFieldBytes) });
+          return;
+        }
+        accept(flat, line, at, raw, table);
       });
     }
   } else {
-    let mapping: Mapping | undefined;
+    let mapping: CsvMapping | undefined;
     let width = 0;
     for await (const record of readCsvRecords(text, { delimiter: cfg.delimiter })) {
       if (!mapping) {
@@ -149,27 +158,35 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
         const header = positional ? undefined : record.fields;
         mapping = resolveCsvMapping(source.name, header, record.fields.length, cfg, ctx.index);
         ledger = sourceLedger(source.name, mapping.spec.id, mapping.table);
-        ledger.notes.push(...mapping.spec.notes);
+        ledger.notes.push(...mapping.spec.notes, ...mapping.notes);
         mapCtx = context(source.name, mapping.spec, cfg, ctx, mapping.attributes, mapping.index.has('id'));
         width = record.fields.length;
         if (header) continue;
       }
       const at = `${source.name}:${record.line}`;
-      const raw = record.fields.join(',');
-      if (record.error) {
+      const fields = record.fields;
+      if (record.problem) {
         ledger!.read++;
-        reject(ledger!, 'unterminated quote', { at, text: raw, detail: record.error });
+        reject(ledger!, record.problem.reason, { at, text: shown(fields), detail: record.problem.detail });
         continue;
       }
-      if (record.fields.length !== width) {
+      if (fields.length !== width) {
         ledger!.read++;
-        const blank = record.fields.length === 1 && record.fields[0] === '';
-        reject(ledger!, 'wrong number of fields', { at, text: blank ? '(blank line)' : raw, detail: `${record.fields.length} field(s), the header has ${width}` });
+        const blank = fields.length === 1 && fields[0] === '';
+        reject(ledger!, 'wrong number of fields', { at, text: blank ? '(blank line)' : shown(fields), detail: `${fields.length} field(s), the header has ${width}` });
         continue;
       }
-      const flat: FlatRecord = {};
-      for (const [name, i] of mapping.index) flat[name] = record.fields[i];
-      accept(flat, record.line, at, record.fields.join('\u0001'), mapping.table);
+      const big = oversizedField(fields, mapping.columnNames, ctx.maxFieldBytes);
+      if (big) {
+        ledger!.read++;
+        reject(ledger!, FIELD_TOO_LARGE, { at, text: shown(fields), detail: oversizedDetail(big, ctx.maxFieldBytes) });
+        continue;
+      }
+      const own: Record<string, string> = {};
+      for (const [name, i] of mapping.attributeIndex) own[name] = fields[i];
+      const flat: FlatRecord = { [ATTRIBUTES_KEY]: own };
+      for (const [name, i] of mapping.index) flat[name] = fields[i];
+      accept(flat, record.line, at, fields, mapping.table);
     }
   }
   if (!ledger) {
@@ -180,6 +197,12 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
   return ledger;
 }
 
+/** A record as ledger examples show it: CSV fields joined by commas (each cut to its head), or the JSON text. */
+function shown(raw: string[] | string): string {
+  if (typeof raw === 'string') return raw.length > SHOWN_FIELD ? raw.slice(0, SHOWN_FIELD) : raw;
+  return raw.map((f) => (f.length > SHOWN_FIELD ? f.slice(0, SHOWN_FIELD) : f)).join(',');
+}
+
 function context(file: string, spec: FormatSpec, cfg: SourceConfig, ctx: ReadContext, attributes: string[], idMapped: boolean): MapContext {
   return {
     file,
@@ -188,55 +211,8 @@ function context(file: string, spec: FormatSpec, cfg: SourceConfig, ctx: ReadCon
     timestamps: { format: cfg.dateFormat, zone: cfg.timezone ?? ctx.crisisTimezone },
     attributes,
     idMapped,
+    htmlEscapedText: spec.htmlEscapedText,
   };
-}
-
-/** Turns format defaults + crisis.yaml columns into column indexes, collecting every problem. */
-function resolveCsvMapping(file: string, header: string[] | undefined, width: number, cfg: SourceConfig, index: number): Mapping {
-  const spec = cfg.format ? formatSpec(cfg.format) : detectFormat({ header });
-  const table = cfg.table ?? (spec.id === 'generic' && header && looksLikeCases(header) ? 'cases' : spec.table);
-  const base = spec.id === 'generic' && header ? guessColumns(header, table) : spec.columns;
-  const columns: Record<string, string | number> = { ...base, ...(cfg.columns ?? {}) };
-  const problems: string[] = [];
-  const path = `sources[${index}]`;
-  const keyToIndex = new Map<string, number>();
-  header?.forEach((h, i) => keyToIndex.has(headerKey(h)) || keyToIndex.set(headerKey(h), i));
-  const out = new Map<string, number>();
-  for (const [field, col] of Object.entries(columns)) {
-    if (typeof col === 'number') {
-      if (col > width) problems.push(`${path}.columns.${field}: position ${col} but ${file} has ${width} column(s)`);
-      else out.set(field, col - 1);
-    } else if (!header) problems.push(`${path}.columns.${field}: "${col}" is a column name but ${file} is read without a header; use a 1-based position`);
-    else {
-      const i = keyToIndex.get(headerKey(col));
-      if (i === undefined) problems.push(`${path}.columns.${field}: column "${col}" not in ${file}${delimiterHint(header)}`);
-      else out.set(field, i);
-    }
-  }
-  for (const required of table === 'cases' ? ['opened_at'] : ['created_at', 'text']) {
-    if (!(required in columns)) {
-      const seen = header ? ` (its columns: ${header.slice(0, 12).map((h) => JSON.stringify(h)).join(', ')})` : '';
-      problems.push(`${path}.columns.${required}: no column for ${required} found in ${file}${seen}; map it in crisis.yaml${header ? delimiterHint(header) : ''}`);
-    }
-  }
-  if (problems.length) throw new ConfigError('crisis.yaml', problems);
-  const attributes = [...spec.attributes, ...(cfg.attributes ?? [])];
-  if (spec.id === 'generic' && header) {
-    // Keep every unmapped column: nothing in the export is thrown away.
-    const used = new Set(out.values());
-    header.forEach((h, i) => !used.has(i) && h.trim() && attributes.push(h.replace(/^\ufeff/, '')));
-  }
-  for (const a of attributes) {
-    const i = header ? keyToIndex.get(headerKey(a)) : undefined;
-    if (i !== undefined && !out.has(a)) out.set(a, i);
-  }
-  return { spec, table, index: out, attributes: attributes.filter((a) => out.has(a)) };
-}
-
-function delimiterHint(header: string[]): string {
-  if (header.length !== 1) return '';
-  const d = [';', '\t', '|', ','].find((c) => header[0].includes(c));
-  return d ? ` — the header is one single column "${excerpt(header[0], 60)}"; is the delimiter ${JSON.stringify(d)}? Set delimiter: in crisis.yaml` : '';
 }
 
 /** Generic JSON: nested objects become dotted keys, then header synonyms map them. */
@@ -257,22 +233,8 @@ function flattenGeneric(rec: FlatRecord, cfg: SourceConfig, ledger: SourceLedger
     out[field] = flat[String(col)];
     mapped.add(String(col));
   }
-  const attributes = keys.filter((k) => !mapped.has(k) && !(k in out));
-  for (const k of attributes) out[k] = flat[k];
+  // Unmapped keys keep their own names, even one that is also a canonical field's (`text` while `body` is the text).
+  const attributes = keys.filter((k) => !mapped.has(k));
+  out[ATTRIBUTES_KEY] = Object.fromEntries(attributes.map((k) => [k, flat[k]]));
   return { flat: out, attributes };
 }
-
-/** cyrb53: a fast 53-bit string hash; collisions at a million rows are vanishingly rare. */
-function hash(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-

@@ -1,4 +1,10 @@
-/** Cell-level cleaning shared by every format: missing markers, ids, booleans, counts, entities. */
+/**
+ * Cell-level cleaning shared by every format: missing markers, ids, booleans,
+ * counts, entities. Missing-value markers (`NA`, `null`, `-` …) mean "empty"
+ * for ids, timestamps, numbers, flags and labels; a message's text and an
+ * author's name are taken as written ({@link textValue}, {@link authorValue}):
+ * `null` is a real reply and a real user name.
+ */
 
 const MISSING = new Set(['', 'na', 'n/a', 'null', 'none', '-', '?', 'nan', 'undefined']);
 
@@ -12,6 +18,23 @@ export function isMissing(value: unknown): boolean {
 export function cell(value: unknown): string | null {
   if (isMissing(value)) return null;
   return typeof value === 'string' ? value.trim() : String(value);
+}
+
+/**
+ * A text exactly as written: no trimming, no markers, no entity decoding
+ * (formats that document an escaping undo it in map-record.ts). Null only when
+ * there is nothing but whitespace.
+ */
+export function textValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = typeof value === 'string' ? value : String(value);
+  return text.trim() === '' ? null : text;
+}
+
+/** An author's name or handle: padding trimmed, missing-value markers kept (`null` and `NaN` are user names too). */
+export function authorValue(value: unknown): string | null {
+  const text = textValue(value);
+  return text === null ? null : text.trim();
 }
 
 /**
@@ -75,8 +98,10 @@ export function decodeEntities(text: string): string {
 
 /** Text for ledger examples: one line, at most `max` characters. */
 export function excerpt(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  // Only the head is ever shown: a 200 MB field is not rewritten whole to show 120 characters of it.
+  const head = text.length > max * 8 ? text.slice(0, max * 8) : text;
+  const flat = head.replace(/\s+/g, ' ').trim();
+  return flat.length > max || head.length < text.length ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /** Line feeds in a text: how line numbers advance. */

@@ -92,11 +92,11 @@ describe('bad input: every row is loaded or counted with a reason', () => {
     expect(messages[0].likes).toBeNull();
   });
 
-  it('missing-value markers are simply empty', async () => {
-    const csv = `id,created_at,text,author,parent_id\n1,2024-01-01T10:00:00Z,a,N/A,null\n2,2024-01-01T10:01:00Z,b,-,None\n3,2024-01-01T10:02:00Z,NA,x,?\n`;
+  it('missing-value markers are empty in ids, not in texts or author names', async () => {
+    const csv = `id,created_at,text,author,parent_id\n1,2024-01-01T10:00:00Z,a,N/A,null\n2,2024-01-01T10:01:00Z,b,-,None\n3,2024-01-01T10:02:00Z,NA,x,?\n4,2024-01-01T10:03:00Z,,y,\n`;
     const { source, messages } = await ingest({ 'posts.csv': csv });
     expect(source.warnings).toEqual({});
-    expect(messages.map((m) => [m.author, m.parentId])).toEqual([[null, null], [null, null]]);
+    expect(messages.map((m) => [m.text, m.author, m.parentId])).toEqual([['a', 'N/A', null], ['b', '-', null], ['NA', 'x', null]]);
     expect(source.rejectedByReason['missing text'].count).toBe(1);
   });
 

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { cleanId, decodeEntities, idList, isMissing, parseBool, parseCount } from '../../../src/analysis/ingest/values.ts';
+import { authorValue, cleanId, decodeEntities, excerpt, idList, isMissing, parseBool, parseCount, textValue } from '../../../src/analysis/ingest/values.ts';
 import { csvCell } from '../../../src/analysis/report/messages-csv.ts';
 
 describe('cell values', () => {
+  it('takes texts as written and author names without padding; markers are values there', () => {
+    expect(['null', ' NaN ', '-', '?', '\tx\r\n', 'a &amp; b'].map(textValue)).toEqual(['null', ' NaN ', '-', '?', '\tx\r\n', 'a &amp; b']);
+    expect(['', ' \t\n', null, undefined].map(textValue)).toEqual([null, null, null, null]);
+    expect(['null', ' None ', 'N/A', '', '  '].map(authorValue)).toEqual(['null', 'None', 'N/A', null, null]);
+  });
+  it('excerpts a huge text from its head only, marking the cut', () => {
+    expect(excerpt(`${' '.repeat(2000)}tail`)).toBe('…');
+    expect(excerpt('a\n\nb')).toBe('a b');
+  });
   it('knows the missing markers', () => {
     for (const v of ['', ' ', 'NA', 'n/a', 'null', 'None', '-', '?', undefined, null]) expect(isMissing(v)).toBe(true);
     for (const v of ['0', 'no', 'x']) expect(isMissing(v)).toBe(false);

@@ -75,7 +75,12 @@ export function looksLikeCases(header: string[]): boolean {
   return ['status', 'state', 'resolvedat', 'solvedat', 'closedat', 'openedat', 'ticketid', 'caseid', 'complaintid'].filter((k) => keys.has(k)).length >= 2;
 }
 
-/** Any delimited or JSON export, mapped by header synonyms or explicit columns. */
+/**
+ * Any delimited or JSON export, mapped by header synonyms or explicit columns.
+ * Texts are kept exactly as written, except on records whose channel is
+ * `twitter` or `x`: those come from the X API, which HTML-escapes `&`, `<`
+ * and `>`, and are decoded once (a social-listening export mixes channels).
+ */
 export const generic: FormatSpec = {
   id: 'generic',
   table: 'messages',
@@ -86,4 +91,5 @@ export const generic: FormatSpec = {
   detect: () => true,
   expand: (value) => (Array.isArray(value) ? value : [value]).map((v) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : { value: v })),
   notes: [],
+  htmlEscapedText: 'twitter-channel',
 };

@@ -120,7 +120,7 @@ function tweetRecord(tweet: Obj, users: Map<string, Obj>): FlatRecord {
     inbound: null,
     is_brand: null,
     created_at: str(tweet.created_at),
-    // Left as sent (`&amp;`, `&lt;`): entity decoding happens once, in the ingest core, for every format.
+    // Left as sent (`&amp;`, `&lt;`): the ingest decodes them once (htmlEscapedText below).
     text: note ?? str(tweet.text),
     likes: count(metrics.like_count),
     // Quote count is absent on some older payloads; then shares are the retweets alone.
@@ -162,5 +162,8 @@ export const twitterV2: FormatSpec = {
     'X API v2: only the Tweets under `data` are read; `includes.tweets` (quoted, replied-to or retweeted posts outside the query) are context and are not counted.',
     'X API v2: author is the username from `includes.users` (expansions=author_id), else the numeric author_id; shares = retweets + quotes.',
     "X API v2: a retweet's public_metrics repeat the original post's retweet_count (likes/replies 0), so summing shares over retweets double-counts; retweets carry referenced_type = retweeted.",
+    'X API v2: HTML entities in texts (&amp; &lt; &gt;, as the API escapes them) are decoded.',
   ],
+  // The API sends `text` HTML-escaped.
+  htmlEscapedText: 'all',
 };

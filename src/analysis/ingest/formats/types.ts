@@ -1,7 +1,15 @@
 import type { FormatId } from '../../config/crisis-config.ts';
 
-/** One record with canonical field names (`created_at`, `text`, …) plus attribute columns by their own names. */
+/**
+ * One record with canonical field names (`created_at`, `text`, …) plus
+ * attribute columns by their own names, either beside them or, where a name
+ * could clash with a canonical field (a CSV column called `text` while `body`
+ * is mapped to text), under {@link ATTRIBUTES_KEY}.
+ */
 export type FlatRecord = Record<string, unknown>;
+
+/** Key of a flat record's own attribute values (name → value), read before its top-level keys. */
+export const ATTRIBUTES_KEY = '__attributes';
 
 /** What Debrief knows about one export format. */
 export interface FormatSpec {
@@ -20,6 +28,14 @@ export interface FormatSpec {
   expand?(value: unknown): FlatRecord[];
   /** Said in the ledger about every source read with this format. */
   notes: string[];
+  /**
+   * Texts arrive HTML-escaped the way X/Twitter's API sends them (`&amp;`,
+   * `&lt;`, `&gt;`), and are decoded once on ingest: on every record
+   * (`'all'`), or only on records whose channel is `twitter` or `x`
+   * (`'twitter-channel'`, for mixed exports). Absent: texts are kept exactly
+   * as written, entities included.
+   */
+  htmlEscapedText?: 'all' | 'twitter-channel';
 }
 
 /** Header cells compared loosely: case, spaces, punctuation and a BOM do not matter. */
