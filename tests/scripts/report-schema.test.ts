@@ -11,7 +11,7 @@ describe('schema/report.schema.json', () => {
   it('documents every section the report can have', () => {
     const schema = JSON.parse(reportSchemaText());
     const sections = schema.definitions.ReportSections.properties;
-    expect(Object.keys(sections).sort()).toEqual(['amplifiers', 'candidateFaults', 'candidateFaultsTotal', 'coverage', 'faults', 'playbook', 'response', 'sentiment', 'themes', 'tickets', 'timeline']);
+    expect(Object.keys(sections).sort()).toEqual(['amplifiers', 'candidateFaults', 'candidateFaultsTotal', 'coverage', 'faults', 'playbook', 'response', 'segments', 'sentiment', 'themes', 'tickets', 'timeline']);
     expect(schema.definitions.ReportSections.description).toMatch(/Every section an analysis can add/);
   });
 });

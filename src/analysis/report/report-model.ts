@@ -9,6 +9,7 @@ import type { SentimentSection } from '../language/sentiment-analysis.ts';
 import type { CandidateFault, FaultsResult, FaultSummary } from '../nlp/faults/types.ts';
 import type { ThemesResult } from '../nlp/themes/types.ts';
 import type { TicketsSection } from '../sections/tickets/schema.ts';
+import type { SegmentsSection } from '../sections/segments/schema.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -67,9 +68,13 @@ export interface FaultParetoRow extends FaultSummary {
 /** The `faults` section: the taxonomy Pareto over messages and case narratives. */
 export interface FaultsSection extends Omit<FaultsResult, 'assignments' | 'pareto'> {
   pareto: FaultParetoRow[];
-  /** Cases whose narrative was classified, and how many got a fault. */
+  /** Cases whose narrative was classified (or whose fault column was read), and how many got a fault. */
   casesConsidered: number;
   casesClassified: number;
+  /** Records whose faults come from a fault column (`columns: { fault: … }`) rather than their text; absent without one. */
+  codedRecords?: number;
+  /** The fault columns, per source: a record counts once per fault its cell names. */
+  codeColumns?: { file: string; column: string; delimiter: string }[];
 }
 
 /** The `themes` section: what people talk about, and what the themes were found in. */
@@ -99,4 +104,6 @@ export interface ReportSections {
   candidateFaultsTotal?: ListTotal;
   /** Service-desk figures over the cases: resolution, SLA attainment, backlog, reopens (only when the cases carry ticket fields). */
   tickets?: TicketsSection;
+  /** The crisis split by each crisis.yaml `segments:` field, the segments' key figures side by side (only when crisis.yaml names segments). */
+  segments?: SegmentsSection;
 }

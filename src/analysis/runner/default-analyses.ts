@@ -5,6 +5,7 @@ import { faultsAnalysis } from '../language/faults-analysis.ts';
 import { sentimentAnalysis } from '../language/sentiment-analysis.ts';
 import { themesAnalysis } from '../language/themes-analysis.ts';
 import { ticketsAnalysis } from '../sections/tickets/analysis.ts';
+import { segmentsAnalysis } from '../sections/segments/analysis.ts';
 
 /**
  * The default analyses, listed in a readable order (the runner orders them by
@@ -12,5 +13,5 @@ import { ticketsAnalysis } from '../sections/tickets/analysis.ts';
  * the timeline before themes and faults).
  */
 export function defaultAnalyses(): Analysis[] {
-  return [sentimentAnalysis, ...CRISIS_ANALYSES, themesAnalysis, faultsAnalysis, ticketsAnalysis];
+  return [sentimentAnalysis, ...CRISIS_ANALYSES, themesAnalysis, faultsAnalysis, ticketsAnalysis, segmentsAnalysis];
 }
