@@ -40,6 +40,10 @@ for (const [name, file, fn] of [
 const perMillion = (languageSeconds / posts) * 1e6;
 console.log(`language stages total       ${languageSeconds.toFixed(1)} s for ${posts.toLocaleString('en-US')} posts → ${perMillion.toFixed(1)} s per million, ${(perMillion / 60).toFixed(2)} of the 60 s target`);
 
+// The privacy filter the bundle writer runs on every published text (bench/privacy.bench.ts).
+const privacy = await (await import('./privacy.bench.ts')).benchPrivacy(texts);
+line(`privacy mask (${posts.toLocaleString('en-US')} posts)`, privacy.postsPerSecond, 'posts/s', `  (${(privacy.changedShare * 100).toFixed(1)}% changed)`);
+
 // The same stages as the analyses run them (each distinct text once), on
 // this thread and then with the per-text work on worker threads.
 const { benchParallel } = await import('./parallel.bench.ts');

@@ -4,12 +4,20 @@
  * report.json, a table or a CSV (see ../bundle/); the analysis itself always
  * sees the original text, and pages only ever see the filtered bundle.
  *
- * - `maskPersonalData`: e-mail addresses → `[email]`, phone numbers → `[phone]`.
+ * - `maskPersonalData`: e-mail addresses → `[email]`, phone numbers → `[phone]`,
+ *   serial numbers, IMEIs and VINs → `[serial]`, order, ticket and booking
+ *   numbers → `[order]` (privacy-ids.ts), private people's names in
+ *   greetings, sign-offs, self-introductions and agent signatures → `[name]`
+ *   (privacy-names.ts). The crisis's brand words are never masked.
  * - `pseudonym`: a private author's handle → `user-1a2b3c`, stable within a
  *   crisis (the slug is the salt) so one person's messages still group.
  *   Brand handles stay readable: they speak for the company.
  */
 import { sha256Hex } from '../core/sha256.ts';
+import { IMEI_DIGITS, MIN_ID_DIGITS, MIN_VIN_DIGITS, maskImeis, maskKeywordIdentifiers, maskVins, mayHoldKeywordIdentifier } from './privacy-ids.ts';
+import { brandWords } from './privacy-lexicon.ts';
+export { brandWords } from './privacy-lexicon.ts';
+import { maskNames } from './privacy-names.ts';
 
 export interface PrivacySettings {
   maskPersonalData: boolean;
@@ -25,24 +33,77 @@ const PHONE_BARE = /(?<![\w+/.])\+?\d{10,13}(?![\w/])/g;
 // Twitter-style mention; the lookbehind keeps e-mail addresses out.
 const MENTION = /(?<![\w@])@(\w{1,30})/g;
 
-/** Replaces e-mail addresses and phone numbers in free text. */
-export function maskPersonalData(text: string): string {
-  // Most texts hold no "@" and fewer digits than any phone number: the patterns would only backtrack through them.
-  let out = text.includes('@') ? text.replace(EMAIL, '[email]') : text;
-  if (digitCount(out) >= MIN_PHONE_DIGITS) out = out.replace(PHONE_GROUPED, '[phone]').replace(PHONE_BARE, '[phone]');
-  return out;
+const NO_BRAND_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * Masks personal data in free text: e-mail addresses, serial and order
+ * numbers, phone numbers, then names. `keep` holds the crisis's brand words
+ * (`brandWords(handles)`), which are never taken for names.
+ *
+ * Every pattern has a cheap necessary condition checked first (an "@"
+ * inside a word, a digit count, a run of capitals, a keyword), and names are
+ * looked for only where a trigger word or signature mark is: most posts
+ * pass none and skip every pattern. The output is always that of
+ * `maskPersonalDataExhaustive`, which the property test checks.
+ */
+export function maskPersonalData(text: string, keep: ReadonlySet<string> = NO_BRAND_WORDS): string {
+  // Replacement tokens hold no digits or capitals and break runs of them, so
+  // the shape of the original bounds that of the text after every step.
+  const shape = shapeOf(text);
+  let out = shape.emailAt ? text.replace(EMAIL, '[email]') : text;
+  if (shape.digits >= MIN_ID_DIGITS && mayHoldKeywordIdentifier(out)) out = maskKeywordIdentifiers(out);
+  if (shape.vinRun >= VIN_LENGTH && shape.digits >= MIN_VIN_DIGITS) out = maskVins(out);
+  if (shape.digits >= IMEI_DIGITS) out = maskImeis(out);
+  if (shape.digits >= MIN_PHONE_DIGITS) out = out.replace(PHONE_GROUPED, '[phone]').replace(PHONE_BARE, '[phone]');
+  // maskNames finds its own places in one scan: no test before it would be cheaper.
+  return maskNames(out, keep);
+}
+
+/**
+ * The same masking with every pattern applied to every text, no shortcut:
+ * the reference the tests hold `maskPersonalData` to. Slow; not for use.
+ */
+export function maskPersonalDataExhaustive(text: string, keep: ReadonlySet<string> = NO_BRAND_WORDS): string {
+  let out = text.replace(EMAIL, '[email]');
+  out = maskImeis(maskVins(maskKeywordIdentifiers(out)));
+  out = out.replace(PHONE_GROUPED, '[phone]').replace(PHONE_BARE, '[phone]');
+  return maskNames(out, keep);
 }
 
 /** The fewest digits either phone pattern matches (2 + 3 + 3 grouped). */
 const MIN_PHONE_DIGITS = 8;
 
-function digitCount(text: string): number {
-  let n = 0;
+/** Length of a VIN: a run of this many VIN characters must be there for VIN to match. */
+const VIN_LENGTH = 17;
+
+/** What the fast path needs to know of a text, from one pass over its characters. */
+interface TextShape {
+  /** How many ASCII digits. */
+  digits: number;
+  /** The longest run of VIN characters (capitals but I, O, Q; digits). */
+  vinRun: number;
+  /** An "@" between an address character and a domain character, as every e-mail address has (a mention's "@" follows a space). */
+  emailAt: boolean;
+}
+
+const isEmailLocal = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+const isDomainStart = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+
+function shapeOf(text: string): TextShape {
+  let digits = 0;
+  let run = 0;
+  let vinRun = 0;
+  let emailAt = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
+    const digit = c >= 48 && c <= 57;
+    if (digit) digits++;
+    if (digit || (c >= 65 && c <= 90 && c !== 73 && c !== 79 && c !== 81)) {
+      if (++run > vinRun) vinRun = run;
+    } else run = 0;
+    if (c === 64 && i > 0 && isEmailLocal(text.charCodeAt(i - 1)) && isDomainStart(text.charCodeAt(i + 1))) emailAt = true;
   }
-  return n;
+  return { digits, vinRun, emailAt };
 }
 
 /** Lower-cased handle without its leading `@`, for comparisons. */
@@ -88,9 +149,10 @@ export function createPrivacy(
   salt: string,
   knownAuthors: ReadonlySet<string> = new Set(),
 ): Privacy {
+  const keep = brandWords(brandHandles);
   const text = (value: string): string => {
     let out = value;
-    if (settings.maskPersonalData) out = maskPersonalData(out);
+    if (settings.maskPersonalData) out = maskPersonalData(out, keep);
     if (settings.pseudonymizeAuthors) out = pseudonymizeMentions(out, brandHandles, salt);
     return out;
   };
@@ -106,8 +168,8 @@ export function createPrivacy(
   return { settings, text, author, cell };
 }
 
-/** Keys whose string values are identifiers or timestamps, never personal text. */
-const ID_KEY = /(^id$|Id$|_id$|At$|_at$|^start$|^end$|^slug$|^timezone$|^file$|^format$)/;
+/** Keys whose string values are identifiers or timestamps, never personal text ("case:48213" is no case number to mask). */
+const ID_KEY = /(^id$|Id$|Ids$|_id$|_ids$|At$|_at$|^start$|^end$|^slug$|^timezone$|^file$|^format$)/;
 /** Keys whose string values are author handles. */
 const AUTHOR_KEY = /^(author|authors|handle|handles|user|screenName)$/;
 
