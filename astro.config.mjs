@@ -13,6 +13,8 @@ function base() {
 
 export default defineConfig({
   base: base(),
+  // `debrief build` points this at a staging directory inside the project and renames it into place when complete
+  // (src/cli/site-output.ts): Astro copies its .astro/ into an output directory outside the project.
   outDir: process.env.DEBRIEF_OUT_DIR || './dist',
   // directory + explicit `…/index.html` links: works on any static host and on file://.
   build: { format: 'directory', inlineStylesheets: 'always' },

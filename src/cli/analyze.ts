@@ -7,10 +7,13 @@ import type { Engine } from '../analysis/engine/engine.ts';
 import type { LedgerAlert } from '../analysis/ingest/ledger.ts';
 import { writeBundleDir } from '../node/bundle-dir.ts';
 import { diskCache } from '../node/disk-cache.ts';
+import { readFaultLibraryFor } from '../node/fault-library-file.ts';
 import { nodeCrisisFiles } from '../node/files.ts';
+import { startHeapGuard, type HeapExhaustedError } from '../node/heap-guard.ts';
 import { crisisInputKey } from '../node/input-key.ts';
 import { createWorkerMapper } from '../node/worker-mapper.ts';
-import { openEngine, type EngineName } from './engines.ts';
+import { lazyEngine, openEngine, type EngineName } from './engines.ts';
+import { checkCrisis } from './preflight.ts';
 import { progress } from './progress.ts';
 
 /** Language results are kept here between runs (keyed by analysis version and input). */
@@ -30,6 +33,16 @@ export interface AnalyzeCommandOptions {
   engine?: EngineName;
   /** The crisis's input key when the caller has computed it already (see node/input-key.ts). */
   inputKey?: string;
+  /**
+   * When the JavaScript heap is about to run out between progress points (node/heap-guard.ts): by default the
+   * one-line error is printed and the process exits 1, as V8 would otherwise kill it with exit 134.
+   */
+  onHeapExhausted?: (error: HeapExhaustedError) => void;
+}
+
+function exitOnHeapExhausted(error: HeapExhaustedError): void {
+  process.stderr.write(`debrief: ${error.message}\n`);
+  process.exit(1);
 }
 
 /**
@@ -47,33 +60,55 @@ function reportAlerts(alerts: readonly LedgerAlert[]): void {
 export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptions): Promise<AnalyzeResult & { engine: Engine; manifest: BundleManifest }> {
   const say = progress(!!options.quiet);
   const slug = options.slug ?? path.basename(path.resolve(dir));
+  // crisis.yaml and the files it lists, checked before anything slow: its mistakes are reported at once.
+  await checkCrisis(dir);
   const files = nodeCrisisFiles(dir);
   // Taken before reading: a file changed during the analysis makes the bundle stale, not falsely fresh.
   const inputKey = options.inputKey ?? crisisInputKey(dir);
   say(`debrief: analysing ${dir}`);
-  const engine = await openEngine(options.engine);
+  // Opened when ingest first needs it, once every file is read and mapped: column mistakes fail before it starts.
+  const engine = lazyEngine(() => openEngine(options.engine));
   const started = Date.now();
+  const guard = startHeapGuard({ subject: dir, onExhausted: options.onHeapExhausted ?? exitOnHeapExhausted });
   const textMapper = createWorkerMapper({ workers: options.workers, onNote: (m) => say(`  ${m}`) });
   let result: AnalyzeResult;
+  let manifest: BundleManifest;
   try {
-    result = await analyzeCrisis(files, engine, {
-      slug,
-      strict: options.strict,
-      onProgress: say.file,
-      onStep: (m) => say(`  ${m}`),
-      cache: options.cacheDir === null ? undefined : diskCache(options.cacheDir ?? DEFAULT_CACHE_DIR),
-      textMapper,
-      // Judged as soon as the files are read: a source that gave nothing fails before the slow language work.
-      onIngested: (ledger) => reportAlerts(ledger.alerts),
+    try {
+      result = await analyzeCrisis(files, engine, {
+        slug,
+        strict: options.strict,
+        faultLibrary: readFaultLibraryFor(dir),
+        onProgress: (p) => {
+          guard.at(`reading ${p.file} (${p.records.toLocaleString('en-US')} records so far)`);
+          guard.check();
+          say.file(p);
+        },
+        onStep: (m) => {
+          guard.at(m.trim().replace(/^analysis: (.*)$/, 'running the $1 analysis'));
+          guard.check();
+          say(`  ${m}`);
+        },
+        cache: options.cacheDir === null ? undefined : diskCache(options.cacheDir ?? DEFAULT_CACHE_DIR),
+        textMapper,
+        // Judged as soon as the files are read: a source that gave nothing fails before the slow language work.
+        onIngested: (ledger) => reportAlerts(ledger.alerts),
+      });
+    } catch (error) {
+      await engine.close();
+      throw error;
+    } finally {
+      await textMapper.close();
+    }
+    say('  writing the bundle');
+    guard.at(`writing the bundle to ${options.out}`);
+    manifest = await writeBundleDir(options.out, (sink) => writeBundle(result, inputKey, sink), { onWait: (m) => say(`  ${m}`) }).catch(async (error: unknown) => {
+      await engine.close();
+      throw error;
     });
-  } catch (error) {
-    await engine.close();
-    throw error;
   } finally {
-    await textMapper.close();
+    guard.stop();
   }
-  say('  writing the bundle');
-  const manifest = await writeBundleDir(options.out, (sink) => writeBundle(result, inputKey, sink), { onWait: (m) => say(`  ${m}`) });
   const t = result.report.ledger.totals;
   say(`debrief: ${t.read} read, ${t.loaded} loaded, ${t.rejected} rejected, ${t.superseded} superseded, ${t.duplicates} duplicates in ${((Date.now() - started) / 1000).toFixed(1)} s → ${options.out}`);
   return { ...result, engine, manifest };

@@ -1,15 +1,18 @@
 /**
  * `debrief build`: brings every crisis's bundle up to date (analysing only
- * what is stale), then renders the site from the bundles with `astro build`.
- * `debrief dev` does the same, then serves the site with live reload
- * (`astro dev`) for writing notebooks.
+ * what is stale), then renders the site from the bundles with `astro build`
+ * into a staging directory that replaces the previous site only when
+ * complete (site-output.ts). `debrief dev` does the same, then serves the
+ * site with live reload (`astro dev`) for writing notebooks.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { bundlesDir, crisesDir } from '../node/bundle-dir.ts';
+import { buildDate, buildTime } from '../node/build-date.ts';
+import { bundlesDir, crisesDir, readManifest } from '../node/bundle-dir.ts';
 import { crisisSlugs, prepareBundles } from './bundles.ts';
 import type { EngineName } from './engines.ts';
 import { progress } from './progress.ts';
+import { siteOutDir, writeSite } from './site-output.ts';
 
 export interface BuildOptions {
   quiet?: boolean;
@@ -19,8 +22,8 @@ export interface BuildOptions {
   engine?: EngineName;
 }
 
-/** Analyses what is stale; returns the environment that points Astro at the bundles. */
-async function bundles(root: string, options: BuildOptions): Promise<NodeJS.ProcessEnv> {
+/** Analyses what is stale; returns the environment that points Astro at the bundles, and each crisis's input key. */
+async function bundles(root: string, options: BuildOptions): Promise<{ env: NodeJS.ProcessEnv; crises: { slug: string; inputKey: string }[] }> {
   const say = progress(!!options.quiet);
   const data = crisesDir(root);
   const slugs = crisisSlugs(data);
@@ -31,21 +34,32 @@ async function bundles(root: string, options: BuildOptions): Promise<NodeJS.Proc
   const fresh = !!process.env.DEBRIEF_NO_CACHE;
   const { analysed, reused } = await prepareBundles(data, dir, { quiet: options.quiet, workers: options.workers, engine: options.engine, force: fresh, cacheDir: fresh ? null : undefined, isolate: true });
   say(`debrief: bundles in ${path.relative(root, dir) || dir}: ${analysed.length} analysed${analysed.length ? ` (${analysed.join(', ')})` : ''}, ${reused.length} up to date, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const crises = slugs.map((slug) => ({ slug, inputKey: readManifest(path.join(dir, slug))?.inputKey ?? '' }));
   // Telemetry would try the network, which is closed here and none of its business anyway.
-  return { ...process.env, DEBRIEF_BUNDLES_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' };
+  return { env: { ...process.env, DEBRIEF_BUNDLES_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' }, crises };
 }
 
 export async function build(root: string, options: BuildOptions): Promise<void> {
   const say = progress(!!options.quiet);
-  const env = await bundles(root, options);
+  // Read once (and checked) before the slow part: every page of this build has the same date.
+  const time = buildTime();
+  const { env, crises } = await bundles(root, options);
+  const target = siteOutDir(root);
   const started = Date.now();
-  await run(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), 'build', ...(options.quiet ? ['--silent'] : [])], root, env);
-  say(`debrief: site written to ${process.env.DEBRIEF_OUT_DIR || path.join(root, 'dist')} in ${((Date.now() - started) / 1000).toFixed(1)} s — open index.html there`);
+  const astro = [path.join(root, 'node_modules/astro/astro.js'), 'build', ...(options.quiet ? ['--silent'] : [])];
+  await writeSite(
+    root,
+    target,
+    (outDir) => run(process.execPath, astro, root, { ...env, DEBRIEF_OUT_DIR: outDir, SOURCE_DATE_EPOCH: String(time / 1000) }),
+    () => ({ base: process.env.DEBRIEF_BASE || '/', buildDate: buildDate(time), crises }),
+    { onWait: say },
+  );
+  say(`debrief: site written to ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s — open index.html there`);
 }
 
 /** Serves the site with live reload; bundles are brought up to date first (run again after changing data). */
 export async function dev(root: string, options: BuildOptions): Promise<void> {
-  const env = await bundles(root, options);
+  const { env } = await bundles(root, options);
   await run(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), 'dev'], root, env);
 }
 

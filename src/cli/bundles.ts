@@ -10,8 +10,10 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readManifest } from '../node/bundle-dir.ts';
+import { assertFaultsAgree } from '../node/fault-library-file.ts';
 import { crisisInputKey } from '../node/input-key.ts';
 import type { AnalyzeCommandOptions } from './analyze.ts';
+import { checkCrisis } from './preflight.ts';
 
 /** Crisis slugs: sub-directories of `dataDir` holding a crisis.yaml, sorted. */
 export function crisisSlugs(dataDir: string): string[] {
@@ -42,20 +44,29 @@ export interface PrepareOptions extends Omit<AnalyzeCommandOptions, 'out' | 'slu
 export async function prepareBundles(dataDir: string, bundlesDir: string, { force = false, isolate = false, ...options }: PrepareOptions = {}): Promise<PrepareResult> {
   const slugs = crisisSlugs(dataDir);
   const out: PrepareResult = { analysed: [], reused: [] };
+  const stale: { slug: string; crisisDir: string; bundle: string; inputKey: string }[] = [];
   for (const slug of slugs) {
     const crisisDir = path.join(dataDir, slug);
     const bundle = path.join(bundlesDir, slug);
     const inputKey = crisisInputKey(crisisDir);
-    if (!force && readManifest(bundle)?.inputKey === inputKey) {
-      out.reused.push(slug);
-      continue;
-    }
+    if (!force && readManifest(bundle)?.inputKey === inputKey) out.reused.push(slug);
+    else stale.push({ slug, crisisDir, bundle, inputKey });
+  }
+  // Fault ids across every crisis (stale or not: a fresh one may clash with a changed one), before anything slow.
+  assertFaultsAgree(slugs.map((slug) => path.join(dataDir, slug)));
+  // Every stale crisis's crisis.yaml is checked before the first is analysed: a mistake in the last fails at once.
+  for (const { crisisDir } of stale) {
+    await checkCrisis(crisisDir).catch((error: unknown) => {
+      throw inCrisis(crisisDir, error);
+    });
+  }
+  for (const { slug, crisisDir, bundle, inputKey } of stale) {
     if (isolate) await analyzeInChild(crisisDir, bundle, options);
     else {
       // Loaded only when a bundle is stale: an up-to-date build never compiles the analyses.
       const { analyzeDirectory } = await import('./analyze.ts');
       const result = await analyzeDirectory(crisisDir, { ...options, out: bundle, slug, inputKey }).catch((error: unknown) => {
-        throw new Error(`${crisisDir}: ${error instanceof Error ? error.message : String(error)}`);
+        throw inCrisis(crisisDir, error);
       });
       await result.engine.close();
     }
@@ -68,6 +79,12 @@ export async function prepareBundles(dataDir: string, bundlesDir: string, { forc
     }
   }
   return out;
+}
+
+/** The error, naming which crisis stopped the build (unless its message names the crisis directory already). */
+function inCrisis(crisisDir: string, error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(message.startsWith(crisisDir) ? message : `${crisisDir}: ${message}`);
 }
 
 const BIN = fileURLToPath(new URL('../../bin/debrief.mjs', import.meta.url));
@@ -107,7 +124,7 @@ function analyzeInChild(crisisDir: string, out: string, options: Omit<AnalyzeCom
         return resolve();
       }
       // This names which crisis stopped the build, with the child's own message.
-      reject(new Error(`${crisisDir}: ${last === null ? `analysing failed (exit ${code}); its output is above` : last.slice('debrief: '.length)}`));
+      reject(inCrisis(crisisDir, last === null ? `analysing failed (exit ${code}); its output is above` : last.slice('debrief: '.length)));
     });
   });
 }

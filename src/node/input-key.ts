@@ -4,20 +4,23 @@
  * key is stale and analysed again; anything else is reused as it is.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_VERSION } from '../analysis/bundle/layout.ts';
+import { faultLibraryFile } from './fault-library-file.ts';
 
 // The code that decides what a bundle holds: the pure analysis and the Node pieces that feed it.
 const CODE_DIRS = ['../analysis', '.'].map((d) => path.resolve(path.dirname(fileURLToPath(import.meta.url)), d));
 
 let codeKey: string | undefined;
 
-/** SHA-256 over the bundle format, the analysis code and every file below `crisisDir` (names and bytes). */
+/** SHA-256 over the bundle format, the analysis code, every file below `crisisDir` (names and bytes) and the fault library it uses. */
 export function crisisInputKey(crisisDir: string): string {
   codeKey ??= treeHash(CODE_DIRS);
-  return createHash('sha256').update(`bundle ${BUNDLE_VERSION}\ncode ${codeKey}\ndata ${treeHash([crisisDir])}\n`).digest('hex');
+  const library = faultLibraryFile(crisisDir);
+  const libraryKey = existsSync(library) ? createHash('sha256').update(readFileSync(library)).digest('hex') : 'none';
+  return createHash('sha256').update(`bundle ${BUNDLE_VERSION}\ncode ${codeKey}\ndata ${treeHash([crisisDir])}\nfaults ${libraryKey}\n`).digest('hex');
 }
 
 function treeHash(roots: string[]): string {

@@ -5,7 +5,7 @@
  * every cell's result on disk, keyed by the bundle's tables and the SQL: a
  * rebuild after editing a notebook opens no engine unless a cell is new.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE_TABLES } from '../analysis/bundle/layout.ts';
 import { sha256Hex } from '../analysis/core/sha256.ts';
@@ -24,6 +24,8 @@ interface Shared {
   engine?: Promise<Engine>;
   schemas: Map<string, Promise<string>>;
   queue: Promise<unknown>;
+  /** A cache write failed and was warned about (once per build). */
+  warned?: boolean;
 }
 
 function shared(): Shared {
@@ -40,11 +42,27 @@ export async function bundleQuery(crisis: LoadedCrisis, sql: string, cacheDir: s
   const file = path.join(cacheDir, `${sha256Hex(`${tables.join(',')}\n${sql}`)}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as SqlResult;
   const result = await serially(() => execute(crisis, sql));
-  mkdirSync(cacheDir, { recursive: true });
-  // Write then rename: a build killed half-way never leaves a torn entry.
-  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(result));
-  renameSync(`${file}.${process.pid}.tmp`, file);
+  keep(file, result);
   return result;
+}
+
+/**
+ * Writes a cell's result to the cache, then renames it (a build killed half-way never leaves a torn entry).
+ * The cache only saves time: a failed write is warned about once per build and the build goes on.
+ */
+function keep(file: string, result: SqlResult): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(tmp, JSON.stringify(result));
+    renameSync(tmp, file);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    const s = shared();
+    if (s.warned) return;
+    s.warned = true;
+    console.warn(`debrief: warning: cannot write the SQL cell cache file ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}): the build goes on, and runs the cell again next time; free some disk space`);
+  }
 }
 
 // One connection: a crisis's schema is selected per query, so queries must not interleave.

@@ -40,8 +40,13 @@ export async function writeDownloads(outDir: string): Promise<number> {
   const files = registry();
   for (const [sitePath, content] of files) {
     const file = path.join(outDir, sitePath);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, content);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, content);
+    } catch (error) {
+      // Node's message for a failed write (ENOSPC …, write) names no file.
+      throw new Error(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}): free some disk space or choose another output directory`);
+    }
   }
   return files.size;
 }
@@ -55,9 +60,7 @@ export function downloadsIntegration() {
         const out = fileURLToPath(dir);
         const n = await writeDownloads(out);
         logger.info(`${n} data download${n === 1 ? '' : 's'} written`);
-        // What this output was built from: browser tests rebuild when it differs or is older than the sources.
-        const stamp = { dataDir: path.resolve(process.env.DEBRIEF_DATA_DIR || 'data'), base: process.env.DEBRIEF_BASE || '/', builtAt: Date.now() };
-        await writeFile(path.join(out, '.debrief-build.json'), `${JSON.stringify(stamp)}\n`);
+        // The build stamp (.debrief-build.json) is written by `debrief build` once the whole site is there (cli/site-output.ts).
       },
     },
   };

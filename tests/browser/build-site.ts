@@ -1,12 +1,15 @@
 /**
  * Builds the site for browser tests when the output is missing or stale.
- * A build writes `.debrief-build.json` (data directory, base, time); the
- * output is stale when that stamp is missing, names another data directory
- * or base, or is older than any source, data or notebook file.
+ * A build writes `.debrief-build.json` (base, build date, each crisis's input
+ * key); the output is stale when that stamp is missing, names another base or
+ * other crises or inputs than the data directory's, or is older (by its file
+ * time) than any source, data or notebook file.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { crisisSlugs } from '../../src/cli/bundles.ts';
+import { crisisInputKey } from '../../src/node/input-key.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const INPUTS = ['src', 'reports', 'data', 'public', 'astro.config.mjs'];
@@ -25,9 +28,9 @@ function newestInput(): number {
 }
 
 export interface BuildStamp {
-  dataDir: string;
   base: string;
-  builtAt: number;
+  buildDate: string;
+  crises: { slug: string; inputKey: string }[];
 }
 
 /** Reads the stamp of a build output, if any. */
@@ -40,7 +43,9 @@ export function readStamp(outDir: string): BuildStamp | null {
 export async function ensureSite(outDir: string, base = '/', dataDir = path.join(ROOT, 'data')): Promise<number> {
   const out = path.resolve(ROOT, outDir);
   const stamp = readStamp(out);
-  if (stamp && stamp.dataDir === dataDir && stamp.base === base && stamp.builtAt > newestInput() && existsSync(path.join(out, 'index.html'))) return 0;
+  const crises = JSON.stringify(crisisSlugs(dataDir).map((slug) => ({ slug, inputKey: crisisInputKey(path.join(dataDir, slug)) })));
+  const fresh = stamp && stamp.base === base && JSON.stringify(stamp.crises) === crises && statSync(path.join(out, '.debrief-build.json')).mtimeMs > newestInput();
+  if (fresh && existsSync(path.join(out, 'index.html'))) return 0;
   const started = Date.now();
   process.stderr.write(`browser tests: building the site into ${outDir} (base ${base}); this takes a while on two cores\n`);
   await new Promise<void>((resolve, reject) => {

@@ -16,13 +16,14 @@ describe('debrief CLI', () => {
     const b = await mkdtemp(path.join(os.tmpdir(), 'debrief-b-'));
     const first = await run(process.execPath, [bin, 'analyze', crisis, '--out', a]);
     expect(first.stdout).toBe('');
-    expect(first.stderr).toMatch(/twcs-mini\.csv: 8 records read \([\d,]+ records\/s\)/);
+    // 6 records: the row broken by a bare CR in an unquoted field is one record, rejected whole (not three fragments).
+    expect(first.stderr).toMatch(/twcs-mini\.csv: 6 records read \([\d,]+ records\/s\)/);
     await run(process.execPath, [bin, 'analyze', crisis, '--out', b, '--quiet']).then((r) => expect(r.stderr).toBe(''));
     for (const f of ['report.json', 'messages.csv', 'cases.csv']) expect(await readFile(path.join(a, f), 'utf8')).toBe(await readFile(path.join(b, f), 'utf8'));
     const report = JSON.parse(await readFile(path.join(a, 'report.json'), 'utf8'));
     expect(report.schemaVersion).toBe(1);
     expect(report.crisis).toMatchObject({ title: 'Mini crisis', timezone: 'America/Chicago', window: { start: '2017-10-31T22:08:27.000Z', end: '2024-03-12T11:00:00.000Z' } });
-    expect(report.ledger.totals).toMatchObject({ read: 14, loaded: 8, rejected: 4, superseded: 2, duplicates: 0, rejectedByReason: { 'impossible date': 1, 'wrong number of fields': 3 } });
+    expect(report.ledger.totals).toMatchObject({ read: 12, loaded: 8, rejected: 2, superseded: 2, duplicates: 0, rejectedByReason: { 'impossible date': 1, 'carriage return in an unquoted field': 1 } });
     expect(report.counts).toMatchObject({ messages: 5, cases: 3 });
     const csv = await readFile(path.join(a, 'messages.csv'), 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^id,conversation_id,parent_id,created_at,author,is_brand,inbound,channel,text/);
@@ -41,7 +42,7 @@ describe('debrief CLI', () => {
   it('--strict turns a rejected row into a failure', async () => {
     const error = await run(process.execPath, [bin, 'analyze', crisis, '--out', path.join(os.tmpdir(), `debrief-cli-out-${process.pid}`), '--strict', '--quiet']).catch((e: { code: number; stderr: string }) => e);
     expect(error).toMatchObject({ code: 1 });
-    expect((error as { stderr: string }).stderr).toContain('twcs-mini.csv: --strict: 3 record(s) rejected, first twcs-mini.csv:6: wrong number of fields');
+    expect((error as { stderr: string }).stderr).toContain('twcs-mini.csv: --strict: 1 record(s) rejected, first twcs-mini.csv:6: carriage return in an unquoted field');
   });
 
   it('new scaffolds a crisis.yaml that validates and a notebook, and refuses to overwrite', async () => {

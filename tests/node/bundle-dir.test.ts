@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,34 @@ describe('writeBundleDir', () => {
     expect(readdirSync(tmp).filter((n) => n.startsWith('fail.'))).toEqual([]);
   });
 
+  it.skipIf(!existsSync('/dev/full'))('on a full disk, names the file, says the disk is full and what to do, and keeps the previous bundle', async () => {
+    const dir = path.join(tmp, 'full');
+    await writeBundleDir(dir, fakeBundle({ 'report.json': '{"old":true}' }));
+    const onFullDisk = async (sink: Sink) => {
+      // The file the sink is about to write is a link to /dev/full: writing it fails with ENOSPC, as on a full disk.
+      symlinkSync('/dev/full', path.join(`${dir}.partial-${process.pid}`, 'messages.csv'));
+      await sink.write('messages.csv', ['id\n1\n']);
+    };
+    await expect(writeBundleDir(dir, onFullDisk)).rejects.toThrow(
+      `cannot write ${path.join(dir, 'messages.csv')} (ENOSPC): the disk is full: free some disk space or choose another output directory; the previous bundle is left as it was`,
+    );
+    expect(readFileSync(path.join(dir, 'report.json'), 'utf8')).toBe('{"old":true}');
+    expect(readdirSync(tmp).filter((n) => n.startsWith('full.'))).toEqual([]);
+  });
+
+  it('names the directory it cannot create, and what to do', async () => {
+    const file = path.join(tmp, 'plain-file');
+    writeFileSync(file, 'x');
+    await expect(writeBundleDir(path.join(file, 'out', 'bundle'), fakeBundle({ 'report.json': '{}' }))).rejects.toThrow(`cannot create ${path.join(file, 'out')} (ENOTDIR): choose another output directory`);
+  });
+
+  it('replaces a bundle holding files its manifest lists beyond the fixed names (full lists)', async () => {
+    const dir = path.join(tmp, 'lists');
+    await writeBundleDir(dir, fakeBundle({ 'report.json': '{"a":1}', 'list-authors.csv': 'author\nx\n' }));
+    await writeBundleDir(dir, fakeBundle({ 'report.json': '{"a":2}' }));
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'report.json']);
+  });
+
   it("refuses a directory holding files Debrief did not write", async () => {
     const dir = path.join(tmp, 'foreign');
     mkdirSync(dir);
@@ -72,7 +100,8 @@ describe('writeBundleDir', () => {
       await fakeBundle({ 'report.json': tag, [`${tag}.csv`]: tag })(sink);
     };
     const waits: string[] = [];
-    await Promise.all([writeBundleDir(dir, slow('a')), writeBundleDir(dir, slow('b'), { onWait: (m) => waits.push(m) })]);
+    // Either may take the lock first: whichever comes second waits, once.
+    await Promise.all([writeBundleDir(dir, slow('a'), { onWait: (m) => waits.push(m) }), writeBundleDir(dir, slow('b'), { onWait: (m) => waits.push(m) })]);
     expect(waits.length).toBe(1);
     expect(intact(dir)).toBe(true);
     expect(readdirSync(dir).filter((n) => n.endsWith('.csv')).length).toBe(1);
