@@ -1,81 +1,173 @@
 /**
- * Faults across every crisis, for `/faults/`: one row per taxonomy fault id
- * (or candidate label), counts per crisis, first/last seen, and a trend over
- * the crisis's own buckets. Crises happen in different time zones: each
- * crisis's dates are shown in its own zone, labelled, never mixed into one
- * "earliest" date.
+ * Faults across every crisis, for `/faults/` and `/faults/<id>/`: the per-crisis
+ * Paretos (aggregated in SQL and the analysis, one row per fault in each
+ * bundle's report) become one long Arquero table, crisis × fault, and the
+ * cross-crisis view is built from it with Arquero verbs: rates per 1,000
+ * records in scope (derive), totals and pooled rates per fault (groupby,
+ * rollup), a rate column per crisis (pivot), the two joined, and ordered
+ * product faults first, then service failures, then candidates (orderby).
+ *
+ * Crises happen in different time zones: each crisis's dates are shown in its
+ * own zone, labelled, never mixed into one "earliest" date.
  */
+import { desc, from, op } from 'arquero';
+import type { FaultKind } from '../analysis/nlp/faults/types.ts';
 import { csvCell } from '../analysis/report/messages-csv.ts';
 import type { LoadedCrisis } from './crises.ts';
-import { crisisView } from './crisis-view.ts';
-import { faultSeen, type FaultView } from './faults.ts';
+import { faultTrend, type FaultTrend } from './fault-trend.ts';
+import { faultSeen, faultsView, type FaultView } from './faults.ts';
 import { localTimeText } from './charts/time.ts';
+import { slugify } from './paths.ts';
 
+/** A fault in one crisis: one row of the long table. */
+export interface FaultInCrisis {
+  slug: string;
+  title: string;
+  /** The crisis's IANA time zone (report.crisis.timezone). */
+  zone: string;
+  /** Records with the fault (a record counts once per fault its fault cell names). */
+  count: number;
+  /** Records in scope in that crisis: the rate's denominator; 0 when the bundle does not say. */
+  considered: number;
+  /** Records with the fault per 1,000 in scope; null when there is no denominator. */
+  rate: number | null;
+  trend: FaultTrend;
+  fault: FaultView;
+  /** The crisis's buckets and records in scope per bucket (for the sparkline's rates). */
+  bucketMs: number;
+  bucketStarts: number[];
+  consideredVolume: number[];
+}
+
+/** One fault across crises. */
 export interface FaultAcross {
   key: string;
   label: string;
+  kind: FaultKind | 'candidate';
   candidate: boolean;
+  /** Records with the fault, all crises. */
   total: number;
-  /** Per crisis (slug) that has it: its time zone, count, its view (for examples, dates and trend). */
-  byCrisis: { slug: string; title: string; zone: string; fault: FaultView }[];
+  /** Records in scope in the crises whose taxonomy has the fault (candidates: where it was found). */
+  considered: number;
+  /** total per 1,000 of considered; null without a denominator. */
+  pooledRate: number | null;
+  /** Rate per 1,000 per crisis slug; a slug is absent when that crisis's taxonomy does not have the fault. */
+  rates: Record<string, number | null>;
+  /** Per crisis whose taxonomy has it (or where a candidate was found), newest crisis first. */
+  byCrisis: FaultInCrisis[];
+  /** Path segment of its page, `/faults/<page>/` (taxonomy faults only; unique). */
+  page: string | null;
 }
 
 /** First and last seen of a fault in one crisis, dated in that crisis's zone and labelled (`7 Oct 2024 EDT`). */
 export interface SeenInCrisis {
   slug: string;
   title: string;
-  /** The crisis's IANA time zone (report.crisis.timezone). */
   zone: string;
   firstSeen: string;
   lastSeen: string;
 }
 
-/** First and last seen of a fault in every crisis that has it, each in its own crisis's time zone (what `/faults/` shows). */
+/** First and last seen of a fault in every crisis that has seen it, each in its own crisis's time zone. */
 export function seenByCrisis(row: FaultAcross): SeenInCrisis[] {
-  return row.byCrisis.map((b) => ({ slug: b.slug, title: b.title, zone: b.zone, ...faultSeen(b.fault, b.zone) }));
+  return row.byCrisis.filter((b) => b.count > 0).map((b) => ({ slug: b.slug, title: b.title, zone: b.zone, ...faultSeen(b.fault, b.zone) }));
 }
 
-/** Direction of a volume series: compares the first and last third of the buckets that have any volume. */
-export function trend(volume: number[]): 'rising' | 'falling' | 'steady' | 'single burst' | 'none' {
-  const start = volume.findIndex((v) => v > 0);
-  if (start < 0) return 'none';
-  let end = volume.length - 1;
-  while (end > start && volume[end] === 0) end--;
-  const span = volume.slice(start, end + 1);
-  if (span.length < 3) return 'single burst';
-  const third = Math.max(1, Math.floor(span.length / 3));
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const first = sum(span.slice(0, third));
-  const last = sum(span.slice(-third));
-  if (last > first * 1.5) return 'rising';
-  if (first > last * 1.5) return 'falling';
-  return 'steady';
-}
-
-/** Every fault of every crisis, most messages first. */
-export function faultsAcross(crises: readonly LoadedCrisis[]): FaultAcross[] {
-  const rows = new Map<string, FaultAcross>();
-  for (const c of crises) {
-    const view = crisisView(c).faults;
-    if (!view) continue;
-    for (const f of [...view.faults, ...view.candidates]) {
-      if (f.count === 0) continue;
-      const key = f.candidate ? `candidate:${f.label.toLowerCase()}` : f.id;
-      const row = rows.get(key) ?? { key, label: f.label, candidate: f.candidate, total: 0, byCrisis: [] };
-      row.total += f.count;
-      row.byCrisis.push({ slug: c.slug, title: c.report.crisis.title, zone: c.report.crisis.timezone, fault: f });
-      rows.set(key, row);
+/** The long table's rows: every taxonomy fault of every crisis (zero counts too: zero is measured), and candidates found. */
+function longRows(crises: readonly LoadedCrisis[]): (FaultInCrisis & { key: string; label: string; kind: string; candidate: boolean; order: number })[] {
+  const rows: (FaultInCrisis & { key: string; label: string; kind: string; candidate: boolean; order: number })[] = [];
+  crises.forEach((c, order) => {
+    const view = faultsView(c.report);
+    if (!view) return;
+    const considered = view.considered;
+    for (const f of [...view.faults, ...view.services, ...view.candidates]) {
+      if (f.candidate && f.count === 0) continue;
+      rows.push({
+        key: f.candidate ? `candidate:${f.label.toLowerCase()}` : f.id,
+        label: f.label,
+        kind: f.candidate ? 'candidate' : (f.kind ?? 'product'),
+        candidate: f.candidate,
+        order,
+        slug: c.slug,
+        title: c.report.crisis.title,
+        zone: c.report.crisis.timezone,
+        count: f.count,
+        considered,
+        rate: null,
+        trend: f.candidate ? { trend: 'not measurable', reason: 'a candidate has no time line', firstRate: null, secondRate: null, pValue: null } : faultTrend(f.volume, view.consideredVolume),
+        fault: f,
+        bucketMs: view.bucketMs,
+        bucketStarts: view.bucketStarts,
+        consideredVolume: view.consideredVolume,
+      });
     }
-  }
-  return [...rows.values()].sort((a, b) => Number(a.candidate) - Number(b.candidate) || b.total - a.total || a.label.localeCompare(b.label));
+  });
+  return rows;
 }
 
 /**
- * `/faults/faults.csv`: one row per fault and crisis; first and last seen as
- * UTC instants and as the crisis's local time with its zone.
+ * Every fault of every crisis: product faults, then service failures, then
+ * candidates, each by pooled rate (highest first), then label. Throws when two
+ * crises' bundles give one taxonomy id a different label or kind (`debrief
+ * build` stops that earlier, naming the crisis.yaml files; this catches
+ * bundles built apart).
+ */
+export function faultsAcross(crises: readonly LoadedCrisis[]): FaultAcross[] {
+  const rows = longRows(crises);
+  if (!rows.length) return [];
+  const long = from(rows).derive({ rate: 'd => d.considered > 0 ? 1000 * d.count / d.considered : null', identity: 'd => lower(trim(d.label)) + "|" + d.kind' } as never);
+  assertOneMeaning(long);
+  const totals = long
+    .groupby('key', 'candidate')
+    .rollup({ label: op.any('label'), kind: op.any('kind'), total: op.sum('count'), considered: op.sum('considered') })
+    .derive({ pooledRate: 'd => d.considered > 0 ? 1000 * d.total / d.considered : null', kindRank: 'd => d.kind === "product" ? 0 : d.kind === "service" ? 1 : 2' } as never);
+  const wide = long.derive({ crisis: 'd => "rate:" + d.slug' } as never).groupby('key').pivot('crisis', 'rate');
+  const joined = totals.join_left(wide, 'key').orderby('kindRank', desc('pooledRate'), desc('total'), 'label', 'key');
+  const perFault = long.orderby('order').groupby('key').objects({ grouped: 'map' }) as unknown as Map<string, FaultInCrisis[]>;
+  const pages = new Set<string>();
+  return joined.objects().map((r) => {
+    const row = r as Record<string, unknown>;
+    const rates: Record<string, number | null> = {};
+    for (const [name, value] of Object.entries(row)) if (name.startsWith('rate:')) if (value !== undefined) rates[name.slice(5)] = value as number | null;
+    const key = row.key as string;
+    const byCrisis = (perFault.get(key) ?? []).map(({ slug, title, zone, count, considered, rate, trend, fault, bucketMs, bucketStarts, consideredVolume }) => ({ slug, title, zone, count, considered, rate, trend, fault, bucketMs, bucketStarts, consideredVolume }));
+    let page: string | null = null;
+    if (!row.candidate) {
+      page = slugify(key);
+      for (let n = 2; pages.has(page); n++) page = `${slugify(key)}-${n}`;
+      pages.add(page);
+    }
+    return { key, label: row.label as string, kind: row.kind as FaultAcross['kind'], candidate: row.candidate as boolean, total: row.total as number, considered: row.considered as number, pooledRate: row.pooledRate as number | null, rates, byCrisis, page };
+  });
+}
+
+/** One taxonomy id, one fault: two crises with another label or kind for it are an error naming both. */
+function assertOneMeaning(long: ReturnType<typeof from>): void {
+  const clashes = long
+    .filter('d => !d.candidate')
+    .groupby('key')
+    .rollup({ meanings: op.array_agg_distinct('identity'), crises: op.array_agg('slug'), labels: op.array_agg('label'), kinds: op.array_agg('kind') })
+    .filter('d => length(d.meanings) > 1')
+    .orderby('key')
+    .objects() as { key: string; crises: string[]; labels: string[]; kinds: string[] }[];
+  if (!clashes.length) return;
+  const lines = clashes.map((c) => `fault "${c.key}": ${c.crises.map((s, i) => `"${c.labels[i]}" (${c.kinds[i]}) in ${s}`).join(' vs ')}`);
+  throw new Error(`debrief: fault ids must mean one fault across crises; rename one or define it once in the fault library (data/faults.yaml), then run \`npx debrief build\`:\n${lines.map((l) => `  - ${l}`).join('\n')}`);
+}
+
+/** Rate per 1,000 as pages show it: one decimal below 100, whole above; `–` when not measurable. */
+export function formatRate(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined) return '–';
+  return rate >= 100 ? Math.round(rate).toLocaleString('en-US') : rate.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+/**
+ * `/faults/faults.csv`: one row per fault and crisis; rates per 1,000 records
+ * in scope; first and last seen as UTC instants and as the crisis's local time
+ * with its zone.
  */
 export function faultsAcrossCsv(rows: FaultAcross[]): string {
-  const header = ['fault_id', 'label', 'kind', 'crisis', 'timezone', 'messages', 'share_of_classified', 'first_seen', 'last_seen', 'first_seen_local', 'last_seen_local', 'trend'];
+  const header = ['fault_id', 'label', 'kind', 'crisis', 'timezone', 'records', 'records_in_scope', 'rate_per_1000', 'share_of_kind', 'first_seen', 'last_seen', 'first_seen_local', 'last_seen_local', 'trend', 'trend_p_value'];
   const lines = [header.join(',')];
   for (const r of rows) {
     for (const c of r.byCrisis) {
@@ -83,7 +175,7 @@ export function faultsAcrossCsv(rows: FaultAcross[]): string {
       const local = localTimeText(c.zone);
       const localOf = (ms: number | null) => (ms === null ? null : local(ms));
       lines.push(
-        [r.candidate ? '' : r.key, r.label, r.candidate ? 'candidate' : 'taxonomy', c.slug, c.zone, f.count, r.candidate ? null : f.share, iso(f.firstSeen), iso(f.lastSeen), localOf(f.firstSeen), localOf(f.lastSeen), f.volume.length ? trend(f.volume) : null]
+        [r.candidate ? '' : r.key, r.label, r.kind, c.slug, c.zone, c.count, c.considered || null, c.rate, r.candidate ? null : f.share, iso(f.firstSeen), iso(f.lastSeen), localOf(f.firstSeen), localOf(f.lastSeen), c.trend.trend, c.trend.pValue]
           .map(csvCell)
           .join(','),
       );
@@ -96,10 +188,15 @@ function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-/** Points of a sparkline polyline (`x,y x,y …`) in a `width` × `height` box. */
-export function sparkline(volume: number[], width = 90, height = 18): string {
-  if (!volume.length) return '';
-  const max = Math.max(1, ...volume);
-  const step = volume.length > 1 ? width / (volume.length - 1) : 0;
-  return volume.map((v, i) => `${(i * step).toFixed(1)},${(height - (v / max) * (height - 2) - 1).toFixed(1)}`).join(' ');
+/** Rate per 1,000 in scope per bucket (0 where nothing was in scope): what sparklines draw. */
+export function bucketRates(volume: readonly number[], considered: readonly number[]): number[] {
+  return volume.map((v, i) => (considered[i] ? (1000 * v) / considered[i]! : 0));
+}
+
+/** Points of a sparkline polyline (`x,y x,y …`) in a `width` × `height` box, scaled to `max` (default: the series' maximum). */
+export function sparkline(values: readonly number[], width = 90, height = 18, max = Math.max(...values, 0)): string {
+  if (!values.length) return '';
+  const top = max > 0 ? max : 1;
+  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  return values.map((v, i) => `${(i * step).toFixed(1)},${(height - (v / top) * (height - 2) - 1).toFixed(1)}`).join(' ');
 }

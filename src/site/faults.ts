@@ -4,13 +4,15 @@
  * `report.sections.candidateFaults` (recurring complaints no configured fault
  * covers), in one shape.
  */
-import type { FaultSummary } from '../analysis/nlp/faults/types.ts';
+import type { FaultKind, FaultSummary } from '../analysis/nlp/faults/types.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
 import { formatZonedDate } from './format.ts';
 
 /** One fault with its examples: a Pareto row (or a candidate shaped like one) under its own id. */
-export interface FaultView extends Omit<FaultSummary, 'faultId'> {
+export interface FaultView extends Omit<FaultSummary, 'faultId' | 'kind'> {
   id: string;
+  /** Product fault or service failure; absent (read as product) in bundles written before kinds, and for candidates. */
+  kind?: FaultKind;
   /** Up to five example message ids (cases as `case:<id>`), earliest first. */
   exampleIds: string[];
   /** True for a candidate fault (discovered, not in the taxonomy). */
@@ -25,7 +27,16 @@ export interface FaultsView {
   classified: number;
   bucketMs: number;
   bucketStarts: number[];
+  /** Records in scope per bucket (the rate denominators); empty in bundles written before it. */
+  consideredVolume: number[];
+  /** Product faults: the Pareto. */
   faults: FaultView[];
+  /** Service failures (waiting for support, no reply), kept apart from the product Pareto. */
+  services: FaultView[];
+  /** Records with a fault of each kind (the share denominators). */
+  classifiedByKind: Record<FaultKind, number>;
+  /** The fault columns the faults were read from, when a source has one (a record counts once per fault it names). */
+  codeColumns: { file: string; column: string; delimiter: string }[];
   /** At most 50 (the analysis's cut): the most frequent candidate faults. */
   candidates: FaultView[];
   /** Candidate faults found in all (the M of "50 of M"). */
@@ -39,7 +50,9 @@ export function faultsView(report: ReportModel): FaultsView | null {
   const section = report.sections.faults;
   const candidates = report.sections.candidateFaults ?? [];
   if (!section && !candidates.length) return null;
-  const faults: FaultView[] = (section?.pareto ?? []).map(({ faultId, ...f }) => ({ ...f, id: faultId, candidate: false }));
+  const all: FaultView[] = (section?.pareto ?? []).map(({ faultId, ...f }) => ({ ...f, id: faultId, candidate: false }));
+  const faults = all.filter((f) => (f.kind ?? 'product') === 'product');
+  const services = all.filter((f) => f.kind === 'service');
   // First and last seen come from the analysis, over every message of the candidate (its examples are only the first three).
   const candidateViews: FaultView[] = candidates.map((c) => ({
     id: `candidate:${c.key}`,
@@ -60,13 +73,17 @@ export function faultsView(report: ReportModel): FaultsView | null {
     classified: section?.classified ?? 0,
     bucketMs: section?.bucketMs ?? 3_600_000,
     bucketStarts: section?.bucketStarts ?? [],
+    consideredVolume: section?.consideredVolume ?? [],
     faults,
+    services,
+    classifiedByKind: section?.classifiedByKind ?? { product: section?.classified ?? 0, service: 0 },
+    codeColumns: section?.codeColumns ?? [],
     candidates: candidateViews,
     candidatesTotal: report.sections.candidateFaultsTotal ?? candidateViews.length,
   };
 }
 
-/** The most frequent taxonomy fault (else candidate) with at least one message. */
+/** The most frequent product fault of the taxonomy (else candidate) with at least one message: a service failure is never the top fault. */
 export function topFault(view: FaultsView | null): FaultView | null {
   if (!view) return null;
   return view.faults.find((f) => f.count > 0) ?? view.candidates.find((c) => c.count > 0) ?? null;

@@ -88,8 +88,12 @@ export function partitionLeaks(result: AnalyzeResult): string[] {
 
   const f = s.faults;
   if (f) {
-    // Each record gets at most one fault; the rest of those considered are the "none" share.
-    same('faults: pareto counts = classified', sum(f.pareto.map((x) => x.count)), f.classified);
+    // A record classified from its text gets one fault; one with a structured fault column may name several
+    // (`ENGINE,POWER TRAIN`: its fault column holds them `;`-joined) and counts once per fault.
+    const faultsOf = (v: unknown) => (typeof v === 'string' && v ? v.split(';').length : 0);
+    const assignments = sum(result.messages.map((msg) => faultsOf(result.columns.get(msg.id)?.fault))) + sum(result.cases.map((x) => faultsOf(result.caseColumns.get(x.id)?.fault)));
+    same('faults: pareto counts = fault assignments (one per record and fault)', sum(f.pareto.map((x) => x.count)), assignments);
+    if (!f.codedRecords) same('faults: pareto counts = classified (text classification: one fault per record)', sum(f.pareto.map((x) => x.count)), f.classified);
     if (f.classified > f.considered) leaks.push(`faults: classified ${f.classified} > considered ${f.considered}`);
     if (f.casesClassified > f.casesConsidered) leaks.push(`faults: cases classified ${f.casesClassified} > considered ${f.casesConsidered}`);
     const messagesWithFault = result.messages.filter((msg) => result.columns.get(msg.id)?.fault != null).length;

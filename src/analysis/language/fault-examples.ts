@@ -11,9 +11,10 @@ export const MAX_FAULT_EXAMPLES = 5;
 
 /**
  * Fault id → up to {@link MAX_FAULT_EXAMPLES} example ids (cases as `case:<id>`),
- * earliest first. `faultOf` gives the fault assigned to a message or prefixed case id.
+ * earliest first. `faultsOf` gives the faults of a message or prefixed case id
+ * (several when a fault column names several): a record may be an example of each.
  */
-export function faultExamples(messages: readonly Message[], cases: readonly Case[], faultOf: (id: string) => string | undefined): Map<string, string[]> {
+export function faultExamples(messages: readonly Message[], cases: readonly Case[], faultsOf: (id: string) => readonly string[] | undefined): Map<string, string[]> {
   const items = [
     ...messages.map((m) => ({ id: m.id, at: m.createdAt, text: m.text as string | null })),
     ...cases.map((c) => ({ id: CASE_PREFIX + c.id, at: c.openedAt, text: c.text })),
@@ -21,17 +22,18 @@ export function faultExamples(messages: readonly Message[], cases: readonly Case
   const examples = new Map<string, string[]>();
   const seen = new Map<string, Set<string>>();
   for (const item of items) {
-    const fault = faultOf(item.id);
-    if (!fault) continue;
-    const list = examples.get(fault) ?? [];
-    const texts = seen.get(fault) ?? new Set<string>();
-    const key = (item.text ?? item.id).replace(/^RT\s+/i, '').trim().toLowerCase();
-    if (list.length < MAX_FAULT_EXAMPLES && !texts.has(key)) {
-      list.push(item.id);
-      texts.add(key);
+    for (const fault of faultsOf(item.id) ?? []) {
+      const list = examples.get(fault) ?? [];
+      const texts = seen.get(fault) ?? new Set<string>();
+      // A record without text (faults from a fault column) is its own example.
+      const key = item.text?.trim() ? item.text.replace(/^RT\s+/i, '').trim().toLowerCase() : `\u0000${item.id}`;
+      if (list.length < MAX_FAULT_EXAMPLES && !texts.has(key)) {
+        list.push(item.id);
+        texts.add(key);
+      }
+      examples.set(fault, list);
+      seen.set(fault, texts);
     }
-    examples.set(fault, list);
-    seen.set(fault, texts);
   }
   return examples;
 }

@@ -1,16 +1,25 @@
 /**
  * The `faults` and `candidateFaults` analyses: negative customer messages
- * classified against the crisis.yaml fault taxonomy (with evidence), a Pareto
- * with first/last seen and volume, and recurring complaints no configured
- * fault covers. Cases (tickets, complaints) are classified with the messages.
+ * classified against the crisis.yaml fault taxonomy (with evidence), records
+ * of a source with a fault column (`columns: { fault: … }`) taking their
+ * faults from that column instead, one Pareto per kind (product faults,
+ * service failures) with first/last seen and volume, and recurring complaints
+ * no configured fault covers. Cases (tickets, complaints) are classified with
+ * the messages.
  */
 import { setCaseColumn, setColumn, type Analysis } from '../runner/analysis.ts';
 import { cached, keyParts } from '../cache.ts';
-import { classifyFaults, FAULTS_VERSION, rankCandidateFaults, inFaultScope, type FaultTaxonomy } from '../nlp/faults/index.ts';
+import { classifyFaults, FAULTS_VERSION, rankCandidateFaults, inFaultScope, type FaultAssignment, type FaultTaxonomy } from '../nlp/faults/index.ts';
+import { structuredFaults } from '../nlp/faults/structured.ts';
+import { summariseFaults, type FaultHit } from '../nlp/faults/summary.ts';
 import { faultExamples } from './fault-examples.ts';
 import { mapByText } from '../parallel/text-mapper.ts';
 import { CASE_PREFIX } from '../model.ts';
+import { codedRecords } from './coded-records.ts';
 import { caseTexts, inputKey, textMessages, timelineFrame } from './text-messages.ts';
+
+/** Candidate faults report.json lists (the most frequent); the bundle's `list-candidate-faults.csv` has every one. */
+const MAX_CANDIDATES = 50;
 
 export const faultsAnalysis: Analysis = {
   name: 'faults',
@@ -18,53 +27,83 @@ export const faultsAnalysis: Analysis = {
   needs: ['timeline'],
   needsColumns: ['sentiment'],
   sections: ['faults', 'candidateFaults', 'candidateFaultsTotal'],
+  lists: ['candidate-faults'],
   columns: ['fault', 'fault_evidence'],
   async run(ctx) {
+    const coded = codedRecords(ctx);
     const fromMessages = textMessages(ctx);
     // Tickets say what broke even when the crisis also has social posts.
     const cases = fromMessages.source === 'messages' ? caseTexts(ctx) : [];
-    const items = [...fromMessages.items, ...cases];
-    if (!items.some((m) => !m.isBrand)) return;
+    // A record with a fault column takes its faults from it: its text is not classified as well.
+    const items = [...fromMessages.items, ...cases].filter((m) => !coded.ids.has(m.id));
+    if (!items.some((m) => !m.isBrand) && !coded.records.length) return;
     const frame = timelineFrame(ctx);
-    const taxonomy: FaultTaxonomy = ctx.config.faults;
-    const hasTaxonomy = Object.keys(taxonomy).length > 0;
+    const configured: FaultTaxonomy = ctx.config.faults;
+    const structured = coded.records.length ? structuredFaults(coded.records, configured, ctx.config.faultCodes) : null;
+    const taxonomy: FaultTaxonomy = { ...configured, ...structured?.added };
     const excluded = new Set<string>();
     const input = inputKey(items);
-    if (hasTaxonomy) {
-      ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${Object.keys(taxonomy).length} faults`);
-      const key = keyParts(FAULTS_VERSION, JSON.stringify(taxonomy), String(frame.bucketMs), input);
-      const result = await cached(ctx.cache, 'faults', key, async () => {
+    if (Object.keys(taxonomy).length > 0) {
+      ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${coded.records.length.toLocaleString('en-US')} coded records, ${Object.keys(taxonomy).length} faults`);
+      const key = keyParts(FAULTS_VERSION, JSON.stringify(configured), String(frame.bucketMs), input);
+      const text = await cached(ctx.cache, 'faults', key, async () => {
         const texts = items.filter((m) => inFaultScope(m)).map((m) => m.text);
-        const matches = await mapByText(ctx.textMapper, 'fault-match', { taxonomy }, texts);
-        return classifyFaults(items, taxonomy, { bucketMs: frame.bucketMs, matches });
+        const matches = await mapByText(ctx.textMapper, 'fault-match', { taxonomy: configured }, texts);
+        return classifyFaults(items, configured, { bucketMs: frame.bucketMs, matches });
       });
-      for (const [id, a] of Object.entries(result.assignments)) {
+      const assigned = new Map<string, FaultAssignment[]>(Object.entries(text.assignments).map(([id, a]) => [id, [a]]));
+      for (const [id, list] of structured?.assignments ?? []) assigned.set(id, list);
+      const ids = Object.keys(taxonomy);
+      const index = new Map(ids.map((id, i) => [id, i]));
+      const at = new Map([...items, ...coded.records].map((r) => [r.id, r.createdAt]));
+      const hits: FaultHit[] = [];
+      for (const [id, list] of assigned) {
         excluded.add(id);
+        for (const a of list) hits.push({ recordId: id, createdAt: at.get(id)!, fault: index.get(a.faultId)! });
+        const fault = list.map((a) => a.faultId).join(';');
+        const evidence = list.map((a) => a.evidence.text).join('; ');
         if (id.startsWith(CASE_PREFIX)) {
-          const caseId = id.slice(CASE_PREFIX.length);
-          setCaseColumn(ctx, caseId, 'fault', a.faultId);
-          setCaseColumn(ctx, caseId, 'fault_evidence', a.evidence.text);
+          setCaseColumn(ctx, id.slice(CASE_PREFIX.length), 'fault', fault);
+          setCaseColumn(ctx, id.slice(CASE_PREFIX.length), 'fault_evidence', evidence);
         } else {
-          setColumn(ctx, id, 'fault', a.faultId);
-          setColumn(ctx, id, 'fault_evidence', a.evidence.text);
+          setColumn(ctx, id, 'fault', fault);
+          setColumn(ctx, id, 'fault_evidence', evidence);
         }
       }
+      const times = [...items.filter((m) => inFaultScope(m)).map((m) => m.createdAt), ...coded.records.map((r) => r.createdAt)];
+      const heads = ids.map((faultId) => ({ faultId, label: taxonomy[faultId]!.label, kind: taxonomy[faultId]!.kind ?? 'product' }));
+      const summary = summariseFaults(heads, times, hits, text.bucketMs);
       const casesClassified = [...excluded].filter((id) => id.startsWith(CASE_PREFIX)).length;
       // Assignments live in messages.csv and cases.csv (`fault`): per-message detail would bloat report.json.
-      const { assignments, ...summary } = result;
-      const examples = faultExamples(ctx.messages, ctx.cases, (id) => assignments[id]?.faultId);
+      const examples = faultExamples(ctx.messages, ctx.cases, (id) => assigned.get(id)?.map((a) => a.faultId));
       const pareto = summary.pareto.map((f) => ({ ...f, exampleIds: examples.get(f.faultId) ?? [] }));
-      ctx.report.sections.faults = { ...summary, pareto, casesConsidered: cases.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0), casesClassified };
+      const codedCases = coded.records.filter((r) => r.id.startsWith(CASE_PREFIX)).length;
+      ctx.report.sections.faults = {
+        version: text.version,
+        considered: times.length,
+        classified: assigned.size,
+        ...summary,
+        pareto,
+        casesConsidered: cases.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0) + codedCases,
+        casesClassified,
+        ...(coded.columns.length ? { codedRecords: coded.records.length, codeColumns: coded.columns } : {}),
+      };
     }
-    // Namespace `candidate-faults-seen`: the value (list with first/last seen, and total) is not the shape older entries hold.
-    const { candidates, total } = await cached(ctx.cache, 'candidate-faults-seen', keyParts(FAULTS_VERSION, [...excluded].sort().join(','), input), async () => {
+    // Namespace `candidate-faults-all`: the value is every candidate (older entries hold the first 50 only).
+    const { candidates: all } = await cached(ctx.cache, 'candidate-faults-all', keyParts(FAULTS_VERSION, [...excluded].sort().join(','), input), async () => {
       const texts = items.filter((m) => inFaultScope(m) && !excluded.has(m.id)).map((m) => m.text);
       const complaints = await mapByText(ctx.textMapper, 'complaints', {}, texts);
-      return rankCandidateFaults(items, { excludeIds: excluded, complaints });
+      return rankCandidateFaults(items, { excludeIds: excluded, complaints, limit: Infinity });
     });
-    if (candidates.length) {
-      ctx.report.sections.candidateFaults = candidates;
-      ctx.report.sections.candidateFaultsTotal = total;
+    if (all.length) {
+      // report.json keeps the most frequent; the bundle's full list has every candidate.
+      ctx.report.sections.candidateFaults = all.slice(0, MAX_CANDIDATES);
+      ctx.report.sections.candidateFaultsTotal = all.length;
+      ctx.lists.add({
+        name: 'candidate-faults',
+        columns: [{ name: 'candidate', kind: 'text' }, { name: 'object', kind: 'text' }, { name: 'records' }, { name: 'first_seen' }, { name: 'last_seen' }, { name: 'example_ids' }],
+        rows: all.map((c) => [c.label, c.object, c.count, new Date(c.firstSeen).toISOString(), new Date(c.lastSeen).toISOString(), c.exampleIds.join(' ')]),
+      });
     }
   },
 };

@@ -164,7 +164,7 @@ describe('crisis.yaml problems are all reported with their paths', () => {
       'sla.firstResponseMinutes: must be a positive number of minutes',
       'sources[0].format: "myspace" is not one of twcs, airline, cfpb, twitter-v2, zendesk, generic',
       'sources[0].columns.colour: unknown field for messages (known: id, conversation_id, parent_id, channel, author, is_brand, inbound, created_at, text, likes, shares, replies)',
-      'faults.lost: needs keywords or patterns',
+      'faults.lost: needs keywords, patterns or codes',
     ]);
   });
 

@@ -28,14 +28,22 @@ describe('faultExamples', () => {
   it('takes the earliest, once per text (case-insensitive, retweets folded), with cases prefixed', () => {
     const cases = [kase('7', 20, 'a late payment again'), kase('3', 18), kase('5', 19), kase('9', 21, 'Late payment reported')];
     const faults: Record<string, string> = { 'case:7': 'late', 'case:3': 'late', 'case:9': 'late' };
-    expect(faultExamples([], cases, (id) => faults[id]).get('late')).toEqual(['case:3', 'case:7']);
+    expect(faultExamples([], cases, (id) => (faults[id] ? [faults[id]] : undefined)).get('late')).toEqual(['case:3', 'case:7']);
   });
 
   it('puts messages and cases in one time line and keeps at most five', () => {
     const messages = [1, 2, 3, 4, 5, 6].map((d) => message(`m${d}`, d, d === 2 ? 'RT lock dead' : `lock dead ${d}`));
     messages.push(message('m0', 0, 'lock dead'));
     const cases = [kase('c', 1, 'my lock is dead')];
-    const fault = (id: string) => (id === 'case:c' || id.startsWith('m') ? 'dead' : undefined);
+    const fault = (id: string) => (id === 'case:c' || id.startsWith('m') ? ['dead'] : undefined);
     expect(faultExamples(messages, cases, fault).get('dead')).toEqual(['m0', 'm1', 'case:c', 'm3', 'm4']);
+  });
+
+  it('makes a record with several faults an example of each', () => {
+    const cases = [kase('a', 1, ''), kase('b', 2, '')];
+    const faults: Record<string, string[]> = { 'case:a': ['engine', 'power-train'], 'case:b': ['engine'] };
+    const examples = faultExamples([], cases, (id) => faults[id]);
+    expect(examples.get('engine')).toEqual(['case:a', 'case:b']);
+    expect(examples.get('power-train')).toEqual(['case:a']);
   });
 });

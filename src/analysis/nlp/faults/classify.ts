@@ -1,15 +1,15 @@
 /**
  * classifyFaults: assign each in-scope message to at most one configured
- * fault, then summarise (Pareto, timeline, first/last seen).
+ * fault, then summarise (Pareto per kind, timeline, first/last seen).
  */
-import { bucketIndex, bucketRange } from '../phrases/buckets.ts';
 import type { TextMessage } from '../phrases/types.ts';
 import { compileTaxonomy } from './compile.ts';
 import { matchMessage } from './match.ts';
-import type { FaultAssignment, FaultsOptions, FaultsResult, FaultSummary, FaultTaxonomy } from './types.ts';
+import { summariseFaults } from './summary.ts';
+import type { FaultAssignment, FaultsOptions, FaultsResult, FaultTaxonomy } from './types.ts';
 
 /** Bump when output for the same input changes (cache key). */
-export const FAULTS_VERSION = 'faults-2';
+export const FAULTS_VERSION = 'faults-3';
 
 /** Whether a message is in scope for fault analysis (defaults: negative or unlabelled customer messages). */
 export function inFaultScope(m: TextMessage, options: Pick<FaultsOptions, 'scope' | 'includeBrandMessages'> = {}): boolean {
@@ -27,11 +27,11 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
   const compiled = compileTaxonomy(taxonomy);
 
   const assignments: Record<string, FaultAssignment> = {};
-  const hits: { message: TextMessage; fault: number }[] = [];
+  const hits: { message: TextMessage; position: number; fault: number }[] = [];
   const times: number[] = [];
   // Identical texts (retweets, copy-paste) get one answer, computed once.
   const chosen = new Map<string, FaultAssignment | null>(options.matches);
-  for (const m of messages) {
+  for (const [position, m] of messages.entries()) {
     if (!inFaultScope(m, options)) continue;
     times.push(m.createdAt);
     let a = chosen.get(m.text);
@@ -41,47 +41,22 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
     }
     if (a === null) continue;
     assignments[m.id] = a;
-    hits.push({ message: m, fault: compiled.ids.indexOf(a.faultId) });
+    hits.push({ message: m, position, fault: compiled.ids.indexOf(a.faultId) });
   }
 
-  const range = bucketRange(times, bucketMs);
-  const rows: FaultSummary[] = compiled.ids.map((faultId, i) => ({
-    faultId,
-    label: compiled.labels[i]!,
-    count: 0,
-    share: 0,
-    cumulativeShare: 0,
-    firstSeen: null,
-    lastSeen: null,
-    volume: new Array<number>(range.starts.length).fill(0),
-  }));
-  for (const { message, fault } of hits) {
-    const row = rows[fault]!;
-    row.count++;
-    const t = message.createdAt;
-    if (Number.isFinite(t)) {
-      if (row.firstSeen === null || t < row.firstSeen) row.firstSeen = t;
-      if (row.lastSeen === null || t > row.lastSeen) row.lastSeen = t;
-    }
-    const b = bucketIndex(range, t);
-    if (b >= 0) row.volume[b]!++;
-  }
-  const order = rows.map((_, i) => i).sort((a, b) => rows[b]!.count - rows[a]!.count || a - b);
-  let running = 0;
-  const pareto = order.map((i) => {
-    const row = rows[i]!;
-    row.share = hits.length > 0 ? row.count / hits.length : 0;
-    running += row.count;
-    row.cumulativeShare = hits.length > 0 ? running / hits.length : 0;
-    return row;
-  });
+  const heads = compiled.ids.map((faultId, i) => ({ faultId, label: compiled.labels[i]!, kind: taxonomy[faultId]!.kind ?? 'product' }));
+  const summary = summariseFaults(
+    heads,
+    times,
+    // By position: each message is one record even where an export repeats an id.
+    hits.map(({ message, position, fault }) => ({ recordId: String(position), createdAt: message.createdAt, fault })),
+    bucketMs,
+  );
   return {
     version: FAULTS_VERSION,
     considered: times.length,
     classified: hits.length,
     assignments,
-    pareto,
-    bucketMs,
-    bucketStarts: range.starts,
+    ...summary,
   };
 }

@@ -28,8 +28,11 @@ export function parseFaultTaxonomy(value: unknown): FaultTaxonomy {
     if (typeof label !== 'string') throw new Error(`faults.${id}.label must be a string`);
     const keywords = stringList(entry['keywords'], `faults.${id}.keywords`);
     const patterns = stringList(entry['patterns'], `faults.${id}.patterns`);
-    if (!keywords?.length && !patterns?.length) throw new Error(`faults.${id} needs keywords or patterns`);
-    out[id] = { label, ...(keywords ? { keywords } : {}), ...(patterns ? { patterns } : {}) };
+    const codes = stringList(entry['codes'], `faults.${id}.codes`);
+    const kind = entry['kind'] ?? 'product';
+    if (kind !== 'product' && kind !== 'service') throw new Error(`faults.${id}.kind must be product or service`);
+    if (!keywords?.length && !patterns?.length && !codes?.length) throw new Error(`faults.${id} needs keywords or patterns`);
+    out[id] = { label, kind, ...(keywords ? { keywords } : {}), ...(patterns ? { patterns } : {}), ...(codes ? { codes } : {}) };
   }
   return out;
 }

@@ -1,9 +1,16 @@
 /** Public types of the faults analysis. */
 import type { ComplaintMatch } from './complaintPatterns.ts';
 
+/** Product fault (the thing broke) or service failure (waiting for support, no reply): see config/fault-library.ts. */
+export type FaultKind = 'product' | 'service';
+
 /** One fault of a crisis.yaml taxonomy. */
 export interface FaultDefinition {
   label: string;
+  /** Default product: never guessed from the id or label. */
+  kind?: FaultKind;
+  /** Values of a structured fault column that mean this fault (matched without case). */
+  codes?: string[];
   /** Words or phrases; case-insensitive, plural/tense-insensitive, whole words. */
   keywords?: string[];
   /** compromise match-syntax patterns, e.g. `{lose} #Possessive? (bag|luggage)`. */
@@ -23,9 +30,10 @@ export interface FaultEvidence {
   /** Offsets of `text` in the message (UTF-16 units, end exclusive). */
   start: number;
   end: number;
-  /** The keyword or pattern that matched, as written in the taxonomy. */
+  /** The keyword, pattern or code that matched, as written in the taxonomy (a code as written in the data). */
   rule: string;
-  source: 'keyword' | 'pattern';
+  /** `code`: the record's fault column named it (text is then the value, offsets within the cell). */
+  source: 'keyword' | 'pattern' | 'code';
 }
 
 /** A message's fault. */
@@ -57,10 +65,16 @@ export interface FaultsOptions {
 export interface FaultSummary {
   faultId: string;
   label: string;
+  kind: FaultKind;
+  /** Records with this fault (a record whose fault cell names several faults counts once for each). */
   count: number;
-  /** count / classified messages. */
+  /**
+   * count / records classified with a fault of the same kind: product faults
+   * and service failures are two Paretos. With multi-valued fault cells the
+   * shares of one kind sum to more than 100%.
+   */
   share: number;
-  /** Running total of `share` down the Pareto. */
+  /** Running total of `share` down the Pareto of its kind. */
   cumulativeShare: number;
   /** Epoch ms of the first / last message with this fault (null when count is 0). */
   firstSeen: number | null;
@@ -76,9 +90,13 @@ export interface FaultsResult {
   considered: number;
   /** Messages assigned a fault. */
   classified: number;
+  /** Records with at least one fault of each kind (the share denominators). */
+  classifiedByKind: Record<FaultKind, number>;
+  /** Records in scope per bucket, aligned with {@link bucketStarts}: the denominators of rates over time. */
+  consideredVolume: number[];
   /** Message id → fault; messages without a fault are absent. */
   assignments: Record<string, FaultAssignment>;
-  /** Every taxonomy fault, most frequent first (ties: taxonomy order). */
+  /** Every taxonomy fault, product faults then service failures, each most frequent first (ties: taxonomy order). */
   pareto: FaultSummary[];
   bucketMs: number;
   bucketStarts: number[];
