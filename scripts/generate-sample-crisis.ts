@@ -1348,6 +1348,17 @@ businessHours:
   days: [1, 2, 3, 4, 5]
   start: '09:00'
   end: '18:00'
+# What the company did, from the incident channel (reports/smartlock-firmware-2024.mdx);
+# times without an offset are in the crisis time zone (America/New_York).
+events:
+  - { at: '2024-10-08 14:00', kind: other, label: '4.2.0 announced: installs automatically overnight' }
+  - { at: '2024-10-09 01:00', kind: other, label: 4.2.0 rolled out to all locks }
+  - { at: '2024-10-09 12:20', kind: mitigated, label: Rollout paused }
+  - { at: '2024-10-09 13:00', kind: other, label: Extra agents; evening cover until 23:00 }
+  - { at: '2024-10-10 19:05', kind: fix, label: 4.2.1 fixes the lockout but drains batteries }
+  - { at: '2024-10-14 11:00', kind: fix, label: 4.2.2 fixes the battery drain }
+  - { at: '2024-10-14 15:00', kind: fix, label: Refunds for double charges }
+  - { at: '2024-10-17 10:00', kind: statement, label: Public post-mortem with a \$50 credit }
 sources:
   - file: posts.csv
     format: generic
@@ -1359,6 +1370,7 @@ sources:
     # solved_at, closed_at, updated_at, status, category, product, channel,
     # description); these other keys are kept as case attributes.
     attributes: [subject, priority, tags, customer.plan, customer.state]
+# kind: product unless it says service; ids of data/faults.yaml mean the same fault here.
 faults:
   lockout:
     label: Locked out / lock won't open
@@ -1381,8 +1393,11 @@ faults:
   fix-failed:
     label: The fix did not fix it
     keywords: [still broken, still no fix, didn't fix, did not fix, still not working, still will not open, won't install, update fails]
+  # A service failure, not a product fault. The fault library (data/faults.yaml) defines it the same way; it is
+  # spelled out here too so the crisis also analyses on its own (a browser upload, a single analyze).
   support-delay:
     label: Waiting for support
+    kind: service
     keywords: [still waiting, still nothing, no reply, no response, no answer, on hold, not answering, hangs up, nobody answers]
 privacy:
   maskPersonalData: true

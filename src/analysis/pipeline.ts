@@ -16,6 +16,7 @@ import { runAnalyses } from './runner/order.ts';
 import { authorsOf, isCustomerMessage } from './crisis/notions.ts';
 import { inProcessMapper, type TextMapper } from './parallel/text-mapper.ts';
 import { RowColumns } from './runner/row-columns.ts';
+import { FullLists, type FullList } from './runner/full-lists.ts';
 
 export const DEBRIEF_VERSION = '0.1.0';
 
@@ -42,6 +43,8 @@ export interface AnalyzeResult {
   /** Per-case columns (cases.csv), aligned with `cases`. */
   caseColumns: RowColumns;
   caseColumnNames: readonly string[];
+  /** Rankings in full, sorted by name: the bundle's `list-<name>.csv` files. */
+  lists: readonly FullList[];
   /** messages.csv text. */
   csv(): string;
   /** cases.csv text (header only when the crisis has no cases). */
@@ -70,6 +73,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
       businessHours: config.businessHours,
       privacy: config.privacy,
       assumptions: config.assumptions,
+      events: config.events,
     },
     counts: countMessages(messages, cases.length),
     ledger: ingest.ledger,
@@ -78,7 +82,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
   if (!config.title) config.assumptions.push(`No title in crisis.yaml: the directory name "${options.slug}" is used.`);
   const columns = new RowColumns(messages.map((m) => m.id));
   const caseColumns = new RowColumns(cases.map((c) => c.id));
-  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns, columnNames: columns.names, caseColumns, caseColumnNames: caseColumns.names, progress: step, cache: options.cache, textMapper: options.textMapper ?? inProcessMapper };
+  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns, columnNames: columns.names, caseColumns, caseColumnNames: caseColumns.names, lists: new FullLists(), progress: step, cache: options.cache, textMapper: options.textMapper ?? inProcessMapper };
   await runAnalyses(options.analyses ?? defaultAnalyses(), ctx);
   return {
     report,
@@ -88,6 +92,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
     columnNames: ctx.columnNames,
     caseColumns: ctx.caseColumns,
     caseColumnNames: ctx.caseColumnNames,
+    lists: ctx.lists.all(),
     csv: () => messagesCsv(messages, ctx.columnNames, ctx.columns),
     casesCsv: () => casesCsv(cases, ctx.caseColumnNames, ctx.caseColumns),
   };

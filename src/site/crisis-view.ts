@@ -40,7 +40,7 @@ export function crisisView(crisis: LoadedCrisis): CrisisView {
   const s = report.sections;
   const faults = faultsView(report);
   const specs: Record<ChartName, ChartSpec | null> = {
-    timeline: s.timeline ? timelineChart(s.timeline) : null,
+    timeline: s.timeline ? timelineChart(s.timeline, { events: report.crisis.events ?? [] }) : null,
     sentiment: s.timeline ? sentimentChart(s.timeline) : null,
     'first-response': s.response ? responseBandsChart(s.response, report.counts.brandMessages) : null,
     coverage: s.coverage ? coverageChart(s.coverage) : null,

@@ -6,6 +6,7 @@
 import type { CaseGroupTiming, PlaybookSection } from '../analysis/crisis/types.ts';
 import { chartCsv, type ChartRow } from './charts/render.ts';
 import { formatNumber } from './format.ts';
+import type { BundleManifest } from '../analysis/bundle/layout.ts';
 
 /** `10 of 28` when fewer are shown than there are, else `28`. */
 export function shownOf(shown: number, total: number): string {
@@ -89,4 +90,14 @@ export function sequencesTable(playbook: PlaybookSection, top = SEQUENCE_ROWS): 
     (q) => ({ steps: q.steps.length ? q.steps.map(label).join(' → ') : 'no step', conversations: q.conversations }),
     (count) => `Most common step orders: ${count} orders that occurred, most conversations first`,
   );
+}
+
+/** Names of the full lists a bundle holds (`list-<name>.csv`), sorted. */
+export function fullListNames(manifest: Pick<BundleManifest, 'files'>): string[] {
+  return manifest.files.map((f) => /^list-([a-z0-9-]+)\.csv$/.exec(f.name)?.[1]).filter((n): n is string => !!n).sort();
+}
+
+/** Site path of a crisis's full list `name` when its bundle has it (relative to the site root), else null. */
+export function fullListPath(crisis: { slug: string; manifest: Pick<BundleManifest, 'files'> }, name: string): string | null {
+  return fullListNames(crisis.manifest).includes(name) ? `${crisis.slug}/lists/${name}.csv` : null;
 }

@@ -10,7 +10,15 @@ export interface ActionItem {
   owner: string;
   /** `YYYY-MM-DD` (or free text when the team wrote something else). */
   due: string;
+  /** `open` until the team marks it `done` (default open). */
+  status: ActionStatus;
+  /** `YYYY-MM-DD` it was done, when the notebook says; empty otherwise. */
+  done: string;
 }
+
+/** Where an action item stands. */
+export type ActionStatus = 'open' | 'done';
+const ACTION_FIELDS = ['action', 'owner', 'due', 'status', 'done'];
 
 export interface NotebookMeta {
   crisis: string;
@@ -47,14 +55,20 @@ export function parseNotebookMeta(raw: Record<string, unknown>, file: string): N
   if (status !== 'draft' && status !== 'final') problems.push(`status: "${String(status)}" must be draft or final`);
   const actions: ActionItem[] = [];
   if (raw.actions !== undefined && raw.actions !== null) {
-    if (!Array.isArray(raw.actions)) problems.push('actions: must be a list of { action, owner, due }');
+    if (!Array.isArray(raw.actions)) problems.push('actions: must be a list of { action, owner, due, status }');
     else
       raw.actions.forEach((a: unknown, i: number) => {
-        if (typeof a !== 'object' || a === null) return problems.push(`actions[${i}]: must be { action, owner, due }`);
+        if (typeof a !== 'object' || a === null) return problems.push(`actions[${i}]: must be { action, owner, due, status }`);
         const item = a as Record<string, unknown>;
         const field = (k: string) => dayText(item[k]);
+        for (const k of Object.keys(item)) if (!ACTION_FIELDS.includes(k)) problems.push(`actions[${i}].${k}: unknown field (known: ${ACTION_FIELDS.join(', ')})`);
         if (!field('action')) problems.push(`actions[${i}].action: required`);
-        actions.push({ action: field('action'), owner: field('owner') || 'unassigned', due: field('due') });
+        const status = item.status === undefined || item.status === null ? 'open' : String(item.status).trim().toLowerCase();
+        if (status !== 'open' && status !== 'done') problems.push(`actions[${i}].status: "${String(item.status)}" must be open or done`);
+        const done = field('done');
+        if (done && !/^\d{4}-\d\d-\d\d$/.test(done)) problems.push(`actions[${i}].done: "${done}" must be a date (YYYY-MM-DD)`);
+        if (done && status === 'open') problems.push(`actions[${i}].done: a done date on an open item; set status: done, or remove done`);
+        actions.push({ action: field('action'), owner: field('owner') || 'unassigned', due: field('due'), status: status === 'done' ? 'done' : 'open', done });
       });
   }
   if (problems.length) throw new Error(`${file}: frontmatter has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);

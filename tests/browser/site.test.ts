@@ -19,7 +19,8 @@ import { serveStatic, type StaticServer } from './static-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
-const DIST = path.join(ROOT, 'dist');
+/** The site under test: `dist/` unless DEBRIEF_TEST_SITE_DIR names another directory (phone.test.ts uses the same). */
+const DIST = path.resolve(ROOT, process.env.DEBRIEF_TEST_SITE_DIR ?? 'dist');
 const SUB_DIST = path.join(ROOT, 'out/site-sub');
 const SHOTS = path.join(ROOT, 'tests/screenshots');
 const BUILD_TIMEOUT = 20 * 60_000;
@@ -53,7 +54,7 @@ async function visit(url: string, setup?: (page: Page) => Promise<void>) {
 describe.skipIf(!hasChromium)('report site in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const seconds = await ensureSite('dist');
+    const seconds = await ensureSite(path.relative(ROOT, DIST));
     if (seconds) process.stderr.write(`browser tests: site built in ${seconds.toFixed(0)} s\n`);
     server = await serveStatic(DIST, '/');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
@@ -96,10 +97,16 @@ describe.skipIf(!hasChromium)('report site in Chromium', () => {
       seen.add(url);
       const { page, problems } = await visit(url);
       expect(problems, url).toEqual([]);
-      const charts = await page.$$eval('figure.chart svg[role="img"]', (svgs) =>
-        svgs.map((s) => ({ label: s.getAttribute('aria-label'), marks: s.querySelectorAll('path, rect, line, circle, text').length, area: s.getBoundingClientRect().width * s.getBoundingClientRect().height })),
+      // Each figure holds a desktop and a phone rendering: the one shown at this size is measured.
+      const charts = await page.$$eval('figure.chart', (figures) =>
+        figures.map((f) => {
+          const shown = [...f.querySelectorAll('svg[role="img"]')].filter((s) => s.getClientRects().length > 0);
+          const s = shown[0];
+          return { label: s?.getAttribute('aria-label') ?? f.querySelector('.chart-title')?.textContent, shown: shown.length, marks: s?.querySelectorAll('path, rect, line, circle, text').length ?? 0, area: s ? s.getBoundingClientRect().width * s.getBoundingClientRect().height : 0 };
+        }),
       );
       for (const c of charts) {
+        expect(c.shown, `${url}: ${c.label}`).toBe(1);
         expect(c.marks, `${url}: ${c.label}`).toBeGreaterThan(3);
         expect(c.area, `${url}: ${c.label}`).toBeGreaterThan(1000);
       }

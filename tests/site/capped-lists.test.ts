@@ -69,7 +69,7 @@ describe('other top-N lists', () => {
 
   it('faults: 10 drawn of the 12 that matched; the CSV has the 12', () => {
     const fault = (i: number): FaultView => ({ id: `f${i}`, label: `fault ${i}`, count: i < 12 ? 30 - i : 0, share: 0.05, cumulativeShare: 0.5, firstSeen: null, lastSeen: null, volume: [], exampleIds: [], candidate: false });
-    const view: FaultsView = { unit: 'messages', considered: 400, classified: 300, bucketMs: 3_600_000, bucketStarts: [], faults: Array.from({ length: 13 }, (_, i) => fault(i)), candidates: [], candidatesTotal: 0 };
+    const view: FaultsView = { unit: 'messages', considered: 400, classified: 300, bucketMs: 3_600_000, bucketStarts: [], consideredVolume: [], services: [], classifiedByKind: { product: 300, service: 0 }, codeColumns: [], faults: Array.from({ length: 13 }, (_, i) => fault(i)), candidates: [], candidatesTotal: 0 };
     const spec = faultParetoChart(view)!;
     expect(spec.rows).toHaveLength(10);
     expect(spec.caption).toContain('the 10 most frequent of 12 faults that matched (the CSV has all 12)');

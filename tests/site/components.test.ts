@@ -68,6 +68,12 @@ describe('ChartFigure', () => {
     expect(svg.querySelector('desc')!.textContent).toBe('Two bars: 3 and 5.');
     expect(document.querySelector('img')).toBeNull();
     expect(html).toContain('&lt;img');
+    // The phone rendering sits next to the desktop one, drawn 320 px wide with the same title and description.
+    const narrow = document.querySelector('.chart-narrow svg')!;
+    expect(document.querySelector('.chart-full svg')).toBe(svg);
+    expect(narrow.getAttribute('width')).toBe('320');
+    expect(narrow.getAttribute('aria-label')).toBe('Test chart');
+    expect(narrow.querySelector('desc')!.textContent).toBe('Two bars: 3 and 5.');
     expect(document.querySelector('a.download')!.getAttribute('href')).toBe('data/test.csv');
     expect(chart.csv).toBe('label,n\n<img src=x onerror=alert(1)>,3\nb & c,5\n');
   });
@@ -79,12 +85,44 @@ describe('Summary', () => {
     const { document } = parseHTML(html);
     expect(document.querySelector('h1')!.textContent).toBe('Widget outage');
     expect(document.querySelectorAll('.kpi').length).toBe(view.kpis.length);
-    expect(document.querySelectorAll('figure.chart svg').length).toBe(Object.keys(view.charts).filter((k) => k !== 'backlog').length);
+    const charts = Object.keys(view.charts).filter((k) => k !== 'backlog').length;
+    expect(document.querySelectorAll('figure.chart .chart-full svg').length).toBe(charts);
+    expect(document.querySelectorAll('figure.chart .chart-narrow svg').length).toBe(charts);
+    // The story: a headline sentence, the five incident durations (each a figure or "not measurable" with its reason), the action items block.
+    expect(document.querySelector('[data-headline]')!.textContent).toMatch(/ surged from .* and peaked at /);
+    const durations = [...document.querySelectorAll('.incident-durations tr[data-duration]')];
+    expect(durations.map((tr) => tr.getAttribute('data-duration'))).toEqual(['detect', 'firstResponse', 'statement', 'mitigate', 'resolve']);
+    expect(durations.find((tr) => tr.getAttribute('data-duration') === 'detect')!.textContent).toContain('not measurable — crisis.yaml lists no detected or declared event');
     expect(document.querySelector('.ledger')).not.toBeNull();
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('jane.doe@example.com');
     expect(html).not.toContain('555-123-4567');
     expect(html).not.toContain(HOSTILE.email);
+  });
+});
+
+describe('ActionItems', () => {
+  it('shows owner, due date in words and status; "past due" only on an open item due before the build date', async () => {
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = String(Date.UTC(2019, 5, 10, 12) / 1000);
+    try {
+      const items = [
+        { action: 'Open <late>', owner: 'Ops', due: '2019-06-03', status: 'open', done: '' },
+        { action: 'Done late', owner: 'Research', due: '2019-06-03', status: 'done', done: '2019-06-01' },
+        { action: 'Open later', owner: 'Ops', due: '2019-07-01', status: 'open', done: '' },
+      ];
+      const { document } = parseHTML(await render('/src/components/ActionItems.astro', { items, zone: 'America/New_York' }));
+      const rows = [...document.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+      expect(rows).toEqual([
+        ['Open <late>', 'Ops', '3 Jun 2019 (past due)', 'Open'],
+        ['Done late', 'Research', '3 Jun 2019', 'Done 1 Jun 2019'],
+        ['Open later', 'Ops', '1 Jul 2019', 'Open'],
+      ]);
+      expect(document.querySelector('tbody time')!.getAttribute('datetime')).toBe('2019-06-03');
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
   });
 });
 
@@ -195,7 +233,7 @@ describe('pages', () => {
     expect(seen.length).toBeGreaterThan(0);
     for (const line of seen) expect(line).toMatch(/first seen \d+ Mar 2024 CET · last seen \d+ Mar 2024 CET/);
     const across = await page('/src/pages/faults/index.astro');
-    const cells = [...across.querySelectorAll('tbody td.nowrap span')];
+    const cells = [...across.querySelectorAll("tbody td.seen span")];
     expect(cells.length).toBeGreaterThan(0);
     for (const c of cells) {
       expect(c.textContent).toMatch(/^\d+ Mar 2024 CET$/);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { notebookTemplate } from '../../src/cli/notebook-template.ts';
 import { chartCsv } from '../../src/site/charts/render.ts';
-import { trend, sparkline } from '../../src/site/faults-all.ts';
 import { formatDateRange, formatDateTime, formatMinutes, formatNumber, formatShare } from '../../src/site/format.ts';
 import { formatKpi, unitOf } from '../../src/site/kpis.ts';
 import { recmaReportScope, remarkCellSource } from '../../src/site/mdx-plugins.ts';
@@ -70,17 +69,6 @@ describe('chart CSV', () => {
   });
 });
 
-describe('fault trends', () => {
-  it('classify volume series', () => {
-    expect(trend([0, 1, 1, 2, 5, 9])).toBe('rising');
-    expect(trend([9, 5, 2, 1, 1, 0])).toBe('falling');
-    expect(trend([3, 3, 3, 3, 3, 3])).toBe('steady');
-    expect(trend([0, 0, 4, 0])).toBe('single burst');
-    expect(trend([0, 0])).toBe('none');
-    expect(sparkline([0, 2], 10, 10)).toBe('0.0,9.0 10.0,1.0');
-  });
-});
-
 describe('MDX plugins', () => {
   it('stamp notebook cells with file:line', () => {
     const tree = { type: 'root', children: [{ type: 'mdxJsxFlowElement', name: 'Query', attributes: [], position: { start: { line: 12 } } }, { type: 'mdxJsxFlowElement', name: 'Other', attributes: [] }] };
@@ -102,7 +90,17 @@ describe('notebooks', () => {
   it('check frontmatter and list every problem', () => {
     expect(() => parseNotebookMeta({ status: 'done', actions: [{ owner: 'x' }] }, 'reports/a.mdx')).toThrow(/reports\/a\.mdx[\s\S]*crisis[\s\S]*status[\s\S]*actions\[0\]\.action/);
     const meta = parseNotebookMeta({ crisis: 'a', title: 'T', date: new Date(Date.UTC(2024, 4, 1)), authors: 'Ann', actions: [{ action: 'Fix', due: new Date(Date.UTC(2024, 5, 1)) }] }, 'x');
-    expect(meta).toEqual({ crisis: 'a', title: 'T', authors: ['Ann'], status: 'draft', date: '2024-05-01', actions: [{ action: 'Fix', owner: 'unassigned', due: '2024-06-01' }] });
+    expect(meta).toEqual({ crisis: 'a', title: 'T', authors: ['Ann'], status: 'draft', date: '2024-05-01', actions: [{ action: 'Fix', owner: 'unassigned', due: '2024-06-01', status: 'open', done: '' }] });
+  });
+
+  it('read action items as open unless marked done, with the day they were done, and name a wrong status or field', () => {
+    const front = (actions: unknown[]) => ({ crisis: 'a', title: 'T', date: '2024-05-01', actions });
+    const meta = parseNotebookMeta(front([{ action: 'Ship', owner: 'Ops', due: '2024-06-01', status: 'done', done: new Date(Date.UTC(2024, 4, 20)) }, { action: 'Write', due: '2024-07-01', status: 'Open' }]), 'x');
+    expect(meta.actions.map((a) => [a.status, a.done])).toEqual([['done', '2024-05-20'], ['open', '']]);
+    expect(() => parseNotebookMeta(front([{ action: 'A', status: 'closed' }]), 'reports/a.mdx')).toThrow(/actions\[0\]\.status: "closed" must be open or done/);
+    expect(() => parseNotebookMeta(front([{ action: 'A', done: '2024-05-02' }]), 'reports/a.mdx')).toThrow(/actions\[0\]\.done: a done date on an open item/);
+    expect(() => parseNotebookMeta(front([{ action: 'A', status: 'done', done: 'last week' }]), 'reports/a.mdx')).toThrow(/actions\[0\]\.done: "last week" must be a date/);
+    expect(() => parseNotebookMeta(front([{ action: 'A', ownr: 'Ann' }]), 'reports/a.mdx')).toThrow(/actions\[0\]\.ownr: unknown field/);
   });
 
   it('template has valid frontmatter and every review section', () => {

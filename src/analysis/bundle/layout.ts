@@ -13,6 +13,8 @@
  *   message_attributes.arrow  id, key, value: export columns kept beside the canonical ones
  *   case_attributes.arrow
  *   messages.csv, cases.csv   the downloads (formula-safe); cases.csv only when there are cases
+ *   list-<name>.csv           rankings in full (every author, every engaged post, every theme…) whose
+ *                             report.json sections keep the top N: "N of M" with all M here
  *   excerpts.json             the rows pages quote: the first pages of messages and cases, and every quoted one
  * ```
  */

@@ -15,6 +15,7 @@ import type { Case, Message } from '../model.ts';
 import type { AnalyzeResult } from '../pipeline.ts';
 import { CASE_CSV_COLUMNS, caseCsvCells } from '../report/cases-csv.ts';
 import { compareIds, csvChunks, MESSAGE_CSV_COLUMNS, messageCsvCells, type CellValue } from '../report/messages-csv.ts';
+import { fullListFile, type FullList } from '../runner/full-lists.ts';
 import type { RowColumns } from '../runner/row-columns.ts';
 import { createPrivacy, filterDeep, type Privacy } from '../report/privacy.ts';
 import type { ReportModel } from '../report/report-model.ts';
@@ -71,6 +72,8 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
   await put(BUNDLE_FILES.caseAttributes, arrowIpcChunks(ATTRIBUTE_COLUMNS, caseAttributes));
   if (cases.rows.length) await put(BUNDLE_FILES.casesCsv, csvChunks([...CASE_CSV_COLUMNS, ...result.caseColumnNames], cases.positions.length, cases.csvCells));
 
+  for (const list of result.lists) await put(fullListFile(list.name), fullListCsv(list, privacy, columnText));
+
   const excerpts = buildExcerpts(shared, messages, cases);
   await put(BUNDLE_FILES.excerpts, [`${JSON.stringify(excerpts)}\n`]);
 
@@ -83,6 +86,16 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
   };
   await sink.write(BUNDLE_FILES.manifest, [`${JSON.stringify(manifest, null, 2)}\n`]);
   return manifest;
+}
+
+/** A full list as CSV chunks, each cell filtered by its column's kind (authors here are the public's: brand accounts are never ranked). */
+function fullListCsv(list: FullList, privacy: Privacy, text: (s: string) => string): Iterable<string> {
+  const filters = list.columns.map((c) => (c.kind === 'text' ? (v: CellValue) => (typeof v === 'string' ? text(v) : v) : c.kind === 'author' ? (v: CellValue) => (typeof v === 'string' ? privacy.author(v, false) : v) : (v: CellValue) => v));
+  return csvChunks(
+    list.columns.map((c) => c.name),
+    list.rows.length,
+    (i) => list.rows[i]!.map((v, j) => filters[j]!(v)),
+  );
 }
 
 /** The privacy filter of a crisis, as its crisis.yaml sets it (salted by the slug). */

@@ -5,6 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { isValidZone } from '../ingest/timestamps.ts';
+import { validateEvents, type CrisisEvent } from './crisis-events.ts';
 import { codeKey, readFault, resolveFault, type FaultDefinitionConfig, type FaultKind, type FaultLibrary } from './fault-library.ts';
 
 export const FORMATS = ['twcs', 'airline', 'cfpb', 'twitter-v2', 'zendesk', 'generic'] as const;
@@ -71,6 +72,8 @@ export interface CrisisConfig {
   privacy: { maskPersonalData: boolean; pseudonymizeAuthors: boolean };
   /** Fields to split the crisis by (`segments: [company]`): canonical message/case fields or kept attributes, one breakdown each; empty when not set. */
   segments: string[];
+  /** What the company did and when (`events:`), sorted by time; empty when not set (see crisis-events.ts). */
+  events: CrisisEvent[];
   /** Input limits: a field over `maxFieldBytes` (UTF-8 bytes) rejects its record in the ledger. */
   limits: { maxFieldBytes: number };
   /** What was assumed because the file did not say. */
@@ -108,7 +111,7 @@ export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml', library
   const problems: string[] = [];
   const assumptions: string[] = [];
   const obj = isObject(raw) ? raw : (problems.push('the file must be a mapping (key: value)'), {});
-  const known = ['title', 'brand', 'timezone', 'window', 'sla', 'businessHours', 'sources', 'faults', 'privacy', 'segments', 'limits'];
+  const known = ['title', 'brand', 'timezone', 'window', 'sla', 'businessHours', 'sources', 'faults', 'privacy', 'segments', 'limits', 'events'];
   for (const key of Object.keys(obj)) if (!known.includes(key)) problems.push(`${key}: unknown field (known: ${known.join(', ')})`);
 
   const title = typeof obj.title === 'string' && obj.title.trim() ? obj.title.trim() : (obj.title !== undefined && problems.push('title: must be text'), '');
@@ -172,10 +175,12 @@ export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml', library
 
   const segments = validateSegments(obj.segments, problems);
 
+  const events = validateEvents(obj.events, timezone, problems);
+
   const limits = validateLimits(obj.limits, problems);
 
   if (problems.length) throw new ConfigError(file, problems);
-  return { title, brand: { handles }, timezone, window, sla, businessHours, sources, faults, faultCodes, privacy, segments, limits, assumptions };
+  return { title, brand: { handles }, timezone, window, sla, businessHours, sources, faults, faultCodes, privacy, segments, events, limits, assumptions };
 }
 
 /** `faults:` entries: the crisis's own, or library faults used as they are or extended (see fault-library.ts). */

@@ -15,6 +15,7 @@ import { NOTION_DEFINITIONS, customerMessageSql, isCustomerMessage } from './not
 import { num } from './sql.ts';
 import { share } from './stats.ts';
 import type { AmplifiersSection, AuthorStats, RepeatGroup } from './types.ts';
+import type { CellValue } from '../runner/row-columns.ts';
 
 const TOP = 10;
 /** Normalised texts shorter than this many words ("thanks", "any update?") repeat by chance, not by copying. */
@@ -34,6 +35,7 @@ export const amplifiersAnalysis: Analysis = {
   name: 'amplifiers',
   sections: ['amplifiers'],
   columns: ['repeat_count'],
+  lists: ['authors', 'engaged-posts', 'repeated-posts'],
   async run(ctx) {
     if (ctx.messages.length) ctx.report.sections.amplifiers = await computeAmplifiers(ctx);
   },
@@ -55,13 +57,49 @@ async function computeAmplifiers(ctx: AnalysisContext): Promise<AmplifiersSectio
   // The engagement join and the grouping by author run once; the figures below read the small table.
   await engine.exec(`CREATE OR REPLACE TEMP TABLE ${PER_AUTHOR} AS ${PER_AUTHOR_SQL}`);
   try {
-    return await amplifierFigures(ctx);
+    const { section, repeatedPosts } = await amplifierFigures(ctx);
+    await addFullLists(ctx, section, repeatedPosts);
+    return section;
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ${PER_AUTHOR}`);
   }
 }
 
-async function amplifierFigures(ctx: AnalysisContext): Promise<AmplifiersSection> {
+/**
+ * The rankings in full (the section keeps the top ten of each): every author
+ * with messages and engagement, every customer post with any engagement, every
+ * repeat group. Same order as the section's lists.
+ */
+async function addFullLists(ctx: AnalysisContext, section: AmplifiersSection, repeatedPosts: CellValue[][]): Promise<void> {
+  const measured = !section.engagementNotMeasurable;
+  const authors = await ctx.engine.query(`SELECT author, messages, engagement, first_at FROM ${PER_AUTHOR} WHERE author IS NOT NULL ORDER BY messages DESC, engagement DESC, author`);
+  ctx.lists.add({
+    name: 'authors',
+    columns: [{ name: 'author', kind: 'author' }, { name: 'messages' }, { name: 'engagement' }, { name: 'first_message_at' }],
+    rows: authors.map((r) => [String(r.author), num(r.messages), measured ? num(r.engagement) : null, new Date(num(r.first_at)).toISOString()]),
+  });
+  if (measured) {
+    const posts = await ctx.engine.query(`WITH rc AS (SELECT parent_id AS id, count(*) AS n FROM messages WHERE parent_id IS NOT NULL GROUP BY parent_id)
+      SELECT * FROM (SELECT m.id, epoch_ms(m.created_at) AS ms, m.author, m.likes, m.shares, coalesce(m.replies, rc.n, 0) AS replies,
+             coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, rc.n, 0) AS engagement, m.text
+        FROM messages m LEFT JOIN rc ON rc.id = m.id WHERE ${customerMessageSql('m')}) WHERE engagement > 0`);
+    // Ordered as the section's mostEngagedPosts (rankEngaged): most engaged, then earlier, then by id as the CSVs compare ids.
+    posts.sort((a, b) => num(b.engagement) - num(a.engagement) || num(a.ms) - num(b.ms) || compareIds(String(a.id), String(b.id)));
+    const count = (v: unknown): number | null => (v === null || v === undefined ? null : num(v as number));
+    ctx.lists.add({
+      name: 'engaged-posts',
+      columns: [{ name: 'id' }, { name: 'created_at' }, { name: 'author', kind: 'author' }, { name: 'likes' }, { name: 'shares' }, { name: 'replies' }, { name: 'engagement' }, { name: 'text', kind: 'text' }],
+      rows: posts.map((r) => [String(r.id), new Date(num(r.ms)).toISOString(), r.author === null ? null : String(r.author), count(r.likes), count(r.shares), num(r.replies), num(r.engagement), String(r.text ?? '')]),
+    });
+  }
+  ctx.lists.add({
+    name: 'repeated-posts',
+    columns: [{ name: 'repeated_text', kind: 'text' }, { name: 'posts' }, { name: 'authors' }, { name: 'first_at' }, { name: 'last_at' }, { name: 'first_post_id' }],
+    rows: repeatedPosts,
+  });
+}
+
+async function amplifierFigures(ctx: AnalysisContext): Promise<{ section: AmplifiersSection; repeatedPosts: CellValue[][] }> {
   const { engine } = ctx;
   // Authors are those of the notion behind report.counts.authors (customer messages, author not null), so the two pages agree.
   const [totals] = await engine.query(`SELECT sum(messages) AS messages, sum(messages) FILTER (WHERE author IS NOT NULL) AS with_author,
@@ -79,7 +117,7 @@ async function amplifierFigures(ctx: AnalysisContext): Promise<AmplifiersSection
 
   const engaged = await engagedCandidates(engine, customerMessageSql('m'), TOP);
   const { groups, candidates } = readCustomerMessages(ctx.messages, engaged);
-  const mostRepeated = repeats(ctx, groups);
+  const { top: mostRepeated, all: repeatedPosts } = repeats(ctx, groups);
   // Replies in the data, counted only for the posts shown: the candidates and the posts of the top repeat groups.
   const replies = await replyCountsOf(engine, [...engaged.ids, ...mostRepeated.flatMap((r) => r.list.map((m) => m.id))]);
   const messages = num(totals.messages);
@@ -103,7 +141,7 @@ async function amplifierFigures(ctx: AnalysisContext): Promise<AmplifiersSection
     mostRepeatedTotal: groups.length,
   };
   await markNotMeasurable(ctx, section);
-  return section;
+  return { section, repeatedPosts };
 }
 
 /**
@@ -191,19 +229,22 @@ function readCustomerMessages(messages: readonly Message[], candidates: Candidat
  * posts, authors, first post and key; the rest of a group's figures are
  * worked out for the ten shown only.
  */
-function repeats(ctx: AnalysisContext, groups: Group[]): { group: RepeatGroup; list: Message[] }[] {
+function repeats(ctx: AnalysisContext, groups: Group[]): { top: { group: RepeatGroup; list: Message[] }[]; all: CellValue[][] } {
   const ranked = groups.map(({ key, list }) => {
-    let first = list[0].createdAt;
+    let first = list[0];
+    let last = list[0].createdAt;
     const authors = new Set<string>();
     for (const m of list) {
       setColumn(ctx, m.id, 'repeat_count', list.length);
-      if (m.createdAt < first) first = m.createdAt;
+      if (m.createdAt < first.createdAt || (m.createdAt === first.createdAt && compareIds(m.id, first.id) < 0)) first = m;
+      if (m.createdAt > last) last = m.createdAt;
       authors.add(m.author ?? `(none:${m.id})`);
     }
-    return { key, list, posts: list.length, authors: authors.size, firstAt: new Date(first).toISOString() };
+    return { key, list, posts: list.length, authors: authors.size, firstAt: new Date(first.createdAt).toISOString(), lastAt: new Date(last).toISOString(), firstId: first.id };
   });
   ranked.sort((a, b) => b.posts - a.posts || b.authors - a.authors || a.firstAt.localeCompare(b.firstAt) || a.key.localeCompare(b.key));
-  return ranked.slice(0, TOP).map(({ key, list, posts, authors, firstAt }) => {
+  const all = ranked.map((r): CellValue[] => [r.key, r.posts, r.authors, r.firstAt, r.lastAt, r.firstId]);
+  const top = ranked.slice(0, TOP).map(({ key, list, posts, authors, firstAt }) => {
     list.sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
     const group: RepeatGroup = {
       key,
@@ -218,4 +259,5 @@ function repeats(ctx: AnalysisContext, groups: Group[]): { group: RepeatGroup; l
     };
     return { group, list };
   });
+  return { top, all };
 }

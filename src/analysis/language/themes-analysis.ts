@@ -19,6 +19,7 @@ export const themesAnalysis: Analysis = {
   needsColumns: ['sentiment'],
   sections: ['themes'],
   columns: ['themes'],
+  lists: ['themes', 'context-terms'],
   async run(ctx) {
     const { items, source } = textMessages(ctx);
     if (!items.some((m) => !m.isBrand)) return;
@@ -33,7 +34,19 @@ export const themesAnalysis: Analysis = {
       const parts = await ctx.textMapper.mapChunks('phrases', {}, prepared.sampleTexts);
       return finishThemes(prepared, mergeDiscovered(parts), (index) => (indexed = { index, distinct: prepared.distinct }));
     });
-    ctx.report.sections.themes = { source, ...result };
+    // The rankings in full go to the bundle's lists; report.json keeps the strongest themes and the "of M".
+    const { ranking, contextRanking, ...section } = result;
+    ctx.report.sections.themes = { source, ...section };
+    ctx.lists.add({
+      name: 'themes',
+      columns: [{ name: 'rank' }, { name: 'theme', kind: 'text' }, { name: 'messages' }, { name: 'share' }, { name: 'strength' }, { name: 'phrases', kind: 'text' }, { name: 'phrases_total' }],
+      rows: ranking.map((t, i) => [i + 1, t.label, t.messageCount, t.share, t.strength, t.phrases.join('; '), t.phrasesTotal]),
+    });
+    ctx.lists.add({
+      name: 'context-terms',
+      columns: [{ name: 'phrase', kind: 'text' }, { name: 'messages' }, { name: 'score' }],
+      rows: contextRanking.map((c) => [c.phrase, c.count, c.score]),
+    });
     if (!result.themes.length) return;
     const themesOf = indexed ? fromIndex(result, indexed.index, indexed.distinct) : null;
     const tokenized = byTokenizing(result);

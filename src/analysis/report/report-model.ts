@@ -4,6 +4,7 @@
  * `schemaVersion` changes when a field changes meaning or disappears.
  */
 import type { AmplifiersSection, CoverageSection, ListTotal, PlaybookSection, ResponseSection, TimelineSection } from '../crisis/types.ts';
+import type { CrisisEvent } from '../config/crisis-events.ts';
 import type { Ledger } from '../ingest/ledger.ts';
 import type { SentimentSection } from '../language/sentiment-analysis.ts';
 import type { CandidateFault, FaultsResult, FaultSummary } from '../nlp/faults/types.ts';
@@ -32,6 +33,13 @@ export interface CrisisInfo {
   privacy: { maskPersonalData: boolean; pseudonymizeAuthors: boolean };
   /** What Debrief assumed because the crisis did not say. */
   assumptions: string[];
+  /**
+   * What the company did and when (crisis.yaml `events:`: detected, declared,
+   * statement, mitigated, fix, resolved, recall, other), sorted by time, `at`
+   * in ISO UTC; empty when crisis.yaml lists none. Absent in reports written
+   * before events existed (read as none).
+   */
+  events?: CrisisEvent[];
 }
 
 export interface Counts {
@@ -78,7 +86,7 @@ export interface FaultsSection extends Omit<FaultsResult, 'assignments' | 'paret
 }
 
 /** The `themes` section: what people talk about, and what the themes were found in. */
-export interface ThemesSection extends ThemesResult {
+export interface ThemesSection extends Omit<ThemesResult, 'ranking' | 'contextRanking'> {
   source: 'messages' | 'cases';
 }
 

@@ -4,6 +4,7 @@ import type { CrisisConfig } from '../config/crisis-config.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Case, Message } from '../model.ts';
 import type { TextMapper } from '../parallel/text-mapper.ts';
+import type { FullLists } from './full-lists.ts';
 import type { CellValue, RowColumns } from './row-columns.ts';
 import type { ReportModel, ReportSections } from '../report/report-model.ts';
 
@@ -20,6 +21,8 @@ export interface AnalysisContext {
   /** Per-case columns for cases.csv, by case id (e.g. the fault a complaint narrative shows). */
   caseColumns: RowColumns;
   caseColumnNames: readonly string[];
+  /** Rankings in full, for the bundle's `list-<name>.csv` (a section keeps the top N; see full-lists.ts). */
+  lists: FullLists;
   progress(message: string): void;
   /** Where slow, pure results may be kept between runs; absent means compute everything. */
   cache?: ResultCache;
@@ -46,6 +49,8 @@ export interface Analysis {
   sections: readonly SectionName[];
   /** The per-message / per-case columns it adds. */
   columns?: readonly string[];
+  /** The full lists it adds (`ctx.lists`). */
+  lists?: readonly string[];
   run(ctx: AnalysisContext): Promise<void>;
 }
 

@@ -21,6 +21,7 @@ export function orderAnalyses(analyses: readonly Analysis[]): Analysis[] {
   for (const a of analyses) {
     for (const s of a.sections) claim(`section ${s}`, a);
     for (const c of a.columns ?? []) claim(`column ${c}`, a);
+    for (const l of a.lists ?? []) claim(`list ${l}`, a);
   }
   const deps = (a: Analysis) =>
     new Set(
@@ -57,12 +58,13 @@ export async function runAnalyses(analyses: readonly Analysis[], ctx: AnalysisCo
 interface Snapshot {
   sections: Map<string, string>;
   columns: Set<string>;
+  lists: Set<string>;
 }
 
 // Sections are small (tens of kB): their JSON is a cheap, exact way to see that nobody else changed them.
 function snapshot(ctx: AnalysisContext): Snapshot {
   const sections = new Map(Object.entries(ctx.report.sections).map(([k, v]) => [k, JSON.stringify(v)]));
-  return { sections, columns: new Set([...ctx.columnNames, ...ctx.caseColumnNames]) };
+  return { sections, columns: new Set([...ctx.columnNames, ...ctx.caseColumnNames]), lists: new Set(ctx.lists.names) };
 }
 
 function check(analysis: Analysis, before: Snapshot, ctx: AnalysisContext): void {
@@ -77,4 +79,6 @@ function check(analysis: Analysis, before: Snapshot, ctx: AnalysisContext): void
   for (const c of [...ctx.columnNames, ...ctx.caseColumnNames]) {
     if (!before.columns.has(c) && !declared.has(c)) throw new Error(`analysis "${analysis.name}" added column "${c}", which it does not declare`);
   }
+  const lists = new Set(analysis.lists ?? []);
+  for (const l of ctx.lists.names) if (!before.lists.has(l) && !lists.has(l)) throw new Error(`analysis "${analysis.name}" added full list "${l}", which it does not declare`);
 }

@@ -2,6 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CaseGroupTiming, CaseResponse, CoverageSection, ResponseSection } from '../../analysis/crisis/types.ts';
 import { formatMinutes, formatNumber, formatShare } from '../format.ts';
+import { namesAboveBars } from './narrow.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
 import { marginFor, trimLabel } from './spec.ts';
 
@@ -44,6 +45,8 @@ export function responseBandsChart(r: ResponseSection, brandMessages: number): C
         Plot.ruleY([0]),
       ],
     },
+    // Nine columns of rotated band names do not fit a phone: one bar per line there, in band order.
+    narrow: namesAboveBars(rows, { name: 'band', value: 'conversations', valueText: (d: ChartRow) => formatNumber(d.conversations as number), fill: 'within_sla' }),
   };
 }
 
@@ -117,6 +120,7 @@ export function caseCategoriesChart(cases: CaseResponse, top = 10): ChartSpec | 
       ? `The ${formatNumber(rows.length)} largest of ${formatNumber(all.length)} issue categories (${formatNumber(covered)} of ${formatNumber(cases.cases)} cases; the CSV has all ${formatNumber(all.length)})`
       : `All ${formatNumber(all.length)} issue categories`;
   const none = all.some((g) => g.value === '(none)') ? '; “(none)”: no category in the export' : '';
+  const valueText = (d: ChartRow) => `${formatNumber(d.cases as number)}${d.timely_share === null ? '' : ` · ${formatShare(d.timely_share as number)}`}`;
   return {
     id: 'case-categories',
     title: 'Cases by issue',
@@ -133,8 +137,9 @@ export function caseCategoriesChart(cases: CaseResponse, top = 10): ChartSpec | 
       y: { label: null, domain: rows.map((r) => r.category as string), tickFormat: (d: string) => trimLabel(d, 34) },
       marks: [
         Plot.barX(rows, { y: 'category', x: 'cases', fill: 'var(--c-accent)' }),
-        Plot.text(rows, { y: 'category', x: 'cases', text: (d: ChartRow) => `${formatNumber(d.cases as number)}${d.timely_share === null ? '' : ` · ${formatShare(d.timely_share as number)}`}`, textAnchor: 'start', dx: 4 }),
+        Plot.text(rows, { y: 'category', x: 'cases', text: valueText, textAnchor: 'start', dx: 4 }),
       ],
     },
+    narrow: namesAboveBars(rows, { name: 'category', value: 'cases', valueText, fill: 'var(--c-accent)' }),
   };
 }

@@ -8,7 +8,8 @@ import type { Row } from '../../analysis/engine/engine.ts';
 import type { CellResult } from '../sql-cells.ts';
 import { isTimeType } from '../sql-cells.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
-import { marginFor, sentimentColor } from './spec.ts';
+import { NARROW_WIDTH } from './narrow.ts';
+import { marginFor, sentimentColor, trimLabel } from './spec.ts';
 import { wallClock } from './time.ts';
 
 export const SQL_MARKS = ['lineY', 'lineX', 'areaY', 'barY', 'barX', 'rectY', 'dot', 'cell', 'tickX'] as const;
@@ -64,6 +65,10 @@ export function sqlChartSpec(result: CellResult, props: SqlChartProps): ChartSpe
     return out;
   });
   const title = props.title ?? (props.y && props.x ? `${props.y} by ${props.x}` : 'Query result');
+  const y = { label: props.y ?? null, grid: !barX, ...(asTime(props.y) ? { type: 'utc' as const } : {}) };
+  // On a phone, bar names get at most 130 px (trimmed; the CSV has them whole) so the bars keep some width.
+  const narrowMargin = marginFor(yLabels, 40, 130);
+  const narrowName = Math.floor((narrowMargin - 12) / 6.2);
   return {
     id: props.id,
     title,
@@ -76,9 +81,10 @@ export function sqlChartSpec(result: CellResult, props: SqlChartProps): ChartSpe
       height: barX ? Math.max(100, 22 * drawn.length + 30) : 200,
       marginLeft: barX ? marginFor(yLabels) : 48,
       x: { label: props.x ?? null, ...(asTime(props.x) ? { type: 'utc' as const } : {}) },
-      y: { label: props.y ?? null, grid: !barX, ...(asTime(props.y) ? { type: 'utc' as const } : {}) },
+      y,
       ...(colorBy ? { color: { domain, range } } : {}),
       marks: [mark, ...(props.mark.endsWith('Y') && !props.mark.startsWith('line') ? [Plot.ruleY([0])] : [])],
     },
+    narrow: barX && !asTime(props.y) ? { width: NARROW_WIDTH, marginLeft: narrowMargin, y: { ...y, tickFormat: (d: unknown) => trimLabel(String(d), narrowName) } } : undefined,
   };
 }

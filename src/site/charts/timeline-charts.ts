@@ -4,9 +4,12 @@
  * report lacks what it needs.
  */
 import * as Plot from '@observablehq/plot';
+import type { CrisisEvent } from '../../analysis/config/crisis-events.ts';
 import { mainEpisodeOf } from '../../analysis/crisis/notions.ts';
 import type { CoverageSection, KeyMoment, TimelineSection } from '../../analysis/crisis/types.ts';
 import { formatDateTime, formatNumber, formatShare, zoneNote } from '../format.ts';
+import { eventLegend, eventMarkers, eventMarks, surgeLabelMarks, type Frame } from './event-marks.ts';
+import { NARROW_WIDTH } from './narrow.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
 import { sentimentColor } from './spec.ts';
 import { localTimeText, wallClock } from './time.ts';
@@ -34,8 +37,12 @@ export function pinnedMoments(t: TimelineSection): KeyMoment[] {
   return t.keyMoments.filter((m) => kinds.has(m.kind) && (main === null || m.episode === main)).sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** Volume per bucket: customer and brand messages, the normal band, surges shaded, key moments numbered. */
-export function timelineChart(t: TimelineSection, options: { width?: number; height?: number } = {}): ChartSpec | null {
+/**
+ * Volume per bucket: customer and brand messages, the normal band, surges
+ * shaded (the later ones labelled), key moments of the main surge numbered,
+ * and what the company did (crisis.yaml `events:`) as lettered rules.
+ */
+export function timelineChart(t: TimelineSection, options: { width?: number; height?: number; events?: readonly CrisisEvent[] } = {}): ChartSpec | null {
   if (!t.buckets.length) return null;
   const local = wallClock(t.timezone);
   const localText = localTimeText(t.timezone);
@@ -56,28 +63,36 @@ export function timelineChart(t: TimelineSection, options: { width?: number; hei
   const surges = t.episodes.map((e) => ({ x1: local(e.onset.at), x2: local(e.containment?.at ?? end), index: e.index }));
   const moments = pinnedMoments(t).map((m, i) => ({ x: local(m.at), n: String(i + 1), label: m.label }));
   const hasBrand = t.source === 'messages' && t.buckets.some((b) => b.brand > 0);
-  const marks: Plot.Markish[] = [
+  const curve: Plot.Markish[] = [
     Plot.rect(surges, { x1: 'x1', x2: 'x2', fill: 'var(--c-phase)' }),
     Plot.areaY(rows, { x, y1: 'baseline', y2: 'upper', fill: 'var(--c-neu)', fillOpacity: 0.25, curve: 'step-after' }),
     Plot.lineY(rows, { x, y, stroke: 'var(--c-accent)', strokeWidth: 1.6, curve: 'step-after' }),
   ];
-  if (hasBrand) marks.push(Plot.lineY(rows, { x, y: 'brand', stroke: 'var(--c-accent2)', strokeWidth: 1.2, curve: 'step-after' }));
-  marks.push(
+  if (hasBrand) curve.push(Plot.lineY(rows, { x, y: 'brand', stroke: 'var(--c-accent2)', strokeWidth: 1.2, curve: 'step-after' }));
+  const numbered: Plot.Markish[] = [
     Plot.ruleX(moments, { x: 'x', stroke: 'currentColor', strokeOpacity: 0.45, strokeDasharray: '2,2' }),
     // Alternate label heights so moments close in time stay readable.
     Plot.text(moments.filter((_, i) => i % 2 === 0), { x: 'x', text: 'n', frameAnchor: 'top', dy: -6, dx: 5, fontWeight: 700 }),
     Plot.text(moments.filter((_, i) => i % 2 === 1), { x: 'x', text: 'n', frameAnchor: 'top', dy: 8, dx: 5, fontWeight: 700 }),
     Plot.ruleY([0]),
-  );
+  ];
+  const markers = eventMarkers(options.events ?? [], t);
   const main = mainEpisodeOf(t);
+  const width = options.width ?? 1180;
+  // Label rows are worked out in pixels, so each rendering gets its own.
+  const frame = (w: number): Frame => ({ width: w, marginLeft: 44, marginRight: 20 });
+  const marks = [...curve, ...eventMarks(markers, t, frame(width), local), ...numbered, ...surgeLabelMarks(t, main?.index ?? null, frame(width), local)];
+  // On a phone the surge labels would run into each other: the events' letters and the moments' numbers stay.
+  const narrowMarks = [...curve, ...eventMarks(markers, t, frame(NARROW_WIDTH), local), ...numbered];
+  const drawnEvents = markers.filter((m) => m.drawn).length;
   const summary = main
     ? `${seriesLabel} ${perBucket(t)} from ${formatDateTime(t.domain.start, t.timezone)} to ${formatDateTime(t.domain.end, t.timezone)}. ${t.episodes.length} surge${t.episodes.length === 1 ? '' : 's'}; the largest began ${formatDateTime(main.onset.at, t.timezone)} and peaked at ${formatNumber(main.peak.volume)} ${perBucket(t)} (${main.peak.multiple === null ? 'no baseline yet' : `${formatNumber(main.peak.multiple)} times the baseline`}) at ${formatDateTime(main.peak.at, t.timezone)}.`
     : `${seriesLabel} ${perBucket(t)} from ${formatDateTime(t.domain.start, t.timezone)} to ${formatDateTime(t.domain.end, t.timezone)}; no surge above the normal band.`;
   return {
     id: 'timeline',
     title: `Volume ${perBucket(t)}`,
-    caption: `${seriesLabel}${hasBrand ? ' and brand replies' : ''} ${perBucket(t)} (${zoneNote(t.timezone, t.domain.start, t.domain.end)}); grey band = normal range, shaded = surge, numbers = key moments.${offCurve(t)}`,
-    summary,
+    caption: `${seriesLabel}${hasBrand ? ' and brand replies' : ''} ${perBucket(t)} (${zoneNote(t.timezone, t.domain.start, t.domain.end)}); grey band = normal range, shaded = surge, numbers = key moments${drawnEvents ? ', letters = what the company did' : ''}.${offCurve(t)}`,
+    summary: drawnEvents ? `${summary} ${drawnEvents} compan${drawnEvents === 1 ? 'y action is' : 'y actions are'} marked: ${markers.filter((m) => m.drawn).map((m) => `${m.letter}, ${m.event.label} (${formatDateTime(m.event.at, t.timezone)})`).join('; ')}.` : summary,
     columns: ['start_utc', 'start_local', 'total', 'inbound', 'brand', 'baseline', 'upper', 'anomalous'],
     rows,
     legend: [
@@ -85,9 +100,11 @@ export function timelineChart(t: TimelineSection, options: { width?: number; hei
       ...(hasBrand ? [{ label: 'Brand messages', color: 'var(--c-accent2)', shape: 'line' as const }] : []),
       { label: 'Normal band', color: 'var(--c-neu)', shape: 'band' as const },
       ...(surges.length ? [{ label: 'Surge', color: 'var(--c-phase)', shape: 'band' as const }] : []),
+      ...eventLegend(markers),
     ],
+    narrow: { marks: narrowMarks },
     plot: {
-      width: options.width ?? 1180,
+      width,
       height: options.height ?? 200,
       marginTop: 16,
       x: { type: 'utc', label: null },

@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import type { Theme, ThemesResult } from '../../analysis/nlp/themes/types.ts';
 import { formatNumber, formatShare } from '../format.ts';
 import type { FaultView, FaultsView } from '../faults.ts';
+import { namesAboveBars } from './narrow.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
 import { marginFor, trimLabel } from './spec.ts';
 
@@ -11,12 +12,13 @@ import { marginFor, trimLabel } from './spec.ts';
  * themes (the strongest `themes.length` of `themesTotal` found) drawn, every
  * theme of the report in the CSV.
  */
-export function themesChart(t: ThemesResult, top = 8): ChartSpec | null {
+export function themesChart(t: Omit<ThemesResult, 'ranking' | 'contextRanking'>, top = 8): ChartSpec | null {
   const all = [...t.themes].sort((a, b) => b.messageCount - a.messageCount);
   if (!all.length) return null;
   const toRow = (th: Theme): ChartRow => ({ theme: th.label, messages: th.messageCount, share: th.share, top_phrases: th.phrases.slice(0, 4).map((p) => p.phrase).join('; ') });
   const rows = all.slice(0, top).map(toRow);
   const labels = rows.map((r) => trimLabel(r.theme as string, 28));
+  const valueText = (d: ChartRow) => `${formatNumber(d.messages as number)} · ${formatShare(d.share as number)}`;
   const found = t.themesTotal > all.length ? `the ${formatNumber(all.length)} strongest of ${formatNumber(t.themesTotal)} themes found` : `${formatNumber(all.length)} themes found`;
   const drawn = rows.length < all.length ? `The ${formatNumber(rows.length)} largest of ${found} (the CSV has all ${formatNumber(all.length)})` : `All ${found}`;
   return {
@@ -35,9 +37,10 @@ export function themesChart(t: ThemesResult, top = 8): ChartSpec | null {
       y: { label: null, domain: rows.map((r) => r.theme as string), tickFormat: (d: string) => trimLabel(d, 28) },
       marks: [
         Plot.barX(rows, { y: 'theme', x: 'messages', fill: 'var(--c-accent)' }),
-        Plot.text(rows, { y: 'theme', x: 'messages', text: (d: ChartRow) => `${formatNumber(d.messages as number)} · ${formatShare(d.share as number)}`, textAnchor: 'start', dx: 4 }),
+        Plot.text(rows, { y: 'theme', x: 'messages', text: valueText, textAnchor: 'start', dx: 4 }),
       ],
     },
+    narrow: namesAboveBars(rows, { name: 'theme', value: 'messages', valueText, fill: 'var(--c-accent)' }),
   };
 }
 
@@ -55,6 +58,7 @@ export function faultParetoChart(view: FaultsView, top = 10): ChartSpec | null {
   const wraps = rows.some((r) => (r.fault as string).length > 30);
   const topThree = rows[Math.min(2, rows.length - 1)].cumulative_share as number;
   const unit = `${view.unit[0]!.toUpperCase()}${view.unit.slice(1)}`;
+  const valueText = (d: ChartRow) => `${formatNumber(d.messages as number)} · ${formatShare(d.share as number)} · Σ ${formatShare(d.cumulative_share as number)}`;
   const drawn = rows.length < matched.length ? `the ${formatNumber(rows.length)} most frequent of ${formatNumber(matched.length)} faults that matched (the CSV has all ${formatNumber(matched.length)})` : `every fault that matched (${formatNumber(matched.length)} of ${formatNumber(view.faults.length)} in the taxonomy)`;
   return {
     id: 'faults',
@@ -74,8 +78,9 @@ export function faultParetoChart(view: FaultsView, top = 10): ChartSpec | null {
       marks: [
         Plot.axisY({ label: null, tickSize: 0, lineWidth: 17, tickFormat: (d: string) => trimLabel(d, 60) }),
         Plot.barX(rows, { y: 'fault', x: 'messages', fill: 'var(--c-neg)', fillOpacity: 0.85 }),
-        Plot.text(rows, { y: 'fault', x: 'messages', text: (d: ChartRow) => `${formatNumber(d.messages as number)} · ${formatShare(d.share as number)} · Σ ${formatShare(d.cumulative_share as number)}`, textAnchor: 'start', dx: 4 }),
+        Plot.text(rows, { y: 'fault', x: 'messages', text: valueText, textAnchor: 'start', dx: 4 }),
       ],
     },
+    narrow: namesAboveBars(rows, { name: 'fault', value: 'messages', valueText, fill: 'var(--c-neg)', fillOpacity: 0.85 }),
   };
 }

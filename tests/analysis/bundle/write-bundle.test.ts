@@ -33,7 +33,8 @@ afterAll(() => rmSync(data, { recursive: true, force: true }));
 describe('writeBundle', () => {
   it('lists every file in the manifest with its size and SHA-256', () => {
     const manifest = JSON.parse(text('manifest.json'));
-    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['case_attributes.arrow', 'cases.arrow', 'excerpts.json', 'message_attributes.arrow', 'messages.arrow', 'messages.csv', 'report.json']);
+    expect(manifest.files.map((f: { name: string }) => f.name)).toEqual(['case_attributes.arrow', 'cases.arrow', 'excerpts.json', ...result.lists.map((l) => `list-${l.name}.csv`), 'message_attributes.arrow', 'messages.arrow', 'messages.csv', 'report.json']);
+    expect(result.lists.map((l) => l.name)).toEqual(expect.arrayContaining(['authors', 'engaged-posts', 'repeated-posts']));
     for (const f of manifest.files) {
       const bytes = file(f.name);
       expect(bytes.length, f.name).toBe(f.bytes);
@@ -48,6 +49,28 @@ describe('writeBundle', () => {
     const manifest = await writeBundle(result, result.manifest.inputKey, sink);
     expect(manifest).toEqual(result.manifest);
     for (const f of manifest.files) expect(Buffer.from(sink.files.get(f.name)!).equals(file(f.name)), f.name).toBe(true);
+  });
+
+  it('keeps every ranking in full: each list has the M of its "N of M", its first rows are the N, filtered and formula-safe', () => {
+    const report = JSON.parse(text('report.json')) as ReportModel;
+    const a = report.sections.amplifiers!;
+    const rows = (name: string) => text(`list-${name}.csv`).trimEnd().split('\n');
+    expect(rows('authors')).toHaveLength(a.topAuthorsByMessagesTotal + 1);
+    expect(rows('authors')[0]).toBe('author,messages,engagement,first_message_at');
+    expect(rows('authors').slice(1, 1 + a.topAuthorsByMessages.length).map((r) => r.split(',')[0])).toEqual(a.topAuthorsByMessages.map((x) => x.author));
+    expect(rows('engaged-posts')).toHaveLength(a.mostEngagedPostsTotal + 1);
+    expect(rows('engaged-posts').slice(1, 1 + a.mostEngagedPosts.length).map((r) => r.split(',')[0])).toEqual(a.mostEngagedPosts.map((p) => p.messageId));
+    expect(rows('repeated-posts')).toHaveLength(a.mostRepeatedTotal + 1);
+    if (report.sections.themes) {
+      expect(rows('themes')).toHaveLength(report.sections.themes.themesTotal + 1);
+      expect(rows('context-terms')).toHaveLength(report.sections.themes.contextTermsTotal + 1);
+    }
+    for (const l of result.lists) {
+      const csv = text(`list-${l.name}.csv`);
+      expect(csv, l.name).not.toContain('jane.doe@example.com');
+      expect(csv, l.name).not.toMatch(/customer\d+/);
+      expect(csv, l.name).not.toMatch(/(^|,)=/m);
+    }
   });
 
   it('masks personal data and pseudonymises customers in every file, keeping the brand', () => {

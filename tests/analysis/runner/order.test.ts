@@ -4,6 +4,7 @@ import { setColumn, type Analysis, type AnalysisContext } from '../../../src/ana
 import { orderAnalyses, runAnalyses } from '../../../src/analysis/runner/order.ts';
 import { defaultAnalyses } from '../../../src/analysis/runner/default-analyses.ts';
 import { RowColumns } from '../../../src/analysis/runner/row-columns.ts';
+import { FullLists } from '../../../src/analysis/runner/full-lists.ts';
 import type { ReportModel } from '../../../src/analysis/report/report-model.ts';
 
 const analysis = (name: string, declared: Partial<Analysis>, run: (ctx: AnalysisContext) => void = () => {}): Analysis => ({ name, sections: [], ...declared, run: async (ctx) => run(ctx) });
@@ -13,7 +14,7 @@ function context(): AnalysisContext {
   const messages = [{ id: 'm1' }] as unknown as AnalysisContext['messages'];
   const columns = new RowColumns(['m1']);
   const caseColumns = new RowColumns([]);
-  return { report, messages, cases: [], columns, columnNames: columns.names, caseColumns, caseColumnNames: caseColumns.names, progress: () => {} } as unknown as AnalysisContext;
+  return { report, messages, cases: [], columns, columnNames: columns.names, caseColumns, caseColumnNames: caseColumns.names, lists: new FullLists(), progress: () => {} } as unknown as AnalysisContext;
 }
 
 describe('orderAnalyses', () => {
@@ -50,6 +51,9 @@ describe('runAnalyses', () => {
   it('refuses a section or a column the analysis did not declare', async () => {
     await expect(runAnalyses([analysis('sneaky', { sections: ['themes'] }, (ctx) => void (ctx.report.sections.faults = {} as never))], context())).rejects.toThrow(/"sneaky" wrote section "faults", which it does not declare/);
     await expect(runAnalyses([analysis('sneaky', {}, (ctx) => setColumn(ctx, 'm1', 'fault', 'x'))], context())).rejects.toThrow(/added column "fault"/);
+    const list = { name: 'authors', columns: [{ name: 'author' }], rows: [['a']] };
+    await expect(runAnalyses([analysis('sneaky', {}, (ctx) => ctx.lists.add(list))], context())).rejects.toThrow(/"sneaky" added full list "authors", which it does not declare/);
+    await expect(runAnalyses([analysis('honest', { lists: ['authors'] }, (ctx) => ctx.lists.add(list))], context())).resolves.toBeUndefined();
   });
 
   it("refuses an analysis that changes another's section", async () => {

@@ -13,7 +13,7 @@ import type { Grouping } from './group.ts';
 import type { ResolvedThemesOptions } from './options.ts';
 import { pickRepresentatives } from './representatives.ts';
 import type { ScoredPhrases } from './scorePhrases.ts';
-import type { EmergingTheme, Theme } from './types.ts';
+import type { EmergingTheme, RankedTheme, Theme } from './types.ts';
 
 /** Everything the describing step reads. */
 export interface DescribeInput {
@@ -84,7 +84,7 @@ function themeLabel(
 }
 
 /** Build themes (strongest first, at most maxThemes; `themesTotal` counts every group that qualified) and the emerging ranking. */
-export function describeThemes(input: DescribeInput): { bucketStarts: number[]; themes: Theme[]; themesTotal: number; emerging: EmergingTheme[] } {
+export function describeThemes(input: DescribeInput): { bucketStarts: number[]; themes: Theme[]; themesTotal: number; ranking: RankedTheme[]; emerging: EmergingTheme[] } {
   const { messages, table, grouping, opts } = input;
   const analysed: number[] = [];
   for (let d = 0; d < input.docs.count; d++) {
@@ -194,5 +194,17 @@ export function describeThemes(input: DescribeInput): { bucketStarts: number[]; 
           totalDuring,
           opts.minCount,
         );
-  return { bucketStarts: range.starts, themes, themesTotal: qualified.length, emerging };
+  // Every qualified group, labelled as a theme would be: "the 12 strongest of 64" with all 64 in the bundle.
+  const ranking: RankedTheme[] = qualified.map((g, i) => {
+    const phrases = [...grouping.groups[g]!].sort((a, b) => input.scored.score[b]! - input.scored.score[a]! || a - b);
+    return {
+      label: i < themes.length ? themes[i]!.label : themeLabel(phrases, input.dictionary, input.scored.score, input.docsOf),
+      messageCount: grouping.volume[g]!,
+      share: round(grouping.volume[g]! / total, 4),
+      strength: round(strength[g]!),
+      phrases: phrases.slice(0, opts.phrasesPerTheme).map((p) => bestSurface(input.dictionary[p]!)),
+      phrasesTotal: phrases.length,
+    };
+  });
+  return { bucketStarts: range.starts, themes, themesTotal: qualified.length, ranking, emerging };
 }

@@ -30,7 +30,7 @@ import { resolveThemesOptions } from './options.ts';
 import type { ThemesOptions, ThemesResult } from './types.ts';
 
 /** Bump when output for the same input changes (cache key). */
-export const THEMES_VERSION = 'themes-2';
+export const THEMES_VERSION = 'themes-3';
 
 /**
  * Find the themes of a set of messages.
@@ -120,6 +120,7 @@ export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<s
     bucketStarts: described.bucketStarts,
     themes: described.themes,
     themesTotal: described.themesTotal,
+    ranking: described.ranking,
     emerging: described.emerging,
     contextTerms: widespread.context.slice(0, 10).map((p) => ({
       phrase: bestSurface(dictionary[p]!),
@@ -128,6 +129,12 @@ export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<s
       score: round(scored.score[p]!),
     })),
     contextTermsTotal: widespread.context.length,
+    contextRanking: widespread.context.map((p) => ({
+      phrase: bestSurface(dictionary[p]!),
+      key: dictionary[p]!.key,
+      count: scored.count[p]!,
+      score: round(scored.score[p]!),
+    })),
   };
 }
 

@@ -102,6 +102,22 @@ export interface EmergingTheme {
   countDuring: number;
 }
 
+/** One theme of the full ranking: every phrase group that qualified, in the order `themes` takes the first of. */
+export interface RankedTheme {
+  /** Readable label (the group's leading phrase), as a `Theme` would carry it. */
+  label: string;
+  /** Messages mentioning any phrase of the group. */
+  messageCount: number;
+  /** messageCount / analysed messages. */
+  share: number;
+  /** Ranking strength: messages × average over-representation of the group's phrases. */
+  strength: number;
+  /** The group's strongest phrases (at most `phrasesPerTheme`), strongest first. */
+  phrases: string[];
+  /** Phrases in the group. */
+  phrasesTotal: number;
+}
+
 /** Output of {@link findThemes}. */
 export interface ThemesResult {
   version: string;
@@ -120,10 +136,14 @@ export interface ThemesResult {
   themes: Theme[];
   /** Themes found in all (phrase groups in enough messages), before the cut to `maxThemes`. */
   themesTotal: number;
+  /** All `themesTotal` themes, strongest first: the bundle's full list (`list-themes.csv`), not report.json. */
+  ranking: RankedTheme[];
   /** Themes that grew most from before `onset` to `peak` (empty without onset). */
   emerging: EmergingTheme[];
   /** At most 10: phrases too widespread to be a theme (above `maxShare`). */
   contextTerms: ThemePhrase[];
   /** Such phrases in all. */
   contextTermsTotal: number;
+  /** All `contextTermsTotal` of them, most common first: the bundle's `list-context-terms.csv`, not report.json. */
+  contextRanking: ThemePhrase[];
 }

@@ -12,7 +12,7 @@ import { round, share } from '../../crisis/stats.ts';
 import type { Analysis, AnalysisContext } from '../../runner/analysis.ts';
 import { oldestOpen, backlogFigures } from './backlog.ts';
 import { ticketsCte } from './cases-sql.ts';
-import { resolutionFigures } from './resolution.ts';
+import { resolutionFigures, type OnAllGroups } from './resolution.ts';
 import type { RateFigure, TicketsSection } from './schema.ts';
 import { headlineBasis, slaFigures } from './sla.ts';
 
@@ -32,10 +32,21 @@ export const TICKETS_DEFINITIONS: Record<string, string> = {
 export const ticketsAnalysis: Analysis = {
   name: 'tickets',
   sections: ['tickets'],
+  lists: ['resolution-by-priority', 'resolution-by-team'],
   async run(ctx: AnalysisContext) {
     if (!ctx.cases.length) return;
-    const section = await ticketsSection(ctx.engine, { timezone: ctx.config.timezone, resolutionHours: ctx.config.sla.resolutionHours });
-    if (section) ctx.report.sections.tickets = section;
+    // Every priority and team, for the "15 of M" tables' CSVs.
+    const full: Parameters<OnAllGroups>[] = [];
+    const section = await ticketsSection(ctx.engine, { timezone: ctx.config.timezone, resolutionHours: ctx.config.sla.resolutionHours }, (field, groups) => full.push([field, groups]));
+    if (!section) return;
+    ctx.report.sections.tickets = section;
+    for (const [field, groups] of full) {
+      ctx.lists.add({
+        name: `resolution-by-${field}`,
+        columns: [{ name: field, kind: 'text' }, { name: 'cases' }, { name: 'resolved' }, { name: 'unresolved' }, { name: 'median_resolution_s' }, { name: 'p90_resolution_s' }, { name: 'sla_share' }],
+        rows: groups.map((g) => [g.value, g.cases, g.resolved, g.unresolved, g.medianSeconds, g.p90Seconds, g.slaShare]),
+      });
+    }
   },
 };
 
@@ -46,7 +57,7 @@ export interface TicketsOptions {
 }
 
 /** The section from the engine's `cases` table; null when the cases carry no ticket field. */
-export async function ticketsSection(engine: Engine, options: TicketsOptions): Promise<TicketsSection | null> {
+export async function ticketsSection(engine: Engine, options: TicketsOptions, onAllGroups?: OnAllGroups): Promise<TicketsSection | null> {
   const cte = ticketsCte(options.resolutionHours);
   const [p] = await engine.query(`WITH ${cte} SELECT count(*) AS cases, count(end_at) AS resolved,
       count(priority) AS priority, count(team) AS team, count(agent) AS agent, count(due_at) AS due, count(sla_met) AS flag,
@@ -67,7 +78,7 @@ export async function ticketsSection(engine: Engine, options: TicketsOptions): P
     asOf: new Date(asOf).toISOString(),
     timezone: options.timezone,
     cases,
-    resolution: await resolutionFigures(engine, cte, profile, basis),
+    resolution: await resolutionFigures(engine, cte, profile, basis, onAllGroups),
     sla: await slaFigures(engine, cte, slaProfile, asOf),
     backlog: await backlogFigures(engine, cte, options.timezone, { first, asOf }, resolved),
     reopens: await rate(engine, 'reopen_count', 'reopen count (reopen_count)'),

@@ -19,8 +19,15 @@ export interface CaseProfile {
 
 const NO_RESOLUTION = 'No case has a resolution or close time: map resolved_at or closed_at in crisis.yaml (sources[].columns).';
 
-/** The resolution figures; `cte` is {@link ticketsCte}, `basis` the SLA basis each group's attainment uses. */
-export async function resolutionFigures(engine: Engine, cte: string, profile: CaseProfile, basis: SlaBasis | null): Promise<ResolutionFigures> {
+/** Every group of a breakdown, in the order the report lists its first {@link MAX_GROUPS}: for the bundle's full list. */
+export type OnAllGroups = (field: 'priority' | 'team', groups: ResolutionGroup[]) => void;
+
+/**
+ * The resolution figures; `cte` is {@link ticketsCte}, `basis` the SLA basis
+ * each group's attainment uses. The report keeps the largest groups;
+ * `onAllGroups` receives every group of each breakdown.
+ */
+export async function resolutionFigures(engine: Engine, cte: string, profile: CaseProfile, basis: SlaBasis | null, onAllGroups?: OnAllGroups): Promise<ResolutionFigures> {
   const select = [
     'count(*) AS cases',
     'count(end_at) AS resolved',
@@ -33,12 +40,17 @@ export async function resolutionFigures(engine: Engine, cte: string, profile: Ca
   const [all] = await engine.query(`WITH ${cte} SELECT ${select} FROM t`);
   const breakdown = async (field: 'priority' | 'team'): Promise<ResolutionBreakdown> => {
     const value = `coalesce(${field}, '(none)')`;
-    const [{ groups }] = await engine.query(`WITH ${cte} SELECT count(DISTINCT ${value}) AS groups FROM t`);
-    const rows = await engine.query(`WITH ${cte} SELECT ${value} AS value, ${select} FROM t GROUP BY 1 ORDER BY cases DESC, value LIMIT ${MAX_GROUPS}`);
-    const list = rows.map((r) => group(String(r.value), r));
-    // Priorities read in their own order (P1 before P2, urgent before low), whatever their sizes.
-    if (field === 'priority') list.sort((a, b) => priorityRank(a.value) - priorityRank(b.value) || b.cases - a.cases || (a.value < b.value ? -1 : 1));
-    return { field, groups: list, groupsTotal: num(groups) };
+    const rows = await engine.query(`WITH ${cte} SELECT ${value} AS value, ${select} FROM t GROUP BY 1 ORDER BY cases DESC, value`);
+    const all = rows.map((r) => group(String(r.value), r));
+    // The largest groups; priorities then read in their own order (P1 before P2, urgent before low), whatever their sizes.
+    const byPriority = (a: ResolutionGroup, b: ResolutionGroup) => priorityRank(a.value) - priorityRank(b.value) || b.cases - a.cases || (a.value < b.value ? -1 : 1);
+    const list = all.slice(0, MAX_GROUPS);
+    if (field === 'priority') {
+      list.sort(byPriority);
+      all.sort(byPriority);
+    }
+    onAllGroups?.(field, all);
+    return { field, groups: list, groupsTotal: all.length };
   };
   return {
     overall: group('all', all),

@@ -27,6 +27,8 @@ export interface BostonReference {
   overall: ReferenceGroup;
   /** The 15 largest queues (ties by name) and how many queues there are. */
   byQueue: ReferenceGroup[];
+  /** Every queue, largest first (ties by name). */
+  allQueues: ReferenceGroup[];
   queues: number;
   /** Per local (Boston) calendar day, from the first opening to the day of asOf. */
   backlog: { day: string; opened: number; resolved: number; open: number }[];
@@ -120,6 +122,7 @@ export async function bostonReference(dir: string, { earlierInOverlap = true } =
       dueTime: { decided: dueDecided, met: Number(totals!.due_met), share: share(Number(totals!.due_met), dueDecided), open: Number(totals!.due_open), openPastDue: Number(pastDue!.n) },
       overall: group('all', durations),
       byQueue: queues.slice(0, 15),
+      allQueues: queues,
       queues: Number(totals!.queues),
       backlog,
       openAtEnd: open,

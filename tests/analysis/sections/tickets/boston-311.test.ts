@@ -56,6 +56,9 @@ describe.skipIf(!boston.exists)('tickets on Boston 311, 2015', () => {
     const withUnresolved = (g: BostonReference['overall']) => ({ ...g, unresolved: g.cases - g.resolved });
     expect(t.resolution.overall).toEqual(withUnresolved(ref.overall));
     expect(t.resolution.byTeam).toEqual({ field: 'team', groups: ref.byQueue.map(withUnresolved), groupsTotal: ref.queues });
+    // The page shows 15 of 150 queues; the bundle's full list has every one.
+    const full = result.lists.find((l) => l.name === 'resolution-by-team')!;
+    expect(full.rows).toEqual(ref.allQueues.map((g) => [g.value, g.cases, g.resolved, g.cases - g.resolved, g.medianSeconds, g.p90Seconds, g.slaShare]));
     expect(t.resolution.byPriority).toBeNull();
     expect(t.resolution.byPriorityNotMeasurable).toMatch(/priority/);
   });
