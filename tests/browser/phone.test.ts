@@ -162,7 +162,7 @@ describe.skipIf(!hasChromium)('report site on a phone (390 × 844)', () => {
   it('action-item due dates are never cut off', async () => {
     let dates = 0;
     const problems = await onEveryPage(async (page) => {
-      const found = await page.$$eval('table.actions tbody tr > td:last-child time', (times) =>
+      const found = await page.$$eval('table.actions tbody tr > td.due time', (times) =>
         times.map((t) => {
           // Visible part: the viewport, narrowed by every ancestor that clips (a scrolling table box).
           let right = window.innerWidth;
