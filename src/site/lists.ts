@@ -7,6 +7,7 @@ import type { CaseGroupTiming, PlaybookSection } from '../analysis/crisis/types.
 import { chartCsv, type ChartRow } from './charts/render.ts';
 import { formatNumber } from './format.ts';
 import type { BundleManifest } from '../analysis/bundle/layout.ts';
+import { fullListOf } from '../analysis/runner/full-lists.ts';
 
 /** `10 of 28` when fewer are shown than there are, else `28`. */
 export function shownOf(shown: number, total: number): string {
@@ -94,7 +95,7 @@ export function sequencesTable(playbook: PlaybookSection, top = SEQUENCE_ROWS): 
 
 /** Names of the full lists a bundle holds (`list-<name>.csv`), sorted. */
 export function fullListNames(manifest: Pick<BundleManifest, 'files'>): string[] {
-  return manifest.files.map((f) => /^list-([a-z0-9-]+)\.csv$/.exec(f.name)?.[1]).filter((n): n is string => !!n).sort();
+  return manifest.files.map((f) => fullListOf(f.name)).filter((n): n is string => n !== null).sort();
 }
 
 /** Site path of a crisis's full list `name` when its bundle has it (relative to the site root), else null. */

@@ -8,7 +8,7 @@
 import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import type { Message } from '../model.ts';
 import { compareIds } from '../report/messages-csv.ts';
-import { engagedCandidates, engagementOf, rankEngaged, replyCountsOf, type Candidates } from './engagement.ts';
+import { ENGAGEMENT_SQL, REPLIES_SQL, REPLY_COUNTS_CTE, engagedCandidates, engagementOf, rankEngaged, replyCountsOf, type Candidates } from './engagement.ts';
 import { Interner } from './intern.ts';
 import { NO_ENGAGEMENT, NO_LIKES_COLUMN, NO_SHARES_COLUMN } from './not-measurable.ts';
 import { NOTION_DEFINITIONS, customerMessageSql, isCustomerMessage } from './notions.ts';
@@ -45,9 +45,9 @@ export const amplifiersAnalysis: Analysis = {
 const PER_AUTHOR = 'crisis_amplifiers_authors';
 
 /** Customer messages per author with their engagement (likes + shares + exported or in-data replies), in SQL. */
-const PER_AUTHOR_SQL = `WITH rc AS (SELECT parent_id AS id, count(*) AS n FROM messages WHERE parent_id IS NOT NULL GROUP BY parent_id)
+const PER_AUTHOR_SQL = `WITH ${REPLY_COUNTS_CTE}
   SELECT m.author, count(*) AS messages,
-         sum(coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, rc.n, 0)) AS engagement,
+         sum(${ENGAGEMENT_SQL}) AS engagement,
          epoch_ms(min(m.created_at)) AS first_at,
          bool_or(m.likes IS NOT NULL OR m.shares IS NOT NULL OR m.replies IS NOT NULL) AS exported
   FROM messages m LEFT JOIN rc ON rc.id = m.id WHERE ${customerMessageSql('m')} GROUP BY m.author`;
@@ -79,9 +79,9 @@ async function addFullLists(ctx: AnalysisContext, section: AmplifiersSection, re
     rows: authors.map((r) => [String(r.author), num(r.messages), measured ? num(r.engagement) : null, new Date(num(r.first_at)).toISOString()]),
   });
   if (measured) {
-    const posts = await ctx.engine.query(`WITH rc AS (SELECT parent_id AS id, count(*) AS n FROM messages WHERE parent_id IS NOT NULL GROUP BY parent_id)
-      SELECT * FROM (SELECT m.id, epoch_ms(m.created_at) AS ms, m.author, m.likes, m.shares, coalesce(m.replies, rc.n, 0) AS replies,
-             coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, rc.n, 0) AS engagement, m.text
+    const posts = await ctx.engine.query(`WITH ${REPLY_COUNTS_CTE}
+      SELECT * FROM (SELECT m.id, epoch_ms(m.created_at) AS ms, m.author, m.likes, m.shares, ${REPLIES_SQL} AS replies,
+             ${ENGAGEMENT_SQL} AS engagement, m.text
         FROM messages m LEFT JOIN rc ON rc.id = m.id WHERE ${customerMessageSql('m')}) WHERE engagement > 0`);
     // Ordered as the section's mostEngagedPosts (rankEngaged): most engaged, then earlier, then by id as the CSVs compare ids.
     posts.sort((a, b) => num(b.engagement) - num(a.engagement) || num(a.ms) - num(b.ms) || compareIds(String(a.id), String(b.id)));

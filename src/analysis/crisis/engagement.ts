@@ -28,6 +28,15 @@ export function engagementOf(m: Message, replies: ReadonlyMap<string, number>): 
   return { likes: m.likes, shares: m.shares, replies: r, engagement: (m.likes ?? 0) + (m.shares ?? 0) + r };
 }
 
+/** Direct replies in the data per replied-to id, as a CTE `rc` to join on `rc.id = m.id`. */
+export const REPLY_COUNTS_CTE = 'rc AS (SELECT parent_id AS id, count(*) AS n FROM messages WHERE parent_id IS NOT NULL GROUP BY parent_id)';
+
+/** Replies of message `m` in SQL: its exported count, else its direct replies in the data (`rc` joined). */
+export const REPLIES_SQL = 'coalesce(m.replies, rc.n, 0)';
+
+/** Engagement of message `m` in SQL, as {@link engagementOf} adds it up (`rc` joined). */
+export const ENGAGEMENT_SQL = `coalesce(m.likes, 0) + coalesce(m.shares, 0) + ${REPLIES_SQL}`;
+
 /** Temporary table holding the ids {@link replyCountsOf} counts replies for. */
 const IDS_TABLE = 'crisis_engagement_ids';
 
@@ -74,8 +83,8 @@ export interface Candidates {
  * anyway, and {@link rankEngaged} puts them in their final order.
  */
 export async function engagedCandidates(engine: Engine, where: string, limit: number): Promise<Candidates> {
-  const rows = await engine.query(`WITH rc AS (SELECT parent_id AS id, count(*) AS n FROM messages WHERE parent_id IS NOT NULL GROUP BY parent_id),
-    e AS (SELECT m.id, m.created_at, coalesce(m.likes, 0) + coalesce(m.shares, 0) + coalesce(m.replies, rc.n, 0) AS engagement
+  const rows = await engine.query(`WITH ${REPLY_COUNTS_CTE},
+    e AS (SELECT m.id, m.created_at, ${ENGAGEMENT_SQL} AS engagement
           FROM messages m LEFT JOIN rc ON rc.id = m.id WHERE ${where})
     SELECT id, epoch_ms(created_at) AS ms, count(*) OVER () AS engaged FROM e WHERE engagement > 0 QUALIFY rank() OVER (ORDER BY engagement DESC, created_at) <= ${limit}`);
   const ids = new Set(rows.map((r) => String(r.id)));

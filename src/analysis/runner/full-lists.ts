@@ -27,9 +27,17 @@ export interface FullList {
   rows: CellValue[][];
 }
 
+/** A list name: lower-case words joined by dashes. */
+const NAME = '[a-z0-9]+(?:-[a-z0-9]+)*';
+
 /** The bundle file of full list `name`. */
 export function fullListFile(name: string): string {
   return `list-${name}.csv`;
+}
+
+/** The list a bundle file holds (`list-authors.csv` → `authors`); null for any other file. */
+export function fullListOf(file: string): string | null {
+  return new RegExp(`^list-(${NAME})\\.csv$`).exec(file)?.[1] ?? null;
 }
 
 /** The full lists of one analysis run, by name. */
@@ -38,7 +46,7 @@ export class FullLists {
 
   /** Adds a list; a second list of one name is a programming error. */
   add(list: FullList): void {
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(list.name)) throw new Error(`full list name "${list.name}" must be lower-case words joined by dashes`);
+    if (!new RegExp(`^${NAME}$`).test(list.name)) throw new Error(`full list name "${list.name}" must be lower-case words joined by dashes`);
     if (this.#lists.has(list.name)) throw new Error(`full list "${list.name}" added twice`);
     for (const [i, row] of list.rows.entries()) {
       if (row.length !== list.columns.length) throw new Error(`full list "${list.name}" row ${i} has ${row.length} cells for ${list.columns.length} columns`);
