@@ -14,7 +14,7 @@
  *   score('still waiting on hold for 2 hours'); // { label: 'negative', score: ≈ -0.98 }
  */
 import { emitFeatures } from './features.ts';
-import { SHIPPED_MODEL } from './model.generated.ts';
+import { SHIPPED_MODEL } from './shipped-model.ts';
 import { LinearAccumulator, compileModel, type SentimentLabel, type SentimentModelData } from './model.ts';
 import { analyzeRules } from './rules.ts';
 import { tokenize } from './tokenize.ts';
@@ -43,7 +43,7 @@ export interface SentimentScorerOptions {
    * markedly less accurate on support traffic (see tests for figures).
    */
   mode?: 'hybrid' | 'rules';
-  /** Model for hybrid mode; defaults to the shipped one (model.generated.ts). */
+  /** Model for hybrid mode; defaults to the shipped one (model.json). */
   model?: SentimentModelData;
   /** Rules mode: |compound| below this is neutral. Default 0.05 (VADER's). */
   neutralBand?: number;

@@ -13,7 +13,7 @@ export type SentimentLabel = (typeof LABELS)[number];
 
 /**
  * Serialisable model, as written by scripts/sentiment/train.ts into
- * model.generated.ts. Weights are row-major: feature f, class c at
+ * model.json (see shipped-model.ts). Weights are row-major: feature f, class c at
  * `weights[f * 3 + c]`, in {@link LABELS} order.
  */
 export interface SentimentModelData {

@@ -9,7 +9,7 @@
  * `<code>` and place names `<place>` (a hub city stands for the airline based
  * there), so the learned weights describe language, not companies.
  */
-import { LEMMA_TABLE, PLACE_TERMS } from './lemmas.generated.ts';
+import { LEMMA_TABLE, PLACE_TERMS } from './lemmas.ts';
 
 /**
  * Brand words masked to `<brand>`. Airlines (the training data are airline

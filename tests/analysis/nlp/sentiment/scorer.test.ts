@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SENTIMENT_VERSION, createSentimentScorer } from '../../../../src/analysis/nlp/sentiment/index.ts';
-import { SHIPPED_MODEL } from '../../../../src/analysis/nlp/sentiment/model.generated.ts';
+import { SHIPPED_MODEL } from '../../../../src/analysis/nlp/sentiment/shipped-model.ts';
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../src/analysis/nlp/sentiment');
 
