@@ -7,6 +7,7 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { parseCrisisConfig } from '../analysis/config/crisis-config.ts';
+import { addEventsFile } from '../analysis/config/events-file.ts';
 import { readFaultLibraryFor } from '../node/fault-library-file.ts';
 import { nodeCrisisFiles } from '../node/files.ts';
 
@@ -17,7 +18,10 @@ export async function checkCrisis(dir: string): Promise<void> {
   const text = await files.readText('crisis.yaml');
   // No crisis.yaml: every data file is read with its format detected (ingest says so in the report).
   if (text === null) return;
-  const config = parseCrisisConfig(text, yamlFile, readFaultLibraryFor(dir));
+  const library = readFaultLibraryFor(dir);
+  const config = parseCrisisConfig(text, yamlFile, library);
+  // The events file is small: its mistakes are reported here too, before any engine starts.
+  await addEventsFile(config, files, library, dir);
   // Only what is not there at all: a file that is there but cannot be read (a link leading out) is ingest's to explain.
   const missing = config.sources.filter((s) => !lexists(path.join(dir, s.file))).map((s) => s.file);
   if (missing.length) {

@@ -46,13 +46,25 @@ export function faultTrend(volume: readonly number[], considered: readonly numbe
   const firstRate = n1 > 0 ? (1000 * x1) / n1 : null;
   const secondRate = n2 > 0 ? (1000 * x2) / n2 : null;
   if (n1 === 0 || n2 === 0) return { ...none('too few to tell', 'no records in scope in one half'), firstRate, secondRate };
+  const test = twoProportionTest(x1, n1, x2, n2);
+  if (!test) return { trend: 'too few to tell', reason: `${x1 + x2} records with the fault: fewer than ${MIN_EXPECTED} expected in a half`, firstRate, secondRate, pValue: null };
+  const trend: TrendWord = test.pValue >= TREND_ALPHA ? 'steady' : test.z > 0 ? 'rising' : 'falling';
+  return { trend, reason: null, firstRate, secondRate, pValue: test.pValue };
+}
+
+/**
+ * Two-proportion z-test of `x1` of `n1` against `x2` of `n2` (both n > 0):
+ * `z` > 0 when the second proportion is higher, and the two-sided p-value;
+ * null when a cell (with or without, in either period) would expect fewer
+ * than {@link MIN_EXPECTED} records if the proportions were equal, where the
+ * normal approximation does not hold.
+ */
+export function twoProportionTest(x1: number, n1: number, x2: number, n2: number): { z: number; pValue: number } | null {
   const p = (x1 + x2) / (n1 + n2);
   const expected = Math.min(n1 * p, n2 * p, n1 * (1 - p), n2 * (1 - p));
-  if (expected < MIN_EXPECTED) return { trend: 'too few to tell', reason: `${x1 + x2} records with the fault: fewer than ${MIN_EXPECTED} expected in a half`, firstRate, secondRate, pValue: null };
+  if (!(expected >= MIN_EXPECTED)) return null;
   const z = (x2 / n2 - x1 / n1) / Math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
-  const pValue = 2 * (1 - normalCdf(Math.abs(z)));
-  const trend: TrendWord = pValue >= TREND_ALPHA ? 'steady' : z > 0 ? 'rising' : 'falling';
-  return { trend, reason: null, firstRate, secondRate, pValue };
+  return { z, pValue: 2 * (1 - normalCdf(Math.abs(z))) };
 }
 
 /** Standard normal CDF (Abramowitz & Stegun 7.1.26 for erf, error below 1.5e-7). */

@@ -8,12 +8,16 @@
  * product faults first, then service failures, then candidates (orderby).
  *
  * Crises happen in different time zones: each crisis's dates are shown in its
- * own zone, labelled, never mixed into one "earliest" date.
+ * own zone, labelled, never mixed into one "earliest" date. A fault that a
+ * fix or recall event of a crisis names carries those events and whether it
+ * came back after the last one (fault-fix.ts).
  */
 import { desc, from, op } from 'arquero';
 import type { FaultKind } from '../analysis/nlp/faults/types.ts';
 import { csvCell } from '../analysis/report/messages-csv.ts';
 import type { LoadedCrisis } from './crises.ts';
+import type { CrisisEvent } from '../analysis/config/crisis-events.ts';
+import { afterFix, fixEventsFor, type AfterFix } from './fault-fix.ts';
 import { faultTrend, type FaultTrend } from './fault-trend.ts';
 import { faultSeen, faultsView, type FaultView } from './faults.ts';
 import { localTimeText } from './charts/time.ts';
@@ -32,6 +36,10 @@ export interface FaultInCrisis {
   /** Records with the fault per 1,000 in scope; null when there is no denominator. */
   rate: number | null;
   trend: FaultTrend;
+  /** The crisis's fix and recall events that name the fault, in time order; empty when none does. */
+  fixes: CrisisEvent[];
+  /** Its rate before and after the last of {@link fixes}; null when there is none. */
+  afterFix: AfterFix | null;
   fault: FaultView;
   /** The crisis's buckets and records in scope per bucket (for the sparkline's rates). */
   bucketMs: number;
@@ -80,8 +88,10 @@ function longRows(crises: readonly LoadedCrisis[]): (FaultInCrisis & { key: stri
     const view = faultsView(c.report);
     if (!view) return;
     const considered = view.considered;
+    const events = c.report.crisis.events ?? [];
     for (const f of [...view.faults, ...view.services, ...view.candidates]) {
       if (f.candidate && f.count === 0) continue;
+      const fixes = f.candidate ? [] : fixEventsFor(events, f.id);
       rows.push({
         key: f.candidate ? `candidate:${f.label.toLowerCase()}` : f.id,
         label: f.label,
@@ -95,6 +105,8 @@ function longRows(crises: readonly LoadedCrisis[]): (FaultInCrisis & { key: stri
         considered,
         rate: null,
         trend: f.candidate ? { trend: 'not measurable', reason: 'a candidate has no time line', firstRate: null, secondRate: null, pValue: null } : faultTrend(f.volume, view.consideredVolume),
+        fixes,
+        afterFix: afterFix(fixes, f.volume, view.consideredVolume, view.bucketStarts, view.bucketMs),
         fault: f,
         bucketMs: view.bucketMs,
         bucketStarts: view.bucketStarts,
@@ -130,7 +142,7 @@ export function faultsAcross(crises: readonly LoadedCrisis[]): FaultAcross[] {
     const rates: Record<string, number | null> = {};
     for (const [name, value] of Object.entries(row)) if (name.startsWith('rate:')) if (value !== undefined) rates[name.slice(5)] = value as number | null;
     const key = row.key as string;
-    const byCrisis = (perFault.get(key) ?? []).map(({ slug, title, zone, count, considered, rate, trend, fault, bucketMs, bucketStarts, consideredVolume }) => ({ slug, title, zone, count, considered, rate, trend, fault, bucketMs, bucketStarts, consideredVolume }));
+    const byCrisis = (perFault.get(key) ?? []).map(({ slug, title, zone, count, considered, rate, trend, fixes, afterFix, fault, bucketMs, bucketStarts, consideredVolume }) => ({ slug, title, zone, count, considered, rate, trend, fixes, afterFix, fault, bucketMs, bucketStarts, consideredVolume }));
     let page: string | null = null;
     if (!row.candidate) {
       page = slugify(key);
@@ -164,10 +176,14 @@ export function formatRate(rate: number | null | undefined): string {
 /**
  * `/faults/faults.csv`: one row per fault and crisis; rates per 1,000 records
  * in scope; first and last seen as UTC instants and as the crisis's local time
- * with its zone.
+ * with its zone; the fix and recall events naming it, the last one, and its
+ * rate before and after that one with the verdict.
  */
 export function faultsAcrossCsv(rows: FaultAcross[]): string {
-  const header = ['fault_id', 'label', 'kind', 'crisis', 'timezone', 'records', 'records_in_scope', 'rate_per_1000', 'share_of_kind', 'first_seen', 'last_seen', 'first_seen_local', 'last_seen_local', 'trend', 'trend_p_value'];
+  const header = [
+    'fault_id', 'label', 'kind', 'crisis', 'timezone', 'records', 'records_in_scope', 'rate_per_1000', 'share_of_kind', 'first_seen', 'last_seen', 'first_seen_local', 'last_seen_local', 'trend', 'trend_p_value',
+    'fix_events', 'last_fix_at', 'last_fix', 'rate_before_last_fix', 'rate_after_last_fix', 'after_fix', 'after_fix_p_value',
+  ];
   const lines = [header.join(',')];
   for (const r of rows) {
     for (const c of r.byCrisis) {
@@ -175,7 +191,10 @@ export function faultsAcrossCsv(rows: FaultAcross[]): string {
       const local = localTimeText(c.zone);
       const localOf = (ms: number | null) => (ms === null ? null : local(ms));
       lines.push(
-        [r.candidate ? '' : r.key, r.label, r.kind, c.slug, c.zone, c.count, c.considered || null, c.rate, r.candidate ? null : f.share, iso(f.firstSeen), iso(f.lastSeen), localOf(f.firstSeen), localOf(f.lastSeen), c.trend.trend, c.trend.pValue]
+        [
+          ...[r.candidate ? '' : r.key, r.label, r.kind, c.slug, c.zone, c.count, c.considered || null, c.rate, r.candidate ? null : f.share, iso(f.firstSeen), iso(f.lastSeen), localOf(f.firstSeen), localOf(f.lastSeen), c.trend.trend, c.trend.pValue],
+          ...(c.afterFix ? [c.fixes.length, c.afterFix.fix.at, c.afterFix.fix.label, c.afterFix.before.rate, c.afterFix.after.rate, c.afterFix.verdict, c.afterFix.pValue] : [0, null, null, null, null, null, null]),
+        ]
           .map(csvCell)
           .join(','),
       );

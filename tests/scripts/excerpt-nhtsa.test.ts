@@ -9,7 +9,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { DATA_DIR, EXCERPT_FILE, MODELS, excerptNhtsa } from '../../scripts/excerpt-nhtsa.ts';
+import { DATA_DIR, EXCERPT_FILE, MODELS, RECALLS_FILE, excerptNhtsa, excerptNhtsaRecalls, recallLabel } from '../../scripts/excerpt-nhtsa.ts';
 import { parseFaultLibrary } from '../../src/analysis/config/fault-library.ts';
 import { analyzeCrisis } from '../../src/analysis/pipeline.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';
@@ -17,6 +17,7 @@ import { nodeCrisisFiles } from '../../src/node/files.ts';
 import { sharedData } from '../helpers/shared-data.ts';
 
 const shared = sharedData('nhtsa-components-2015-2025/derived_complaints.csv');
+const sharedRecalls = sharedData('nhtsa-components-2015-2025/derived_recalls.csv');
 const LIBRARY = path.join(DATA_DIR, 'faults.yaml');
 
 type Row = Record<string, string>;
@@ -70,6 +71,24 @@ describe('excerpt-nhtsa', () => {
       expect(readFileSync(path.join(DATA_DIR, e.slug, EXCERPT_FILE), 'utf8')).toBe(e.csv);
       expect(e.rows).toBe(all.filter((r) => r.model === e.model).length);
     }
+  });
+
+  it.skipIf(!sharedRecalls.exists)('reproduces the committed recall lists byte for byte: 55, 23 and 33 campaigns from 112, 37 and 130 rows', () => {
+    const library = parseFaultLibrary(readFileSync(LIBRARY, 'utf8'), LIBRARY);
+    const all = excerptNhtsaRecalls(readFileSync(sharedRecalls.path, 'utf8'), library);
+    for (const e of all) expect(readFileSync(path.join(DATA_DIR, e.slug, RECALLS_FILE), 'utf8')).toBe(e.csv);
+    expect(all.map((e) => [e.model, e.recalls, e.rows, e.mapped])).toEqual([
+      ['Escape', 55, 112, 37],
+      ['RAV4', 23, 37, 11],
+      ['Model 3', 33, 130, 19],
+    ]);
+  });
+
+  it('labels a recall by its campaign, system and part', () => {
+    expect(recallLabel('18V894', 'EQUIPMENT:ELECTRICAL:ENGINE BLOCK HEATER')).toBe('Recall 18V894: Equipment – engine block heater');
+    expect(recallLabel('21V1', 'POWER TRAIN:AUTOMATIC TRANSMISSION:GEAR POSITION INDICATION (PRNDL)')).toBe('Recall 21V1: Power train – gear position indication (PRNDL)');
+    expect(recallLabel('16V2', 'ENGINE')).toBe('Recall 16V2: Engine');
+    expect(recallLabel('20V635', 'ELECTRICAL SYSTEM:BODY CONTROL MODULE/BCM')).toBe('Recall 20V635: Electrical system – body control module/BCM');
   });
 
   it.each(MODELS.map((m) => [m.model, m.slug]))('%s: the report counts each component per model year as an independent count does', async (_model, slug) => {

@@ -1,7 +1,22 @@
-/** Faults across crises (Arquero): rates per 1,000 in scope, kinds apart, – where a crisis lacks the fault, one meaning per id. */
+/**
+ * Faults across crises (Arquero): rates per 1,000 in scope, kinds apart, –
+ * where a crisis lacks the fault, one meaning per id; and, on the real NHTSA
+ * Ford Escape data with its recalls, each fault's rate before and after its
+ * last recall as an independent count finds (papaparse and yaml here).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { parseFaultLibrary } from '../../src/analysis/config/fault-library.ts';
+import { analyzeCrisis } from '../../src/analysis/pipeline.ts';
+import { openNodeEngine } from '../../src/node/duckdb-node.ts';
+import { nodeCrisisFiles } from '../../src/node/files.ts';
 import type { LoadedCrisis } from '../../src/site/crises.ts';
+import { faultFixChart } from '../../src/site/fault-fix-chart.ts';
 import { faultsAcross, faultsAcrossCsv, formatRate } from '../../src/site/faults-all.ts';
+import { renderChart } from '../../src/site/charts/render.ts';
 
 const H = 3_600_000;
 const row = (faultId: string, label: string, kind: 'product' | 'service', count: number, volume: number[]) => ({ faultId, label, kind, count, share: 0, cumulativeShare: 0, firstSeen: count ? 0 : null, lastSeen: count ? H : null, volume, exampleIds: [] });
@@ -36,5 +51,81 @@ describe('faultsAcross', () => {
   it('stops when two crises give one id another label or kind, naming both', () => {
     const c = crisis('c', 100, [row('support-delay', 'Cannot reach anyone', 'service', 5, [2, 3])]);
     expect(() => faultsAcross([a, c])).toThrow(/fault "support-delay": "Waiting for support" \(service\) in a vs "Cannot reach anyone" \(service\) in c/);
+  });
+});
+
+describe('after its fix, on the NHTSA Ford Escape complaints and recalls', () => {
+  const ROOT = path.resolve(import.meta.dirname, '../..');
+  const dir = path.join(ROOT, 'data/nhtsa-ford-escape-2015-2025');
+  const LIBRARY = path.join(ROOT, 'data/faults.yaml');
+
+  it('compares each recalled fault\'s rate before and after its last recall as an independent count does', { timeout: 120_000 }, async () => {
+    const engine = await openNodeEngine();
+    let crisis: LoadedCrisis;
+    try {
+      const { report } = await analyzeCrisis(nodeCrisisFiles(dir), engine, { slug: 'nhtsa-ford-escape-2015-2025', faultLibrary: parseFaultLibrary(readFileSync(LIBRARY, 'utf8'), LIBRARY) });
+      crisis = { slug: 'nhtsa-ford-escape-2015-2025', report } as LoadedCrisis;
+    } finally {
+      await engine.close();
+    }
+    const rows = faultsAcross([crisis]);
+    const recalled = rows.filter((r) => r.byCrisis[0]!.afterFix);
+    // Independent: complaints as days (New York midnight) with their faults; recalls from recalls.csv.
+    const lib = (parseYaml(readFileSync(LIBRARY, 'utf8')) as { faults: Record<string, { codes?: string[] }> }).faults;
+    const idOf = (code: string) => Object.keys(lib).find((k) => (lib[k]!.codes ?? []).some((c) => c.toLowerCase() === code.trim().toLowerCase())) ?? code.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    // Midnight in New York: 05:00 UTC in winter (EST), 04:00 in summer (EDT).
+    const hourInNy = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' });
+    const nyMidnight = (day: string) => {
+      const guess = Date.parse(`${day}T05:00:00Z`);
+      return guess - Number(hourInNy.format(guess)) * 3_600_000;
+    };
+    const complaints = Papa.parse<Record<string, string>>(readFileSync(path.join(dir, 'complaints.csv'), 'utf8'), { header: true, skipEmptyLines: true })
+      .data.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.incident_date!) && r.incident_date! >= '2014-01-01' && r.incident_date! <= '2026-06-30' && !Number.isNaN(Date.parse(r.incident_date!)))
+      .map((r) => ({ ms: nyMidnight(r.incident_date!), faults: new Set(r.component!.split(',').filter((p) => p.trim()).map(idOf)) }));
+    const recalls = Papa.parse<Record<string, string>>(readFileSync(path.join(dir, 'recalls.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const section = crisis!.report.sections.faults!;
+    const origin = section.bucketStarts[0]!;
+    const week = section.bucketMs;
+    expect(week).toBe(7 * 86_400_000);
+    const bucketOf = (ms: number) => origin + Math.floor((ms - origin) / week) * week;
+
+    // The eight library faults the Escape's recalls name, and what the comparison says on each.
+    expect(Object.fromEntries(recalled.map((r) => [r.key, [r.byCrisis[0]!.fixes.length, r.byCrisis[0]!.afterFix!.verdict]]))).toEqual({
+      engine: [6, 'came back after its fix'],
+      'power-train': [6, 'fell after its fix'],
+      structure: [1, 'fell after its fix'],
+      'electrical-system': [11, 'came back after its fix'],
+      'fuel-propulsion': [6, 'came back after its fix'],
+      'service-brakes': [3, 'fell after its fix'],
+      'forward-collision-avoidance': [1, 'came back after its fix'],
+      'air-bags': [3, 'fell after its fix'],
+    });
+    for (const r of recalled) {
+      const b = r.byCrisis[0]!;
+      const a = b.afterFix!;
+      const mine = recalls.filter((x) => x.faults!.split(';').includes(r.key)).sort((x, y) => (x.at! < y.at! ? -1 : 1));
+      expect(b.fixes.map((e) => e.id)).toEqual(mine.map((x) => x.id));
+      const fixMs = nyMidnight(mine.at(-1)!.at!.slice(0, 10));
+      expect(Date.parse(a.fix.at)).toBe(fixMs);
+      const first = Math.min(...complaints.filter((c) => c.faults.has(r.key)).map((c) => bucketOf(c.ms)));
+      const before = complaints.filter((c) => bucketOf(c.ms) >= first && bucketOf(c.ms) + week <= fixMs);
+      const after = complaints.filter((c) => bucketOf(c.ms) >= fixMs);
+      expect([a.before.records, a.before.inScope, a.after.records, a.after.inScope], r.key).toEqual([before.filter((c) => c.faults.has(r.key)).length, before.length, after.filter((c) => c.faults.has(r.key)).length, after.length]);
+      // The verdict follows from the rates and a z-test computed here.
+      const [x1, n1, x2, n2] = [a.before.records, a.before.inScope, a.after.records, a.after.inScope];
+      const p = (x1 + x2) / (n1 + n2);
+      const z = (x2 / n2 - x1 / n1) / Math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2));
+      expect(a.verdict, r.key).toBe(z < -1.959964 ? 'fell after its fix' : 'came back after its fix');
+    }
+    // The CSV carries it; the fault page's chart marks the recalls (ticks beyond 15, letters below) and lists them in its description.
+    const csv = faultsAcrossCsv(rows).split('\n');
+    expect(csv[0]).toContain('fix_events,last_fix_at,last_fix,rate_before_last_fix,rate_after_last_fix,after_fix,after_fix_p_value');
+    expect(csv.find((l) => l.startsWith('power-train,'))).toContain(',fell after its fix,');
+    const engineRow = recalled.find((r) => r.key === 'electrical-system')!;
+    const chart = faultFixChart(engineRow.page!, engineRow.label, engineRow.byCrisis[0]!)!;
+    expect(chart.markers).toHaveLength(11);
+    expect(chart.spec.summary).toContain('11 fix or recall events marked: A, Recall 15V406: Electrical system – instrument cluster/panel (24 Jun 2015 EDT)');
+    const svg = renderChart(chart.spec).svg;
+    expect(svg).toContain('>K<');
   });
 });

@@ -72,8 +72,10 @@ export interface CrisisConfig {
   privacy: { maskPersonalData: boolean; pseudonymizeAuthors: boolean };
   /** Fields to split the crisis by (`segments: [company]`): canonical message/case fields or kept attributes, one breakdown each; empty when not set. */
   segments: string[];
-  /** What the company did and when (`events:`), sorted by time; empty when not set (see crisis-events.ts). */
+  /** What the company did and when (`events:`, and the rows of `eventsFile` once it is read), sorted by time; empty when not set (see crisis-events.ts). */
   events: CrisisEvent[];
+  /** `eventsFile: recalls.csv`: a CSV of more events (a recall list) in the crisis directory, read with the sources (see events-file.ts); absent when not set. */
+  eventsFile?: string;
   /** Input limits: a field over `maxFieldBytes` (UTF-8 bytes) rejects its record in the ledger. */
   limits: { maxFieldBytes: number };
   /** What was assumed because the file did not say. */
@@ -111,7 +113,7 @@ export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml', library
   const problems: string[] = [];
   const assumptions: string[] = [];
   const obj = isObject(raw) ? raw : (problems.push('the file must be a mapping (key: value)'), {});
-  const known = ['title', 'brand', 'timezone', 'window', 'sla', 'businessHours', 'sources', 'faults', 'privacy', 'segments', 'limits', 'events'];
+  const known = ['title', 'brand', 'timezone', 'window', 'sla', 'businessHours', 'sources', 'faults', 'privacy', 'segments', 'limits', 'events', 'eventsFile'];
   for (const key of Object.keys(obj)) if (!known.includes(key)) problems.push(`${key}: unknown field (known: ${known.join(', ')})`);
 
   const title = typeof obj.title === 'string' && obj.title.trim() ? obj.title.trim() : (obj.title !== undefined && problems.push('title: must be text'), '');
@@ -175,12 +177,24 @@ export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml', library
 
   const segments = validateSegments(obj.segments, problems);
 
-  const events = validateEvents(obj.events, timezone, problems);
+  const events = validateEvents(obj.events, timezone, problems, { crisis: new Set(Object.keys(faults)), library: new Set(Object.keys(library?.faults ?? {})) });
+  const eventsFile = validateEventsFile(obj.eventsFile, sources, problems);
 
   const limits = validateLimits(obj.limits, problems);
 
   if (problems.length) throw new ConfigError(file, problems);
-  return { title, brand: { handles }, timezone, window, sla, businessHours, sources, faults, faultCodes, privacy, segments, events, limits, assumptions };
+  return { title, brand: { handles }, timezone, window, sla, businessHours, sources, faults, faultCodes, privacy, segments, events, ...(eventsFile ? { eventsFile } : {}), limits, assumptions };
+}
+
+/** `eventsFile:` a file name inside the crisis directory that is not also a source (its rows are read by events-file.ts). */
+function validateEventsFile(raw: unknown, sources: SourceConfig[], problems: string[]): string | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const file = typeof raw === 'string' ? raw.trim() : '';
+  if (!file) problems.push('eventsFile: must be a file name in the crisis directory (e.g. recalls.csv, with columns at, label, kind, faults, id, detail)');
+  else if (file.split(/[\\/]/).includes('..') || file.startsWith('/')) problems.push('eventsFile: must stay inside the crisis directory');
+  else if (sources.some((s) => s.file === file)) problems.push(`eventsFile: "${file}" is also listed under sources: a file is either data or events`);
+  else return file;
+  return undefined;
 }
 
 /** `faults:` entries: the crisis's own, or library faults used as they are or extended (see fault-library.ts). */

@@ -3,6 +3,7 @@
  * {@link CrisisFiles} (Node's file system, a browser's dropped files).
  */
 import { parseCrisisConfig, validateCrisisConfig, type CrisisConfig, type SourceConfig } from '../config/crisis-config.ts';
+import { addEventsFile } from '../config/events-file.ts';
 import type { FaultLibrary } from '../config/fault-library.ts';
 import type { Engine } from '../engine/engine.ts';
 import { CASE_COLUMNS, MESSAGE_COLUMNS, createTableSql, type Case, type Message } from '../model.ts';
@@ -49,9 +50,11 @@ export async function ingestCrisis(files: CrisisFiles, engine: Engine, options: 
   const yamlText = await files.readText('crisis.yaml');
   const config = yamlText === null ? validateCrisisConfig({}) : parseCrisisConfig(yamlText, 'crisis.yaml', options.faultLibrary);
   if (yamlText === null) config.assumptions.unshift('No crisis.yaml: every data file in the directory was read with its format auto-detected.');
+  await addEventsFile(config, files, options.faultLibrary);
   const names = await files.list();
   const refused = (await files.refused?.()) ?? [];
-  const isData = (n: string) => DATA_FILE.test(n) && !/^(readme|source|license)/i.test(n);
+  // The events file holds events, not records.
+  const isData = (n: string) => DATA_FILE.test(n) && !/^(readme|source|license)/i.test(n) && n !== config.eventsFile;
   let sources: SourceConfig[] = config.sources;
   if (!sources.length) {
     sources = names.filter(isData).map((file) => ({ file }));

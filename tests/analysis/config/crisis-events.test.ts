@@ -47,7 +47,7 @@ describe('crisis.yaml events', () => {
       expect.stringMatching(/^events\[1\]\.at: "2024-10-09" has no time of day/),
       expect.stringMatching(/^events\[2\]\.label: required text/),
       expect.stringMatching(/^events\[2\]\.kind: "fixed" is not one of detected, declared, statement, mitigated, fix, resolved, recall, other$/),
-      expect.stringMatching(/^events\[3\]\.when: unknown field \(known: at, label, kind\)$/),
+      expect.stringMatching(/^events\[3\]\.when: unknown field \(known: at, label, kind, faults, id, detail\)$/),
       expect.stringMatching(/^events\[3\]\.at: required/),
       'events[4]: must be a mapping { at, label, kind }',
     ]);
@@ -62,6 +62,37 @@ describe('crisis.yaml events', () => {
     expect(bad).toThrow(/events\[0\]\.kind: "pause" is not one of/);
     // 02:30 does not exist in Berlin on 31 March 2024 (clocks jump to 03:00): read forward, as export timestamps are.
     expect(parseCrisisConfig('timezone: Europe/Berlin\nevents:\n  - { at: 2024-03-31 01:30, label: Paused, kind: mitigated }\n').events[0].at).toBe('2024-03-31T00:30:00.000Z');
+  });
+
+  it('may name the faults they address, checked against the crisis\'s faults, with an id and a detail', () => {
+    const problems: string[] = [];
+    const ids = { crisis: new Set(['lockout', 'battery-drain']), library: new Set(['support-delay']) };
+    const events = validateEvents(
+      [
+        { at: '2024-10-10 19:05', label: '4.2.1', kind: 'fix', faults: ['lockout', 'battery-drain'], id: 'FW-421', detail: 'Fixes the lockout.' },
+        { at: '2024-10-14 11:00', label: '4.2.2', kind: 'fix', faults: 'battery-drain' },
+      ],
+      'UTC',
+      problems,
+      ids,
+    );
+    expect(problems).toEqual([]);
+    expect(events).toEqual([
+      { at: '2024-10-10T19:05:00.000Z', label: '4.2.1', kind: 'fix', faults: ['lockout', 'battery-drain'], id: 'FW-421', detail: 'Fixes the lockout.' },
+      { at: '2024-10-14T11:00:00.000Z', label: '4.2.2', kind: 'fix', faults: ['battery-drain'] },
+    ]);
+    const bad: string[] = [];
+    validateEvents([{ at: '2024-10-10 19:05', label: 'x', kind: 'fix', faults: ['lockout', 'lockout', 'support-delay', 'bricked', ''] }], 'UTC', bad, ids);
+    expect(bad).toEqual([
+      'events[0].faults[1]: "lockout" is named twice',
+      'events[0].faults[2]: "support-delay" is a fault of the fault library but not of this crisis: list it under faults: (support-delay: ~) to analyse it here',
+      'events[0].faults[3]: "bricked" is not a fault of this crisis (its faults: battery-drain, lockout)',
+      'events[0].faults[4]: must be a fault id (e.g. engine)',
+    ]);
+    // In crisis.yaml: checked against its own faults, the error naming the file and the event's index.
+    const yaml = 'title: T\nfaults:\n  lockout: { label: Locked out, keywords: [locked out] }\nevents:\n  - { at: 2024-10-10 19:05, label: Fix, kind: fix, faults: [lockout] }\n  - { at: 2024-10-11 19:05, label: Fix 2, kind: fix, faults: [lockuot] }\n';
+    expect(() => parseCrisisConfig(yaml, 'data/x/crisis.yaml')).toThrow(/^data\/x\/crisis\.yaml has 1 problem:\n {2}- events\[1\]\.faults\[0\]: "lockuot" is not a fault of this crisis \(its faults: lockout\)$/);
+    expect(parseCrisisConfig(yaml.replace('lockuot', 'lockout')).events.map((e) => e.faults)).toEqual([['lockout'], ['lockout']]);
   });
 
   it('the smart-lock sample lists the rollout, the pause, the fixes and the statement from its notebook', () => {
