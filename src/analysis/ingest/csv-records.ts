@@ -9,12 +9,18 @@
  * (TWCS has a few) splits the record for spreadsheet tools and Python's csv
  * module but not for us, so neither reading is safe: the record is returned
  * with a `problem` and rejected whole, never loaded cut short.
+ *
+ * A record longer than the cap (MAX_RECORD_CHARS; an unclosed quote swallowing
+ * the file, a field of hundreds of megabytes) is never built into one string:
+ * it is scanned past without its text and rejected, and reading goes on.
  */
 import Papa from 'papaparse';
+import { FIELD_TOO_LARGE, MAX_RECORD_CHARS, oversizedRecordDetail, thousands } from './field-limit.ts';
 
 export interface CsvRecord {
   /** 1-based physical line where the record starts. */
   line: number;
+  /** The record's fields; empty for a record over the size cap, whose text is never kept. */
   fields: string[];
   /** Set when the record cannot be read as written; the ledger rejects it with this reason. */
   problem?: CsvProblem;
@@ -22,8 +28,10 @@ export interface CsvRecord {
 
 /** Why a record cannot be read as written, for the ledger. */
 export interface CsvProblem {
-  reason: typeof UNTERMINATED_QUOTE | typeof BARE_CARRIAGE_RETURN;
+  reason: typeof UNTERMINATED_QUOTE | typeof BARE_CARRIAGE_RETURN | typeof FIELD_TOO_LARGE;
   detail: string;
+  /** For a record over the size cap (whose fields are not kept): the start of its text as written. */
+  head?: string;
 }
 
 /** Ledger reason: the parser could not close a quoted field. */
@@ -34,6 +42,8 @@ export const BARE_CARRIAGE_RETURN = 'carriage return in an unquoted field';
 export interface CsvOptions {
   /** `,` `\t` `;` `|`; sniffed from the first lines when absent. */
   delimiter?: string;
+  /** A record of more characters is skipped unread and rejected (default MAX_RECORD_CHARS; tests set less). */
+  maxRecordChars?: number;
 }
 
 const DELIMITERS = [',', '\t', ';', '|'];
@@ -42,9 +52,12 @@ const CR = 13;
 const LF = 10;
 /** Parse in steps of at least this many characters; the parser re-reads the unfinished last record each time. */
 const STEP = 1 << 20;
+/** Characters of a skipped record kept for the ledger example. */
+const HEAD = 240;
 
 /** Parses decoded text chunks into records. */
 export async function* readCsvRecords(text: AsyncIterable<string>, options: CsvOptions = {}): AsyncGenerator<CsvRecord> {
+  const cap = options.maxRecordChars ?? MAX_RECORD_CHARS;
   let delimiter = options.delimiter;
   let newline: '\n' | '\r' = '\n';
   let pending = '';
@@ -52,6 +65,8 @@ export async function* readCsvRecords(text: AsyncIterable<string>, options: CsvO
   let parser: InstanceType<typeof Papa.Parser> | undefined;
   const out: CsvRecord[] = [];
   let consumedUpTo = 0;
+  /** Set while skipping a record over the cap. */
+  let skip: RecordSkip | undefined;
 
   const makeParser = (delim: string) =>
     new Papa.Parser({
@@ -61,16 +76,25 @@ export async function* readCsvRecords(text: AsyncIterable<string>, options: CsvO
       step: (result: Papa.ParseStepResult<string[]>) => {
         const end = result.meta.cursor;
         const span = pending.slice(consumedUpTo, end);
+        const breaks = countBreaks(span, newline);
         const record: CsvRecord = { line, fields: (result.data as unknown as string[][])[0] ?? [] };
-        const quoteError = result.errors.find((e) => e.type === 'Quotes');
-        if (quoteError) {
-          const detail = quoteError.code === 'InvalidQuotes'
-            ? `a quoted field opened on line ${line} is closed by a quote followed by other text, not by "${delim}" or the line end`
-            : `unterminated quoted field (opened on line ${line}; everything after it was read into that field)`;
-          record.problem = { reason: UNTERMINATED_QUOTE, detail };
-        } else if (newline === '\n' && span.includes('\r')) checkCarriageReturns(record, span, delim);
-        out.push(record);
-        line += countBreaks(span, newline);
+        // A field never closed may have met quotes followed by other text first: never closed is what to say.
+        const quoteError = result.errors.find((e) => e.code === 'MissingQuotes') ?? result.errors.find((e) => e.type === 'Quotes');
+        const chars = span.length - (span.endsWith(newline) ? 1 : 0);
+        if (chars > cap) {
+          // Whole in one parse step, yet over the cap: rejected as if skipped, so chunk sizes never change the outcome.
+          const inside = breaks - (chars < span.length ? 1 : 0);
+          out.push(oversized(line, chars, inside, quoteError?.code === 'MissingQuotes', span.slice(0, Math.min(HEAD, chars)), cap));
+        } else {
+          if (quoteError) {
+            const detail = quoteError.code === 'InvalidQuotes'
+              ? `a quoted field opened on line ${line} is closed by a quote followed by other text, not by "${delim}" or the line end`
+              : `unterminated quoted field (opened on line ${line}; everything after it was read into that field)`;
+            record.problem = { reason: UNTERMINATED_QUOTE, detail };
+          } else if (newline === '\n' && span.includes('\r')) checkCarriageReturns(record, span, delim);
+          out.push(record);
+        }
+        line += breaks;
         consumedUpTo = end;
       },
     } as Papa.ParseConfig);
@@ -89,19 +113,156 @@ export async function* readCsvRecords(text: AsyncIterable<string>, options: CsvO
     yield* out.splice(0);
   };
 
-  let drainAt = STEP;
-  for await (const chunk of text) {
-    pending += chunk;
-    if (pending.length >= drainAt) {
+  const firstDrain = Math.min(STEP, cap + 1);
+  let drainAt = firstDrain;
+  /** Takes the next piece of text: into `pending`, or past the record being skipped. */
+  const feed = function* (piece: string): Generator<CsvRecord> {
+    while (piece) {
+      if (skip) {
+        const end = skip.scan(piece);
+        if (end === -1) return;
+        yield skip.record(false, cap);
+        line = skip.line + skip.breaks + 1;
+        skip = undefined;
+        drainAt = firstDrain;
+        piece = piece.slice(end);
+        continue;
+      }
+      pending += piece;
+      piece = '';
+      if (pending.length < drainAt) return;
       yield* drain(false);
+      if (pending.length > cap) {
+        // The unfinished record is over the cap: scan on without keeping it (V8 strings stop at 2^29 - 24 units).
+        skip = new RecordSkip(line, delimiter!, newline);
+        piece = pending;
+        pending = '';
+        continue;
+      }
       // A record still open after a step (a huge field) waits for twice as much text: linear, not quadratic, re-reading.
-      drainAt = Math.max(STEP, pending.length * 2);
+      drainAt = Math.min(Math.max(STEP, pending.length * 2), cap + 1);
     }
+  };
+
+  for await (const chunk of text) {
+    // Pieces of at most STEP characters, so `pending` never passes the cap by more than one.
+    if (chunk.length <= STEP) yield* feed(chunk);
+    else for (let at = 0; at < chunk.length; at += STEP) yield* feed(chunk.slice(at, at + STEP));
   }
-  // The file's final line break ends the last record, it is not a blank record.
+  if (skip) {
+    // The file ends inside the skipped record.
+    yield skip.record(true, cap);
+    return;
+  }
+  // Records ended by the file's last line break are parsed like any other, so how the text was cut never changes
+  // them; what is left (a quoted field still open) is parsed without that line break, which is no blank record.
+  if (/[\r\n]$/.test(pending)) yield* drain(false);
   if (pending.endsWith('\r\n')) pending = pending.slice(0, -2);
   else if (pending.endsWith('\n') || pending.endsWith('\r')) pending = pending.slice(0, -1);
   if (pending.length || parser) yield* drain(true);
+}
+
+/** A rejected record over the cap: its line, size and first characters, never its text. */
+function oversized(line: number, chars: number, breaks: number, unterminated: boolean, head: string, cap: number): CsvRecord {
+  const detail = unterminated
+    ? `the record starting on line ${thousands(line)} opens a quoted field that is never closed: the rest of the file, ${thousands(chars)} characters on ${thousands(breaks + 1)} line(s), is over the ${thousands(cap)} one record may hold and was skipped unread`
+    : oversizedRecordDetail('the record', line, chars, breaks + 1, cap);
+  return { line, fields: [], problem: { reason: unterminated ? UNTERMINATED_QUOTE : FIELD_TOO_LARGE, detail, head } };
+}
+
+// Where a skipped record's scan stands, following papaparse's quoting rules.
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const IN_QUOTES = 2;
+/** Just after a quote inside a quoted field: `""` is a quote, `"` + spaces + delimiter or line end closes it. */
+const AFTER_QUOTE = 3;
+/** After a quote and white space: a delimiter or line end closes the field; a quote may be the closing one. */
+const AFTER_QUOTE_SPACE = 4;
+
+/**
+ * Scans past a record too long to keep, chunk by chunk, keeping only its
+ * quote state, size, line breaks and first characters. It ends the record
+ * where papaparse would: a field is quoted when it starts with `"`; inside,
+ * `""` is a quote and a `"` closes the field only when white space and then
+ * the delimiter or the line end follow (any other `"` is data); the record
+ * ends at the first line end outside quotes.
+ */
+class RecordSkip {
+  /** Characters of the record so far (without its line end), line breaks inside it, and its first characters. */
+  chars = 0;
+  breaks = 0;
+  head = '';
+  private state = FIELD_START;
+  /** White space since the last quote (AFTER_QUOTE_SPACE), and the last two characters, for the end of the file. */
+  private spaces = 0;
+  private tail = '';
+
+  constructor(
+    readonly line: number,
+    private readonly delimiter: string,
+    private readonly newline: string,
+  ) {}
+
+  /** Scans the next text of the record: the offset just past its line end, or -1 when it goes on. */
+  scan(text: string): number {
+    if (this.head.length < HEAD) this.head += text.slice(0, HEAD - this.head.length);
+    const n = text.length;
+    let nextDelimiter = -2;
+    let nextNewline = -2;
+    for (let i = 0; i < n; ) {
+      if (this.state === FIELD_START) {
+        this.state = text.charCodeAt(i) === QUOTE ? IN_QUOTES : UNQUOTED;
+        if (this.state === IN_QUOTES) i++;
+      } else if (this.state === UNQUOTED) {
+        // Indexes are kept until passed, so a long record of short fields is not searched again per field.
+        if (nextDelimiter !== -1 && nextDelimiter < i) nextDelimiter = text.indexOf(this.delimiter, i);
+        if (nextNewline !== -1 && nextNewline < i) nextNewline = text.indexOf(this.newline, i);
+        if (nextNewline !== -1 && (nextDelimiter === -1 || nextNewline < nextDelimiter)) return this.end(text, nextNewline);
+        if (nextDelimiter === -1) break;
+        i = nextDelimiter + 1;
+        this.state = FIELD_START;
+      } else if (this.state === IN_QUOTES) {
+        const quote = text.indexOf('"', i);
+        if (quote === -1) break;
+        i = quote + 1;
+        this.state = AFTER_QUOTE;
+      } else {
+        const c = text[i++];
+        if (c === this.delimiter) this.state = FIELD_START;
+        else if (c === this.newline) return this.end(text, i - 1);
+        else if (c === '"') this.state = this.state === AFTER_QUOTE ? IN_QUOTES : AFTER_QUOTE;
+        else if (!/\s/.test(c)) this.state = IN_QUOTES;
+        else {
+          this.spaces = this.state === AFTER_QUOTE ? 1 : this.spaces + 1;
+          this.state = AFTER_QUOTE_SPACE;
+        }
+      }
+    }
+    this.chars += n;
+    this.breaks += countBreaks(text, this.newline);
+    this.tail = (this.tail + text.slice(-2)).slice(-2);
+    return -1;
+  }
+
+  /** The rejected record; `atEnd` when the file ended inside it. */
+  record(atEnd: boolean, cap: number): CsvRecord {
+    if (!atEnd) return oversized(this.line, this.chars, this.breaks, false, this.head, cap);
+    // The file's final line break is no part of the record, as for the last record parsed; papaparse reads a
+    // quote at the end of the file as closing, and one followed by white space as not.
+    const strip = this.tail.endsWith('\r\n') ? 2 : /[\r\n]$/.test(this.tail) ? 1 : 0;
+    const chars = this.chars - strip;
+    const breaks = this.breaks - countBreaks(this.tail.slice(this.tail.length - strip), this.newline);
+    const unterminated = this.state === IN_QUOTES || (this.state === AFTER_QUOTE_SPACE && this.spaces > strip);
+    return oversized(this.line, chars, breaks, unterminated, this.head.slice(0, chars), cap);
+  }
+
+  private end(text: string, lineEnd: number): number {
+    this.chars += lineEnd;
+    // With a small cap the first piece can run past the record.
+    if (this.head.length > this.chars) this.head = this.head.slice(0, this.chars);
+    this.breaks += countBreaks(text.slice(0, lineEnd), this.newline);
+    return lineEnd + 1;
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Case } from '../model.ts';
 import { resolveCsvMapping, type CsvMapping } from './csv-mapping.ts';
 import { readCsvRecords } from './csv-records.ts';
 import { decodeSource } from './encoding.ts';
-import { FIELD_TOO_LARGE, oversizedDetail, oversizedField } from './field-limit.ts';
+import { FIELD_TOO_LARGE, oversizedDetail, oversizedField, recordCharCap } from './field-limit.ts';
 import { recordFingerprint } from './fingerprint.ts';
 import { detectFormat, formatSpec, type FlatRecord, type FormatSpec } from './formats/index.ts';
 import { guessColumns } from './formats/generic.ts';
@@ -16,7 +16,7 @@ import { ATTRIBUTES_KEY } from './formats/types.ts';
 import { readJsonValues } from './json-records.ts';
 import { OUTSIDE_WINDOW, countInto, reject, sourceLedger, type SourceLedger } from './ledger.ts';
 import { toCase, toMessage, type MapContext, type MessageDraft } from './map-record.ts';
-import type { FileSource } from './source.ts';
+import { IngestError, type FileSource } from './source.ts';
 
 export type CaseDraft = Case & { updatedAt: number | null };
 
@@ -36,6 +36,8 @@ export interface ReadContext {
   window?: { start?: number; end?: number };
   /** A record with a field over this many UTF-8 bytes is rejected (crisis.yaml `limits.maxFieldBytes`). */
   maxFieldBytes: number;
+  /** A record (CSV record, NDJSON line) of more characters is skipped unread and rejected; recordCharCap(maxFieldBytes) when absent. */
+  maxRecordChars?: number;
   seen: SeenState;
   messages: MessageDraft[];
   cases: CaseDraft[];
@@ -50,6 +52,7 @@ const SHOWN_FIELD = 1000;
 export async function readSource(source: FileSource, cfg: SourceConfig, ctx: ReadContext): Promise<SourceLedger> {
   const started = Date.now();
   const text = decodeSource(source, cfg.encoding);
+  const maxRecordChars = ctx.maxRecordChars ?? recordCharCap(ctx.maxFieldBytes);
   const isJson = cfg.format === 'twitter-v2' || cfg.format === 'zendesk' || JSON_EXTENSIONS.test(source.name);
   let ledger: SourceLedger | undefined;
   let mapCtx: MapContext | undefined;
@@ -110,7 +113,7 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
 
   if (isJson) {
     let spec: FormatSpec | undefined;
-    for await (const item of readJsonValues(text, source.name)) {
+    for await (const item of readJsonValues(text, source.name, { maxRecordChars })) {
       if (!ledger) {
         spec = cfg.format ? formatSpec(cfg.format) : detectFormat({ json: item.value ?? null });
         ledger = sourceLedger(source.name, spec.id, cfg.table ?? spec.table);
@@ -119,7 +122,7 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
       }
       if (item.error) {
         ledger.read++;
-        reject(ledger, 'invalid JSON', { at: `${source.name}:${item.line}`, text: item.raw, detail: item.error });
+        reject(ledger, item.reason ?? 'invalid JSON', { at: `${source.name}:${item.line}`, text: item.raw, detail: item.error });
         continue;
       }
       const records = spec!.expand ? spec!.expand(item.value) : [];
@@ -152,8 +155,10 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
   } else {
     let mapping: CsvMapping | undefined;
     let width = 0;
-    for await (const record of readCsvRecords(text, { delimiter: cfg.delimiter })) {
+    for await (const record of readCsvRecords(text, { delimiter: cfg.delimiter, maxRecordChars })) {
       if (!mapping) {
+        // A first record over the size cap was never kept, so there are no columns to read.
+        if (record.problem?.head !== undefined) throw new IngestError(source.name, record.line, `the first record cannot be read, so neither can the file's columns: ${record.problem.detail.split(';')[0]}`);
         const positional = cfg.header === false || Object.values(cfg.columns ?? {}).some((c) => typeof c === 'number');
         const header = positional ? undefined : record.fields;
         mapping = resolveCsvMapping(source.name, header, record.fields.length, cfg, ctx.index);
@@ -167,7 +172,8 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
       const fields = record.fields;
       if (record.problem) {
         ledger!.read++;
-        reject(ledger!, record.problem.reason, { at, text: shown(fields), detail: record.problem.detail });
+        // A record over the size cap keeps only its first characters, never its text.
+        reject(ledger!, record.problem.reason, { at, text: record.problem.head ?? shown(fields), detail: record.problem.detail });
         continue;
       }
       if (fields.length !== width) {

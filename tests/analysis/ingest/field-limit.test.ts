@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_MAX_FIELD_BYTES } from '../../../src/analysis/config/crisis-config.ts';
-import { utf8Length } from '../../../src/analysis/ingest/field-limit.ts';
+import { MAX_RECORD_CHARS, recordCharCap, utf8Length } from '../../../src/analysis/ingest/field-limit.ts';
 import { ingest } from '../../helpers/ingest.ts';
 
 const HEADER = 'id,created_at,author,text\n';
@@ -53,6 +53,11 @@ describe('field size limit', () => {
       expect(error, bad).toBeInstanceOf(ConfigError);
       expect((error as Error).message).toContain('limits.maxFieldBytes: must be a positive whole number of bytes');
     }
+  });
+
+  it('a record may hold 64 Mi characters, or two fields at a raised limit, never more than half V8\'s string limit', () => {
+    expect(MAX_RECORD_CHARS).toBe(64 * 2 ** 20);
+    expect([recordCharCap(DEFAULT_MAX_FIELD_BYTES), recordCharCap(50_000_000), recordCharCap(1e9)]).toEqual([MAX_RECORD_CHARS, 100_000_000, 256 * 2 ** 20]);
   });
 
   it('measures UTF-8 bytes as TextEncoder writes them', () => {
