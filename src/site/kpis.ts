@@ -8,6 +8,7 @@ import { NOTION_DEFINITIONS, mainEpisodeOf } from '../analysis/crisis/notions.ts
 import type { TimelineEpisode } from '../analysis/crisis/types.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
 import { formatMinutes, formatNotMeasurable, formatNumber, formatShare, formatDateTime } from './format.ts';
+import { kpiLabel, label } from './labels.ts';
 
 export type KpiUnit = 'count' | 'share' | 'seconds' | 'minutes' | 'multiple' | 'time' | 'text';
 
@@ -27,8 +28,8 @@ export interface KpiValue {
   notMeasurable?: string;
 }
 
+/** A named figure; its label is in labels.ts (`KPI_LABELS`), with every other name a page shows. */
 interface Named {
-  label: string;
   unit: KpiUnit;
   definition: (r: ReportModel) => string;
   value: (r: ReportModel) => number | string | null | undefined;
@@ -66,13 +67,12 @@ const bucketWord: Record<string, string> = { '5m': '5 min', '15m': '15 min', '1h
 
 /** Named figures, for tiles and for notebooks (`<Kpi name="messages" />`). */
 export const NAMED_KPIS: Record<string, Named> = {
-  messages: { label: 'Messages', unit: 'count', value: (r) => r.counts.messages, definition: () => 'Messages loaded from the exports (posts, replies, comments), after rejected rows, superseded versions and duplicates were set aside.' },
-  cases: { label: 'Cases', unit: 'count', value: (r) => r.counts.cases, definition: () => 'Tickets or complaints loaded from the exports.' },
-  customerMessages: { label: 'Customer messages', unit: 'count', value: (r) => r.counts.inboundMessages, definition: () => NOTION_DEFINITIONS.customerMessage },
-  authors: { label: 'Authors', unit: 'count', value: (r) => r.counts.authors, definition: () => NOTION_DEFINITIONS.author },
-  conversations: { label: 'Conversations', unit: 'count', value: (r) => r.counts.conversations, definition: () => NOTION_DEFINITIONS.conversation },
+  messages: { unit: 'count', value: (r) => r.counts.messages, definition: () => 'Messages loaded from the exports (posts, replies, comments), after rejected rows, superseded versions and duplicates were set aside.' },
+  cases: { unit: 'count', value: (r) => r.counts.cases, definition: () => 'Tickets or complaints loaded from the exports.' },
+  customerMessages: { unit: 'count', value: (r) => r.counts.inboundMessages, definition: () => NOTION_DEFINITIONS.customerMessage },
+  authors: { unit: 'count', value: (r) => r.counts.authors, definition: () => NOTION_DEFINITIONS.author },
+  conversations: { unit: 'count', value: (r) => r.counts.conversations, definition: () => NOTION_DEFINITIONS.conversation },
   'timeline.peak': {
-    label: 'Peak volume',
     unit: 'count',
     value: (r) => mainEpisode(r)?.peak.volume ?? null,
     note: (r) => {
@@ -84,9 +84,8 @@ export const NAMED_KPIS: Record<string, Named> = {
     },
     definition: (r) => r.sections.timeline?.definitions.peak ?? 'Most records in one bucket of the volume curve during the largest surge.',
   },
-  'timeline.peakAt': { label: 'Peak at', unit: 'time', value: (r) => mainEpisode(r)?.peak.at ?? null, definition: () => `Start of the busiest bucket of the main surge, in the crisis time zone. ${NOTION_DEFINITIONS.mainEpisode}` },
+  'timeline.peakAt': { unit: 'time', value: (r) => mainEpisode(r)?.peak.at ?? null, definition: () => `Start of the busiest bucket of the main surge, in the crisis time zone. ${NOTION_DEFINITIONS.mainEpisode}` },
   'timeline.duration': {
-    label: 'Surge lasted',
     unit: 'minutes',
     value: (r) => mainEpisode(r)?.durationMinutes ?? null,
     note: (r) => {
@@ -98,16 +97,14 @@ export const NAMED_KPIS: Record<string, Named> = {
     definition: (r) => r.sections.timeline?.definitions.duration ?? 'From onset (volume first rose above its normal band) to containment (volume back in the band).',
   },
   'timeline.firstResponseAfterOnset': {
-    label: 'First reply to the surge',
     unit: 'minutes',
     // The reply to the surge itself, as the chart's "first brand reply" marks it: a brand post in an unrelated conversation (a contest tweet) is not a response.
     value: (r) => mainEpisode(r)?.firstBrandReplyToEpisode?.minutesAfterOnset ?? null,
     note: (r) => (mainEpisode(r) && !mainEpisode(r)!.firstBrandReplyToEpisode ? 'the brand did not reply to a message of the surge' : 'after onset'),
     definition: () => 'Time from the onset of the main surge to the brand’s first public message that replies to a customer message posted during the surge (or follows one in its conversation).',
   },
-  'sentiment.negativeShare': { label: 'Negative', unit: 'share', value: (r) => negativeShare(r), definition: (r) => r.sections.sentiment?.definition ?? 'Share of customer messages the sentiment model labelled negative.' },
+  'sentiment.negativeShare': { unit: 'share', value: (r) => negativeShare(r), definition: (r) => r.sections.sentiment?.definition ?? 'Share of customer messages the sentiment model labelled negative.' },
   'response.conversationFirstResponse.median': {
-    label: 'Median first response',
     unit: 'seconds',
     value: (r) => r.sections.response?.conversations?.time.medianSeconds,
     note: (r) => {
@@ -117,21 +114,19 @@ export const NAMED_KPIS: Record<string, Named> = {
     definition: def('response', 'conversationFirstResponse', 'Median time from a conversation’s first customer message to the first brand message after it.'),
     notMeasurable: conversationsNotMeasurable,
   },
-  'response.conversationFirstResponse.p90': { label: 'p90 first response', unit: 'seconds', value: (r) => r.sections.response?.conversations?.time.p90Seconds, definition: def('response', 'quantiles', '90th percentile of conversation first response times.'), notMeasurable: conversationsNotMeasurable },
-  'response.firstHop.median': { label: 'Median first-hop reply', unit: 'seconds', value: (r) => r.sections.response?.firstHop?.time.medianSeconds, definition: def('response', 'firstHop', 'Median time from a customer message to the brand’s direct reply to it.'), notMeasurable: firstHopNotMeasurable },
-  'response.responseRate': { label: 'Response rate', unit: 'share', value: (r) => r.sections.response?.conversations?.responseRate, definition: def('response', 'responseRate', 'Conversations the brand answered ÷ all conversations with a customer message.'), notMeasurable: conversationsNotMeasurable },
+  'response.conversationFirstResponse.p90': { unit: 'seconds', value: (r) => r.sections.response?.conversations?.time.p90Seconds, definition: def('response', 'quantiles', '90th percentile of conversation first response times.'), notMeasurable: conversationsNotMeasurable },
+  'response.firstHop.median': { unit: 'seconds', value: (r) => r.sections.response?.firstHop?.time.medianSeconds, definition: def('response', 'firstHop', 'Median time from a customer message to the brand’s direct reply to it.'), notMeasurable: firstHopNotMeasurable },
+  'response.responseRate': { unit: 'share', value: (r) => r.sections.response?.conversations?.responseRate, definition: def('response', 'responseRate', 'Conversations the brand answered ÷ all conversations with a customer message.'), notMeasurable: conversationsNotMeasurable },
   'response.withinSla': {
-    label: 'Within SLA',
     unit: 'share',
     value: (r) => r.sections.response?.conversations?.withinSlaShare,
     note: (r) => `target ${formatMinutes(r.crisis.sla.firstResponseMinutes)}`,
     definition: def('response', 'sla', 'Conversations answered within the first-response target ÷ all conversations with a customer message.'),
     notMeasurable: conversationsNotMeasurable,
   },
-  'response.cases.firstResponse.median': { label: 'Median case first response', unit: 'seconds', value: (r) => r.sections.response?.cases?.firstResponse?.medianSeconds, definition: def('response', 'caseTimes', 'Median time from a case’s opening to its first response.'), notMeasurable: (r) => r.sections.response?.cases?.firstResponseNotMeasurable },
-  'response.cases.timely': { label: 'Timely responses', unit: 'share', value: (r) => r.sections.response?.cases?.timely?.share, definition: def('response', 'caseTimes', 'Share of cases the export flags as answered on time.'), notMeasurable: (r) => r.sections.response?.cases?.timelyNotMeasurable },
+  'response.cases.firstResponse.median': { unit: 'seconds', value: (r) => r.sections.response?.cases?.firstResponse?.medianSeconds, definition: def('response', 'caseTimes', 'Median time from a case’s opening to its first response.'), notMeasurable: (r) => r.sections.response?.cases?.firstResponseNotMeasurable },
+  'response.cases.timely': { unit: 'share', value: (r) => r.sections.response?.cases?.timely?.share, definition: def('response', 'caseTimes', 'Share of cases the export flags as answered on time.'), notMeasurable: (r) => r.sections.response?.cases?.timelyNotMeasurable },
   'coverage.outsideHoursShare': {
-    label: 'Outside business hours',
     unit: 'share',
     value: (r) => {
       const b = r.sections.coverage?.businessHours;
@@ -189,25 +184,27 @@ export function kpi(report: ReportModel, name: string): KpiValue {
     // Conversation response figures need the brand's messages; without them every conversation looks unanswered.
     const blind = name.startsWith('response.') && !name.startsWith('response.cases') && report.counts.brandMessages === 0;
     const reason = named.notMeasurable?.(report);
-    if (reason) return notMeasurableKpi(name, named.label, named.unit, named.definition(report), reason);
+    if (reason) return notMeasurableKpi(name, kpiLabel(name), named.unit, named.definition(report), reason);
     const value = blind ? null : (named.value(report) ?? null);
-    return { name, label: named.label, value, unit: named.unit, text: formatKpi(value, named.unit, zone), definition: named.definition(report), note: value === null ? undefined : named.note?.(report) };
+    return { name, label: kpiLabel(name), value, unit: named.unit, text: formatKpi(value, named.unit, zone), definition: named.definition(report), note: value === null ? undefined : named.note?.(report) };
   }
   const top = name.split('.')[0];
   const inSections = !ROOT_FIELDS.includes(top);
   if (inSections && !(top in report.sections)) {
     // The section's analysis did not run (or the data cannot support it): say so, do not fail.
-    return { name, label: labelOf(name), value: null, unit: unitOf(name, null), text: '–', definition: `Not available: the report has no “${top}” section.` };
+    return { name, label: kpiLabel(name), value: null, unit: unitOf(name, null), text: '–', definition: `Not available: the report has no “${label(top)}” section.` };
   }
   const value = readPath(inSections ? report.sections : report, name);
   if (value === undefined) throw new UnknownKpiError(`unknown KPI "${name}": not a named figure (${Object.keys(NAMED_KPIS).join(', ')}) and no value at that path`);
   if (value !== null && typeof value !== 'number' && typeof value !== 'string') throw new UnknownKpiError(`KPI "${name}" is not a number or text (it is ${Array.isArray(value) ? 'a list' : 'an object'}): name a field inside it`);
   const unit = unitOf(name, value);
   const defs = inSections ? (readPath(report.sections, `${top}.definitions`) as Record<string, string> | undefined) : undefined;
-  const definition = name.split('.').reverse().map((k) => defs?.[k]).find(Boolean) ?? `report${inSections ? '.sections' : ''}.${name}`;
+  // No definition in the report: say where the figure comes from in words, not as its path.
+  const where = inSections ? `the report's ${label(top).toLowerCase()} section` : 'the report';
+  const definition = name.split('.').reverse().map((k) => defs?.[k]).find(Boolean) ?? `${kpiLabel(name)}, as ${where} gives it.`;
   const reason = value === null ? notMeasurableAt(inSections ? report.sections : report, name) : undefined;
-  if (reason) return notMeasurableKpi(name, labelOf(name), unit, definition, reason);
-  return { name, label: labelOf(name), value, unit, text: formatKpi(value, unit, zone), definition };
+  if (reason) return notMeasurableKpi(name, kpiLabel(name), unit, definition, reason);
+  return { name, label: kpiLabel(name), value, unit, text: formatKpi(value, unit, zone), definition };
 }
 
 /** A figure the export cannot support: "not measurable", the reason as its note, never 0. */
@@ -232,12 +229,6 @@ function notMeasurableAt(root: unknown, dotted: string): string | undefined {
     for (const key of [`${parts[i]}NotMeasurable`, ...GROUP_NOT_MEASURABLE]) if (typeof p[key] === 'string') return p[key] as string;
   }
   return undefined;
-}
-
-function labelOf(path: string): string {
-  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
-  const words = last.replace(/(Seconds|Minutes)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The headline figures of a crisis that its data supports, in display order. */

@@ -15,6 +15,7 @@ import { csvCell } from '../analysis/report/messages-csv.ts';
 import { bundlesDir } from '../node/bundle-dir.ts';
 import { bundleQuery } from './bundle-sql.ts';
 import type { LoadedCrisis } from './crises.ts';
+import { humanise } from './labels.ts';
 
 export interface CellColumn {
   name: string;
@@ -83,6 +84,21 @@ export function cellText(value: Row[string], column: CellColumn, formatTime: (ms
   if (typeof value === 'number' && isTimeType(column.type)) return formatTime(value);
   if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 4 });
   return String(value);
+}
+
+/**
+ * A result column's header on the page: the SQL alias in words, with the
+ * unit its suffix names (`median_first_reply_hours` → `Median first reply
+ * (hours)`); an alias with spaces is the author's wording, kept. The CSV
+ * keeps the alias itself.
+ */
+export function cellHeading(column: CellColumn): string {
+  return humanise(column.name);
+}
+
+/** True for DuckDB number types (right-aligned on the page). */
+export function isNumberType(type: string): boolean {
+  return /INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/i.test(type);
 }
 
 /** The cell's full result as CSV (times as ISO 8601 UTC). */

@@ -278,12 +278,14 @@ describe('CasesTable', () => {
     const { firstCases } = await env.load<typeof import('../../src/site/cases.ts')>('/src/site/cases.ts');
     const html = await render('/src/components/CasesTable.astro', { crisis: withCases, cases: firstCases(withCases) });
     const { document } = parseHTML(html);
-    expect([...document.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Opened', 'Case', 'Category', 'Status', 'Narrative', 'themes', 'fault']);
+    // Analysis columns are headed by their labels, never their keys (site/labels.ts).
+    expect([...document.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Opened', 'Case', 'Category', 'Status', 'Narrative', 'Themes', 'Fault']);
     const cells = [...document.querySelectorAll('tbody td')].map((td) => td.textContent);
     expect(cells.slice(0, 4)).toEqual(['19 Feb 2019 CET', '77', 'Incorrect <b>information</b>', 'Closed']);
     expect(document.querySelector('mark')!.textContent).toBe('late payment');
     expect(cells[4]).toMatch(/^… .*they reported a <script>late payment<\/script> that I never made\. .* …$/);
-    expect(cells.slice(5)).toEqual(['dispute', 'inaccurate-account']);
+    // Ids the report has no label for are humanised, never shown as slugs.
+    expect(cells.slice(5)).toEqual(['Dispute', 'Inaccurate account']);
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>');
   });
