@@ -85,9 +85,10 @@ describe('phone rendering', () => {
 
   it('themes and faults on a phone: each name whole on its own line, full width, the value after the bar', () => {
     const long = 'Charged twice for the replacement keypad order';
-    const fault = (i: number): FaultView => ({ id: `f${i}`, label: i === 0 ? long : `fault ${i}`, count: 30 - i, share: 0.05, cumulativeShare: 0.5, firstSeen: null, lastSeen: null, volume: [], exampleIds: [], candidate: false });
+    // Shares differ from bar to bar: a share the same on every bar is not written after them (labels.ts).
+    const fault = (i: number): FaultView => ({ id: `f${i}`, label: i === 0 ? long : `fault ${i}`, count: 30 - i, share: 0.05 - i * 0.01, cumulativeShare: 0.5, firstSeen: null, lastSeen: null, volume: [], exampleIds: [], candidate: false });
     const view: FaultsView = { unit: 'messages', considered: 400, classified: 300, bucketMs: 3_600_000, bucketStarts: [], consideredVolume: [], services: [], classifiedByKind: { product: 300, service: 0 }, codeColumns: [], faults: Array.from({ length: 4 }, (_, i) => fault(i)), candidates: [], candidatesTotal: 0 };
-    const theme = (i: number): Theme => ({ id: `t${i}`, label: i === 0 ? 'firmware update / lock bricked overnight' : `theme ${i}`, phrases: [], phrasesTotal: 0, messageCount: 100 - i, share: 0.1, volume: [], representatives: [] });
+    const theme = (i: number): Theme => ({ id: `t${i}`, label: i === 0 ? 'firmware update / lock bricked overnight' : `theme ${i}`, phrases: [], phrasesTotal: 0, messageCount: 100 - i, share: 0.1 - i * 0.02, volume: [], representatives: [] });
     const themes = { themes: Array.from({ length: 3 }, (_, i) => theme(i)), themesTotal: 3 } as unknown as ThemesResult;
     for (const [spec, name, value] of [
       [faultParetoChart(view)!, long, '30 · 5% · Σ 50%'],

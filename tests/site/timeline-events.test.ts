@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { CrisisEvent } from '../../src/analysis/config/crisis-events.ts';
 import type { TimelineSection } from '../../src/analysis/crisis/types.ts';
-import { eventLetter, eventMarkers, labelRows } from '../../src/site/charts/event-marks.ts';
+import { eventLetter, eventMarkers, eventsAsTicks, labelRows } from '../../src/site/charts/event-marks.ts';
 import { renderChart } from '../../src/site/charts/render.ts';
 import { timelineChart } from '../../src/site/charts/timeline-charts.ts';
 
@@ -51,6 +51,27 @@ describe('events on the timeline', () => {
     const spec = timelineChart(t)!;
     expect(spec.legend!.map((l) => l.label)).toEqual(['Customer messages', 'Brand messages', 'Normal band', 'Surge']);
     expect(spec.caption).not.toContain('letters');
+  });
+
+  it('beyond 15 events (a recall list) draws kind-coloured ticks on the time axis instead of letters, and says so', () => {
+    const start = Date.parse(t.buckets[0]!.start);
+    const many: CrisisEvent[] = Array.from({ length: 20 }, (_, i) => ({ at: new Date(start + i * 1_800_000).toISOString(), label: `Recall ${i}`, kind: i % 2 ? 'recall' : 'fix' }));
+    expect(eventsAsTicks(eventMarkers(many, t))).toBe(true);
+    expect(eventsAsTicks(eventMarkers(many.slice(0, 15), t))).toBe(false);
+    const spec = timelineChart(t, { events: many })!;
+    expect(spec.caption).toContain('ticks (▲) on the time axis = what the company did, listed below');
+    expect(spec.summary).toContain('T, Recall 19');
+    const chart = renderChart(spec);
+    const { document } = parseHTML(`<html><body>${chart.svg}</body></html>`);
+    expect(texts(chart.svg)).not.toContain('A');
+    // One triangle per event, in its kind's colour.
+    expect(document.querySelectorAll('g[fill="var(--c-ev-recall)"] path')).toHaveLength(10);
+    expect(document.querySelectorAll('g[fill="var(--c-ev-fix)"] path')).toHaveLength(10);
+  });
+
+  it('mark a span of their own (a fault\'s rate chart): drawn within it, listed outside', () => {
+    const span = { from: Date.parse('2024-10-09T00:00:00Z'), to: Date.parse('2024-10-10T00:00:00Z') };
+    expect(eventMarkers(events, span).map((m) => [m.letter, m.drawn])).toEqual([['A', false], ['B', true], ['C', true], ['D', false]]);
   });
 
   it('labels close together go on separate rows', () => {

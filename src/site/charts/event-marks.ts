@@ -48,14 +48,29 @@ export function eventLetter(i: number): string {
   return i < 26 ? String.fromCharCode(65 + i) : eventLetter(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26));
 }
 
+/** The time axis of a chart other than the volume timeline (a fault's rate per bucket): first bucket start to the end of the last bucket, UTC ms. */
+export interface EventSpan {
+  from: number;
+  to: number;
+}
+
 /** The span the chart draws: first bucket start to the end of the last bucket. */
-function span(t: TimelineSection): [number, number] {
+function span(t: TimelineSection | EventSpan): [number, number] {
+  if ('from' in t) return [t.from, t.to];
   return [Date.parse(t.buckets[0].start), Date.parse(t.buckets.at(-1)!.start) + t.bucket.ms];
 }
 
-/** The events lettered in time order, each marked drawn when it is within the curve's span. */
-export function eventMarkers(events: readonly CrisisEvent[], t: TimelineSection): EventMarker[] {
-  if (!t.buckets.length) return [];
+/** More events than this are drawn as unlettered ticks (a recall list): their letters would pile up; the key lists them. */
+export const MAX_LETTERED_EVENTS = 15;
+
+/** True when the drawn events are too many to letter on the chart. */
+export function eventsAsTicks(markers: readonly EventMarker[]): boolean {
+  return markers.filter((m) => m.drawn).length > MAX_LETTERED_EVENTS;
+}
+
+/** The events lettered in time order, each marked drawn when it is within the curve's span (the volume timeline's, or an {@link EventSpan}). */
+export function eventMarkers(events: readonly CrisisEvent[], t: TimelineSection | EventSpan): EventMarker[] {
+  if ('buckets' in t && !t.buckets.length) return [];
   const [from, to] = span(t);
   return [...events]
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
@@ -86,16 +101,26 @@ export interface Frame {
   marginRight: number;
 }
 
-const pixel = (t: TimelineSection, frame: Frame) => {
+const pixel = (t: TimelineSection | EventSpan, frame: Frame) => {
   const [from, to] = span(t);
   const inner = frame.width - frame.marginLeft - frame.marginRight;
   return (at: string) => ((Date.parse(at) - from) / (to - from)) * inner;
 };
 
-/** Rules and letters for the drawn events; `x` maps an ISO time to the chart's x value. */
-export function eventMarks(markers: readonly EventMarker[], t: TimelineSection, frame: Frame, x: (iso: string) => Date): Plot.Markish[] {
+/**
+ * Rules and letters for the drawn events; `x` maps an ISO time to the chart's
+ * x value. Beyond {@link MAX_LETTERED_EVENTS}, kind-coloured ticks (▲) on the
+ * time axis instead: they may touch, no label is drawn over another.
+ */
+export function eventMarks(markers: readonly EventMarker[], t: TimelineSection | EventSpan, frame: Frame, x: (iso: string) => Date): Plot.Markish[] {
   const drawn = markers.filter((m) => m.drawn);
   if (!drawn.length) return [];
+  if (eventsAsTicks(markers)) {
+    const ticks = drawn.map((m) => ({ x: x(m.event.at), kind: m.event.kind }));
+    return (Object.keys(EVENT_KIND_COLORS) as EventKind[])
+      .filter((kind) => ticks.some((d) => d.kind === kind))
+      .map((kind) => Plot.dot(ticks.filter((d) => d.kind === kind), { x: 'x', frameAnchor: 'bottom', symbol: 'triangle', r: 3.5, fill: EVENT_KIND_COLORS[kind], stroke: 'var(--bg)', strokeWidth: 0.75 }));
+  }
   const px = pixel(t, frame);
   const rows = labelRows(drawn.map((m) => px(m.event.at)), drawn.map((m) => m.letter.length * 7 + 4), 2);
   const data = drawn.map((m, i) => ({ x: x(m.event.at), letter: m.letter, kind: m.event.kind, row: rows[i] }));

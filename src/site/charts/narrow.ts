@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartRow } from './render.ts';
-import { trimLabel } from './spec.ts';
+import { textPx, wrapLabel } from './axis-labels.ts';
 
 /**
  * Design width of the phone rendering, in CSS px: what a summary block
@@ -18,11 +18,10 @@ export const NARROW_WIDTH = 320;
 /** Plot options of a phone rendering: merged over the chart's desktop options (marks, when given, replace them). */
 export type NarrowOptions = Partial<Omit<Plot.PlotOptions, 'document'>>;
 
-/** Approximate width of 11 px system-ui text: 6.2 px per character (as `marginFor` reckons). */
-const textWidth = (text: string) => Math.ceil(text.length * 6.2);
-
-/** Height of one bar row: its label line above, then the bar. */
+/** Height of one bar row with a one-line name: the name above, then the bar (13 px) and 5 px of space. */
 const ROW = 34;
+/** Height of each further line of a wrapped name. */
+const NAME_LINE = 11;
 
 /**
  * Horizontal bars laid out for a phone: each name on its own line above its
@@ -41,15 +40,19 @@ export function namesAboveBars(
     /** A colour, or a column coloured by the chart's color scale. */
     fill: string;
     fillOpacity?: number;
-    /** Longest name shown whole; the CSV keeps every name whole. */
+    /** Width of a name's line in px: longer names wrap onto further lines, never cut. */
     maxName?: number;
   },
 ): NarrowOptions {
-  const { name, value, valueText, fill, fillOpacity, maxName = 48 } = options;
-  const widest = rows.reduce((m, r) => Math.max(m, textWidth(valueText(r))), 0);
+  const { name, value, valueText, fill, fillOpacity, maxName = NARROW_WIDTH - 6 } = options;
+  const widest = rows.reduce((m, r) => Math.max(m, Math.ceil(textPx(valueText(r)))), 0);
+  const names = new Map(rows.map((r) => [String(r[name]), wrapLabel(String(r[name]), maxName).join('\n')]));
+  const extra = Math.max(0, ...[...names.values()].map((n) => n.split('\n').length - 1)) * NAME_LINE;
+  const row = ROW + extra;
+  const insetTop = 16 + extra;
   return {
     width: NARROW_WIDTH,
-    height: rows.length * ROW + 4,
+    height: rows.length * row + 4,
     marginTop: 2,
     marginBottom: 2,
     marginLeft: 1,
@@ -57,10 +60,10 @@ export function namesAboveBars(
     x: { axis: null, label: null },
     y: { axis: null, label: null, domain: rows.map((r) => r[name] as string), paddingInner: 0, paddingOuter: 0, round: false },
     marks: [
-      // Band centre is ROW/2 below the band's top: the name sits at the top, the bar below it.
-      Plot.text(rows, { y: name, text: (r: ChartRow) => trimLabel(String(r[name]), maxName), frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dy: -ROW / 2 + 1 }),
-      Plot.barX(rows, { y: name, x: value, fill, fillOpacity, insetTop: 16, insetBottom: 5 }),
-      Plot.text(rows, { y: name, x: value, text: valueText, textAnchor: 'start', dx: 4, dy: (16 + (ROW - 5)) / 2 - ROW / 2 }),
+      // Band centre is row/2 below the band's top: the name ends just above its bar (a one-line name among wrapped ones too), the bar below it.
+      Plot.text(rows, { y: name, text: (r: ChartRow) => names.get(String(r[name])) ?? String(r[name]), frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'bottom', dy: -row / 2 + insetTop - 3 }),
+      Plot.barX(rows, { y: name, x: value, fill, fillOpacity, insetTop, insetBottom: 5 }),
+      Plot.text(rows, { y: name, x: value, text: valueText, textAnchor: 'start', dx: 4, dy: (insetTop + (row - 5)) / 2 - row / 2 }),
     ],
   };
 }

@@ -2,9 +2,13 @@
 import * as Plot from '@observablehq/plot';
 import type { CaseGroupTiming, CaseResponse, CoverageSection, ResponseSection } from '../../analysis/crisis/types.ts';
 import { formatMinutes, formatNumber, formatShare } from '../format.ts';
+import { categoryAxis, rotatedLabelsMargin, sharesTellApart, valueMargin } from './axis-labels.ts';
 import { namesAboveBars } from './narrow.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
-import { marginFor, trimLabel } from './spec.ts';
+import { HEAT_OPACITY } from './spec.ts';
+
+/** Rotation of the band names under the first-response bars, in degrees. */
+const TICK_ROTATE = 25;
 
 const SLA_COLORS: Record<string, string> = { yes: 'var(--c-pos)', partly: 'var(--c-neu)', no: 'var(--c-accent2)', 'no reply': 'var(--c-neg)' };
 
@@ -24,6 +28,8 @@ export function responseBandsChart(r: ResponseSection, brandMessages: number): C
   rows.push({ band: 'no reply', from_seconds: null, to_seconds: null, conversations: c.unanswered, within_sla: 'no reply' });
   const order = rows.map((row) => row.band as string);
   const present = Object.keys(SLA_COLORS).filter((k) => rows.some((row) => row.within_sla === k));
+  // Room for the longest rotated band name ("3 days or more" ran into the caption in 44 px).
+  const bottom = rotatedLabelsMargin(order, TICK_ROTATE);
   return {
     id: 'first-response',
     title: 'First response time',
@@ -33,10 +39,10 @@ export function responseBandsChart(r: ResponseSection, brandMessages: number): C
     rows,
     legend: present.map((k) => ({ label: k === 'yes' ? 'within SLA' : k === 'no' ? 'over SLA' : k === 'partly' ? 'straddles SLA' : 'no reply', color: SLA_COLORS[k] })),
     plot: {
-      height: 170,
-      marginBottom: 44,
+      height: 126 + bottom,
+      marginBottom: bottom,
       marginRight: 20,
-      x: { domain: order, label: null, tickRotate: -25 },
+      x: { domain: order, label: null, tickRotate: -TICK_ROTATE },
       y: { label: null, grid: true },
       color: { domain: Object.keys(SLA_COLORS), range: Object.values(SLA_COLORS) },
       marks: [
@@ -79,10 +85,15 @@ export function coverageChart(c: CoverageSection, options: { height?: number } =
   return {
     id: 'coverage',
     title: 'When customers wrote',
-    caption: `Customer messages per hour of the week (${c.timezone}); darker = more, outlined = business hours.`,
+    // "Darker = more" was true on a light page only: cells are one colour at rising opacity, so on a dark page more is lighter.
+    caption: `Customer messages per hour of the week (${c.timezone}); stronger colour = more (scale above), outlined = business hours.`,
     summary: `Busiest hour: ${DAYS[busiest.weekday - 1]} ${String(busiest.hour).padStart(2, '0')}:00 with ${formatNumber(busiest.inbound)} customer messages. ${formatNumber(out.conversations)} of ${formatNumber(out.conversations + inside.conversations)} conversations began outside business hours.`,
     columns: ['weekday', 'hour', 'inbound', 'conversations', 'answered', 'median_first_response_s', 'business_hours'],
     rows,
+    legend: [
+      { label: 'Customer messages', color: 'var(--c-accent)', shape: 'ramp', ends: ['0', formatNumber(max)] },
+      ...(rows.some((r) => r.business_hours) ? [{ label: 'business hours', color: 'transparent', edge: 'currentColor', shape: 'band' as const }] : []),
+    ],
     plot: {
       width: 420,
       height: options.height ?? 180,
@@ -91,7 +102,7 @@ export function coverageChart(c: CoverageSection, options: { height?: number } =
       padding: 0.06,
       x: { type: 'band', domain: Array.from({ length: 24 }, (_, h) => h), label: null, ticks: [0, 3, 6, 9, 12, 15, 18, 21], tickFormat: (h: number) => String(h).padStart(2, '0') },
       y: { type: 'band', domain: DAYS, label: null },
-      opacity: { domain: [0, max], range: [0.04, 1] },
+      opacity: { domain: [0, max], range: [...HEAT_OPACITY] },
       marks: [
         Plot.cell(rows, { x: 'hour', y: 'weekday', fill: 'var(--c-accent)', fillOpacity: 'inbound' }),
         Plot.cell(
@@ -113,28 +124,33 @@ export function caseCategoriesChart(cases: CaseResponse, top = 10): ChartSpec | 
   if (all.length < 2) return null;
   const toRow = (g: CaseGroupTiming): ChartRow => ({ category: g.value, cases: g.cases, timely_share: g.timely?.share ?? null, median_first_response_s: g.firstResponse?.medianSeconds ?? null });
   const rows = all.slice(0, top).map(toRow);
-  const labels = rows.map((r) => trimLabel(r.category as string, 34));
+  const axis = categoryAxis(rows.map((r) => r.category as string));
   const covered = rows.reduce((sum, r) => sum + (r.cases as number), 0);
   const drawn =
     rows.length < all.length
       ? `The ${formatNumber(rows.length)} largest of ${formatNumber(all.length)} issue categories (${formatNumber(covered)} of ${formatNumber(cases.cases)} cases; the CSV has all ${formatNumber(all.length)})`
       : `All ${formatNumber(all.length)} issue categories`;
   const none = all.some((g) => g.value === '(none)') ? '; “(none)”: no category in the export' : '';
-  const valueText = (d: ChartRow) => `${formatNumber(d.cases as number)}${d.timely_share === null ? '' : ` · ${formatShare(d.timely_share as number)}`}`;
+  // "· 100%" after every bar says nothing bar by bar: the share goes after the bars only when it differs between them, else once in the caption.
+  const shares = rows.map((r) => r.timely_share as number | null);
+  const perBar = sharesTellApart(shares);
+  const common = shares.find((v) => v !== null);
+  const timely = !cases.timely ? '' : perBar ? '; share answered on time after each bar' : common === undefined || common === null ? '' : `; answered on time: ${formatShare(common)} in every issue drawn`;
+  const valueText = (d: ChartRow) => `${formatNumber(d.cases as number)}${!perBar || d.timely_share === null ? '' : ` · ${formatShare(d.timely_share as number)}`}`;
   return {
     id: 'case-categories',
     title: 'Cases by issue',
-    caption: `${drawn} by cases opened${cases.timely ? '; share answered on time after each bar' : ''}${none}.`,
+    caption: `${drawn} by cases opened${timely}${none}.`,
     summary: `Largest issues: ${rows.slice(0, 5).map((r) => `${r.category} (${formatNumber(r.cases as number)} cases)`).join('; ')}.`,
     columns: ['category', 'cases', 'timely_share', 'median_first_response_s'],
     rows,
     csvRows: all.map(toRow),
     plot: {
-      height: Math.max(90, 22 * rows.length + 24),
-      marginLeft: marginFor(labels, 40, 230),
-      marginRight: 64,
+      height: Math.max(90, axis.rowHeight * rows.length + 24),
+      marginLeft: axis.marginLeft,
+      marginRight: valueMargin(rows.map(valueText)),
       x: { axis: null },
-      y: { label: null, domain: rows.map((r) => r.category as string), tickFormat: (d: string) => trimLabel(d, 34) },
+      y: { label: null, domain: rows.map((r) => r.category as string), tickFormat: axis.tickFormat },
       marks: [
         Plot.barX(rows, { y: 'category', x: 'cases', fill: 'var(--c-accent)' }),
         Plot.text(rows, { y: 'category', x: 'cases', text: valueText, textAnchor: 'start', dx: 4 }),

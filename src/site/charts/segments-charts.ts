@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import type { SegmentTable } from '../../analysis/sections/segments/view.ts';
 import { formatNumber, formatShare, plural } from '../format.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
-import { marginFor, trimLabel } from './spec.ts';
+import { categoryAxis, sharesTellApart, valueMargin } from './axis-labels.ts';
 
 /** Most segments the chart draws (its CSV has every listed segment). */
 export const CHART_SEGMENTS = 15;
@@ -17,17 +17,21 @@ export function segmentsChart(t: SegmentTable, top = CHART_SEGMENTS): ChartSpec 
   const withNegative = t.rows.some((f) => f.negativeShare !== null);
   const toRow = (f: SegmentTable['rows'][number]): ChartRow => ({ segment: f.value, volume: f.volume, share: f.share, negative_share: f.negativeShare });
   const rows = t.rows.slice(0, top).map(toRow);
-  const labels = rows.map((r) => trimLabel(r.segment as string, 28));
+  const axis = categoryAxis(rows.map((r) => r.segment as string), 175);
   const listed = t.total > t.rows.length ? `the ${formatNumber(t.rows.length)} largest of ${formatNumber(t.total)} segments` : plural(t.rows.length, 'segment');
   const drawn = rows.length < t.rows.length ? `the ${formatNumber(rows.length)} largest of ${listed} (the CSV has all ${formatNumber(t.rows.length)})` : `all ${listed}`;
   const unit = `${t.unit[0]!.toUpperCase()}${t.unit.slice(1)}`;
   const negativePart = (r: ChartRow) => (r.negative_share === null ? 0 : (r.volume as number) * (r.negative_share as number));
-  const label = (r: ChartRow) => `${formatNumber(r.volume as number)}${r.negative_share === null ? '' : ` · ${formatShare(r.negative_share as number)} negative`}`;
+  // The red part shows each bar's negative share; written after the bars too, unless it is the same for every one (then once, in the caption).
+  const negatives = rows.map((r) => r.negative_share as number | null);
+  const perBar = sharesTellApart(negatives);
+  const common = negatives.find((v) => v !== null);
+  const label = (r: ChartRow) => `${formatNumber(r.volume as number)}${!perBar || r.negative_share === null ? '' : ` · ${formatShare(r.negative_share as number)} negative`}`;
   return {
     // The table's CSV is `<id>.csv`; the chart's, of what it draws, beside it.
     id: `${t.id}-chart`,
     title: withNegative ? `Volume and negative share by ${t.breakdown.field}` : `Volume by ${t.breakdown.field}`,
-    caption: `${unit} per segment, ${drawn}${withNegative ? '; the red part of each bar is its negative share' : ''}.`,
+    caption: `${unit} per segment, ${drawn}${withNegative ? `; the red part of each bar is its negative share${perBar || common === undefined || common === null ? '' : ` (${formatShare(common)} in every segment drawn)`}` : ''}.`,
     summary: rows
       .slice(0, 5)
       .map((r) => `${r.segment}: ${formatNumber(r.volume as number)} ${t.unit}${r.negative_share === null ? '' : `, ${formatShare(r.negative_share as number)} negative`}`)
@@ -37,11 +41,11 @@ export function segmentsChart(t: SegmentTable, top = CHART_SEGMENTS): ChartSpec 
     csvRows: t.rows.map(toRow),
     legend: withNegative ? [{ label: t.unit, color: 'var(--c-accent)' }, { label: 'negative share', color: 'var(--c-neg)' }] : [],
     plot: {
-      height: Math.max(90, 22 * rows.length + 30),
-      marginLeft: marginFor(labels),
-      marginRight: withNegative ? 120 : 60,
+      height: Math.max(90, axis.rowHeight * rows.length + 30),
+      marginLeft: axis.marginLeft,
+      marginRight: valueMargin(rows.map(label)),
       x: { label: null, grid: true, axis: null },
-      y: { label: null, domain: rows.map((r) => r.segment as string), tickFormat: (d: string) => trimLabel(d, 28) },
+      y: { label: null, domain: rows.map((r) => r.segment as string), tickFormat: axis.tickFormat },
       marks: [
         Plot.barX(rows, { y: 'segment', x: 'volume', fill: 'var(--c-accent)', fillOpacity: withNegative ? 0.35 : 1 }),
         ...(withNegative ? [Plot.barX(rows, { y: 'segment', x: negativePart, fill: 'var(--c-neg)' })] : []),

@@ -1,6 +1,6 @@
 /**
  * Shared pieces of chart specs: colours (CSS variables, so charts follow
- * light/dark mode), legends and label trimming.
+ * light/dark mode) and legends. Category labels: axis-labels.ts.
  */
 
 /** Colour of a sentiment label; anything else gets the accent. */
@@ -11,21 +11,22 @@ export function sentimentColor(label: string): string {
   return 'var(--c-accent)';
 }
 
-/** A legend entry rendered as HTML next to the chart. */
+/** A legend entry rendered as HTML next to the chart (ChartFigure.astro, styled by legend.ts). */
 export interface LegendItem {
   label: string;
+  /** A CSS colour of site.css (`var(--c-…)`), never data. */
   color: string;
-  /** `line` for series drawn as lines, `band` for shaded areas. */
-  shape?: 'swatch' | 'line' | 'band';
+  /**
+   * `line` for series drawn as lines, `band` for shaded areas, `ramp` for a
+   * colour scale: `color` at the opacities of {@link HEAT_OPACITY}, from
+   * `ends[0]` to `ends[1]`.
+   */
+  shape?: 'swatch' | 'line' | 'band' | 'ramp';
+  /** Outline of a band's swatch: a pale fill drawn as it is in the chart would not show against the page. */
+  edge?: string;
+  /** The values at the two ends of a ramp. */
+  ends?: [string, string];
 }
 
-/** Shortens a label for an axis; the CSV keeps it whole. */
-export function trimLabel(text: string, max = 30): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** Left margin that fits the longest of `labels` at ~6.2 px per character (11 px font), within bounds. */
-export function marginFor(labels: string[], min = 40, max = 200): number {
-  const longest = labels.reduce((m, l) => Math.max(m, l.length), 0);
-  return Math.min(max, Math.max(min, Math.round(longest * 6.2) + 12));
-}
+/** Opacity range of a heatmap's cells (one colour over the page, so light and dark mode both work), and of its legend ramp. */
+export const HEAT_OPACITY: readonly [number, number] = [0.04, 1];

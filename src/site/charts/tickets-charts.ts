@@ -4,6 +4,7 @@ import type { TicketsSection } from '../../analysis/sections/tickets/schema.ts';
 import { backlogPoints } from '../../analysis/sections/tickets/view.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
+import { timeTickFormat } from './time.ts';
 
 /** Open cases per day, with the CSV of opened, resolved and open per day; null with fewer than two days. */
 export function openCasesChart(s: TicketsSection): ChartSpec | null {
@@ -24,7 +25,7 @@ export function openCasesChart(s: TicketsSection): ChartSpec | null {
     rows,
     plot: {
       height: 170,
-      x: { type: 'utc', label: null },
+      x: { type: 'utc', label: null, tickFormat: timeTickFormat() },
       y: { label: null, grid: true },
       marks: [
         Plot.areaY(rows, { x, y: 'open', fill: 'var(--c-accent2)', fillOpacity: 0.35, curve: 'step-after' }),

@@ -8,11 +8,12 @@ import type { CrisisEvent } from '../../analysis/config/crisis-events.ts';
 import { mainEpisodeOf } from '../../analysis/crisis/notions.ts';
 import type { CoverageSection, KeyMoment, TimelineSection } from '../../analysis/crisis/types.ts';
 import { formatDateTime, formatNumber, formatShare, zoneNote } from '../format.ts';
-import { eventLegend, eventMarkers, eventMarks, surgeLabelMarks, type Frame } from './event-marks.ts';
+import { eventLegend, eventMarkers, eventMarks, eventsAsTicks, surgeLabelMarks, type Frame } from './event-marks.ts';
 import { NARROW_WIDTH } from './narrow.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
 import { sentimentColor } from './spec.ts';
-import { localTimeText, wallClock } from './time.ts';
+import { normalBand } from './normal-band.ts';
+import { localTimeText, timeTickFormat, wallClock } from './time.ts';
 
 const BUCKET_WORDS: Record<string, string> = { '5m': '5 minutes', '15m': '15 minutes', '1h': 'hour', '3h': '3 hours', '6h': '6 hours', '1d': 'day', '1w': 'week' };
 
@@ -47,25 +48,30 @@ export function timelineChart(t: TimelineSection, options: { width?: number; hei
   const local = wallClock(t.timezone);
   const localText = localTimeText(t.timezone);
   const seriesLabel = t.source === 'cases' ? 'Cases opened' : t.detection.series === 'inbound' ? 'Customer messages' : 'All messages';
-  const rows: ChartRow[] = t.buckets.map((b) => ({
+  const value = (b: TimelineSection['buckets'][number]) => (t.detection.series === 'inbound' ? b.inbound : b.total);
+  const hasBrand = t.source === 'messages' && t.buckets.some((b) => b.brand > 0);
+  const band = normalBand(t, t.buckets.flatMap((b) => (hasBrand ? [value(b), b.brand] : [value(b)])), perBucket(t));
+  const rows: ChartRow[] = t.buckets.map((b, i) => ({
     start_utc: b.start,
     start_local: localText(b.start),
     total: b.total,
     inbound: b.inbound,
     brand: b.brand,
     baseline: b.baseline,
+    normal_low: band.normalLow[i],
     upper: b.upper,
     anomalous: b.anomalous,
   }));
   const x = (r: ChartRow) => local(r.start_utc as string);
   const y = (r: ChartRow) => (t.detection.series === 'inbound' ? (r.inbound as number) : (r.total as number));
+  // The band's edges as drawn (see normal-band.ts); NaN breaks the area where it is not drawn.
+  const bandEdge = (edge: 'low' | 'high') => (_: ChartRow, i: number) => band.edges[i]?.[edge] ?? NaN;
   const end = t.buckets.at(-1)!.start;
   const surges = t.episodes.map((e) => ({ x1: local(e.onset.at), x2: local(e.containment?.at ?? end), index: e.index }));
   const moments = pinnedMoments(t).map((m, i) => ({ x: local(m.at), n: String(i + 1), label: m.label }));
-  const hasBrand = t.source === 'messages' && t.buckets.some((b) => b.brand > 0);
   const curve: Plot.Markish[] = [
     Plot.rect(surges, { x1: 'x1', x2: 'x2', fill: 'var(--c-phase)' }),
-    Plot.areaY(rows, { x, y1: 'baseline', y2: 'upper', fill: 'var(--c-neu)', fillOpacity: 0.25, curve: 'step-after' }),
+    ...(band.drawn ? [Plot.areaY(rows, { x, y1: bandEdge('low'), y2: bandEdge('high'), fill: 'var(--c-band)', curve: 'step-after' })] : []),
     Plot.lineY(rows, { x, y, stroke: 'var(--c-accent)', strokeWidth: 1.6, curve: 'step-after' }),
   ];
   if (hasBrand) curve.push(Plot.lineY(rows, { x, y: 'brand', stroke: 'var(--c-accent2)', strokeWidth: 1.2, curve: 'step-after' }));
@@ -91,15 +97,15 @@ export function timelineChart(t: TimelineSection, options: { width?: number; hei
   return {
     id: 'timeline',
     title: `Volume ${perBucket(t)}`,
-    caption: `${seriesLabel}${hasBrand ? ' and brand replies' : ''} ${perBucket(t)} (${zoneNote(t.timezone, t.domain.start, t.domain.end)}); grey band = normal range, shaded = surge, numbers = key moments${drawnEvents ? ', letters = what the company did' : ''}.${offCurve(t)}`,
+    caption: `${seriesLabel}${hasBrand ? ' and brand replies' : ''} ${perBucket(t)} (${zoneNote(t.timezone, t.domain.start, t.domain.end)}); ${band.note}, shaded = surge, numbers = key moments${drawnEvents ? (eventsAsTicks(markers) ? ', ticks (▲) on the time axis = what the company did, listed below' : ', letters = what the company did') : ''}.${offCurve(t)}`,
     summary: drawnEvents ? `${summary} ${drawnEvents} compan${drawnEvents === 1 ? 'y action is' : 'y actions are'} marked: ${markers.filter((m) => m.drawn).map((m) => `${m.letter}, ${m.event.label} (${formatDateTime(m.event.at, t.timezone)})`).join('; ')}.` : summary,
-    columns: ['start_utc', 'start_local', 'total', 'inbound', 'brand', 'baseline', 'upper', 'anomalous'],
+    columns: ['start_utc', 'start_local', 'total', 'inbound', 'brand', 'baseline', 'normal_low', 'upper', 'anomalous'],
     rows,
     legend: [
       { label: seriesLabel, color: 'var(--c-accent)', shape: 'line' },
       ...(hasBrand ? [{ label: 'Brand messages', color: 'var(--c-accent2)', shape: 'line' as const }] : []),
-      { label: 'Normal band', color: 'var(--c-neu)', shape: 'band' as const },
-      ...(surges.length ? [{ label: 'Surge', color: 'var(--c-phase)', shape: 'band' as const }] : []),
+      ...(band.drawn ? [{ label: 'Normal band', color: 'var(--c-band)', edge: 'var(--c-band-edge)', shape: 'band' as const }] : []),
+      ...(surges.length ? [{ label: 'Surge', color: 'var(--c-phase)', edge: 'var(--c-phase-edge)', shape: 'band' as const }] : []),
       ...eventLegend(markers),
     ],
     narrow: { marks: narrowMarks },
@@ -107,8 +113,9 @@ export function timelineChart(t: TimelineSection, options: { width?: number; hei
       width,
       height: options.height ?? 200,
       marginTop: 16,
-      x: { type: 'utc', label: null },
-      y: { label: null, grid: true, nice: true },
+      x: { type: 'utc', label: null, tickFormat: timeTickFormat() },
+      // The data's own scale: the band never stretches the axis (normal-band.ts).
+      y: { label: null, grid: true, domain: [0, band.top] },
       marks,
     },
   };
@@ -138,7 +145,7 @@ export function sentimentChart(t: TimelineSection): ChartSpec | null {
     legend: s.labels.map((l) => ({ label: l, color: sentimentColor(l) })),
     plot: {
       height: 170,
-      x: { type: 'utc', label: null },
+      x: { type: 'utc', label: null, tickFormat: timeTickFormat() },
       y: { label: null, grid: true },
       color: { domain: s.labels, range: s.labels.map(sentimentColor) },
       marks: [Plot.areaY(rows, { x: (r: ChartRow) => local(r.start_utc as string), y: 'messages', fill: 'label', order: s.labels }), Plot.ruleY([0])],
@@ -166,7 +173,7 @@ export function backlogChart(c: CoverageSection): ChartSpec | null {
     rows,
     plot: {
       height: 170,
-      x: { type: 'utc', label: null },
+      x: { type: 'utc', label: null, tickFormat: timeTickFormat() },
       y: { label: null, grid: true },
       marks: [Plot.areaY(rows, { x: (r: ChartRow) => local(r.at_utc as string), y: 'waiting', fill: 'var(--c-accent2)', fillOpacity: 0.35, curve: 'step-after' }), Plot.lineY(rows, { x: (r: ChartRow) => local(r.at_utc as string), y: 'waiting', stroke: 'var(--c-accent2)', curve: 'step-after' }), Plot.ruleY([0])],
     },
