@@ -1355,9 +1355,9 @@ events:
   - { at: '2024-10-09 01:00', kind: other, label: 4.2.0 rolled out to all locks }
   - { at: '2024-10-09 12:20', kind: mitigated, label: Rollout paused }
   - { at: '2024-10-09 13:00', kind: other, label: Extra agents; evening cover until 23:00 }
-  - { at: '2024-10-10 19:05', kind: fix, label: 4.2.1 fixes the lockout but drains batteries }
-  - { at: '2024-10-14 11:00', kind: fix, label: 4.2.2 fixes the battery drain }
-  - { at: '2024-10-14 15:00', kind: fix, label: Refunds for double charges }
+  - { at: '2024-10-10 19:05', kind: fix, label: 4.2.1 fixes the lockout but drains batteries, faults: [lockout] }
+  - { at: '2024-10-14 11:00', kind: fix, label: 4.2.2 fixes the battery drain, faults: [battery-drain] }
+  - { at: '2024-10-14 15:00', kind: fix, label: Refunds for double charges, faults: [double-charge] }
   - { at: '2024-10-17 10:00', kind: statement, label: Public post-mortem with a \$50 credit }
 sources:
   - file: posts.csv

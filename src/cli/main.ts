@@ -13,9 +13,12 @@ const USAGE = `usage:
   debrief build [--quiet] [--workers N] [--engine wasm|native]     analyse what changed in data/* and build the report site into dist/
   debrief dev                                                      the same, then serve the site with live reload (notebook writing)
   debrief new <slug>                                               scaffold data/<slug>/crisis.yaml and reports/<slug>.mdx
-                                                                    (with crisis.yaml there: only the notebook, fitted to the crisis)`;
+                                                                    (with crisis.yaml there: only the notebook, fitted to the crisis)
+  debrief faults suggest <crisis-dir> | faults accept <crisis-dir>  keywords for crisis.yaml's faults from the crisis's own texts
+                                                                    (see \`debrief faults --help\`)`;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'faults') return (await import('./faults-suggest.ts')).faultsCommand(argv.slice(1));
   try {
     const { values, positionals } = parseArgs({
       args: argv,

@@ -1,10 +1,20 @@
 /**
  * Example messages for each fault: the earliest ones, messages and cases in
- * one time line, one per distinct text (a retweet or a complaint filed twice
- * is one example, not two). Chosen here, once, so every page and the bundle
- * quote the same examples.
+ * one time line, one per distinct text (a retweet, the same words addressed to
+ * another handle or a complaint filed twice is one example, not two). Chosen
+ * here, once, so every page and the bundle quote the same examples.
  */
 import { CASE_PREFIX, type Case, type Message } from '../model.ts';
+import { retweetBody } from '../nlp/faults/evidence.ts';
+
+/** What makes two examples the same: the words, without "RT @user:", @mentions, links, case or spacing. */
+function exampleKey(text: string): string {
+  return retweetBody(text)
+    .replace(/(^|\s)[@＠]\w+:?/g, ' ')
+    .replace(/^\s*rt\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 /** Examples kept per fault. */
 export const MAX_FAULT_EXAMPLES = 5;
@@ -26,7 +36,7 @@ export function faultExamples(messages: readonly Message[], cases: readonly Case
       const list = examples.get(fault) ?? [];
       const texts = seen.get(fault) ?? new Set<string>();
       // A record without text (faults from a fault column) is its own example.
-      const key = item.text?.trim() ? item.text.replace(/^RT\s+/i, '').trim().toLowerCase() : `\u0000${item.id}`;
+      const key = item.text?.trim() ? exampleKey(item.text) : `\u0000${item.id}`;
       if (list.length < MAX_FAULT_EXAMPLES && !texts.has(key)) {
         list.push(item.id);
         texts.add(key);

@@ -10,6 +10,7 @@
 import { setCaseColumn, setColumn, type Analysis } from '../runner/analysis.ts';
 import { cached, keyParts } from '../cache.ts';
 import { classifyFaults, FAULTS_VERSION, rankCandidateFaults, inFaultScope, type FaultAssignment, type FaultTaxonomy } from '../nlp/faults/index.ts';
+import { retweetFlagged } from '../nlp/faults/evidence.ts';
 import { structuredFaults } from '../nlp/faults/structured.ts';
 import { summariseFaults, type FaultHit } from '../nlp/faults/summary.ts';
 import { faultExamples } from './fault-examples.ts';
@@ -45,11 +46,13 @@ export const faultsAnalysis: Analysis = {
     const input = inputKey(items);
     if (Object.keys(taxonomy).length > 0) {
       ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${coded.records.length.toLocaleString('en-US')} coded records, ${Object.keys(taxonomy).length} faults`);
-      const key = keyParts(FAULTS_VERSION, JSON.stringify(configured), String(frame.bucketMs), input);
+      // Retweets the export flags as such: one already counted is not evidence again (nlp/faults/evidence.ts).
+      const retweetIds = new Set(ctx.messages.filter((m) => retweetFlagged(m.attributes)).map((m) => m.id));
+      const key = keyParts(FAULTS_VERSION, JSON.stringify(configured), String(frame.bucketMs), [...retweetIds].join(','), input);
       const text = await cached(ctx.cache, 'faults', key, async () => {
         const texts = items.filter((m) => inFaultScope(m)).map((m) => m.text);
         const matches = await mapByText(ctx.textMapper, 'fault-match', { taxonomy: configured }, texts);
-        return classifyFaults(items, configured, { bucketMs: frame.bucketMs, matches });
+        return classifyFaults(items, configured, { bucketMs: frame.bucketMs, matches, retweetIds });
       });
       const assigned = new Map<string, FaultAssignment[]>(Object.entries(text.assignments).map(([id, a]) => [id, [a]]));
       for (const [id, list] of structured?.assignments ?? []) assigned.set(id, list);

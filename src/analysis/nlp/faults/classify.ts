@@ -1,15 +1,18 @@
 /**
  * classifyFaults: assign each in-scope message to at most one configured
- * fault, then summarise (Pareto per kind, timeline, first/last seen).
+ * fault, then summarise (Pareto per kind, timeline, first/last seen). Only
+ * complaints are evidence (evidence.ts): not praise, plain questions, a
+ * keyword inside a hashtag alone, or a retweet of a message already counted.
  */
 import type { TextMessage } from '../phrases/types.ts';
 import { compileTaxonomy } from './compile.ts';
+import { isRetweetText, retweetBody } from './evidence.ts';
 import { matchMessage } from './match.ts';
 import { summariseFaults } from './summary.ts';
 import type { FaultAssignment, FaultsOptions, FaultsResult, FaultTaxonomy } from './types.ts';
 
 /** Bump when output for the same input changes (cache key). */
-export const FAULTS_VERSION = 'faults-3';
+export const FAULTS_VERSION = 'faults-4';
 
 /** Whether a message is in scope for fault analysis (defaults: negative or unlabelled customer messages). */
 export function inFaultScope(m: TextMessage, options: Pick<FaultsOptions, 'scope' | 'includeBrandMessages'> = {}): boolean {
@@ -31,6 +34,13 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
   const times: number[] = [];
   // Identical texts (retweets, copy-paste) get one answer, computed once.
   const chosen = new Map<string, FaultAssignment | null>(options.matches);
+  // What counted messages say (evidence.ts retweetBody): a retweet of one of them is not evidence again.
+  const counted = new Set<string>();
+  const retweets: { message: TextMessage; position: number; a: FaultAssignment }[] = [];
+  const assign = (message: TextMessage, position: number, a: FaultAssignment) => {
+    assignments[message.id] = a;
+    hits.push({ message, position, fault: compiled.ids.indexOf(a.faultId) });
+  };
   for (const [position, m] of messages.entries()) {
     if (!inFaultScope(m, options)) continue;
     times.push(m.createdAt);
@@ -40,9 +50,22 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
       chosen.set(m.text, a);
     }
     if (a === null) continue;
-    assignments[m.id] = a;
-    hits.push({ message: m, position, fault: compiled.ids.indexOf(a.faultId) });
+    if (isRetweetText(m.text) || options.retweetIds?.has(m.id)) {
+      retweets.push({ message: m, position, a });
+      continue;
+    }
+    counted.add(retweetBody(m.text));
+    assign(m, position, a);
   }
+  // A retweet counts only when no counted message (nor an earlier retweet) says the same: then it is the only report.
+  retweets.sort((x, y) => x.message.createdAt - y.message.createdAt || x.position - y.position);
+  for (const { message, position, a } of retweets) {
+    const body = retweetBody(message.text);
+    if (counted.has(body)) continue;
+    counted.add(body);
+    assign(message, position, a);
+  }
+  hits.sort((x, y) => x.position - y.position);
 
   const heads = compiled.ids.map((faultId, i) => ({ faultId, label: compiled.labels[i]!, kind: taxonomy[faultId]!.kind ?? 'product' }));
   const summary = summariseFaults(

@@ -9,11 +9,16 @@
  * "lost my luggage" (lost luggage: 2 + luggage: 1) beats a passing
  * "delayed" (1). Ties go to the longest single match ("lost luggage" over
  * "damaged"), then to taxonomy order, then to the earliest match.
+ *
+ * A match is evidence only when the message complains about the fault
+ * (evidence.ts): hits inside a hashtag do not count, and praise and plain
+ * questions are not assigned.
  */
 // compromise/two (tokenizer + tagger) is all match patterns need, and the same build phrase discovery loads: one copy in a browser bundle.
 import nlp from 'compromise/two';
 import { tokenize } from '../phrases/tokenize.ts';
 import { anchorsPresent, type CompiledTaxonomy } from './compile.ts';
+import { hashtagRanges, insideHashtag, notAComplaint, type NotEvidenceReason } from './evidence.ts';
 import type { FaultAssignment } from './types.ts';
 
 /** One keyword or pattern occurrence. */
@@ -135,7 +140,26 @@ export function chooseFault(text: string, hits: readonly Hit[], compiled: Compil
   };
 }
 
-/** The message's fault, or null. */
+/** A message's fault, or the fault it matched and why that match is not evidence. */
+export interface MatchVerdict {
+  assignment: FaultAssignment | null;
+  /** Set when the message matched a fault but does not complain about it. */
+  rejected: { faultId: string; reason: Exclude<NotEvidenceReason, 'retweet'> } | null;
+}
+
+/** Match a message and judge whether the match is evidence (see module comment). */
+export function judgeMessage(text: string, compiled: CompiledTaxonomy): MatchVerdict {
+  const all = findHits(text, compiled);
+  if (all.length === 0) return { assignment: null, rejected: null };
+  const tags = hashtagRanges(text);
+  const hits = tags.length === 0 ? all : all.filter((h) => !insideHashtag(tags, h.start, h.end));
+  const assignment = chooseFault(text, hits, compiled);
+  if (assignment === null) return { assignment: null, rejected: { faultId: chooseFault(text, all, compiled)!.faultId, reason: 'hashtag' } };
+  const reason = notAComplaint(text, assignment.evidence.start);
+  return reason === null ? { assignment, rejected: null } : { assignment: null, rejected: { faultId: assignment.faultId, reason } };
+}
+
+/** The message's fault, or null (no match, or a match that is not evidence). */
 export function matchMessage(text: string, compiled: CompiledTaxonomy): FaultAssignment | null {
-  return chooseFault(text, findHits(text, compiled), compiled);
+  return judgeMessage(text, compiled).assignment;
 }

@@ -59,6 +59,12 @@ export interface FaultsOptions {
    * parallel/text-tasks.ts `fault-match`); texts not in it are matched here.
    */
   matches?: ReadonlyMap<string, FaultAssignment | null>;
+  /**
+   * Ids of messages the export flags as retweets (evidence.ts `retweetFlagged`);
+   * texts written "RT @user: …" are retweets without it. A retweet of a message
+   * already counted is not counted again.
+   */
+  retweetIds?: ReadonlySet<string>;
 }
 
 /** One row of the fault Pareto, with its timeline. */
