@@ -1,4 +1,5 @@
 /** The segments page's chart: volume per segment, the negative share drawn as the red part of each bar when it is measurable. */
+import { label as fieldLabel } from '../labels.ts';
 import * as Plot from '@observablehq/plot';
 import type { SegmentTable } from '../../analysis/sections/segments/view.ts';
 import { formatNumber, formatShare, plural } from '../format.ts';
@@ -30,7 +31,7 @@ export function segmentsChart(t: SegmentTable, top = CHART_SEGMENTS): ChartSpec 
   return {
     // The table's CSV is `<id>.csv`; the chart's, of what it draws, beside it.
     id: `${t.id}-chart`,
-    title: withNegative ? `Volume and negative share by ${t.breakdown.field}` : `Volume by ${t.breakdown.field}`,
+    title: withNegative ? `Volume and negative share by ${inSentence(fieldLabel(t.breakdown.field))}` : `Volume by ${inSentence(fieldLabel(t.breakdown.field))}`,
     caption: `${unit} per segment, ${drawn}${withNegative ? `; the red part of each bar is its negative share${perBar || common === undefined || common === null ? '' : ` (${formatShare(common)} in every segment drawn)`}` : ''}.`,
     summary: rows
       .slice(0, 5)
@@ -53,4 +54,9 @@ export function segmentsChart(t: SegmentTable, top = CHART_SEGMENTS): ChartSpec 
       ],
     },
   };
+}
+
+/** A label inside a sentence: "Model year" → "model year", but "SLA met" stays. */
+function inSentence(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
