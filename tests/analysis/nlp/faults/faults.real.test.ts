@@ -10,24 +10,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { classifyFaults, discoverCandidateFaults, parseFaultTaxonomy } from '../../../../src/analysis/nlp/faults/index.ts';
 import { AIRLINE_CSV, CFPB_CSV, haveData, loadAirline, loadCfpb } from '../themes/datasets.ts';
-import { formatReport, macroF1 } from './metrics.ts';
+import { AIRLINE_GOLD, formatReport, macroF1 } from './metrics.ts';
 
 function taxonomy(name: string) {
   const path = fileURLToPath(new URL(`../../../fixtures/taxonomies/${name}.yaml`, import.meta.url));
   return parseFaultTaxonomy((parse(readFileSync(path, 'utf8')) as { faults: unknown }).faults);
 }
 
-const AIRLINE_GOLD: Record<string, string> = {
-  'Customer Service Issue': 'customer_service',
-  'Late Flight': 'late_flight',
-  'Cancelled Flight': 'cancelled_flight',
-  'Lost Luggage': 'lost_luggage',
-  'Bad Flight': 'bad_flight',
-  'Flight Booking Problems': 'booking_problems',
-  'Flight Attendant Complaints': 'flight_attendant',
-  longlines: 'long_lines',
-  'Damaged Luggage': 'damaged_luggage',
-};
 
 const CFPB_GOLD: Record<string, string> = {
   'Incorrect information on your report': 'incorrect_info',

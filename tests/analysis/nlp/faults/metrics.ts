@@ -33,3 +33,16 @@ export function formatReport(name: string, report: F1Report): string {
   );
   return `[faults] ${name}: macro-F1 ${report.macroF1.toFixed(3)}\n${rows.join('\n')}`;
 }
+
+/** The airline set's nine negative reasons (as annotators wrote them) → the fault ids both airline taxonomies use. */
+export const AIRLINE_GOLD: Record<string, string> = {
+  'Customer Service Issue': 'customer_service',
+  'Late Flight': 'late_flight',
+  'Cancelled Flight': 'cancelled_flight',
+  'Lost Luggage': 'lost_luggage',
+  'Bad Flight': 'bad_flight',
+  'Flight Booking Problems': 'booking_problems',
+  'Flight Attendant Complaints': 'flight_attendant',
+  longlines: 'long_lines',
+  'Damaged Luggage': 'damaged_luggage',
+};

@@ -19,19 +19,8 @@ import { parse } from 'yaml';
 import { classifyFaults, parseFaultTaxonomy, type FaultTaxonomy } from '../../../../src/analysis/nlp/faults/index.ts';
 import { applySuggestions, suggestFaults } from '../../../../src/analysis/nlp/faults/suggest.ts';
 import { AIRLINE_CSV, haveData, loadAirline } from '../themes/datasets.ts';
-import { formatReport, macroF1 } from './metrics.ts';
+import { AIRLINE_GOLD as GOLD, formatReport, macroF1 } from './metrics.ts';
 
-const GOLD: Record<string, string> = {
-  'Customer Service Issue': 'customer_service',
-  'Late Flight': 'late_flight',
-  'Cancelled Flight': 'cancelled_flight',
-  'Lost Luggage': 'lost_luggage',
-  'Bad Flight': 'bad_flight',
-  'Flight Booking Problems': 'booking_problems',
-  'Flight Attendant Complaints': 'flight_attendant',
-  longlines: 'long_lines',
-  'Damaged Luggage': 'damaged_luggage',
-};
 const BRANDS = ['united', 'USAirways', 'AmericanAir', 'SouthwestAir', 'JetBlue', 'VirginAmerica'];
 
 const plain = parseFaultTaxonomy((parse(readFileSync(fileURLToPath(new URL('../../../fixtures/taxonomies/airline-plain.yaml', import.meta.url)), 'utf8')) as { faults: unknown }).faults);
