@@ -144,7 +144,7 @@ function publishedMessages(all: readonly Message[], columns: RowColumns, privacy
     { name: 'shares', type: 'int64', value: (i) => rows[i]!.shares },
     { name: 'replies', type: 'int64', value: (i) => rows[i]!.replies },
   ];
-  return publishedTable(rows, columns.names, base, cells, (i) => messageCsvCells({ ...rows[i]!, author: author[i]!, text: text[i]! }), excerpt);
+  return publishedTable(rows, columns.names, base, cells, (i) => messageCsvCells(rows[i]!, author[i]!, text[i]!), excerpt);
 }
 
 function publishedCases(all: readonly Case[], columns: RowColumns, privacy: Privacy, columnText: (s: string) => string): PublishedTable<Case, ExcerptCase> {
@@ -202,7 +202,7 @@ function publishedTable<Row extends { id: string; sourceFile: string; sourceRow:
     positions: rows.map((_, i) => i),
     columnNames: names,
     arrowColumns: [...canonical, ...cells.arrowColumns(canonical.map((c) => c.name))],
-    csvCells: (i) => [...csvBase(i), ...cells.values(i)],
+    csvCells: (i) => csvBase(i).concat(cells.values(i)),
     excerpt,
   };
 }

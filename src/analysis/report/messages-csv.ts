@@ -17,9 +17,13 @@ export const MESSAGE_CSV_COLUMNS = ['id', 'conversation_id', 'parent_id', 'creat
 /** The fields of a message messages.csv shows. */
 export type CsvMessage = Pick<Message, 'id' | 'conversationId' | 'parentId' | 'createdAt' | 'author' | 'isBrand' | 'inbound' | 'channel' | 'text'>;
 
-/** The canonical cells of one message, in {@link MESSAGE_CSV_COLUMNS} order. */
-export function messageCsvCells(m: CsvMessage): CellValue[] {
-  return [m.id, m.conversationId, m.parentId, new Date(m.createdAt).toISOString(), m.author, m.isBrand, m.inbound, m.channel, m.text];
+/**
+ * The canonical cells of one message, in {@link MESSAGE_CSV_COLUMNS} order;
+ * `author` and `text` replace the message's own (the privacy filter's output)
+ * without copying the message.
+ */
+export function messageCsvCells(m: CsvMessage, author: string | null, text: string): CellValue[] {
+  return [m.id, m.conversationId, m.parentId, new Date(m.createdAt).toISOString(), author, m.isBrand, m.inbound, m.channel, text];
 }
 
 /** Renders messages (sorted by time, then id) and extra per-message columns as CSV text. */
@@ -27,7 +31,7 @@ export function messagesCsv(messages: readonly CsvMessage[], extraNames: readonl
   const rows = [...messages].sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
   const chunks = csvChunks([...MESSAGE_CSV_COLUMNS, ...extraNames], rows.length, (i) => {
     const more = extra.get(rows[i]!.id) ?? {};
-    return [...messageCsvCells(rows[i]!), ...extraNames.map((n) => more[n] ?? null)];
+    return [...messageCsvCells(rows[i]!, rows[i]!.author, rows[i]!.text), ...extraNames.map((n) => more[n] ?? null)];
   });
   return [...chunks].join('');
 }
@@ -49,7 +53,9 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
   let text = value;
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  const first = text.charCodeAt(0);
+  // = + - @ tab CR start a formula; a plain negative number does not.
+  if ((first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
