@@ -96,10 +96,12 @@ describe('crisis.yaml events', () => {
   });
 
   it('the smart-lock sample lists the rollout, the pause, the fixes and the statement from its notebook', () => {
-    const raw = parse(readFileSync(path.join(ROOT, 'data/smartlock-firmware-2024/crisis.yaml'), 'utf8')) as { events: unknown };
+    const raw = parse(readFileSync(path.join(ROOT, 'data/smartlock-firmware-2024/crisis.yaml'), 'utf8')) as { events: unknown; faults: Record<string, unknown> };
     const problems: string[] = [];
-    const events = validateEvents(raw.events, 'America/New_York', problems);
+    const events = validateEvents(raw.events, 'America/New_York', problems, { crisis: new Set(Object.keys(raw.faults)) });
     expect(problems).toEqual([]);
+    // The fixes name the faults they fix.
+    expect(events.filter((e) => e.kind === 'fix').map((e) => e.faults)).toEqual([['lockout'], ['battery-drain'], ['double-charge']]);
     expect(events.map((e) => [e.at, e.kind])).toEqual([
       ['2024-10-08T18:00:00.000Z', 'other'],
       ['2024-10-09T05:00:00.000Z', 'other'],
