@@ -11,10 +11,8 @@ import { parseArgs } from 'node:util';
 import { analyzeCrisis } from '../analysis/pipeline.ts';
 import type { Analysis } from '../analysis/runner/analysis.ts';
 import { sentimentAnalysis } from '../analysis/language/sentiment-analysis.ts';
-import { codedRecords } from '../analysis/language/coded-records.ts';
-import { caseTexts, textMessages } from '../analysis/language/text-messages.ts';
+import { faultTexts, flaggedRetweetIds } from '../analysis/language/faults-analysis.ts';
 import type { FaultTaxonomy, TextMessage } from '../analysis/nlp/faults/index.ts';
-import { retweetFlagged } from '../analysis/nlp/faults/evidence.ts';
 import { suggestFaults, type FaultSuggestions } from '../analysis/nlp/faults/suggest.ts';
 import { mergeSuggestedFaults, readSuggestedFaults, renderSuggestionsYaml } from '../analysis/nlp/faults/suggest-yaml.ts';
 import { parseCrisisConfig } from '../analysis/config/crisis-config.ts';
@@ -54,18 +52,15 @@ export async function loadCrisisTexts(dir: string, options: { quiet?: boolean; e
   const say = progress(!!options.quiet);
   await checkCrisis(dir);
   let out: CrisisTexts | undefined;
-  // Reads the texts exactly as the faults analysis does (language/faults-analysis.ts).
+  // Reads the texts the faults analysis reads (language/faults-analysis.ts faultTexts).
   const collect: Analysis = {
     name: 'fault-texts',
     needsColumns: ['sentiment'],
     sections: [],
     async run(ctx) {
-      const coded = codedRecords(ctx);
-      const fromMessages = textMessages(ctx);
-      const cases = fromMessages.source === 'messages' ? caseTexts(ctx) : [];
       out = {
-        items: [...fromMessages.items, ...cases].filter((m) => !coded.ids.has(m.id)),
-        retweetIds: new Set(ctx.messages.filter((m) => retweetFlagged(m.attributes)).map((m) => m.id)),
+        items: faultTexts(ctx).items,
+        retweetIds: flaggedRetweetIds(ctx.messages),
         taxonomy: ctx.config.faults,
         brandHandles: ctx.config.brand.handles,
       };

@@ -7,15 +7,15 @@
  * no configured fault covers. Cases (tickets, complaints) are classified with
  * the messages.
  */
-import { setCaseColumn, setColumn, type Analysis } from '../runner/analysis.ts';
+import { setCaseColumn, setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import { cached, keyParts } from '../cache.ts';
-import { classifyFaults, FAULTS_VERSION, rankCandidateFaults, inFaultScope, type FaultAssignment, type FaultTaxonomy } from '../nlp/faults/index.ts';
+import { classifyFaults, FAULTS_VERSION, rankCandidateFaults, inFaultScope, type FaultAssignment, type FaultTaxonomy, type TextMessage } from '../nlp/faults/index.ts';
 import { retweetFlagged } from '../nlp/faults/evidence.ts';
 import { structuredFaults } from '../nlp/faults/structured.ts';
 import { summariseFaults, type FaultHit } from '../nlp/faults/summary.ts';
 import { faultExamples } from './fault-examples.ts';
 import { mapByText } from '../parallel/text-mapper.ts';
-import { CASE_PREFIX } from '../model.ts';
+import { CASE_PREFIX, type Message } from '../model.ts';
 import { codedRecords } from './coded-records.ts';
 import { caseTexts, inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
@@ -31,12 +31,7 @@ export const faultsAnalysis: Analysis = {
   lists: ['candidate-faults'],
   columns: ['fault', 'fault_evidence'],
   async run(ctx) {
-    const coded = codedRecords(ctx);
-    const fromMessages = textMessages(ctx);
-    // Tickets say what broke even when the crisis also has social posts.
-    const cases = fromMessages.source === 'messages' ? caseTexts(ctx) : [];
-    // A record with a fault column takes its faults from it: its text is not classified as well.
-    const items = [...fromMessages.items, ...cases].filter((m) => !coded.ids.has(m.id));
+    const { coded, items, caseTextCount } = faultTexts(ctx);
     if (!items.some((m) => !m.isBrand) && !coded.records.length) return;
     const frame = timelineFrame(ctx);
     const configured: FaultTaxonomy = ctx.config.faults;
@@ -47,7 +42,7 @@ export const faultsAnalysis: Analysis = {
     if (Object.keys(taxonomy).length > 0) {
       ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${coded.records.length.toLocaleString('en-US')} coded records, ${Object.keys(taxonomy).length} faults`);
       // Retweets the export flags as such: one already counted is not evidence again (nlp/faults/evidence.ts).
-      const retweetIds = new Set(ctx.messages.filter((m) => retweetFlagged(m.attributes)).map((m) => m.id));
+      const retweetIds = flaggedRetweetIds(ctx.messages);
       const key = keyParts(FAULTS_VERSION, JSON.stringify(configured), String(frame.bucketMs), [...retweetIds].join(','), input);
       const text = await cached(ctx.cache, 'faults', key, async () => {
         const texts = items.filter((m) => inFaultScope(m)).map((m) => m.text);
@@ -87,7 +82,7 @@ export const faultsAnalysis: Analysis = {
         classified: assigned.size,
         ...summary,
         pareto,
-        casesConsidered: cases.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0) + codedCases,
+        casesConsidered: caseTextCount + codedCases,
         casesClassified,
         ...(coded.columns.length ? { codedRecords: coded.records.length, codeColumns: coded.columns } : {}),
       };
@@ -110,3 +105,27 @@ export const faultsAnalysis: Analysis = {
     }
   },
 };
+
+/**
+ * The records the faults analysis reads: those with a fault column (`coded`),
+ * and the texts it classifies — customer-facing messages, then case
+ * narratives, without the coded records. `debrief faults suggest` reads the same.
+ */
+export function faultTexts(ctx: AnalysisContext): { coded: ReturnType<typeof codedRecords>; items: TextMessage[]; caseTextCount: number } {
+  const coded = codedRecords(ctx);
+  const fromMessages = textMessages(ctx);
+  // Tickets say what broke even when the crisis also has social posts.
+  const cases = fromMessages.source === 'messages' ? caseTexts(ctx) : [];
+  // A record with a fault column takes its faults from it: its text is not classified as well.
+  return {
+    coded,
+    items: [...fromMessages.items, ...cases].filter((m) => !coded.ids.has(m.id)),
+    // Case texts read (coded ones included), for `casesConsidered`.
+    caseTextCount: cases.length + (fromMessages.source === 'cases' ? fromMessages.items.length : 0),
+  };
+}
+
+/** Ids of the messages the export flags as retweets. */
+export function flaggedRetweetIds(messages: readonly Message[]): Set<string> {
+  return new Set(messages.filter((m) => retweetFlagged(m.attributes)).map((m) => m.id));
+}
