@@ -5,7 +5,7 @@
  * here, once, so every page and the bundle quote the same examples.
  */
 import { CASE_PREFIX, type Case, type Message } from '../model.ts';
-import { retweetBody } from '../nlp/faults/evidence.ts';
+import { retweetBody } from '../nlp/retweets.ts';
 
 /** What makes two examples the same: the words, without "RT @user:", @mentions, links, case or spacing. */
 function exampleKey(text: string): string {

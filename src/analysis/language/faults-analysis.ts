@@ -10,7 +10,7 @@
 import { setCaseColumn, setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import { cached, keyParts } from '../cache.ts';
 import { classifyFaults, FAULTS_VERSION, rankCandidateFaults, inFaultScope, type FaultAssignment, type FaultTaxonomy, type TextMessage } from '../nlp/faults/index.ts';
-import { retweetFlagged } from '../nlp/faults/evidence.ts';
+import { retweetFlagged } from '../nlp/retweets.ts';
 import { structuredFaults } from '../nlp/faults/structured.ts';
 import { summariseFaults, type FaultHit } from '../nlp/faults/summary.ts';
 import { faultExamples } from './fault-examples.ts';

@@ -8,8 +8,10 @@ import { PhraseMatcher } from '../nlp/phrases/matcher.ts';
 import { tokenizeStems } from '../nlp/phrases/tokenize.ts';
 import { cached, keyParts } from '../cache.ts';
 import { mergeDiscovered } from '../nlp/phrases/discover.ts';
+import { retweetFlagged } from '../nlp/retweets.ts';
 import { finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type ThemesIndex } from '../nlp/themes/index.ts';
 import type { ThemesResult } from '../nlp/themes/types.ts';
+import type { TextMessage } from '../nlp/phrases/types.ts';
 import { CASE_PREFIX } from '../model.ts';
 import { inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
@@ -23,10 +25,16 @@ export const themesAnalysis: Analysis = {
   async run(ctx) {
     const { items, source } = textMessages(ctx);
     if (!items.some((m) => !m.isBrand)) return;
+    // Retweets the export flags are never quoted as examples (items are the messages, in order).
+    if (source === 'messages') {
+      ctx.messages.forEach((m, i) => {
+        if (retweetFlagged(m.attributes)) items[i]!.isRetweet = true;
+      });
+    }
     const frame = timelineFrame(ctx);
     ctx.progress(`themes: ${items.length.toLocaleString('en-US')} texts`);
     const options = { brandHandles: ctx.config.brand.handles, bucketMs: frame.bucketMs, onset: frame.onset, peak: frame.peak };
-    const key = keyParts(THEMES_VERSION, JSON.stringify(options), inputKey(items));
+    const key = keyParts(THEMES_VERSION, JSON.stringify(options), inputKey(items), 'retweets', retweetIds(items));
     let indexed: { index: ThemesIndex; distinct: PreparedThemes['distinct'] } | undefined;
     const result = await cached(ctx.cache, 'themes', key, async () => {
       // Phrase discovery (the tagger, on a sample) is the slow step: the host may split it over threads.
@@ -62,6 +70,15 @@ export const themesAnalysis: Analysis = {
     });
   },
 };
+
+/** Ids of the messages flagged as retweets, made one at a time as a cache reads them. */
+function retweetIds(items: readonly TextMessage[]): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      for (const m of items) if (m.isRetweet === true) yield m.id;
+    },
+  };
+}
 
 /** Theme ids of a text (`;`-joined, strongest theme first) by tokenizing it: the way when the themes came from the cache. */
 function byTokenizing(result: ThemesResult): (text: string) => string {

@@ -6,7 +6,7 @@
  */
 import type { TextMessage } from '../phrases/types.ts';
 import { compileTaxonomy } from './compile.ts';
-import { isRetweetText, retweetBody } from './evidence.ts';
+import { isRetweetText, retweetBody } from '../retweets.ts';
 import { matchMessage } from './match.ts';
 import { summariseFaults } from './summary.ts';
 import type { FaultAssignment, FaultsOptions, FaultsResult, FaultTaxonomy } from './types.ts';
@@ -34,7 +34,7 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
   const times: number[] = [];
   // Identical texts (retweets, copy-paste) get one answer, computed once.
   const chosen = new Map<string, FaultAssignment | null>(options.matches);
-  // What counted messages say (evidence.ts retweetBody): a retweet of one of them is not evidence again.
+  // What counted messages say (nlp/retweets.ts retweetBody): a retweet of one of them is not evidence again.
   const counted = new Set<string>();
   const retweets: { message: TextMessage; position: number; a: FaultAssignment }[] = [];
   const assign = (message: TextMessage, position: number, a: FaultAssignment) => {

@@ -137,28 +137,3 @@ function withoutSignOff(text: string): string {
   return text.replace(/\b(?:thanks|thank you|thx|regards|cheers|best)\b[\s,!.]*(?:[A-Z][a-z]+)?[\s.!]*$/i, ' ');
 }
 
-const RETWEET = /^\s*RT\s+[@＠]\w+:?\s*/i;
-
-/** True when an export's own columns flag the record as a retweet (X API v2 `referenced_type`, an `is_retweet` column). */
-export function retweetFlagged(attributes: Readonly<Record<string, string>>): boolean {
-  return attributes['referenced_type'] === 'retweeted' || /^(?:true|yes|1)$/i.test(attributes['is_retweet'] ?? attributes['retweeted'] ?? '');
-}
-
-/** True when a text is written as a retweet ("RT @user: …"). */
-export function isRetweetText(text: string): boolean {
-  return RETWEET.test(text);
-}
-
-/**
- * The words a retweet repeats, normalised so a retweet and its original meet:
- * "RT @user: " dropped, URLs dropped (a retweet's links are rewritten), case
- * and spacing folded.
- */
-export function retweetBody(text: string): string {
-  return text
-    .replace(RETWEET, '')
-    .replace(/https?:\/\/\S+/g, ' ')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}

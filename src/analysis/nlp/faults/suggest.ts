@@ -22,7 +22,8 @@ import { tokenize, tokenizeStems } from '../phrases/tokenize.ts';
 import type { TextMessage } from '../phrases/types.ts';
 import { classifyFaults, inFaultScope } from './classify.ts';
 import { rankCandidateFaults } from './discover.ts';
-import { hashtagRanges, insideHashtag, isRetweetText, retweetBody } from './evidence.ts';
+import { hashtagRanges, insideHashtag } from './evidence.ts';
+import { isRetweetText, retweetBody } from '../retweets.ts';
 import type { CandidateFault, FaultKind, FaultTaxonomy } from './types.ts';
 
 /** One proposed keyword. */

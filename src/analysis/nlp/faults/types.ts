@@ -60,7 +60,7 @@ export interface FaultsOptions {
    */
   matches?: ReadonlyMap<string, FaultAssignment | null>;
   /**
-   * Ids of messages the export flags as retweets (evidence.ts `retweetFlagged`);
+   * Ids of messages the export flags as retweets (nlp/retweets.ts `retweetFlagged`);
    * texts written "RT @user: …" are retweets without it. A retweet of a message
    * already counted is not counted again.
    */

@@ -4,9 +4,14 @@
  *
  * Crisis exports are full of retweets and copy-pasted complaints; counting
  * each distinct text once (with a weight) makes every later stage cheaper
- * and keeps representative examples from repeating.
+ * and keeps representative examples from repeating. Near-identical copies
+ * (floods.ts) stay separate documents — each keeps its own phrases, so each
+ * copy still belongs to its themes — but are folded into clusters that count
+ * once as evidence.
  */
 import type { PhraseMatcher } from './matcher.ts';
+import { MIN_FOLD_TOKENS, StreamStore } from './floods.ts';
+import { foldDocuments } from './fold.ts';
 import { tokenizeStems } from './tokenize.ts';
 
 /** Exact-duplicate collapse of raw texts. */
@@ -49,6 +54,20 @@ export interface IndexedDocs {
   firstText: Int32Array;
   /** For each document: number of tokens in its match stream. */
   tokenCount: Int32Array;
+  /**
+   * For each document: the root of its fold cluster — itself, or the
+   * document it is a near-identical copy of (see floods.ts). A cluster is
+   * one voice: it counts once as evidence.
+   */
+  foldOf: Int32Array;
+  /** Fold clusters (documents that are their own root). */
+  folds: number;
+  /**
+   * 1 for a document too short to fold (under MIN_FOLD_TOKENS tokens,
+   * floods.ts): short texts ("still no refund") repeat by chance, not by
+   * copying, so each message of one counts as evidence, retweets excepted.
+   */
+  short: Uint8Array;
   /** CSR offsets: phrases of doc d are `phrases[phraseStart[d] .. phraseStart[d+1])`. */
   phraseStart: Int32Array;
   /** Distinct phrase indices per document (matcher indices). */
@@ -71,8 +90,9 @@ export const UNIT_TOKENS = 40;
 
 /**
  * Tokenize every distinct text once, merge texts whose token streams are
- * identical (e.g. same words, different @mention, "RT" prefix or URL), and
- * record the distinct dictionary phrases of each document.
+ * identical (e.g. same words, different @mention, "RT" prefix or URL),
+ * record the distinct dictionary phrases of each document, and fold
+ * near-identical documents (copy-paste floods, retweets cut short).
  */
 export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher): IndexedDocs {
   const byKey = new Map<string, number>();
@@ -84,44 +104,73 @@ export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher)
   const unitStart: number[] = [0];
   const unitPhrases: number[] = [];
   const unitDoc: number[] = [];
-  const docSet = new Set<number>();
-  const unitSets: Set<number>[] = [];
+  const short: number[] = [];
+  // Token hashes (from the tokenizer's cache) are what folding compares.
+  const store = new StreamStore();
+  const hashes: number[] = [];
+  // Distinct phrases per document and per unit, by marking each phrase with the last document and unit that
+  // listed it (matches arrive in token order, so units arrive in order): no set allocated per text.
+  const docMark = new Int32Array(matcher.keys.length).fill(-1);
+  const unitMark = new Int32Array(matcher.keys.length).fill(-1);
+  let doc = -1;
+  let unit = -1;
+  let unitIndex = -1;
+  const closeUnit = (): void => {
+    if (unitPhrases.length > unitStart[unitStart.length - 1]!) {
+      unitStart.push(unitPhrases.length);
+      unitDoc.push(doc);
+    }
+  };
+  const onMatch = (p: number, start: number): void => {
+    if (docMark[p] !== doc) {
+      docMark[p] = doc;
+      phrases.push(p);
+    }
+    const u = Math.floor(start / UNIT_TOKENS);
+    if (u !== unitIndex) {
+      closeUnit();
+      unitIndex = u;
+      unit++;
+    }
+    if (unitMark[p] !== unit) {
+      unitMark[p] = unit;
+      unitPhrases.push(p);
+    }
+  };
   for (let i = 0; i < texts.length; i++) {
-    const stems = tokenizeStems(texts[i]!);
+    hashes.length = 0;
+    const stems = tokenizeStems(texts[i]!, hashes);
     // A leading "RT" marks a retweet of the same words.
-    const key = (stems[0] === 'rt' ? stems.slice(1) : stems).join(' ');
+    const from = stems[0] === 'rt' ? 1 : 0;
+    const key = (from === 1 ? stems.slice(1) : stems).join(' ');
     const known = byKey.get(key);
     if (known !== undefined) {
       docOfText[i] = known;
       continue;
     }
-    const doc = firstText.length;
+    doc = firstText.length;
     byKey.set(key, doc);
     docOfText[i] = doc;
     firstText.push(i);
     tokenCount.push(stems.length);
-    docSet.clear();
-    unitSets.length = 0;
-    matcher.scan(stems, (p, start) => {
-      docSet.add(p);
-      const u = Math.floor(start / UNIT_TOKENS);
-      while (unitSets.length <= u) unitSets.push(new Set());
-      unitSets[u]!.add(p);
-    });
-    for (const p of docSet) phrases.push(p);
+    store.push(hashes, from);
+    short.push(stems.length - from < MIN_FOLD_TOKENS ? 1 : 0);
+    unitIndex = -1;
+    matcher.scan(stems, onMatch);
+    closeUnit();
     phraseStart.push(phrases.length);
-    for (const set of unitSets) {
-      if (set.size === 0) continue;
-      for (const p of set) unitPhrases.push(p);
-      unitStart.push(unitPhrases.length);
-      unitDoc.push(doc);
-    }
   }
+  const foldOf = foldDocuments(store);
+  let folds = 0;
+  for (let d = 0; d < foldOf.length; d++) if (foldOf[d] === d) folds++;
   return {
     count: firstText.length,
     docOfText,
     firstText: Int32Array.from(firstText),
     tokenCount: Int32Array.from(tokenCount),
+    foldOf,
+    folds,
+    short: Uint8Array.from(short),
     phraseStart: Int32Array.from(phraseStart),
     phrases: Int32Array.from(phrases),
     unitStart: Int32Array.from(unitStart),

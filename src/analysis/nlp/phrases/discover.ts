@@ -29,6 +29,10 @@ export interface DiscoveredPhrase {
   kind: PhraseKind;
   /** How many sampled sentences produced it. */
   sampleCount: number;
+  /** How many of those produced it as a noun phrase (a label should be one). */
+  nounCount: number;
+  /** Surface forms seen where it was a noun phrase, with counts ("call", not "called"). */
+  nounSurfaces: Map<string, number>;
 }
 
 interface TaggedTerm {
@@ -67,13 +71,18 @@ function collect(terms: readonly TaggedTerm[], into: Map<string, DiscoveredPhras
     const surface = tokens.surfaces.join(' ');
     let entry = into.get(key);
     if (entry === undefined) {
-      entry = { key, stems: tokens.stems, surfaces: new Map(), kind, sampleCount: 0 };
+      entry = { key, stems: tokens.stems, surfaces: new Map(), kind, sampleCount: 0, nounCount: 0, nounSurfaces: new Map() };
       into.set(key, entry);
     }
     entry.surfaces.set(surface, (entry.surfaces.get(surface) ?? 0) + 1);
+    if (kind === 'noun') entry.nounSurfaces.set(surface, (entry.nounSurfaces.get(surface) ?? 0) + 1);
     if (!seen.has(key)) {
       seen.add(key);
       entry.sampleCount++;
+    }
+    if (kind === 'noun' && !seen.has(`\u0000${key}`)) {
+      seen.add(`\u0000${key}`);
+      entry.nounCount++;
     }
   };
 
@@ -151,9 +160,18 @@ const BATCH = 50;
 
 /** Most frequent surface form (ties: alphabetical) — the readable label of a phrase. */
 export function bestSurface(phrase: DiscoveredPhrase): string {
+  return mostFrequent(phrase.surfaces);
+}
+
+/** Most frequent surface form where the phrase was a noun phrase ("call" of "call"/"called"); else {@link bestSurface}. */
+export function bestNounSurface(phrase: DiscoveredPhrase): string {
+  return phrase.nounSurfaces.size > 0 ? mostFrequent(phrase.nounSurfaces) : bestSurface(phrase);
+}
+
+function mostFrequent(surfaces: ReadonlyMap<string, number>): string {
   let best = '';
   let bestCount = -1;
-  for (const [surface, count] of phrase.surfaces) {
+  for (const [surface, count] of surfaces) {
     if (count > bestCount || (count === bestCount && surface < best)) {
       best = surface;
       bestCount = count;
@@ -177,11 +195,13 @@ export function mergeDiscovered(parts: readonly ReadonlyMap<string, DiscoveredPh
     for (const [key, phrase] of part) {
       const into = out.get(key);
       if (into === undefined) {
-        out.set(key, { ...phrase, stems: [...phrase.stems], surfaces: new Map(phrase.surfaces) });
+        out.set(key, { ...phrase, stems: [...phrase.stems], surfaces: new Map(phrase.surfaces), nounSurfaces: new Map(phrase.nounSurfaces) });
         continue;
       }
       into.sampleCount += phrase.sampleCount;
+      into.nounCount += phrase.nounCount;
       for (const [surface, n] of phrase.surfaces) into.surfaces.set(surface, (into.surfaces.get(surface) ?? 0) + n);
+      for (const [surface, n] of phrase.nounSurfaces) into.nounSurfaces.set(surface, (into.nounSurfaces.get(surface) ?? 0) + n);
     }
   }
   return out;

@@ -3,23 +3,43 @@
  * Ordering by content hash makes the sample independent of input order and
  * stable across runs, while still spread uniformly over the data.
  */
+import { StreamStore } from './floods.ts';
+import { FoldIndex } from './fold.ts';
 import { fnv1a } from './hash.ts';
+import { tokenizeStems } from './tokenize.ts';
 
-/**
- * Pick up to `maxCount` texts (and at most ~`maxChars` characters) by hash order.
- * @returns indices into `texts`, ascending
- */
-export function sampleByHash(texts: readonly string[], maxCount: number, maxChars: number): number[] {
-  if (texts.length <= maxCount) {
-    const total = texts.reduce((sum, t) => sum + t.length, 0);
-    if (total <= maxChars) return texts.map((_, i) => i);
-  }
+/** Texts in hash order (ties: input order). */
+function hashOrder(texts: readonly string[]): number[] {
   const order = texts.map((t, i) => ({ i, h: fnv1a(t) }));
   order.sort((a, b) => a.h - b.h || a.i - b.i);
+  return order.map((o) => o.i);
+}
+
+/**
+ * Pick up to `maxCount` texts (and at most ~`maxChars` characters) by hash
+ * order, one text of each copy-paste flood: a text whose match stream
+ * equals, or is near-identical to (floods.ts), one already picked is passed
+ * over, so a flood is tagged — and counted as a discovered phrase — once.
+ * Only texts the sample reaches are tokenized.
+ * @returns indices into `texts`, ascending
+ */
+export function sampleFolded(texts: readonly string[], maxCount: number, maxChars: number): number[] {
+  const store = new StreamStore();
+  const index = new FoldIndex(store);
+  const seen = new Set<string>();
   const picked: number[] = [];
   let chars = 0;
-  for (const { i } of order) {
+  for (const i of hashOrder(texts)) {
     if (picked.length >= maxCount || chars >= maxChars) break;
+    const hashes: number[] = [];
+    const stems = tokenizeStems(texts[i]!, hashes);
+    const from = stems[0] === 'rt' ? 1 : 0;
+    const key = stems.slice(from).join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const doc = store.push(hashes, from);
+    if (index.find(doc) >= 0) continue;
+    index.add(doc);
     picked.push(i);
     chars += texts[i]!.length;
   }

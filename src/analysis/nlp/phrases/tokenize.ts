@@ -8,6 +8,7 @@
  * reduce to "lose bag" / "bag lose". The same function normalises
  * dictionary phrases and fault keywords, so keys always agree.
  */
+import { fnv1a } from './hash.ts';
 import { stemWord } from './stem.ts';
 
 // Groups: 1 skipped span (URL, mention, entity), 2 hashtag body, 3 word.
@@ -49,6 +50,8 @@ function normaliseWord(raw: string): string {
 interface WordKey {
   surface: string;
   stem: string;
+  /** FNV-1a of the stem, 30 bits (a small integer, cheap to store): a token id for comparing streams (floods.ts). */
+  hash: number;
 }
 
 const wordCache = new Map<string, WordKey | null>();
@@ -60,7 +63,8 @@ function keyOf(raw: string): WordKey | null {
   const hit = wordCache.get(raw);
   if (hit !== undefined) return hit;
   const surface = normaliseWord(raw);
-  const key = FILLER_WORDS.has(surface) || REDACTION_RE.test(surface) ? null : { surface, stem: stemWord(surface) };
+  const stem = FILLER_WORDS.has(surface) || REDACTION_RE.test(surface) ? null : stemWord(surface);
+  const key = stem === null ? null : { surface, stem, hash: fnv1a(stem) & 0x3fffffff };
   if (wordCache.size < WORD_CACHE_LIMIT) wordCache.set(raw, key);
   return key;
 }
@@ -106,8 +110,9 @@ function push(out: Tokens, key: WordKey | null, start: number, end: number): voi
 /**
  * Tokenize into stems only (the hot path for counting over every message).
  * Same stream as {@link tokenize}, without offsets.
+ * @param hashes when given, receives the hash of each stem (FNV-1a, 30 bits), in step with the stems
  */
-export function tokenizeStems(text: string): string[] {
+export function tokenizeStems(text: string, hashes?: number[]): string[] {
   const stems: string[] = [];
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -115,17 +120,19 @@ export function tokenizeStems(text: string): string[] {
     if (m[1] !== undefined) continue;
     if (m[2] !== undefined) {
       const parts = m[2].match(CAMEL_RE);
-      if (parts === null) pushStem(stems, keyOf(m[2]));
-      else for (const part of parts) pushStem(stems, keyOf(part));
+      if (parts === null) pushStem(stems, hashes, keyOf(m[2]));
+      else for (const part of parts) pushStem(stems, hashes, keyOf(part));
       continue;
     }
-    pushStem(stems, keyOf(m[3]!));
+    pushStem(stems, hashes, keyOf(m[3]!));
   }
   return stems;
 }
 
-function pushStem(stems: string[], key: WordKey | null): void {
-  if (key !== null) stems.push(key.stem);
+function pushStem(stems: string[], hashes: number[] | undefined, key: WordKey | null): void {
+  if (key === null) return;
+  stems.push(key.stem);
+  hashes?.push(key.hash);
 }
 
 /**

@@ -12,6 +12,8 @@ export interface TextMessage {
   /** True for the brand's own posts/replies. */
   isBrand: boolean;
   sentiment?: SentimentLabel;
+  /** True when the export flags the message as a retweet (a text starting "RT @…" is one whatever this says). */
+  isRetweet?: boolean;
 }
 
 /** Counts of sentiment labels among a set of messages. */

@@ -1,19 +1,22 @@
 /**
- * Turning phrase groups into reported themes: label, top phrases, volume
- * over time, sentiment mix, representative messages, and emerging ranking.
+ * Turning phrase groups into reported themes: label (label.ts), top phrases,
+ * volume over time, sentiment mix, representative messages, and emerging
+ * ranking. Volumes count messages (every copy of a flood belongs to its
+ * theme); phrase counts count distinct posts (scorePhrases).
  */
 import { bucketIndex, bucketRange } from '../phrases/buckets.ts';
 import type { IndexedDocs } from '../phrases/corpus.ts';
 import { bestSurface, type DiscoveredPhrase } from '../phrases/discover.ts';
+import { isRetweetText } from '../retweets.ts';
 import type { SentimentMix, TextMessage } from '../phrases/types.ts';
 import type { DocTable } from './docTable.ts';
-import { intersectionSize } from './context.ts';
-import { rankEmerging } from './emerging.ts';
+import { EMERGING_RULE, rankEmerging } from './emerging.ts';
 import type { Grouping } from './group.ts';
+import { labelCandidates, pickLabel } from './label.ts';
 import type { ResolvedThemesOptions } from './options.ts';
-import { pickRepresentatives } from './representatives.ts';
+import { pickRepresentatives, type Quote } from './representatives.ts';
 import type { ScoredPhrases } from './scorePhrases.ts';
-import type { EmergingTheme, RankedTheme, Theme } from './types.ts';
+import type { EmergingTheme, EmergingTooFew, RankedTheme, Theme } from './types.ts';
 
 /** Everything the describing step reads. */
 export interface DescribeInput {
@@ -25,7 +28,6 @@ export interface DescribeInput {
   grouping: Grouping;
   docsOf: ReadonlyMap<number, Int32Array>;
   opts: ResolvedThemesOptions;
-  distinctTexts: readonly string[];
 }
 
 /** Round for stable, readable output. */
@@ -45,6 +47,8 @@ interface GroupStats {
   hasSentiment: boolean;
   before: number;
   during: number;
+  /** Posts as evidence (docTable.ts: a flood once). */
+  posts: number;
 }
 
 /** The "during" window of emerging themes: onset → end of the peak's bucket. */
@@ -55,36 +59,29 @@ function windows(opts: ResolvedThemesOptions): { onset: number; end: number } | 
   return { onset, end };
 }
 
-/**
- * Label: the strongest phrase, plus the next strong phrase (≥ 40% of its
- * score) that shares no word with it and mostly appears without it —
- * "called / hold", "gate / agent" — which names the theme better than
- * either alone. A phrase that nearly always rides along with the first
- * ("flightled" with "cancelled") adds nothing and is skipped.
- */
-function themeLabel(
-  phrases: readonly number[],
-  dictionary: readonly DiscoveredPhrase[],
-  score: Float64Array,
-  docsOf: ReadonlyMap<number, Int32Array>,
-): string {
-  const first = dictionary[phrases[0]!]!;
-  // A three-word phrase is already specific enough.
-  if (first.stems.length >= 3) return bestSurface(first);
-  const firstDocs = docsOf.get(phrases[0]!) ?? new Int32Array(0);
-  for (const p of phrases.slice(1)) {
-    if (score[p]! < 0.4 * score[phrases[0]!]!) break;
-    const entry = dictionary[p]!;
-    if (entry.stems.some((s) => first.stems.includes(s))) continue;
-    const docs = docsOf.get(p) ?? new Int32Array(0);
-    if (docs.length === 0 || intersectionSize(docs, firstDocs) / docs.length >= 0.6) continue;
-    return `${bestSurface(first)} / ${bestSurface(entry)}`;
+/** An original message of document `doc` (not a retweet, a customer's when there is one), or null. */
+function quoteOf(messages: readonly TextMessage[], table: DocTable, doc: number): Quote | null {
+  let brand: Quote | null = null;
+  for (let k = table.memberStart[doc]!; k < table.memberStart[doc + 1]!; k++) {
+    const i = table.members[k]!;
+    const m = messages[i]!;
+    if (m.isRetweet === true || isRetweetText(m.text)) continue;
+    if (!m.isBrand) return { message: i, customer: true };
+    brand ??= { message: i, customer: false };
   }
-  return bestSurface(first);
+  return brand;
 }
 
 /** Build themes (strongest first, at most maxThemes; `themesTotal` counts every group that qualified) and the emerging ranking. */
-export function describeThemes(input: DescribeInput): { bucketStarts: number[]; themes: Theme[]; themesTotal: number; ranking: RankedTheme[]; emerging: EmergingTheme[] } {
+export function describeThemes(input: DescribeInput): {
+  bucketStarts: number[];
+  themes: Theme[];
+  themesTotal: number;
+  ranking: RankedTheme[];
+  emerging: EmergingTheme[];
+  emergingTooFew: EmergingTooFew[];
+  emergingRule: string;
+} {
   const { messages, table, grouping, opts } = input;
   const analysed: number[] = [];
   for (let d = 0; d < input.docs.count; d++) {
@@ -107,10 +104,12 @@ export function describeThemes(input: DescribeInput): { bucketStarts: number[]; 
     hasSentiment: false,
     before: 0,
     during: 0,
+    posts: 0,
   }));
   for (let d = 0; d < input.docs.count; d++) {
     const groups = grouping.docGroups[d];
     if (groups === undefined) continue;
+    for (const g of groups) stats[g]!.posts += table.evidence[d]!;
     for (let k = table.memberStart[d]!; k < table.memberStart[d + 1]!; k++) {
       const m = messages[table.members[k]!]!;
       const b = bucketIndex(range, m.createdAt);
@@ -148,9 +147,17 @@ export function describeThemes(input: DescribeInput): { bucketStarts: number[]; 
     .sort((a, b) => strength[b]! - strength[a]! || grouping.volume[b]! - grouping.volume[a]! || a - b);
   const order = qualified.slice(0, opts.maxThemes);
   const usedIds = new Set<string>();
+  const usedLabels = new Set<string>();
+  const sortedPhrases = (g: number): number[] => [...grouping.groups[g]!].sort((a, b) => input.scored.score[b]! - input.scored.score[a]! || a - b);
+  // A stronger theme keeps its label; a weaker one with the same best label takes its next.
+  const labelOf = (g: number, phrases: readonly number[]): string => {
+    const label = pickLabel(labelCandidates(phrases, input.dictionary, input.scored.score, input.scored.count, stats[g]!.posts), usedLabels);
+    usedLabels.add(label);
+    return label;
+  };
   const themes: Theme[] = order.map((g) => {
-    const phrases = [...grouping.groups[g]!].sort((a, b) => input.scored.score[b]! - input.scored.score[a]! || a - b);
-    const label = themeLabel(phrases, input.dictionary, input.scored.score, input.docsOf);
+    const phrases = sortedPhrases(g);
+    const label = labelOf(g, phrases);
     let id = slug(label);
     for (let n = 2; usedIds.has(id); n++) id = `${slug(label)}-${n}`;
     usedIds.add(id);
@@ -158,7 +165,10 @@ export function describeThemes(input: DescribeInput): { bucketStarts: number[]; 
       phrases: grouping.groups[g]!,
       docsOf: input.docsOf,
       weight: table.weight,
+      copies: table.copies,
+      foldOf: input.docs.foldOf,
       tokenCount: input.docs.tokenCount,
+      quote: (doc) => quoteOf(messages, table, doc),
       count: opts.representatives,
     });
     const s = stats[g]!;
@@ -175,30 +185,29 @@ export function describeThemes(input: DescribeInput): { bucketStarts: number[]; 
       messageCount: grouping.volume[g]!,
       share: round(grouping.volume[g]! / total, 4),
       volume: s.volume,
-      representatives: reps.map((d) => ({
-        id: messages[table.members[table.memberStart[d]!]!]!.id,
-        text: input.distinctTexts[input.docs.firstText[d]!]!,
-        copies: table.weight[d]!,
+      representatives: reps.map((r) => ({
+        id: messages[r.quote.message]!.id,
+        text: messages[r.quote.message]!.text,
+        copies: table.copies[input.docs.foldOf[r.doc]!]!,
       })),
     };
     if (s.hasSentiment) theme.sentiment = s.sentiment;
     return theme;
   });
 
-  const emerging =
+  const { emerging, tooFew } =
     win === undefined
-      ? []
+      ? { emerging: [], tooFew: [] }
       : rankEmerging(
           order.map((g, i) => ({ themeId: themes[i]!.id, label: themes[i]!.label, before: stats[g]!.before, during: stats[g]!.during })),
           totalBefore,
           totalDuring,
-          opts.minCount,
         );
   // Every qualified group, labelled as a theme would be: "the 12 strongest of 64" with all 64 in the bundle.
   const ranking: RankedTheme[] = qualified.map((g, i) => {
-    const phrases = [...grouping.groups[g]!].sort((a, b) => input.scored.score[b]! - input.scored.score[a]! || a - b);
+    const phrases = sortedPhrases(g);
     return {
-      label: i < themes.length ? themes[i]!.label : themeLabel(phrases, input.dictionary, input.scored.score, input.docsOf),
+      label: i < themes.length ? themes[i]!.label : labelOf(g, phrases),
       messageCount: grouping.volume[g]!,
       share: round(grouping.volume[g]! / total, 4),
       strength: round(strength[g]!),
@@ -206,5 +215,5 @@ export function describeThemes(input: DescribeInput): { bucketStarts: number[]; 
       phrasesTotal: phrases.length,
     };
   });
-  return { bucketStarts: range.starts, themes, themesTotal: qualified.length, ranking, emerging };
+  return { bucketStarts: range.starts, themes, themesTotal: qualified.length, ranking, emerging, emergingTooFew: tooFew, emergingRule: EMERGING_RULE };
 }

@@ -1,8 +1,10 @@
 /**
  * Document ↔ message bookkeeping: which messages each distinct document
- * stands for (CSR lists), and which documents hold each phrase.
+ * stands for (CSR lists), how much each document counts as evidence (a
+ * flood once), and which documents hold each phrase.
  */
 import type { IndexedDocs } from '../phrases/corpus.ts';
+import { isRetweetText } from '../retweets.ts';
 import type { TextMessage } from '../phrases/types.ts';
 
 /** Per-document message lists. */
@@ -13,6 +15,14 @@ export interface DocTable {
   memberStart: Int32Array;
   /** Message indices, grouped by document, ascending within each. */
   members: Int32Array;
+  /**
+   * Evidence weight of each document: 1 for the root of a fold cluster, 0
+   * for its copies — phrase counts and scores count a flood once; a short
+   * text (IndexedDocs.short) counts each of its messages but retweets.
+   */
+  evidence: Int32Array;
+  /** Messages in each fold cluster, by its root (0 for other documents). */
+  copies: Int32Array;
 }
 
 /**
@@ -33,7 +43,23 @@ export function buildDocTable(messages: readonly TextMessage[], distinctOf: Int3
     const t = distinctOf[i]!;
     if (t >= 0) members[fill[docs.docOfText[t]!]!++] = i;
   }
-  return { weight, memberStart, members };
+  const evidence = new Int32Array(docs.count);
+  const copies = new Int32Array(docs.count);
+  for (let d = 0; d < docs.count; d++) {
+    const root = docs.foldOf[d]!;
+    copies[root]! += weight[d]!;
+    if (root !== d) continue;
+    if (docs.short[d] === 0) evidence[d] = 1;
+    else {
+      let originals = 0;
+      for (let k = memberStart[d]!; k < memberStart[d + 1]!; k++) {
+        const m = messages[members[k]!]!;
+        if (m.isRetweet !== true && !isRetweetText(m.text)) originals++;
+      }
+      evidence[d] = Math.max(1, originals);
+    }
+  }
+  return { weight, memberStart, members, evidence, copies };
 }
 
 /** Documents holding each of the given phrases (ascending document order). */

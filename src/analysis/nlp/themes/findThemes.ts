@@ -3,22 +3,23 @@
  *
  * Pipeline (each step in its own module):
  *  1. collapse duplicate texts and retweets            (phrases/corpus)
- *  2. tag a deterministic sample with compromise and
- *     collect candidate phrases                        (phrases/discover)
+ *  2. tag a deterministic sample, one text per flood,
+ *     with compromise and collect candidate phrases    (phrases/sample, discover)
  *  3. count those phrases over every message with the
- *     fast token matcher                               (phrases/matcher)
+ *     fast token matcher, folding near-identical
+ *     copies so that a flood counts once               (phrases/matcher, floods, fold)
  *  4. weight them against ordinary English or the
  *     quiet period before the spike                    (keyness)
  *  5. group them by co-occurrence                      (group)
  *  6. describe each group: label, phrases, volume,
- *     sentiment, representative messages              (describe, representatives)
- *  7. rank emerging themes                             (emerging)
+ *     sentiment, representative messages              (describe, label, representatives)
+ *  7. rank emerging themes, where the counts allow     (emerging)
  */
 import type { TextMessage } from '../phrases/types.ts';
 import { dedupeExact, indexDocuments, type IndexedDocs } from '../phrases/corpus.ts';
 import { bestSurface, discoverPhrases, type DiscoveredPhrase } from '../phrases/discover.ts';
 import { PhraseMatcher } from '../phrases/matcher.ts';
-import { sampleByHash } from '../phrases/sample.ts';
+import { sampleFolded } from '../phrases/sample.ts';
 import { brandPhraseFilter } from './brandFilter.ts';
 import { buildDocTable, phraseDocLists } from './docTable.ts';
 import { describeThemes, round } from './describe.ts';
@@ -30,7 +31,7 @@ import { resolveThemesOptions } from './options.ts';
 import type { ThemesOptions, ThemesResult } from './types.ts';
 
 /** Bump when output for the same input changes (cache key). */
-export const THEMES_VERSION = 'themes-3';
+export const THEMES_VERSION = 'themes-4';
 
 /**
  * Find the themes of a set of messages.
@@ -62,9 +63,9 @@ export function prepareThemes(messages: readonly TextMessage[], options: ThemesO
   let messageCount = 0;
   for (let i = 0; i < messages.length; i++) if (included(i)) messageCount++;
   const opts = resolveThemesOptions(options, messageCount);
-  // 1–2. Distinct texts, then the sample phrase discovery runs on.
+  // 1–2. Distinct texts, then the sample phrase discovery runs on (a flood once).
   const distinct = dedupeExact(messages.map((m) => m.text), included);
-  const sample = sampleByHash(distinct.texts, opts.discoverySampleSize, opts.discoveryCharBudget);
+  const sample = sampleFolded(distinct.texts, opts.discoverySampleSize, opts.discoveryCharBudget);
   return { messages, opts, messageCount, distinct, sampleTexts: sample.map((i) => distinct.texts[i]!) };
 }
 
@@ -90,30 +91,34 @@ export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<s
   onIndexed?.({ docs, matcher });
   const table = buildDocTable(messages, distinct.of, docs);
 
-  // 4. Weight.
-  const scored = scorePhrases(dictionary, docs, table, messages, opts);
+  // 4. Weight, counting each fold cluster (a flood of copies) once.
+  // The same share of the evidence (posts, a flood once) as minCount is of messages.
+  let evidence = 0;
+  for (const e of table.evidence) evidence += e;
+  const minPhraseCount = Math.max(3, Math.ceil((opts.minCount * evidence) / Math.max(1, messageCount)));
+  const scored = scorePhrases(dictionary, docs, table, messages, opts, minPhraseCount);
 
   // 5. Group the strongest phrases (widespread ones only if they mark out a topic).
   const top = scored.eligible.slice(0, Math.max(60, opts.maxThemes * 8));
   const docsOf = phraseDocLists(docs, new Set([...top, ...scored.context]));
   const widespread = splitWidespread({ wide: scored.context, candidates: top, dictionary, docsOf, documents: docs.count });
   const selected = [...top, ...widespread.themes].sort((a, b) => scored.score[b]! - scored.score[a]! || a - b);
-  const contextFloor = Math.max(3, opts.minCount / 2);
+  const contextFloor = Math.max(3, minPhraseCount / 2);
   const similarity = phraseSimilarity({
     phrases: selected,
     docs,
-    weight: table.weight,
+    weight: table.evidence,
     dictionarySize: dictionary.length,
     isContext: (p) => scored.count[p]! >= contextFloor,
   });
   const grouping = groupPhrases({ phrases: selected, similarity, docsOf, weight: table.weight });
 
   // 6–7. Describe.
-  const described = describeThemes({ messages, dictionary, docs, table, scored, grouping, docsOf, opts, distinctTexts: distinct.texts });
+  const described = describeThemes({ messages, dictionary, docs, table, scored, grouping, docsOf, opts });
   return {
     version: THEMES_VERSION,
     messageCount,
-    distinctTexts: docs.count,
+    distinctTexts: docs.folds,
     discoverySample: prepared.sampleTexts.length,
     weighting: scored.weighting,
     bucketMs: opts.bucketMs,
@@ -122,6 +127,8 @@ export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<s
     themesTotal: described.themesTotal,
     ranking: described.ranking,
     emerging: described.emerging,
+    emergingTooFew: described.emergingTooFew,
+    emergingRule: described.emergingRule,
     contextTerms: widespread.context.slice(0, 10).map((p) => ({
       phrase: bestSurface(dictionary[p]!),
       key: dictionary[p]!.key,

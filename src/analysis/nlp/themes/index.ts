@@ -3,12 +3,13 @@
  *
  * ```ts
  * const result = findThemes(messages, { brandHandles: ['@united'], bucketMs: 3_600_000 });
- * result.themes[0].label; // "delayed"
+ * result.themes[0].label; // "cancelled flight"
  * ```
  */
 export { findThemes, finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type ThemesIndex } from './findThemes.ts';
 export type {
   EmergingTheme,
+  EmergingTooFew,
   RepresentativeMessage,
   Theme,
   ThemePhrase,

@@ -24,6 +24,8 @@ export class LengthProfile {
     for (let d = 0; d < tokenCount.length; d++) {
       const len = Math.max(1, tokenCount[d]!);
       const w = weight[d]!;
+      // A flood's copies weigh nothing (an empty bin would divide 0 by 0).
+      if (w === 0) continue;
       const key = Math.round(Math.log(len) / Math.log(1.05));
       const bin = bins.get(key);
       if (bin === undefined) bins.set(key, { len: len * w, w });

@@ -13,48 +13,64 @@ import type { ResolvedThemesOptions } from './options.ts';
 /** Counts and scores, indexed like the dictionary. */
 export interface ScoredPhrases {
   weighting: 'background' | 'baseline';
-  /** Messages containing each phrase. */
+  /** Posts containing each phrase as evidence: a fold cluster (a flood of copies, retweets) counts once, a short text each time it was written. */
   count: Float64Array;
   score: Float64Array;
-  /** Theme candidates: count ≥ minCount, share ≤ maxShare, score > 0; best first. */
+  /** Theme candidates: count ≥ the phrase floor, share ≤ maxShare, score > 0; best first. */
   eligible: number[];
   /** Over-represented but above maxShare (context-term candidates); most frequent first. */
   context: number[];
 }
 
-/** Count and score the dictionary over all documents. */
+/**
+ * Count and score the dictionary over all documents by their evidence
+ * weight (docTable.ts: each fold cluster once, by its root's phrases);
+ * against a baseline, a cluster counts before it by the share of its
+ * messages that were.
+ * @param minCount fewest posts a theme candidate needs
+ */
 export function scorePhrases(
   dictionary: readonly DiscoveredPhrase[],
   docs: IndexedDocs,
   table: DocTable,
   messages: readonly TextMessage[],
   opts: ResolvedThemesOptions,
+  minCount: number,
 ): ScoredPhrases {
   const n = dictionary.length;
   const count = new Float64Array(n);
   const before = new Float64Array(n);
   const baselineEnd = opts.baselineEnd;
+  // Messages before the baseline's end, per fold cluster (by root) and in all.
+  const clusterBefore = new Float64Array(baselineEnd === undefined ? 0 : docs.count);
+  let messagesBefore = 0;
+  if (baselineEnd !== undefined) {
+    for (let d = 0; d < docs.count; d++) {
+      let early = 0;
+      for (let k = table.memberStart[d]!; k < table.memberStart[d + 1]!; k++) {
+        if (messages[table.members[k]!]!.createdAt < baselineEnd) early++;
+      }
+      clusterBefore[docs.foldOf[d]!]! += early;
+      messagesBefore += early;
+    }
+  }
   let total = 0;
   let totalBefore = 0;
   for (let d = 0; d < docs.count; d++) {
-    const w = table.weight[d]!;
-    let wBefore = 0;
-    if (baselineEnd !== undefined) {
-      for (let k = table.memberStart[d]!; k < table.memberStart[d + 1]!; k++) {
-        if (messages[table.members[k]!]!.createdAt < baselineEnd) wBefore++;
-      }
-    }
-    total += w;
-    totalBefore += wBefore;
+    const e = table.evidence[d]!;
+    if (e === 0) continue;
+    const eBefore = baselineEnd === undefined || table.copies[d] === 0 ? 0 : (e * clusterBefore[d]!) / table.copies[d]!;
+    total += e;
+    totalBefore += eBefore;
     for (let k = docs.phraseStart[d]!; k < docs.phraseStart[d + 1]!; k++) {
       const p = docs.phrases[k]!;
-      count[p]! += w;
-      before[p]! += wBefore;
+      count[p]! += e;
+      before[p]! += eBefore;
     }
   }
   // A baseline needs enough quiet-period messages to say what "normal" is.
-  const weighting = totalBefore >= 50 && total - totalBefore > 0 ? 'baseline' : 'background';
-  const profile = new LengthProfile(docs.tokenCount, table.weight);
+  const weighting = messagesBefore >= 50 && total - totalBefore > 0 ? 'baseline' : 'background';
+  const profile = new LengthProfile(docs.tokenCount, table.evidence);
   const score = new Float64Array(n);
   const ratio = new Float64Array(n);
   for (let p = 0; p < n; p++) {
@@ -72,7 +88,7 @@ export function scorePhrases(
   const eligible: number[] = [];
   const context: number[] = [];
   for (let p = 0; p < n; p++) {
-    if (ratio[p]! < minRatio || count[p]! < opts.minCount) continue;
+    if (ratio[p]! < minRatio || count[p]! < minCount) continue;
     (count[p]! / Math.max(1, total) > opts.maxShare ? context : eligible).push(p);
   }
   const byKey = (a: number, b: number): number => (dictionary[a]!.key < dictionary[b]!.key ? -1 : 1);

@@ -15,7 +15,7 @@ export interface SimilarityInput {
   /** The phrases to compare (dictionary indices). */
   phrases: readonly number[];
   docs: IndexedDocs;
-  /** Messages per document. */
+  /** Weight of each document (its evidence weight: a flood's copies weigh 0). */
   weight: Int32Array;
   /** Dictionary size. */
   dictionarySize: number;
@@ -46,6 +46,7 @@ export function phraseSimilarity(input: SimilarityInput): Float64Array {
     const to = docs.unitStart[u + 1]!;
     inDoc.length = 0;
     const wu = input.weight[docs.unitDoc[u]!]!;
+    if (wu === 0) continue;
     for (let j = from; j < to; j++) count[docs.unitPhrases[j]!]! += wu;
     for (let j = from; j < to; j++) {
       const i = local.get(docs.unitPhrases[j]!);

@@ -31,7 +31,11 @@ export interface ThemesOptions {
   discoverySampleSize?: number;
   /** Character budget of that sample (default 500,000: long complaints cost more). */
   discoveryCharBudget?: number;
-  /** Fewest messages a phrase needs (default max(3, 0.2% of messages)). */
+  /**
+   * Fewest messages a theme needs (default max(3, 0.2% of messages)). A
+   * phrase needs the same share of posts (a flood of copies counting
+   * once), at least 3.
+   */
   minCount?: number;
   /**
    * Phrases in more than this share of messages usually describe the setting
@@ -51,7 +55,7 @@ export interface ThemePhrase {
   phrase: string;
   /** Normalised matching key ("lose bag"). */
   key: string;
-  /** Messages containing it. */
+  /** Posts containing it, a copy-paste flood (retweets; identical or near-identical texts of six words or more) counted once. */
   count: number;
   /** Keyness score (count × log2 of over-representation). */
   score: number;
@@ -59,9 +63,10 @@ export interface ThemePhrase {
 
 /** A message chosen to illustrate a theme. */
 export interface RepresentativeMessage {
+  /** An original message (never a retweet) with this text. */
   id: string;
   text: string;
-  /** How many messages carried this same text. */
+  /** Messages carrying this text or a near-identical copy of it (retweets and copy-paste variants included). */
   copies: number;
 }
 
@@ -69,7 +74,7 @@ export interface RepresentativeMessage {
 export interface Theme {
   /** Stable slug of the label. */
   id: string;
-  /** Readable label (the theme's leading phrase). */
+  /** Readable label: a noun phrase of the theme's strongest phrases, as people wrote it ("firmware update"). */
   label: string;
   /** At most `phrasesPerTheme` (default 8): the strongest phrases, strongest first. */
   phrases: ThemePhrase[];
@@ -83,7 +88,7 @@ export interface Theme {
   volume: number[];
   /** Sentiment labels of the theme's messages (absent when no message had one). */
   sentiment?: SentimentMix;
-  /** Typical messages: closest to the theme's phrase centroid. */
+  /** Typical messages: closest to the theme's phrase centroid; one per flood, never a retweet, customers first. */
   representatives: RepresentativeMessage[];
 }
 
@@ -102,9 +107,20 @@ export interface EmergingTheme {
   countDuring: number;
 }
 
+/** A theme whose share grew with too few messages to tell whether it is emerging (no growth figure). */
+export interface EmergingTooFew {
+  themeId: string;
+  label: string;
+  /** Messages in the theme before the onset and from the onset to the peak. */
+  countBefore: number;
+  countDuring: number;
+  /** Why there is no growth figure ("too few to tell: 12 messages from the onset to the peak (at least 20 needed)"). */
+  reason: string;
+}
+
 /** One theme of the full ranking: every phrase group that qualified, in the order `themes` takes the first of. */
 export interface RankedTheme {
-  /** Readable label (the group's leading phrase), as a `Theme` would carry it. */
+  /** Readable label, as a `Theme` would carry it. */
   label: string;
   /** Messages mentioning any phrase of the group. */
   messageCount: number;
@@ -123,7 +139,7 @@ export interface ThemesResult {
   version: string;
   /** Messages analysed (brand messages excluded unless asked). */
   messageCount: number;
-  /** Distinct texts after collapsing duplicates and retweets. */
+  /** Distinct texts after folding duplicates, retweets and near-identical copies (each flood once). */
   distinctTexts: number;
   /** Distinct texts the tagger read to discover phrases. */
   discoverySample: number;
@@ -138,8 +154,12 @@ export interface ThemesResult {
   themesTotal: number;
   /** All `themesTotal` themes, strongest first: the bundle's full list (`list-themes.csv`), not report.json. */
   ranking: RankedTheme[];
-  /** Themes that grew most from before `onset` to `peak` (empty without onset). */
+  /** Themes that grew most from before `onset` to `peak`, each with enough messages to tell (empty without onset; see `emergingRule`). */
   emerging: EmergingTheme[];
+  /** Themes that grew but with too few messages to tell: no growth figure (findThemes always sets it). */
+  emergingTooFew?: EmergingTooFew[];
+  /** When a theme counts as emerging (findThemes always sets it). */
+  emergingRule?: string;
   /** At most 10: phrases too widespread to be a theme (above `maxShare`). */
   contextTerms: ThemePhrase[];
   /** Such phrases in all. */

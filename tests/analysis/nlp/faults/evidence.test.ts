@@ -15,7 +15,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { classifyFaults, parseFaultTaxonomy, type FaultTaxonomy, type TextMessage } from '../../../../src/analysis/nlp/faults/index.ts';
 import { compileTaxonomy } from '../../../../src/analysis/nlp/faults/compile.ts';
-import { hashtagRanges, insideHashtag, isAskingQuestion, retweetBody } from '../../../../src/analysis/nlp/faults/evidence.ts';
+import { hashtagRanges, insideHashtag, isAskingQuestion } from '../../../../src/analysis/nlp/faults/evidence.ts';
+import { retweetBody } from '../../../../src/analysis/nlp/retweets.ts';
 import { judgeMessage } from '../../../../src/analysis/nlp/faults/match.ts';
 import { SOURCE_NAMES, loadSource, sourcePresent, type SourceName } from './evidence-sources.ts';
 

@@ -82,3 +82,37 @@ export function loadCfpb(): CfpbRow[] {
       product: r['Product'] ?? '',
     }));
 }
+
+const SAMPLES = fileURLToPath(new URL('../../../../data/', import.meta.url));
+export const SMARTLOCK_CSV = `${SAMPLES}smartlock-firmware-2024/posts.csv`;
+export const BUREAUS_CSV = `${SAMPLES}cfpb-credit-bureaus-2019/complaints.csv`;
+/** The brand handles of data/smartlock-firmware-2024/crisis.yaml. */
+export const SMARTLOCK_HANDLES = ['LatchlySupport', 'Latchly', 'Latchly_Official'];
+/** The bureaus' names, the "handles" of data/cfpb-credit-bureaus-2019/crisis.yaml. */
+export const BUREAUS_HANDLES = ['Equifax', 'Experian', 'TransUnion', 'Trans Union'];
+
+/** The sample crisis data/smartlock-firmware-2024 as messages (the brand's by author). */
+export function loadSmartlock(): TextMessage[] {
+  const brand = new Set(SMARTLOCK_HANDLES.map((h) => h.toLowerCase()));
+  return readCsv(SMARTLOCK_CSV).map((r) => ({
+    id: r['id']!,
+    text: r['text'] ?? '',
+    createdAt: Date.parse(r['created_at'] ?? ''),
+    isBrand: brand.has((r['author'] ?? '').toLowerCase()),
+  }));
+}
+
+/** The sample crisis data/cfpb-credit-bureaus-2019: its complaint narratives, redactions blanked as the analysis does. */
+export function loadBureaus(): TextMessage[] {
+  return readCsv(BUREAUS_CSV)
+    .filter((r) => (r['Consumer complaint narrative'] ?? '').trim() !== '')
+    .map((r) => {
+      const [y, m, d] = (r['Date received'] ?? '').split('/').map(Number);
+      return {
+        id: r['Complaint ID']!,
+        text: r['Consumer complaint narrative']!.replace(/\bX{2,}\b/g, ' '),
+        createdAt: Date.UTC(y!, m! - 1, d!),
+        isBrand: false,
+      };
+    });
+}

@@ -4,7 +4,7 @@ import { generatePosts } from '../../../../bench/generate-posts.ts';
 import { dedupeExact, indexDocuments } from '../../../../src/analysis/nlp/phrases/corpus.ts';
 import { DISCOVERY_BATCH, discoverPhrases, mergeDiscovered } from '../../../../src/analysis/nlp/phrases/discover.ts';
 import { PhraseMatcher } from '../../../../src/analysis/nlp/phrases/matcher.ts';
-import { sampleByHash } from '../../../../src/analysis/nlp/phrases/sample.ts';
+import { sampleFolded } from '../../../../src/analysis/nlp/phrases/sample.ts';
 import { stemWord } from '../../../../src/analysis/nlp/phrases/stem.ts';
 import { cleanForTagger, tokenize, tokenizeStems } from '../../../../src/analysis/nlp/phrases/tokenize.ts';
 
@@ -72,18 +72,22 @@ describe('corpus', () => {
   });
 });
 
-describe('sampleByHash', () => {
+describe('sampleFolded', () => {
   it('is deterministic and independent of input order', () => {
     const texts = Array.from({ length: 100 }, (_, i) => `text number ${i}`);
-    const a = sampleByHash(texts, 10, 1e9).map((i) => texts[i]);
+    const a = sampleFolded(texts, 10, 1e9).map((i) => texts[i]);
     const reversed = [...texts].reverse();
-    const b = sampleByHash(reversed, 10, 1e9).map((i) => reversed[i]);
+    const b = sampleFolded(reversed, 10, 1e9).map((i) => reversed[i]);
     expect(a).toHaveLength(10);
     expect([...a].sort()).toEqual([...b].sort());
   });
   it('respects the character budget', () => {
     const texts = Array.from({ length: 50 }, (_, i) => 'x'.repeat(100) + i);
-    expect(sampleByHash(texts, 50, 500).length).toBeLessThanOrEqual(6);
+    expect(sampleFolded(texts, 50, 500).length).toBeLessThanOrEqual(6);
+  });
+  it('takes texts with the same words once', () => {
+    const texts = ['My bag is lost', 'my BAG is lost!!', 'RT @x: my bag is lost', 'flight late'];
+    expect(sampleFolded(texts, 10, 1e9)).toHaveLength(2);
   });
 });
 

@@ -43,12 +43,18 @@ function fill(template: string, i: number): string {
   return template.replace('{n}', String((i * 7) % 50 + 2)).replace('{c}', `#${1000 + i * 37}`);
 }
 
-/** `count` messages on one topic, spread over hours from `start`. */
+/**
+ * `count` messages on one topic, spread over hours from `start`. Each joins
+ * two of the topic's templates (every ordered pair in turn), so that the
+ * texts are not near-identical copies of a few (which count once as
+ * evidence); a pair comes round again only after all the others.
+ */
 export function topicMessages(topic: keyof typeof TOPICS, count: number, start: number, idPrefix: string, sentiment?: TextMessage['sentiment']): TextMessage[] {
   const templates = TOPICS[topic];
+  const t = templates.length;
   return Array.from({ length: count }, (_, i) => ({
     id: `${idPrefix}${i}`,
-    text: fill(templates[i % templates.length]!, i),
+    text: `${fill(templates[i % t]!, i)} ${fill(templates[(i % t + 1 + (Math.floor(i / t) % (t - 1))) % t]!, i + 1)}`,
     createdAt: start + (i % 24) * HOUR + i * 1000,
     isBrand: false,
     ...(sentiment ? { sentiment } : {}),
