@@ -247,6 +247,24 @@ describe('pages', () => {
     expect((await page('/src/pages/actions/index.astro')).querySelector('h1')!.textContent).toBe('Action items');
   });
 
+  it('themes page: the emerging rule, and themes that grew on too few messages listed with the reason, never a growth figure', async () => {
+    const t = view.sections.themes!;
+    const tooFew = t.emergingTooFew ?? [];
+    // The fixture must exercise the list, or this test says nothing.
+    expect(t.emerging.length + tooFew.length).toBeGreaterThan(0);
+    const mod = await env.load<Component>('/src/pages/[crisis]/themes/index.astro');
+    const { document } = parseHTML(await env.container.renderToString(mod.default as never, { params: { crisis: FIXTURE_SLUG } }));
+    const section = [...document.querySelectorAll('section')].find((s) => s.querySelector('h2')?.textContent === 'Emerging themes')!;
+    expect(section.textContent).toContain(t.emergingRule!);
+    const rows = [...section.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent ?? ''));
+    for (const e of tooFew.slice(0, 12)) {
+      const row = rows.find((r) => r[0] === e.label && r.length === 4)!;
+      expect(row, e.label).toBeDefined();
+      expect(row[3]).toBe(e.reason.replace(/^too few to tell: /, ''));
+    }
+    for (const e of t.emerging) expect(rows.some((r) => r[0] === e.label && r.length === 4 && /\d/.test(r[3]!))).toBe(true);
+  });
+
   it('top-N lists on the summary say how many there were', async () => {
     const mod = await env.load<Component>('/src/pages/[crisis]/index.astro');
     const text = parseHTML(await env.container.renderToString(mod.default as never, { params: { crisis: FIXTURE_SLUG } })).document.body.textContent ?? '';
