@@ -103,7 +103,7 @@ export const NAMED_KPIS: Record<string, Named> = {
     note: (r) => (mainEpisode(r) && !mainEpisode(r)!.firstBrandReplyToEpisode ? 'the brand did not reply to a message of the surge' : 'after onset'),
     definition: () => 'Time from the onset of the main surge to the brand’s first public message that replies to a customer message posted during the surge (or follows one in its conversation).',
   },
-  'sentiment.negativeShare': { unit: 'share', value: (r) => negativeShare(r), definition: (r) => r.sections.sentiment?.definition ?? 'Share of customer messages the sentiment model labelled negative.' },
+  'sentiment.negativeShare': { unit: 'share', value: (r) => negativeShare(r), definition: (r) => r.sections.sentiment?.definition ?? 'Share of customer messages the sentiment model labelled negative.', notMeasurable: (r) => r.sections.sentiment?.customer.negativeShareNotMeasurable },
   'response.conversationFirstResponse.median': {
     unit: 'seconds',
     value: (r) => r.sections.response?.conversations?.time.medianSeconds,

@@ -7,6 +7,9 @@ import type { AnalysisContext } from '../runner/analysis.ts';
 /** Response figures (rate, SLA, times, unanswered, backlog) without any brand message. */
 export const NO_BRAND_MESSAGES = 'the export contains no brand replies';
 
+/** Customer figures (sentiment shares) when every message is the brand's. */
+export const NO_CUSTOMER_MESSAGES = 'the export contains no customer messages';
+
 /** Playbook steps and reply-dependent customer signals when no conversation has a brand reply. */
 export const NO_BRAND_REPLIES = 'no conversation in the export has a brand reply';
 

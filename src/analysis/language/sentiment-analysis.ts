@@ -5,6 +5,7 @@
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import { cached, keyParts } from '../cache.ts';
+import { NO_BRAND_MESSAGES, NO_CUSTOMER_MESSAGES } from '../crisis/not-measurable.ts';
 import { evaluate, LABELS, SENTIMENT_VERSION, type SentimentLabel, type SentimentResult } from '../nlp/sentiment/index.ts';
 
 export interface SentimentCounts {
@@ -12,8 +13,10 @@ export interface SentimentCounts {
   neutral: number;
   positive: number;
   total: number;
-  /** negative / total, 0 when there is nothing. */
-  negativeShare: number;
+  /** negative / total; null (with `negativeShareNotMeasurable`) when there are no such messages. */
+  negativeShare: number | null;
+  /** Why `negativeShare` is null. */
+  negativeShareNotMeasurable?: string;
 }
 
 export interface SentimentSection {
@@ -53,7 +56,7 @@ export const sentimentAnalysis: Analysis = {
     const scored = await cached(ctx.cache, 'sentiment', keyParts(SENTIMENT_VERSION, texts), () => ctx.textMapper.map('sentiment', {}, texts));
     const byText = new Map<string, SentimentResult>(texts.map((t, i) => [t, scored[i]!]));
     const distinct = texts.length;
-    const empty = (): SentimentCounts => ({ negative: 0, neutral: 0, positive: 0, total: 0, negativeShare: 0 });
+    const empty = (): SentimentCounts => ({ negative: 0, neutral: 0, positive: 0, total: 0, negativeShare: null });
     const customer = empty();
     const brand = empty();
     const channels = new Map<string, SentimentCounts>();
@@ -79,7 +82,14 @@ export const sentimentAnalysis: Analysis = {
         predicted.push(r.label);
       }
     }
-    for (const c of [customer, brand, ...channels.values()]) c.negativeShare = c.total ? c.negative / c.total : 0;
+    // A share of nothing is not 0: the report says why it is missing (the brand posted nothing, say).
+    const share = (c: SentimentCounts, none: string) => {
+      c.negativeShare = c.total ? c.negative / c.total : null;
+      if (!c.total) c.negativeShareNotMeasurable = none;
+    };
+    share(customer, NO_CUSTOMER_MESSAGES);
+    share(brand, NO_BRAND_MESSAGES);
+    for (const c of channels.values()) share(c, NO_CUSTOMER_MESSAGES);
     const metrics = gold.length ? evaluate(gold, predicted) : null;
     const section: SentimentSection = {
       version: SENTIMENT_VERSION,

@@ -21,10 +21,21 @@ describe('sentiment analysis', () => {
     expect(s.customer).toMatchObject({ negative: 2, positive: 1, total: 3 });
     expect(s.customer.negativeShare).toBeCloseTo(2 / 3, 10);
     expect(s.brand.total).toBe(1);
+    expect(s.customer.negativeShareNotMeasurable).toBeUndefined();
     expect(s.distinctTexts).toBe(3);
     expect(s.byChannel.map((c) => [c.channel, c.total])).toEqual([['twitter', 2], ['facebook', 1]]);
     expect(s.evaluation).toMatchObject({ attribute: 'sentiment_label', n: 4, inSample: false });
     expect(r.columns.get('3')).toMatchObject({ sentiment: 'positive' });
     expect(r.csv().split('\n')[0]).toBe('id,conversation_id,parent_id,created_at,author,is_brand,inbound,channel,text,sentiment,sentiment_score');
+  });
+
+  it('a share of no messages is not measurable, with the reason, never 0', async () => {
+    const engine = await openNodeEngine();
+    const files = memoryCrisisFiles({ 'crisis.yaml': 'brand: { handles: [acme] }\n', 'posts.csv': csv.split('\n').slice(0, 4).join('\n') + '\n' });
+    const r = await analyzeCrisis(files, engine, { slug: 't', analyses: [sentimentAnalysis] });
+    await engine.close();
+    const s = r.report.sections.sentiment as SentimentSection;
+    expect(s.customer.total).toBe(3);
+    expect(s.brand).toMatchObject({ total: 0, negativeShare: null, negativeShareNotMeasurable: 'the export contains no brand replies' });
   });
 });
