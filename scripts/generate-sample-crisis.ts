@@ -1339,6 +1339,7 @@ function crisisYaml(seed: number): string {
   return `# Synthetic crisis written by scripts/generate-sample-crisis.ts (seed ${seed}); see SOURCE.md.
 # Regenerate with: npx tsx scripts/generate-sample-crisis.ts
 title: Latchly smart-lock firmware lockout, October 2024 (synthetic)
+shortTitle: Smart-lock lockout
 brand:
   handles: [${Object.values(BRAND).filter((h, i, all) => all.findIndex((x) => x.toLowerCase() === h.toLowerCase()) === i).join(', ')}]
 timezone: ${ZONE}

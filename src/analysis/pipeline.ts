@@ -65,6 +65,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
     crisis: {
       slug: options.slug,
       title: config.title || options.slug,
+      ...(config.shortTitle ? { shortTitle: config.shortTitle } : {}),
       timezone: config.timezone,
       brandHandles: config.brand.handles,
       window: { start: iso(min(times)), end: iso(max(times)) },

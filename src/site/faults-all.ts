@@ -27,6 +27,8 @@ import { slugify } from './paths.ts';
 export interface FaultInCrisis {
   slug: string;
   title: string;
+  /** The crisis's short name for tables across crises (crisis.yaml `shortTitle`, else its title). */
+  name: string;
   /** The crisis's IANA time zone (report.crisis.timezone). */
   zone: string;
   /** Records with the fault (a record counts once per fault its fault cell names). */
@@ -71,6 +73,8 @@ export interface FaultAcross {
 export interface SeenInCrisis {
   slug: string;
   title: string;
+  /** As {@link FaultInCrisis.name}. */
+  name: string;
   zone: string;
   firstSeen: string;
   lastSeen: string;
@@ -78,7 +82,7 @@ export interface SeenInCrisis {
 
 /** First and last seen of a fault in every crisis that has seen it, each in its own crisis's time zone. */
 export function seenByCrisis(row: FaultAcross): SeenInCrisis[] {
-  return row.byCrisis.filter((b) => b.count > 0).map((b) => ({ slug: b.slug, title: b.title, zone: b.zone, ...faultSeen(b.fault, b.zone) }));
+  return row.byCrisis.filter((b) => b.count > 0).map((b) => ({ slug: b.slug, title: b.title, name: b.name, zone: b.zone, ...faultSeen(b.fault, b.zone) }));
 }
 
 /** The long table's rows: every taxonomy fault of every crisis (zero counts too: zero is measured), and candidates found. */
@@ -100,6 +104,7 @@ function longRows(crises: readonly LoadedCrisis[]): (FaultInCrisis & { key: stri
         order,
         slug: c.slug,
         title: c.report.crisis.title,
+        name: c.report.crisis.shortTitle ?? c.report.crisis.title,
         zone: c.report.crisis.timezone,
         count: f.count,
         considered,
@@ -142,7 +147,7 @@ export function faultsAcross(crises: readonly LoadedCrisis[]): FaultAcross[] {
     const rates: Record<string, number | null> = {};
     for (const [name, value] of Object.entries(row)) if (name.startsWith('rate:')) if (value !== undefined) rates[name.slice(5)] = value as number | null;
     const key = row.key as string;
-    const byCrisis = (perFault.get(key) ?? []).map(({ slug, title, zone, count, considered, rate, trend, fixes, afterFix, fault, bucketMs, bucketStarts, consideredVolume }) => ({ slug, title, zone, count, considered, rate, trend, fixes, afterFix, fault, bucketMs, bucketStarts, consideredVolume }));
+    const byCrisis = (perFault.get(key) ?? []).map(({ slug, title, name, zone, count, considered, rate, trend, fixes, afterFix, fault, bucketMs, bucketStarts, consideredVolume }) => ({ slug, title, name, zone, count, considered, rate, trend, fixes, afterFix, fault, bucketMs, bucketStarts, consideredVolume }));
     let page: string | null = null;
     if (!row.candidate) {
       page = slugify(key);

@@ -58,6 +58,8 @@ export interface SlaConfig {
 
 export interface CrisisConfig {
   title: string;
+  /** A short name for tables across crises (`shortTitle: Ford Escape`); absent when not set (the title serves). */
+  shortTitle?: string;
   brand: { handles: string[] };
   timezone: string;
   /** Optional crisis window; records outside it are counted and set aside. */
@@ -108,15 +110,21 @@ export function parseCrisisConfig(text: string, file = 'crisis.yaml', library?: 
   return validateCrisisConfig(raw ?? {}, file, library);
 }
 
+/** Longest `shortTitle`: it heads a column of a table across crises. */
+const SHORT_TITLE_MAX = 40;
+
 /** Validates an already-parsed config object; `faults:` entries are resolved against the fault `library` when there is one. */
 export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml', library?: FaultLibrary): CrisisConfig {
   const problems: string[] = [];
   const assumptions: string[] = [];
   const obj = isObject(raw) ? raw : (problems.push('the file must be a mapping (key: value)'), {});
-  const known = ['title', 'brand', 'timezone', 'window', 'sla', 'businessHours', 'sources', 'faults', 'privacy', 'segments', 'limits', 'events', 'eventsFile'];
+  const known = ['title', 'shortTitle', 'brand', 'timezone', 'window', 'sla', 'businessHours', 'sources', 'faults', 'privacy', 'segments', 'limits', 'events', 'eventsFile'];
   for (const key of Object.keys(obj)) if (!known.includes(key)) problems.push(`${key}: unknown field (known: ${known.join(', ')})`);
 
   const title = typeof obj.title === 'string' && obj.title.trim() ? obj.title.trim() : (obj.title !== undefined && problems.push('title: must be text'), '');
+  const shortTitle = typeof obj.shortTitle === 'string' && obj.shortTitle.trim() && obj.shortTitle.trim().length <= SHORT_TITLE_MAX
+    ? obj.shortTitle.trim()
+    : (obj.shortTitle !== undefined && problems.push(`shortTitle: must be text of at most ${SHORT_TITLE_MAX} characters (a name for tables across crises, e.g. "Ford Escape")`), undefined);
   const handles: string[] = [];
   if (obj.brand !== undefined) {
     const brand = isObject(obj.brand) ? obj.brand : (problems.push('brand: must be a mapping with handles: [...]'), {});
@@ -183,7 +191,7 @@ export function validateCrisisConfig(raw: unknown, file = 'crisis.yaml', library
   const limits = validateLimits(obj.limits, problems);
 
   if (problems.length) throw new ConfigError(file, problems);
-  return { title, brand: { handles }, timezone, window, sla, businessHours, sources, faults, faultCodes, privacy, segments, events, ...(eventsFile ? { eventsFile } : {}), limits, assumptions };
+  return { title, ...(shortTitle ? { shortTitle } : {}), brand: { handles }, timezone, window, sla, businessHours, sources, faults, faultCodes, privacy, segments, events, ...(eventsFile ? { eventsFile } : {}), limits, assumptions };
 }
 
 /** `eventsFile:` a file name inside the crisis directory that is not also a source (its rows are read by events-file.ts). */

@@ -18,6 +18,8 @@ export interface CrisisInfo {
   /** Directory name under `data/`. */
   slug: string;
   title: string;
+  /** crisis.yaml `shortTitle`, for tables across crises; absent when not set. */
+  shortTitle?: string;
   timezone: string;
   brandHandles: string[];
   /** Time actually covered by the loaded data (ISO, UTC); null when nothing loaded. */
