@@ -10,6 +10,9 @@
 /** Ledger reason for a record with an oversized field, or a record over the record cap (recordCharCap). */
 export const FIELD_TOO_LARGE = 'field too large';
 
+/** The ledger reason of a record whose quoted field is never closed. */
+export const UNTERMINATED_QUOTE = 'unterminated quote';
+
 /**
  * The most characters one record (a CSV record, an NDJSON line) may hold by
  * default; a longer one is skipped unread and rejected. 64 Mi: 64 times the
