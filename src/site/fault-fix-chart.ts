@@ -1,13 +1,15 @@
 /**
  * A fault's rate over time in one crisis, for `/faults/<id>/`: records with
  * the fault per 1,000 records in scope per time bin (the faults section's
- * buckets, several pooled into one when there are more than
- * {@link MAX_POINTS}: a weekly rate of a few records is noise), the fix and recall
- * events that name it marked as on the crisis timeline (lettered, or ticks
- * when there are many: charts/event-marks.ts), and the mean rate before and
- * after the last of them drawn as two level lines (fault-fix.ts).
+ * buckets, several pooled into one with Arquero's groupby and rollup when
+ * there are more than {@link MAX_POINTS}: a weekly rate of a few records is
+ * noise), the fix and recall events that name it marked as on the crisis
+ * timeline (lettered, or ticks when there are many: charts/event-marks.ts),
+ * and the mean rate before and after the last of them drawn as two level
+ * lines (fault-fix.ts).
  */
 import * as Plot from '@observablehq/plot';
+import { op, table } from 'arquero';
 import type { CrisisEvent } from '../analysis/config/crisis-events.ts';
 import { eventLegend, eventMarkers, eventMarks, eventsAsTicks, type EventMarker, type EventSpan, type Frame } from './charts/event-marks.ts';
 import { NARROW_WIDTH } from './charts/narrow.ts';
@@ -38,12 +40,16 @@ export function faultFixChart(id: string, label: string, b: FaultFixChartInput):
   const local = wallClock(b.zone);
   const localText = localTimeText(b.zone);
   const pool = Math.ceil(n / MAX_POINTS);
-  const rows: ChartRow[] = [];
-  for (let i = 0; i < n; i += pool) {
-    const sum = (xs: number[]) => xs.slice(i, i + pool).reduce((x, y) => x + y, 0);
-    const [records, inScope] = [sum(b.fault.volume), sum(b.consideredVolume)];
-    rows.push({ start_utc: new Date(b.bucketStarts[i]!).toISOString(), start_local: localText(b.bucketStarts[i]!), records, in_scope: inScope, rate_per_1000: inScope ? (1000 * records) / inScope : null });
-  }
+  // Consecutive buckets binned `pool` at a time, records and records in scope summed per bin, the rate derived from the sums.
+  const bins = table({ start: b.bucketStarts, records: b.fault.volume, in_scope: b.consideredVolume })
+    .params({ pool })
+    .derive({ bin: '(d, $) => floor((row_number() - 1) / $.pool)' } as never)
+    .groupby('bin')
+    // Bucket starts ascend: a bin starts at its smallest.
+    .rollup({ start: op.min('start'), records: op.sum('records'), in_scope: op.sum('in_scope') })
+    .derive({ rate_per_1000: 'd => d.in_scope ? 1000 * d.records / d.in_scope : null' } as never)
+    .objects() as { start: number; records: number; in_scope: number; rate_per_1000: number | null }[];
+  const rows: ChartRow[] = bins.map((r) => ({ start_utc: new Date(r.start).toISOString(), start_local: localText(r.start), records: r.records, in_scope: r.in_scope, rate_per_1000: r.rate_per_1000 }));
   const word = bucketWord(b.bucketMs);
   const per = pool === 1 ? word : /^\d/.test(word) ? `${pool} × ${word}` : `${pool} ${word}s`;
   const x = (r: ChartRow) => local(r.start_utc as string);

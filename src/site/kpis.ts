@@ -9,6 +9,7 @@ import type { TimelineEpisode } from '../analysis/crisis/types.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
 import { formatMinutes, formatNotMeasurable, formatNumber, formatShare, formatDateTime } from './format.ts';
 import { kpiLabel, label } from './labels.ts';
+import { sentimentTotals } from './sentiment-table.ts';
 
 export type KpiUnit = 'count' | 'share' | 'seconds' | 'minutes' | 'multiple' | 'time' | 'text';
 
@@ -56,11 +57,10 @@ export function mainEpisode(r: ReportModel): TimelineEpisode | undefined {
 export function negativeShare(r: ReportModel): number | null {
   const customer = r.sections.sentiment?.customer;
   if (customer) return customer.total ? customer.negativeShare : null;
-  const s = r.sections.timeline?.bySentiment;
-  if (!s || !s.counts.negative) return null;
-  const sum = (xs: number[] = []) => xs.reduce((a, b) => a + b, 0);
-  const total = s.labels.reduce((a, l) => a + sum(s.counts[l]), 0);
-  return total ? sum(s.counts.negative) / total : null;
+  const t = r.sections.timeline;
+  if (!t?.bySentiment?.counts.negative) return null;
+  const totals = sentimentTotals(t);
+  return totals?.all ? (totals.byLabel.negative ?? 0) / totals.all : null;
 }
 
 const bucketWord: Record<string, string> = { '5m': '5 min', '15m': '15 min', '1h': 'hour', '3h': '3 h', '6h': '6 h', '1d': 'day', '1w': 'week' };

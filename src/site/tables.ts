@@ -4,6 +4,7 @@
  * and a one-line note under the table names what was left out and why —
  * a column of dashes tells the reader nothing the note does not.
  */
+import { listsBy } from '../analysis/core/view-verbs.ts';
 
 /** How a page writes "no value" in a cell. */
 export const NO_VALUE = '–';
@@ -78,8 +79,7 @@ export function splitEmptyColumns(columns: readonly TableColumn[], rows: readonl
 /** One line naming the columns left out, grouped by reason: `Not shown: Median first response, Median resolution — not in this export.` */
 export function droppedNote(dropped: readonly { label: string; reason: string }[]): string | null {
   if (!dropped.length) return null;
-  const byReason = new Map<string, string[]>();
-  for (const d of dropped) byReason.set(d.reason, [...(byReason.get(d.reason) ?? []), d.label || 'Unnamed column']);
-  const parts = [...byReason].map(([why, labels]) => `${labels.join(', ')} — ${why.replace(/\.$/, '')}`);
+  const byReason = listsBy(dropped.map((d) => ({ reason: d.reason, label: d.label || 'Unnamed column' })), ['reason'], 'label');
+  const parts = byReason.map(({ reason, values }) => `${values.join(', ')} — ${reason.replace(/\.$/, '')}`);
   return `Not shown: ${parts.join('; ')}.`;
 }

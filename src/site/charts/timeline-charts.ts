@@ -12,6 +12,7 @@ import { eventLegend, eventMarkers, eventMarks, eventsAsTicks, surgeLabelMarks, 
 import { NARROW_WIDTH } from './narrow.ts';
 import type { ChartRow, ChartSpec } from './render.ts';
 import { sentimentColor } from './spec.ts';
+import { sentimentLong, sentimentTotals } from '../sentiment-table.ts';
 import { normalBand } from './normal-band.ts';
 import { localTimeText, timeTickFormat, wallClock } from './time.ts';
 
@@ -127,13 +128,9 @@ export function sentimentChart(t: TimelineSection): ChartSpec | null {
   if (!s || !s.labels.length) return null;
   const local = wallClock(t.timezone);
   const localText = localTimeText(t.timezone);
-  const rows: ChartRow[] = [];
-  t.buckets.forEach((b, i) => {
-    const startLocal = localText(b.start);
-    for (const label of s.labels) rows.push({ start_utc: b.start, start_local: startLocal, label, messages: s.counts[label]?.[i] ?? 0 });
-  });
-  const totals = Object.fromEntries(s.labels.map((l) => [l, (s.counts[l] ?? []).reduce((a, b) => a + b, 0)]));
-  const all = Object.values(totals).reduce((a, b) => a + b, 0);
+  // The per-label counts folded into one row per bucket and label: the long shape a stacked area takes.
+  const rows = sentimentLong(t, { start_utc: t.buckets.map((b) => b.start), start_local: t.buckets.map((b) => localText(b.start)) })!.objects() as ChartRow[];
+  const { byLabel: totals, all } = sentimentTotals(t)!;
   const scope = s.scope === 'inbound' ? 'Customer messages' : 'Messages';
   return {
     id: 'sentiment',

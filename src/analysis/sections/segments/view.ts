@@ -4,6 +4,7 @@
  * figure's reason. Pure (no site code, no formatting): the page formats each
  * value by its unit, and the CSV rows carry the raw values.
  */
+import { listsBy } from '../../core/view-verbs.ts';
 import type { SegmentBreakdown, SegmentFigures, SegmentsSection, SegmentTopic } from './schema.ts';
 
 /** How a value reads. */
@@ -88,15 +89,14 @@ export function segmentTables(s: SegmentsSection): SegmentTable[] {
     const all = columnsOf(b);
     const rows = [b.overall, ...b.segments];
     const measurable = (c: SegmentColumn) => rows.some((f) => c.value(f) !== null);
-    const partly: PartlyMeasurable[] = [];
-    for (const c of all.filter(measurable)) {
-      const byReason = new Map<string, string[]>();
-      for (const f of b.segments) {
+    // One row per column and segment that has no value but a reason, column by column: the segments listed per column and reason.
+    const gaps = all.filter(measurable).flatMap((c) =>
+      b.segments.flatMap((f) => {
         const reason = c.value(f) === null ? c.reason(f) : undefined;
-        if (reason) byReason.set(reason, [...(byReason.get(reason) ?? []), f.value]);
-      }
-      for (const [reason, segments] of byReason) partly.push({ label: c.label, reason, segments });
-    }
+        return reason ? [{ label: c.label, reason, segment: f.value }] : [];
+      }),
+    );
+    const partly: PartlyMeasurable[] = listsBy(gaps, ['label', 'reason'], 'segment').map(({ label, reason, values }) => ({ label, reason, segments: values }));
     return {
       id: breakdownId(b, i),
       title: `By ${b.field}`,
