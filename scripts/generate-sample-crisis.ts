@@ -1399,7 +1399,19 @@ faults:
   support-delay:
     label: Waiting for support
     kind: service
-    keywords: [still waiting, still nothing, no reply, no response, no answer, on hold, not answering, hangs up, nobody answers]
+    # "still waiting" plainly too: here the posts are replies to @LatchlySupport, so a bare "Still waiting." is waiting for support.
+    keywords: [no reply, no response, no answer, not answering, nobody answers, still waiting]
+    # As in the library: otherwise waiting, holding and hanging up count only beside a word of support.
+    context:
+      - keywords: [still nothing]
+        near: [reply, response, respond, answer, get back, hear back, heard back, call, called, email, dm, message,
+          support, agent, someone, anyone, customer service, ticket, chat, callback, hours]
+      - keywords: [on hold]
+        near: [minutes, mins, min, hour, hours, ages, phone, call, called, calling, line, support, agent, rep,
+          customer service, music, queue, someone, anyone, no one, nobody, wait, waiting]
+      - keywords: [hangs up, hung up]
+        near: [call, called, calling, phone, line, support, agent, rep, representative, supervisor, customer,
+          me, on hold, transfer, transferring, transferred]
 privacy:
   maskPersonalData: true
   pseudonymizeAuthors: false

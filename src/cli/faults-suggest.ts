@@ -129,7 +129,7 @@ async function suggest(dir: string, options: { out?: string; top: number; quiet?
   if (!existsSync(path.join(dir, 'crisis.yaml'))) throw new Error(`${path.join(dir, 'crisis.yaml')} not found: faults suggest reads the faults: of a crisis.yaml (\`debrief new <slug>\` writes one)`);
   say(`debrief: reading ${dir}`);
   const crisis = await loadCrisisTexts(dir, options);
-  if (!Object.values(crisis.taxonomy).some((f) => f.keywords?.length || f.patterns?.length)) {
+  if (!Object.values(crisis.taxonomy).some((f) => f.keywords?.length || f.patterns?.length || f.suggested?.length || f.context?.length)) {
     throw new Error(`${path.join(dir, 'crisis.yaml')} has no fault with keywords: write a few under faults: (e.g. \`lockout: { label: Locked out, keywords: [locked out] }\`), then run faults suggest again`);
   }
   say(`  suggesting keywords from ${crisis.items.length.toLocaleString('en-US')} texts`);

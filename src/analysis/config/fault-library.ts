@@ -11,6 +11,7 @@
  * `product` when it says nothing: it is never guessed from the id or label.
  */
 import { parse as parseYaml } from 'yaml';
+import type { FaultContext } from '../nlp/faults/types.ts';
 
 /** What a fault is about: the product, or the service around it. */
 export const FAULT_KINDS = ['product', 'service'] as const;
@@ -24,6 +25,12 @@ export interface FaultDefinitionConfig {
   patterns: string[];
   /** Values of a structured fault column (`columns: { fault: … }`) that mean this fault, matched without case. */
   codes: string[];
+  /** Keywords that are this fault only beside a context word (see nlp/faults/types.ts FaultContext). */
+  context: FaultContext[];
+  /** Words or phrases that rule this fault out of a message. */
+  exclude: string[];
+  /** Keywords from `debrief faults suggest`, tried only when nothing else matches. */
+  suggested: string[];
 }
 
 /** `faults.yaml`, validated. */
@@ -34,7 +41,10 @@ export interface FaultLibrary {
 }
 
 /** Fields a fault may have, in crisis.yaml and the library. */
-export const FAULT_FIELDS = ['label', 'kind', 'keywords', 'patterns', 'codes'] as const;
+export const FAULT_FIELDS = ['label', 'kind', 'keywords', 'patterns', 'codes', 'context', 'exclude', 'suggested'] as const;
+
+/** Fields of one `context:` entry. */
+export const CONTEXT_FIELDS = ['keywords', 'near', 'within'] as const;
 
 /** Fault ids become URLs and `;`-joined lists in the `fault` column: lower-case words joined by `-` or `_`. */
 export const FAULT_ID = /^[a-z0-9][a-z0-9_-]*$/;
@@ -50,7 +60,7 @@ export class FaultLibraryError extends Error {
   }
 }
 
-/** Parses and validates `faults.yaml` text (a `faults:` mapping of id → { label, kind, keywords, patterns, codes }). */
+/** Parses and validates `faults.yaml` text (a `faults:` mapping of id → { label, kind, keywords, patterns, codes, context, exclude }). */
 export function parseFaultLibrary(text: string, file = 'faults.yaml'): FaultLibrary {
   let raw: unknown;
   try {
@@ -69,7 +79,7 @@ export function parseFaultLibrary(text: string, file = 'faults.yaml'): FaultLibr
       if (!FAULT_ID.test(id)) problems.push(`faults.${id}: an id is lower-case letters, digits, - and _ (it becomes a URL)`);
       if (!def) continue;
       if (!def.label) problems.push(`faults.${id}.label: required in the library (every crisis shows it)`);
-      if (!def.keywords.length && !def.patterns.length && !def.codes.length) problems.push(`faults.${id}: needs keywords, patterns or codes`);
+      if (!hasRules(def)) problems.push(`faults.${id}: needs keywords, patterns or codes`);
       faults[id] = { ...def, label: def.label ?? id, kind: def.kind ?? 'product' };
     }
   if (problems.length) throw new FaultLibraryError(file, problems);
@@ -83,17 +93,57 @@ export interface RawFault {
   keywords: string[];
   patterns: string[];
   codes: string[];
+  context: FaultContext[];
+  exclude: string[];
+  suggested: string[];
+}
+
+/** True when a fault has something to match with. */
+function hasRules(f: Pick<RawFault, 'keywords' | 'patterns' | 'codes' | 'context' | 'suggested'>): boolean {
+  return f.keywords.length > 0 || f.patterns.length > 0 || f.codes.length > 0 || f.suggested.length > 0 || f.context.some((c) => c.keywords.length > 0);
+}
+
+/**
+ * Validates `context:` of a fault: one mapping or a list of them, each
+ * `{ keywords, near, within? }`; pushes problems under `path`.
+ */
+export function readContext(value: unknown, path: string, problems: string[]): FaultContext[] {
+  if (value === undefined || value === null) return [];
+  const out: FaultContext[] = [];
+  (Array.isArray(value) ? value : [value]).forEach((entry, i) => {
+    const at = Array.isArray(value) ? `${path}[${i}]` : path;
+    if (!isObject(entry)) {
+      problems.push(`${at}: must be a mapping { keywords: [...], near: [...], within: 8 } (keywords that count only with a near word)`);
+      return;
+    }
+    for (const key of Object.keys(entry)) if (!(CONTEXT_FIELDS as readonly string[]).includes(key)) problems.push(`${at}.${key}: unknown field (known: ${CONTEXT_FIELDS.join(', ')})`);
+    const keywords = textList(entry.keywords, `${at}.keywords`, problems);
+    const near = textList(entry.near, `${at}.near`, problems);
+    if (!keywords.length) problems.push(`${at}.keywords: required (the keywords that need a context word)`);
+    if (!near.length) problems.push(`${at}.near: required (the words one of which must stand near those keywords)`);
+    const within = entry.within;
+    if (within !== undefined && !(typeof within === 'number' && Number.isInteger(within) && within >= 1 && within <= 50)) problems.push(`${at}.within: must be a whole number of words from 1 to 50`);
+    out.push({ keywords, near, ...(typeof within === 'number' ? { within } : {}) });
+  });
+  return out;
 }
 
 /** Validates one fault entry (`null` or `{}` is a bare reference); pushes problems under `path`. */
 export function readFault(entry: unknown, path: string, problems: string[]): RawFault | null {
-  if (entry === null || entry === undefined) return { keywords: [], patterns: [], codes: [] };
+  if (entry === null || entry === undefined) return { keywords: [], patterns: [], codes: [], context: [], exclude: [], suggested: [] };
   if (!isObject(entry)) {
     problems.push(`${path}: must be a mapping with label, kind and keywords (or empty, to use the library's fault)`);
     return null;
   }
   for (const key of Object.keys(entry)) if (!(FAULT_FIELDS as readonly string[]).includes(key)) problems.push(`${path}.${key}: unknown field (known: ${FAULT_FIELDS.join(', ')})`);
-  const out: RawFault = { keywords: textList(entry.keywords, `${path}.keywords`, problems), patterns: textList(entry.patterns, `${path}.patterns`, problems), codes: textList(entry.codes, `${path}.codes`, problems) };
+  const out: RawFault = {
+    keywords: textList(entry.keywords, `${path}.keywords`, problems),
+    patterns: textList(entry.patterns, `${path}.patterns`, problems),
+    codes: textList(entry.codes, `${path}.codes`, problems),
+    context: readContext(entry.context, `${path}.context`, problems),
+    exclude: textList(entry.exclude, `${path}.exclude`, problems),
+    suggested: textList(entry.suggested, `${path}.suggested`, problems),
+  };
   if (entry.label !== undefined) {
     if (typeof entry.label !== 'string' || !entry.label.trim()) problems.push(`${path}.label: must be text`);
     else out.label = entry.label.trim();
@@ -114,17 +164,28 @@ export function readFault(entry: unknown, path: string, problems: string[]): Raw
 export function resolveFault(id: string, raw: RawFault, library: FaultLibrary | undefined, path: string, problems: string[]): FaultDefinitionConfig | null {
   const base = library?.faults[id];
   if (!base) {
-    if (!raw.keywords.length && !raw.patterns.length && !raw.codes.length) {
+    if (!hasRules(raw)) {
       problems.push(`${path}: needs keywords, patterns or codes${library ? ` (it is not a fault of ${library.file})` : ''}`);
       return null;
     }
-    return { label: raw.label ?? id, kind: raw.kind ?? 'product', keywords: raw.keywords, patterns: raw.patterns, codes: raw.codes };
+    return { label: raw.label ?? id, kind: raw.kind ?? 'product', keywords: raw.keywords, patterns: raw.patterns, codes: raw.codes, context: raw.context, exclude: raw.exclude, suggested: raw.suggested };
   }
   const same = 'the same id means the same fault in every crisis: leave it out to use the library’s, or choose another id';
   if (raw.label !== undefined && raw.label !== base.label) problems.push(`${path}.label: "${raw.label}" differs from "${base.label}" in ${library!.file}; ${same}`);
   if (raw.kind !== undefined && raw.kind !== base.kind) problems.push(`${path}.kind: ${raw.kind} differs from ${base.kind} in ${library!.file}; ${same}`);
   const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
-  return { label: base.label, kind: base.kind, keywords: union(base.keywords, raw.keywords), patterns: union(base.patterns, raw.patterns), codes: union(base.codes, raw.codes) };
+  // A crisis adds context rules and exclusions to the library's; it cannot drop them.
+  const context = [...base.context, ...raw.context.filter((c) => !base.context.some((b) => JSON.stringify(b) === JSON.stringify(c)))];
+  return {
+    label: base.label,
+    kind: base.kind,
+    keywords: union(base.keywords, raw.keywords),
+    patterns: union(base.patterns, raw.patterns),
+    codes: union(base.codes, raw.codes),
+    context,
+    exclude: union(base.exclude, raw.exclude),
+    suggested: union(base.suggested, raw.suggested),
+  };
 }
 
 /** A crisis's own fault definitions (ids not in the library), by the file that defines them. */

@@ -29,7 +29,7 @@ describe('parseFaultLibrary', () => {
 describe('crisis.yaml faults against the library', () => {
   it('uses a library fault as it is, or extends its keywords', () => {
     const c = crisis('  support-delay: ~\n  lockout: { label: Locked out, keywords: [locked out] }\n');
-    expect(c.faults['support-delay']).toEqual({ label: 'Waiting for support', kind: 'service', keywords: ['no reply'], patterns: [], codes: [] });
+    expect(c.faults['support-delay']).toEqual({ label: 'Waiting for support', kind: 'service', keywords: ['no reply'], patterns: [], codes: [], context: [], exclude: [], suggested: [] });
     expect(c.faults.lockout!.kind).toBe('product');
     const extended = crisis('  support-delay: { keywords: [on hold] }\n');
     expect(extended.faults['support-delay']!.keywords).toEqual(['no reply', 'on hold']);

@@ -12,7 +12,7 @@ import { summariseFaults } from './summary.ts';
 import type { FaultAssignment, FaultsOptions, FaultsResult, FaultTaxonomy } from './types.ts';
 
 /** Bump when output for the same input changes (cache key). */
-export const FAULTS_VERSION = 'faults-4';
+export const FAULTS_VERSION = 'faults-5';
 
 /** Whether a message is in scope for fault analysis (defaults: negative or unlabelled customer messages). */
 export function inFaultScope(m: TextMessage, options: Pick<FaultsOptions, 'scope' | 'includeBrandMessages'> = {}): boolean {

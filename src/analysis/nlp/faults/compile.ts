@@ -7,12 +7,20 @@
 import { PhraseMatcher } from '../phrases/matcher.ts';
 import { stemWord } from '../phrases/stem.ts';
 import { FILLER_WORDS, tokenizeStems } from '../phrases/tokenize.ts';
-import type { FaultTaxonomy } from './types.ts';
+import { DEFAULT_CONTEXT_WITHIN, type FaultTaxonomy } from './types.ts';
 
 /** A keyword of one fault. */
 export interface KeywordRule {
   faultIndex: number;
   keyword: string;
+  /** Index in {@link CompiledTaxonomy.contexts} when the keyword needs a context word near it. */
+  context?: number;
+}
+
+/** A compiled {@link FaultContext}: the stems of its `near` words and its reach in tokens. */
+export interface CompiledContext {
+  near: string[][];
+  within: number;
 }
 
 /** A compromise pattern of one fault. */
@@ -42,6 +50,11 @@ export interface CompiledTaxonomy {
   /** Rules behind each matcher phrase (several faults may share a keyword). */
   keywordRules: KeywordRule[][];
   patterns: PatternRule[];
+  contexts: CompiledContext[];
+  /** Per fault: stems of the words and phrases that rule it out (`exclude:`). */
+  excludes: string[][][];
+  /** The `suggested:` keywords (same fault order), tried when nothing above matched; null when there are none. */
+  fallback: CompiledTaxonomy | null;
 }
 
 /** Split a pattern into top-level terms, keeping (…), […] and {…} together. */
@@ -134,28 +147,69 @@ export function anchorsPresent(groups: readonly AnchorGroup[], stems: readonly s
   return true;
 }
 
+/** True when the stem phrase `phrase` starts at token `i` of `stems`. */
+function phraseAt(stems: readonly string[], phrase: readonly string[], i: number): boolean {
+  for (let k = 0; k < phrase.length; k++) if (stems[i + k] !== phrase[k]) return false;
+  return true;
+}
+
+/**
+ * True when one of `context.near` stands within `context.within` tokens of
+ * the keyword at tokens [start, end), outside the keyword itself.
+ */
+export function contextNear(context: CompiledContext, stems: readonly string[], start: number, end: number): boolean {
+  const from = Math.max(0, start - context.within);
+  const to = Math.min(stems.length, end + context.within);
+  for (const phrase of context.near) {
+    for (let i = from; i + phrase.length <= to; i++) {
+      if (i + phrase.length > start && i < end) continue;
+      if (phraseAt(stems, phrase, i)) return true;
+    }
+  }
+  return false;
+}
+
+/** True when one of a fault's `exclude:` words or phrases is anywhere in the token stream. */
+export function excluded(phrases: readonly (readonly string[])[], stems: readonly string[]): boolean {
+  for (const phrase of phrases) for (let i = 0; i + phrase.length <= stems.length; i++) if (phraseAt(stems, phrase, i)) return true;
+  return false;
+}
+
 /** Compile a taxonomy (see module comment). */
 export function compileTaxonomy(taxonomy: FaultTaxonomy): CompiledTaxonomy {
   const ids = Object.keys(taxonomy);
   const phrases: string[][] = [];
   const rulesByKey = new Map<string, KeywordRule[]>();
   const patterns: PatternRule[] = [];
+  const contexts: CompiledContext[] = [];
+  const addKeyword = (faultIndex: number, keyword: string, context?: number) => {
+    const stems = tokenizeStems(keyword);
+    if (stems.length === 0) return;
+    const key = stems.join(' ');
+    let rules = rulesByKey.get(key);
+    if (rules === undefined) {
+      rulesByKey.set(key, (rules = []));
+      phrases.push(stems);
+    }
+    // A keyword the fault also lists plainly needs no context: the first (plain) rule stays.
+    if (!rules.some((r) => r.faultIndex === faultIndex)) rules.push(context === undefined ? { faultIndex, keyword } : { faultIndex, keyword, context });
+  };
+  const stemsOf = (words: readonly string[]) => words.map((w) => tokenizeStems(w)).filter((stems) => stems.length > 0);
   ids.forEach((id, faultIndex) => {
     const def = taxonomy[id]!;
-    for (const keyword of def.keywords ?? []) {
-      const stems = tokenizeStems(keyword);
-      if (stems.length === 0) continue;
-      const key = stems.join(' ');
-      let rules = rulesByKey.get(key);
-      if (rules === undefined) {
-        rulesByKey.set(key, (rules = []));
-        phrases.push(stems);
-      }
-      if (!rules.some((r) => r.faultIndex === faultIndex)) rules.push({ faultIndex, keyword });
+    for (const keyword of def.keywords ?? []) addKeyword(faultIndex, keyword);
+    for (const c of def.context ?? []) {
+      contexts.push({ near: stemsOf(c.near), within: c.within ?? DEFAULT_CONTEXT_WITHIN });
+      for (const keyword of c.keywords) addKeyword(faultIndex, keyword, contexts.length - 1);
     }
     for (const pattern of def.patterns ?? []) patterns.push({ faultIndex, pattern, anchors: patternAnchors(pattern) });
   });
   const matcher = new PhraseMatcher(phrases);
   const keywordRules = matcher.keys.map((key) => rulesByKey.get(key)!);
-  return { ids, labels: ids.map((id) => taxonomy[id]!.label), matcher, keywordRules, patterns };
+  const excludes = ids.map((id) => stemsOf(taxonomy[id]!.exclude ?? []));
+  // Suggested keywords are a second taxonomy over the same ids, keeping each fault's exclusions.
+  const fallback = ids.some((id) => taxonomy[id]!.suggested?.length)
+    ? compileTaxonomy(Object.fromEntries(ids.map((id) => [id, { label: taxonomy[id]!.label, keywords: taxonomy[id]!.suggested ?? [], exclude: taxonomy[id]!.exclude ?? [] }])))
+    : null;
+  return { ids, labels: ids.map((id) => taxonomy[id]!.label), matcher, keywordRules, patterns, contexts, excludes, fallback };
 }

@@ -17,6 +17,10 @@
  * - **retweet** — a retweet of a text already counted (classify.ts: the one
  *   check that looks across messages, by a set of texts, never by pairs).
  *
+ * A fifth is the taxonomy's own: **context** — a keyword that names the fault
+ * only beside a word that says so (`context:`, "still waiting" near "reply"),
+ * or a message holding one of the fault's `exclude:` words (match.ts).
+ *
  * Everything here is per text, deterministic and cheap, and runs only on a
  * text that matched a fault: a regex pass and the sentiment lexicon's rules,
  * then, for the few that report nothing wrong, one call of the sentiment model.
@@ -27,7 +31,7 @@ import { analyzeRules } from '../sentiment/rules.ts';
 import { tokenize as tokenizeForSentiment } from '../sentiment/tokenize.ts';
 
 /** Why a matched message is not evidence of its fault. */
-export type NotEvidenceReason = 'hashtag' | 'praise' | 'question' | 'retweet';
+export type NotEvidenceReason = 'context' | 'hashtag' | 'praise' | 'question' | 'retweet';
 
 const HASHTAG = /[#＃][\p{L}\p{N}_]+/gu;
 

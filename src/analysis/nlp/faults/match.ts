@@ -11,13 +11,15 @@
  * "damaged"), then to taxonomy order, then to the earliest match.
  *
  * A match is evidence only when the message complains about the fault
- * (evidence.ts): hits inside a hashtag do not count, and praise and plain
- * questions are not assigned.
+ * (evidence.ts): a `context:` keyword without its context word near, and any
+ * hit of a fault whose `exclude:` words the message holds, do not count;
+ * neither do hits inside a hashtag; praise and plain questions are not assigned.
+ * A fault's `suggested:` keywords are tried only when nothing else matched.
  */
 // compromise/two (tokenizer + tagger) is all match patterns need, and the same build phrase discovery loads: one copy in a browser bundle.
 import nlp from 'compromise/two';
 import { tokenize } from '../phrases/tokenize.ts';
-import { anchorsPresent, type CompiledTaxonomy } from './compile.ts';
+import { anchorsPresent, contextNear, excluded, type CompiledTaxonomy } from './compile.ts';
 import { hashtagRanges, insideHashtag, notAComplaint, type NotEvidenceReason } from './evidence.ts';
 import type { FaultAssignment } from './types.ts';
 
@@ -34,6 +36,8 @@ export interface Hit {
   /** Character span in the message. */
   start: number;
   end: number;
+  /** The fault's context word is not near (a `context:` keyword), or one of its `exclude:` words is in the message. */
+  outOfContext: boolean;
 }
 
 function better(a: Hit, b: Hit): boolean {
@@ -69,6 +73,7 @@ function patternHits(text: string, stems: readonly string[], compiled: CompiledT
         endToken: -1,
         start: m.offset.start,
         end: m.offset.start + trimmed.length,
+        outOfContext: false,
       });
     }
   }
@@ -80,8 +85,9 @@ function keywordHits(stems: readonly string[], compiled: CompiledTaxonomy): Hit[
   const hits: Hit[] = [];
   compiled.matcher.scan(stems, (phrase, startToken, endToken) => {
     for (const rule of compiled.keywordRules[phrase]!) {
+      const outOfContext = rule.context !== undefined && !contextNear(compiled.contexts[rule.context]!, stems, startToken, endToken);
       // start/end hold token positions until the winner is known.
-      hits.push({ faultIndex: rule.faultIndex, rule: rule.keyword, source: 'keyword', words: endToken - startToken, startToken, endToken, start: 0, end: 0 });
+      hits.push({ faultIndex: rule.faultIndex, rule: rule.keyword, source: 'keyword', words: endToken - startToken, startToken, endToken, start: 0, end: 0, outOfContext });
     }
   });
   return hits;
@@ -90,12 +96,20 @@ function keywordHits(stems: readonly string[], compiled: CompiledTaxonomy): Hit[
 /** Every keyword and pattern occurrence in a message (all spans in characters). */
 export function findHits(text: string, compiled: CompiledTaxonomy): Hit[] {
   const tokens = tokenize(text);
-  const hits = keywordHits(tokens.stems, compiled);
+  const hits = keywordHits(tokens.stems, compiled).concat(patternHits(text, tokens.stems, compiled));
+  const ruledOut = new Map<number, boolean>();
   for (const hit of hits) {
-    hit.start = tokens.starts[hit.startToken]!;
-    hit.end = tokens.ends[hit.endToken - 1]!;
+    if (hit.source === 'keyword') {
+      hit.start = tokens.starts[hit.startToken]!;
+      hit.end = tokens.ends[hit.endToken - 1]!;
+    }
+    const phrases = compiled.excludes[hit.faultIndex]!;
+    if (phrases.length === 0) continue;
+    let out = ruledOut.get(hit.faultIndex);
+    if (out === undefined) ruledOut.set(hit.faultIndex, (out = excluded(phrases, tokens.stems)));
+    if (out) hit.outOfContext = true;
   }
-  return hits.concat(patternHits(text, tokens.stems, compiled));
+  return hits;
 }
 
 /** Identifier of a rule (a fault's keyword or pattern). */
@@ -149,8 +163,10 @@ export interface MatchVerdict {
 
 /** Match a message and judge whether the match is evidence (see module comment). */
 export function judgeMessage(text: string, compiled: CompiledTaxonomy): MatchVerdict {
-  const all = findHits(text, compiled);
-  if (all.length === 0) return { assignment: null, rejected: null };
+  const found = findHits(text, compiled);
+  if (found.length === 0) return compiled.fallback ? judgeMessage(text, compiled.fallback) : { assignment: null, rejected: null };
+  const all = found.filter((h) => !h.outOfContext);
+  if (all.length === 0) return { assignment: null, rejected: { faultId: chooseFault(text, found, compiled)!.faultId, reason: 'context' } };
   const tags = hashtagRanges(text);
   const hits = tags.length === 0 ? all : all.filter((h) => !insideHashtag(tags, h.start, h.end));
   const assignment = chooseFault(text, hits, compiled);

@@ -15,7 +15,32 @@ export interface FaultDefinition {
   keywords?: string[];
   /** compromise match-syntax patterns, e.g. `{lose} #Possessive? (bag|luggage)`. */
   patterns?: string[];
+  /** Keywords that are this fault only beside a word that says so ("still waiting" near "support"): see {@link FaultContext}. */
+  context?: FaultContext[];
+  /** Words or phrases that make a message not this fault wherever they stand ("pizza" for waiting for support); other faults may still match it. */
+  exclude?: string[];
+  /**
+   * Keywords taken from `debrief faults suggest` without review: they count
+   * only for a message that no keyword, context keyword or pattern of any
+   * fault matches, so a suggestion never overrides what was written.
+   */
+  suggested?: string[];
 }
+
+/**
+ * Keywords that count for their fault only when one of `near` stands within
+ * `within` words of them: "still waiting" is waiting for support next to
+ * "reply" or "agent", not next to a pizza. Matched as keywords are.
+ */
+export interface FaultContext {
+  keywords: string[];
+  near: string[];
+  /** Words either side of the keyword searched for `near` (default {@link DEFAULT_CONTEXT_WITHIN}). */
+  within?: number;
+}
+
+/** Default reach of a {@link FaultContext}: about a clause either side. */
+export const DEFAULT_CONTEXT_WITHIN = 8;
 
 /**
  * `faults:` of crisis.yaml: id → definition. Key order is the tie-break

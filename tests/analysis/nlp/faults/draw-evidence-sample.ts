@@ -3,11 +3,14 @@
  * 20 from each of the five sources (evidence-sources.ts), uniformly at random
  * among the assignments the matcher made BEFORE the complaint checks (each
  * in-scope message's best keyword or pattern hit, evidence.ts not applied),
- * with mulberry32 seeded 1212 (issue 12, item 5). Prints CSV rows with an
- * empty label and reason, to be filled in by hand, and what the current code
- * does with each (`now`: the fault assigned now, or empty).
+ * with mulberry32 seeded 1212 (issue 12, item 5), or the seed given as the
+ * first argument (2626 drew the second sample,
+ * tests/fixtures/fault-evidence-labels-2.csv, after the context rules were
+ * written from the first). Prints CSV rows with an empty label and reason, to
+ * be filled in by hand, and what the current code does with each (`now`: the
+ * fault assigned now, or empty).
  *
- *   npx tsx tests/analysis/nlp/faults/draw-evidence-sample.ts > /tmp/draw.csv
+ *   npx tsx tests/analysis/nlp/faults/draw-evidence-sample.ts [seed] > /tmp/draw.csv
  */
 import Papa from 'papaparse';
 import { mulberry32 } from '../../../../src/analysis/random.ts';
@@ -17,7 +20,8 @@ import { chooseFault, findHits } from '../../../../src/analysis/nlp/faults/match
 import { SOURCE_NAMES, loadSource, sourcePresent } from './evidence-sources.ts';
 
 /** The seed and the draw per source. */
-export const SEED = 1212;
+export const SEED = process.argv[2] ? Number(process.argv[2]) : 1212;
+if (!Number.isInteger(SEED)) throw new Error(`seed must be a whole number, not ${process.argv[2]}`);
 export const PER_SOURCE = 20;
 
 const rows: string[][] = [];

@@ -1,12 +1,19 @@
 /**
  * Fault evidence is a complaint about the fault (issue 12 item 5): the hard
  * cases found while labelling, and the precision of assignments measured on
- * 100 hand-labelled ones (tests/fixtures/fault-evidence-labels.csv, drawn by
- * draw-evidence-sample.ts: 20 per source, seed 1212, from the assignments made
- * before these checks). Measured: 0.820 before (82 of 100), 0.837 after
- * (82 of the 98 still assigned); every remaining error is a keyword of the
- * wrong fault ("ticket" for a festival ticket), not praise, a question, a
- * hashtag or a retweet.
+ * two samples of 100 hand-labelled ones, drawn by draw-evidence-sample.ts (20
+ * per source, from the assignments made before these checks):
+ *
+ * - tests/fixtures/fault-evidence-labels.csv, seed 1212: 0.820 before the
+ *   checks, 0.837 after the complaint checks (82 of 98), 0.879 with the
+ *   library's `context:` rules for waiting for support (80 of 91). These rules
+ *   were written after reading this sample, so it is no longer a fair test.
+ * - tests/fixtures/fault-evidence-labels-2.csv, seed 2626, drawn and labelled
+ *   after the rules were written: 0.810 before the checks, 0.832 now (79 of
+ *   95). 14 of its 16 errors are single words of the tuned airline and CFPB
+ *   test taxonomies naming the wrong fault ("staff" for a long queue,
+ *   "savings account" for a garnished wage); the library and the sample
+ *   crises' faults are right in 53 of 55.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +24,8 @@ import { classifyFaults, parseFaultTaxonomy, type FaultTaxonomy, type TextMessag
 import { compileTaxonomy } from '../../../../src/analysis/nlp/faults/compile.ts';
 import { hashtagRanges, insideHashtag, isAskingQuestion } from '../../../../src/analysis/nlp/faults/evidence.ts';
 import { retweetBody } from '../../../../src/analysis/nlp/retweets.ts';
+import { parseFaultLibrary } from '../../../../src/analysis/config/fault-library.ts';
+import { parseCrisisConfig } from '../../../../src/analysis/config/crisis-config.ts';
 import { judgeMessage } from '../../../../src/analysis/nlp/faults/match.ts';
 import { SOURCE_NAMES, loadSource, sourcePresent, type SourceName } from './evidence-sources.ts';
 
@@ -90,6 +99,53 @@ describe('fault evidence: hard cases found while labelling', () => {
   });
 });
 
+describe('fault evidence: context words and exclusions of a fault', () => {
+  const library = parseFaultLibrary(readFileSync(fileURLToPath(new URL('../../../../data/faults.yaml', import.meta.url)), 'utf8'), 'data/faults.yaml');
+  const support = compileTaxonomy({ 'support-delay': library.faults['support-delay']! });
+  const judge = (text: string) => judgeMessage(text, support);
+
+  it('waiting, holding and hanging up are waiting for support only beside a word of support (data/faults.yaml)', () => {
+    // The twcs cases of the first sample.
+    expect(judge('@116076 ordered pizza for a 515 delivery.  Still waiting on it.  Having a halloween party.').rejected).toEqual({ faultId: 'support-delay', reason: 'context' });
+    expect(judge('@116276 WHY IF I REPORT ANOTHER DRIVER MY ACCOUNT GETS PUT ON HOLD????????').rejected?.reason).toBe('context');
+    expect(judge('“We’re preparing for takeoff so tell them you love them and hang up.” - my @SouthwestAir attendant').rejected?.reason).toBe('context');
+    // With the support word near, and the keywords that need none.
+    expect(judge('@Ask_Spectrum being on hold for 11 minutes and counting is poor service').assignment?.evidence.text).toBe('on hold');
+    expect(judge('@LatchlySupport Hello?? Still waiting for someone to get back to me.').assignment?.faultId).toBe('support-delay');
+    expect(judge('@comcastcares says it’s transferring me then it hangs up. Twice now.').assignment?.faultId).toBe('support-delay');
+    expect(judge('@AppleSupport Sent twice. no reply either way.').assignment?.faultId).toBe('support-delay');
+  });
+
+  it('a context word counts only within reach, outside the keyword, and an exclusion rules the fault out for another to win', () => {
+    const t = compileTaxonomy(
+      parseFaultTaxonomy(
+        parse(`
+wait: { label: Waiting, kind: service, context: { keywords: [still waiting], near: [reply, still], within: 2 }, exclude: [pizza] }
+late: { label: Late delivery, keywords: [delivery] }
+`),
+      ),
+    );
+    expect(judgeMessage('still waiting for a reply', t).assignment?.faultId).toBe('wait');
+    // "still" inside the keyword is not its own context; "reply" four words on is out of reach.
+    expect(judgeMessage('still waiting since monday on the reply', t).rejected).toEqual({ faultId: 'wait', reason: 'context' });
+    expect(judgeMessage('still waiting for a reply about my pizza delivery', t).assignment?.faultId).toBe('late');
+  });
+
+  it('a bad context or exclude entry is an error naming the file and the fault', () => {
+    const bad = (faults: string) => () => parseFaultLibrary(`faults:\n${faults}`, 'site/faults.yaml');
+    expect(bad('  wait: { label: W, keywords: [x], context: { keywords: [still waiting] } }')).toThrow(/site\/faults\.yaml[\s\S]*faults\.wait\.context\.near: required/);
+    expect(bad('  wait: { label: W, keywords: [x], context: [{ keywords: [a], near: [b], nearby: 3 }] }')).toThrow(/faults\.wait\.context\[0\]\.nearby: unknown field \(known: keywords, near, within\)/);
+    expect(bad('  wait: { label: W, keywords: [x], context: { keywords: [a], near: [b], within: 0 } }')).toThrow(/faults\.wait\.context\.within: must be a whole number/);
+    expect(bad('  wait: { label: W, keywords: [x], exclude: [{ a: 1 }] }')).toThrow(/faults\.wait\.exclude\[0\]: must be text/);
+    expect(bad('  wait: { label: W, keywords: [x], requires: [y] }')).toThrow(/faults\.wait\.requires: unknown field/);
+    expect(() => parseFaultTaxonomy({ wait: { label: 'W', keywords: ['x'], context: 'reply' } })).toThrow(/faults\.wait\.context: must be a mapping/);
+    expect(() => parseFaultTaxonomy({ wait: { label: 'W', keywords: ['x'], near: ['y'] } })).toThrow(/faults\.wait\.near: unknown field/);
+    // A crisis adds its context rules to the library's fault; both apply.
+    const crisis = parseCrisisConfig('title: T\nsources: []\nfaults:\n  support-delay: { context: { keywords: [still stuck], near: [agent] } }\n', 'c/crisis.yaml', library);
+    expect(crisis.faults['support-delay']!.context.map((c) => c.keywords[0])).toEqual(['still waiting', 'on hold', 'hangs up', 'still stuck']);
+  });
+});
+
 interface Label {
   source: SourceName;
   id: string;
@@ -99,37 +155,54 @@ interface Label {
   reason: string;
 }
 
-const labels = Papa.parse<Label>(readFileSync(fileURLToPath(new URL('../../../fixtures/fault-evidence-labels.csv', import.meta.url)), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const readLabels = (name: string) =>
+  Papa.parse<Label>(readFileSync(fileURLToPath(new URL(`../../../fixtures/${name}`, import.meta.url)), 'utf8'), { header: true, skipEmptyLines: true }).data;
 
-describe.skipIf(!SOURCE_NAMES.every(sourcePresent))('fault evidence: precision on 100 hand-labelled assignments', () => {
+/** Each sample, with its floor (the precision measured, to 0.01 below) and the labelled complaints the checks may drop. */
+const SAMPLES = [
+  { file: 'fault-evidence-labels.csv', floor: 0.87, droppedComplaints: 3 },
+  { file: 'fault-evidence-labels-2.csv', floor: 0.83, droppedComplaints: 2 },
+] as const;
+
+describe.skipIf(!SOURCE_NAMES.every(sourcePresent))('fault evidence: precision on hand-labelled assignments', () => {
   const now = new Map<string, string | null>();
+  const samples = SAMPLES.map((s) => ({ ...s, labels: readLabels(s.file) }));
   beforeAll(async () => {
     for (const name of SOURCE_NAMES) {
       const source = await loadSource(name);
       const { assignments } = classifyFaults(source.items, source.taxonomy, { retweetIds: source.retweetIds });
-      for (const row of labels.filter((r) => r.source === name)) now.set(`${name}\u0000${row.id}`, assignments[row.id]?.faultId ?? null);
+      for (const { labels } of samples) for (const row of labels.filter((r) => r.source === name)) now.set(`${name}\u0000${row.id}`, assignments[row.id]?.faultId ?? null);
     }
   }, 300_000);
+  const assigned = (r: Label) => now.get(`${r.source}\u0000${r.id}`) ?? null;
 
-  it('holds 100 labelled assignments, 20 per source', () => {
-    expect(labels.length).toBe(100);
-    for (const name of SOURCE_NAMES) expect(labels.filter((r) => r.source === name).length).toBe(20);
-    expect(labels.every((r) => r.label === 'yes' || r.label === 'no')).toBe(true);
+  it('holds 100 labelled assignments per sample, 20 per source', () => {
+    for (const { labels } of samples) {
+      expect(labels.length).toBe(100);
+      for (const name of SOURCE_NAMES) expect(labels.filter((r) => r.source === name).length).toBe(20);
+      expect(labels.every((r) => r.label === 'yes' || r.label === 'no')).toBe(true);
+    }
   });
 
-  it('keeps precision at or above its floor, with no assignment the labels do not cover', () => {
-    const kept = labels.filter((r) => now.get(`${r.source}\u0000${r.id}`) !== null);
+  it.each(SAMPLES.map((s) => [s.file] as const))('%s: keeps precision at or above its floor, with no assignment the labels do not cover', (file) => {
+    const { labels, floor, droppedComplaints } = samples.find((s) => s.file === file)!;
+    const kept = labels.filter((r) => assigned(r) !== null);
     // A message now assigned another fault needs a label of its own (add a row): it would not be measured otherwise.
-    const moved = kept.filter((r) => now.get(`${r.source}\u0000${r.id}`) !== r.fault);
+    const moved = kept.filter((r) => assigned(r) !== r.fault);
     expect(moved.map((r) => r.text)).toEqual([]);
     const precision = kept.filter((r) => r.label === 'yes').length / kept.length;
     const before = labels.filter((r) => r.label === 'yes').length / labels.length;
-    console.log(`[faults] evidence precision: ${before.toFixed(3)} before the complaint checks (100), ${precision.toFixed(3)} after (${kept.length} still assigned)`);
-    // Measured 0.837 (82 of 98).
-    expect(precision).toBeGreaterThanOrEqual(0.82);
-    // The cases the checks exist for are gone: the retweet of a counted news post, the how-to question.
-    const dropped = labels.filter((r) => now.get(`${r.source}\u0000${r.id}`) === null);
-    expect(dropped.filter((r) => r.label === 'no').map((r) => r.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^retweet/), expect.stringMatching(/^a question/)]));
-    expect(dropped.filter((r) => r.label === 'yes').length).toBeLessThanOrEqual(1);
+    console.log(`[faults] evidence precision (${file}): ${before.toFixed(3)} before the checks (100), ${precision.toFixed(3)} now (${kept.length} still assigned)`);
+    expect(precision).toBeGreaterThanOrEqual(floor);
+    // What the checks drop is mostly not a complaint about the fault.
+    const dropped = labels.filter((r) => assigned(r) === null);
+    expect(dropped.filter((r) => r.label === 'yes').length).toBeLessThanOrEqual(droppedComplaints);
+    expect(dropped.filter((r) => r.label === 'no').length).toBeGreaterThan(dropped.filter((r) => r.label === 'yes').length);
+  });
+
+  it('the cases the checks exist for are gone from both samples', () => {
+    const dropped = samples.flatMap((s) => s.labels).filter((r) => assigned(r) === null && r.label === 'no');
+    // The retweet of a counted news post, the how-to question, and waiting that is not for support (a pizza, the internet, a joke).
+    expect(dropped.map((r) => r.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^retweet/), expect.stringMatching(/^a question/), expect.stringMatching(/pizza/), expect.stringMatching(/internet service/), expect.stringMatching(/^a joke/)]));
   });
 });

@@ -1,7 +1,7 @@
 /** Keyword suggestions from a crisis's own texts, the suggestions file, and accepting it into crisis.yaml. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseFaultTaxonomy, type FaultTaxonomy, type TextMessage } from '../../../../src/analysis/nlp/faults/index.ts';
+import { classifyFaults, parseFaultTaxonomy, type FaultTaxonomy, type TextMessage } from '../../../../src/analysis/nlp/faults/index.ts';
 import { applySuggestions, logLikelihood, suggestFaults } from '../../../../src/analysis/nlp/faults/suggest.ts';
 import { mergeSuggestedFaults, readSuggestedFaults, renderSuggestionsYaml } from '../../../../src/analysis/nlp/faults/suggest-yaml.ts';
 
@@ -47,16 +47,33 @@ describe('suggestFaults', () => {
     expect(words('lockout').filter((w) => w.includes('keypad'))).toHaveLength(1);
   });
 
-  it('is deterministic and applies as extra keywords', () => {
+  it('is deterministic and applies as suggested keywords, tried after the written ones', () => {
     expect(suggestFaults([...messages].reverse(), taxonomy, { exclude: ['Acme'], top: 5 }).faults).toEqual(s.faults);
     const applied = applySuggestions(taxonomy, s);
-    expect(applied['lockout']!.keywords).toEqual(['locked out', ...words('lockout')]);
+    expect(applied['lockout']!.keywords).toEqual(['locked out']);
+    expect(applied['lockout']!.suggested).toEqual(words('lockout'));
     expect(applied['battery']!.label).toBe('Battery drain');
   });
 
   it('G² is 0 without association and grows with it', () => {
     expect(logLikelihood(5, 50, 10, 100)).toBeCloseTo(0, 10);
     expect(logLikelihood(20, 50, 10, 100)).toBeGreaterThan(logLikelihood(10, 50, 10, 100));
+  });
+});
+
+describe('suggested keywords', () => {
+  it('count only for a message no written keyword matches, and keep the fault\'s exclusions', () => {
+    const t = parseFaultTaxonomy(
+      parse(`
+late: { label: Late, keywords: [delayed], suggested: [gate] }
+bags: { label: Bags, keywords: [lost bag], suggested: [carousel], exclude: [found] }
+`),
+    );
+    const at = Date.UTC(2024, 0, 1);
+    const m = (id: string, text: string): TextMessage => ({ id, text, createdAt: at, isBrand: false });
+    const { assignments } = classifyFaults([m('1', 'lost bag, stood at the gate for an hour'), m('2', 'an hour at the gate'), m('3', 'nothing on the carousel'), m('4', 'found it on the carousel')], t);
+    expect(Object.fromEntries(Object.entries(assignments).map(([id, a]) => [id, `${a.faultId}:${a.evidence.rule}`]))).toEqual({ '1': 'bags:lost bag', '2': 'late:gate', '3': 'bags:carousel' });
+    expect(() => parseFaultTaxonomy({ late: { label: 'Late', suggested: [{ a: 1 }] } })).toThrow(/faults\.late\.suggested must be a list of strings/);
   });
 });
 
