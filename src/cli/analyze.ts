@@ -38,6 +38,8 @@ export interface AnalyzeCommandOptions {
    * one-line error is printed and the process exits 1, as V8 would otherwise kill it with exit 134.
    */
   onHeapExhausted?: (error: HeapExhaustedError) => void;
+  /** Told what the analysis is doing at each progress point (the analysis process passes it to its parent). */
+  onActivity?: (activity: string) => void;
 }
 
 function exitOnHeapExhausted(error: HeapExhaustedError): void {
@@ -69,7 +71,7 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
   // Opened when ingest first needs it, once every file is read and mapped: column mistakes fail before it starts.
   const engine = lazyEngine(() => openEngine(options.engine));
   const started = Date.now();
-  const guard = startHeapGuard({ subject: dir, onExhausted: options.onHeapExhausted ?? exitOnHeapExhausted });
+  const guard = startHeapGuard({ subject: dir, onExhausted: options.onHeapExhausted ?? exitOnHeapExhausted, onActivity: options.onActivity });
   const textMapper = createWorkerMapper({ workers: options.workers, onNote: (m) => say(`  ${m}`) });
   let result: AnalyzeResult;
   let manifest: BundleManifest;

@@ -4,11 +4,9 @@
  * files or the analysis code changed). Bundles of crises no longer in the
  * data directory are removed, so the site shows exactly the crises there are.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readManifest } from '../node/bundle-dir.ts';
 import { assertFaultsAgree } from '../node/fault-library-file.ts';
 import { crisisInputKey } from '../node/input-key.ts';
@@ -33,9 +31,10 @@ export interface PrepareOptions extends Omit<AnalyzeCommandOptions, 'out' | 'slu
   /** Analyse every crisis, stale or not. */
   force?: boolean;
   /**
-   * Analyse each stale crisis in a child process (`debrief analyze`), so its
-   * memory goes back to the system before the next crisis or the site build
-   * starts; in this process otherwise (tests).
+   * Analyse each stale crisis in a child process (node/analysis-process.ts,
+   * as `debrief analyze` does), so its memory goes back to the system before
+   * the next crisis or the site build starts, and running out of heap is one
+   * line; in this process otherwise (tests).
    */
   isolate?: boolean;
 }
@@ -61,8 +60,13 @@ export async function prepareBundles(dataDir: string, bundlesDir: string, { forc
     });
   }
   for (const { slug, crisisDir, bundle, inputKey } of stale) {
-    if (isolate) await analyzeInChild(crisisDir, bundle, options);
-    else {
+    if (isolate) {
+      // Loaded only when a bundle is stale, like the analyses.
+      const { analyzeInChildProcess } = await import('../node/analysis-process.ts');
+      await analyzeInChildProcess(crisisDir, { ...options, out: bundle, slug, inputKey }).catch((error: unknown) => {
+        throw inCrisis(crisisDir, error);
+      });
+    } else {
       // Loaded only when a bundle is stale: an up-to-date build never compiles the analyses.
       const { analyzeDirectory } = await import('./analyze.ts');
       const result = await analyzeDirectory(crisisDir, { ...options, out: bundle, slug, inputKey }).catch((error: unknown) => {
@@ -85,46 +89,4 @@ export async function prepareBundles(dataDir: string, bundlesDir: string, { forc
 function inCrisis(crisisDir: string, error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
   return new Error(message.startsWith(crisisDir) ? message : `${crisisDir}: ${message}`);
-}
-
-const BIN = fileURLToPath(new URL('../../bin/debrief.mjs', import.meta.url));
-
-/** `debrief analyze` of one crisis in a child process, its progress on this one's stderr. */
-function analyzeInChild(crisisDir: string, out: string, options: Omit<AnalyzeCommandOptions, 'out' | 'slug'>): Promise<void> {
-  const args = [BIN, 'analyze', crisisDir, '--out', out];
-  if (options.quiet) args.push('--quiet');
-  if (options.strict) args.push('--strict');
-  if (options.cacheDir === null) args.push('--no-cache');
-  if (options.workers !== undefined) args.push('--workers', String(options.workers));
-  if (options.engine) args.push('--engine', options.engine);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'] });
-    // The child's stderr is passed on line by line, except that its last `debrief: ` line is held back until
-    // another line follows: when the child fails, that line is its one-line error, and the build fails with it.
-    let partial = '';
-    let held: string | null = null;
-    const pass = (line: string) => {
-      if (held !== null) process.stderr.write(`${held}\n`);
-      held = null;
-      if (line.startsWith('debrief: ')) held = line;
-      else process.stderr.write(`${line}\n`);
-    };
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      const lines = (partial + chunk).split('\n');
-      partial = lines.pop()!;
-      lines.forEach(pass);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (partial) pass(partial);
-      const last: string | null = held;
-      if (code === 0) {
-        if (last !== null) process.stderr.write(`${last}\n`);
-        return resolve();
-      }
-      // This names which crisis stopped the build, with the child's own message.
-      reject(inCrisis(crisisDir, last === null ? `analysing failed (exit ${code}); its output is above` : last.slice('debrief: '.length)));
-    });
-  });
 }

@@ -41,10 +41,10 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'analyze') {
       if (rest.length !== 1 || !values.out) throw new UsageError('analyze needs a crisis directory and --out <dir>');
       const workers = parseWorkers(values.workers);
-      // Commands load their modules when run: `debrief build` with up-to-date bundles never loads the analyses.
-      const { analyzeDirectory } = await import('./analyze.ts');
-      const result = await analyzeDirectory(rest[0], { out: values.out, quiet: values.quiet, strict: values.strict, cacheDir: values['no-cache'] ? null : undefined, workers, engine: parseEngine(values.engine) });
-      await result.engine.close();
+      // Commands load their modules when run. The analysis runs in a child process with a heap sized from the
+      // machine (DEBRIEF_HEAP_MB): running out of it is one line from this process, never V8's raw crash.
+      const { analyzeInChildProcess } = await import('../node/analysis-process.ts');
+      await analyzeInChildProcess(rest[0], { out: values.out, quiet: values.quiet, strict: values.strict, cacheDir: values['no-cache'] ? null : undefined, workers, engine: parseEngine(values.engine) });
       return 0;
     }
     if (command === 'build' || command === 'dev') {

@@ -5,9 +5,17 @@
  * statistics call) and at progress points; only when it is above the
  * threshold is a full collection run, so the figure is what is live, not
  * what awaits collection.
+ *
+ * It cannot stop a heap that fills inside one synchronous step (an array
+ * growing past the limit): V8 then aborts the process. The CLI therefore
+ * analyses in a child process (analysis-process.ts) whose parent turns such
+ * a crash into the same line; the guard stays as the first, cheaper line of
+ * defence (a clean stop, no abort, no core dump) and covers analyses run in
+ * process (tests, prepareBundles without isolate).
  */
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { outOfHeapMessage } from './heap-budget.ts';
 
 /** The heap was (nearly) full of live data. */
 export class HeapExhaustedError extends Error {
@@ -30,6 +38,8 @@ export interface HeapGuardOptions {
    * process (the CLI prints the line and exits 1).
    */
   onExhausted: (error: HeapExhaustedError) => void;
+  /** Told each new activity (the analysis process passes it to its parent, for the message if V8 itself runs out). */
+  onActivity?: (activity: string) => void;
 }
 
 export interface HeapGuard {
@@ -41,7 +51,7 @@ export interface HeapGuard {
 }
 
 /** Watches the heap until `stop()`. */
-export function startHeapGuard({ subject, ratio = 0.9, intervalMs = 100, onExhausted }: HeapGuardOptions): HeapGuard {
+export function startHeapGuard({ subject, ratio = 0.9, intervalMs = 100, onExhausted, onActivity }: HeapGuardOptions): HeapGuard {
   let activity = 'starting';
   const { heap_size_limit: limit } = getHeapStatistics();
   const oldLimit = oldGenerationLimit(limit);
@@ -75,6 +85,7 @@ export function startHeapGuard({ subject, ratio = 0.9, intervalMs = 100, onExhau
   return {
     at(now) {
       activity = now;
+      onActivity?.(now);
     },
     check() {
       const error = exhausted();
@@ -106,12 +117,7 @@ function oldGenerationUsed(): number {
 }
 
 function message(subject: string, activity: string, limit: number): string {
-  const mb = Math.round(limit / 2 ** 20);
-  const size = mb < 1024 ? `${mb} MB` : `${(limit / 2 ** 30).toFixed(1)} GB`;
-  return (
-    `${subject}: the JavaScript heap ran out at ${size} while ${activity}. ` +
-    `To go on: analyse with --engine native, split the export into smaller files, or give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=${Math.max(4096, mb * 2)} (MB; at most about the free RAM)`
-  );
+  return outOfHeapMessage(subject, activity, Math.round(limit / 2 ** 20));
 }
 
 let gc: (() => void) | null | undefined;

@@ -113,18 +113,26 @@ describe('debrief analyze killed while writing', () => {
   it('leaves the previous bundle or the new one, never a mix', async () => {
     const out = path.join(tmp, 'killed');
     const crisis = path.join(ROOT, 'data/cfpb-credit-bureaus-2019');
-    /** Runs analyze; with `killAfterMs`, kills it that long after it starts writing its bundle (the partial directory appears). */
+    // The bundle is written by the analysis process `debrief analyze` starts (src/node/analysis-process.ts), under its own pid.
+    const partial = () => readdirSync(tmp).some((n) => n.startsWith('killed.partial-'));
+    /**
+     * Runs analyze; with `killAfterMs`, kills it that long after it starts writing its bundle (the partial directory
+     * appears): the whole process group, debrief and its analysis process, as Ctrl-C or a killed terminal would.
+     */
     const run = (killAfterMs?: number) =>
       new Promise<{ code: number | null; killedWhileWriting: boolean }>((resolve) => {
-        const child = spawn(process.execPath, [path.join(ROOT, 'bin/debrief.mjs'), 'analyze', crisis, '--out', out, '--quiet', '--workers', '0'], { stdio: 'ignore' });
+        const child = spawn(process.execPath, [path.join(ROOT, 'bin/debrief.mjs'), 'analyze', crisis, '--out', out, '--quiet', '--workers', '0'], { stdio: 'ignore', detached: true });
         let killedWhileWriting = false;
-        const partial = `${out}.partial-${child.pid}`;
         const poll = setInterval(() => {
-          if (killAfterMs === undefined || !existsSync(partial)) return;
+          if (killAfterMs === undefined || !partial()) return;
           clearInterval(poll);
           setTimeout(() => {
-            killedWhileWriting = existsSync(partial);
-            child.kill('SIGKILL');
+            killedWhileWriting = partial();
+            try {
+              process.kill(-child.pid!, 'SIGKILL');
+            } catch {
+              // The run had finished: nothing left to kill.
+            }
           }, killAfterMs);
         }, 2);
         child.on('exit', (code) => {

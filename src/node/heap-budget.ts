@@ -1,0 +1,79 @@
+/**
+ * How much JavaScript heap an analysis gets, and the one line that says it
+ * ran out. The analysis runs in a child process (analysis-process.ts) started
+ * with `--max-old-space-size` from {@link heapBudget}: by default a share of
+ * the machine's memory rather than V8's own default (about 4 GB whatever the
+ * machine has), overridable with DEBRIEF_HEAP_MB.
+ */
+import os from 'node:os';
+
+/** Largest default heap: beyond it a full collection takes seconds, and a crisis that big should say so (DEBRIEF_HEAP_MB). */
+const DEFAULT_CAP_MB = 16_384;
+/** Memory left to the rest of the process tree: DuckDB, text worker threads, the parent, the system. */
+const HEADROOM_MB = 1_024;
+/** Smaller heaps cannot even load the analyses. */
+const MIN_MB = 64;
+
+export interface HeapBudget {
+  /** The old generation's limit, MB (`--max-old-space-size`). */
+  mb: number;
+  /** Where the figure comes from. */
+  from: 'DEBRIEF_HEAP_MB' | '--max-old-space-size' | 'machine';
+}
+
+/** The machine's memory in MB: physical memory, or the container's limit when lower. */
+export function machineMemoryMb(): number {
+  const total = os.totalmem();
+  // Unconstrained, Node 20 reports 2^64 (or 0 / undefined on other versions).
+  const constrained = (process as { constrainedMemory?: () => number | undefined }).constrainedMemory?.() ?? 0;
+  return Math.floor((constrained > 0 && constrained < total ? constrained : total) / 2 ** 20);
+}
+
+/**
+ * The heap for an analysis: DEBRIEF_HEAP_MB when set; else a `--max-old-space-size` given to this Node (on its
+ * command line or in NODE_OPTIONS, as older versions advised); else 75% of the machine's memory, at most 16 GB,
+ * less 1 GB of headroom. Throws on a DEBRIEF_HEAP_MB that is not a whole number of MB ≥ 64.
+ */
+export function heapBudget(env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv, machineMb = machineMemoryMb()): HeapBudget {
+  const asked = env.DEBRIEF_HEAP_MB?.trim();
+  if (asked) {
+    const mb = Number(asked);
+    if (!/^\d+$/.test(asked) || mb < MIN_MB) throw new Error(`DEBRIEF_HEAP_MB must be a whole number of MB ≥ ${MIN_MB} (got "${asked}"); this machine has ${machineMb} MB`);
+    return { mb, from: 'DEBRIEF_HEAP_MB' };
+  }
+  const flag = maxOldSpaceFlag([...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)]);
+  if (flag !== undefined) return { mb: flag, from: '--max-old-space-size' };
+  return { mb: defaultHeapMb(machineMb), from: 'machine' };
+}
+
+/** 75% of `machineMb`, at most 16 GB, less 1 GB of headroom (never below 512 MB). */
+export function defaultHeapMb(machineMb: number): number {
+  return Math.max(512, Math.min(Math.floor(0.75 * machineMb), DEFAULT_CAP_MB) - HEADROOM_MB);
+}
+
+/** The last `--max-old-space-size` among `flags` (the last one wins, as in Node). */
+function maxOldSpaceFlag(flags: readonly string[]): number | undefined {
+  let mb: number | undefined;
+  for (let i = 0; i < flags.length; i++) {
+    const m = /^--max[-_]old[-_]space[-_]size(?:=(\d+))?$/.exec(flags[i]!);
+    if (!m) continue;
+    const value = m[1] ?? flags[i + 1];
+    if (value !== undefined && /^\d+$/.test(value)) mb = Number(value);
+  }
+  return mb;
+}
+
+/**
+ * `subject: ran out of JavaScript memory (N MB heap) while <activity>; <what to do>`. What to do: a bigger
+ * DEBRIEF_HEAP_MB while the machine has room for one, and a smaller export. Not `--engine native`: it moves
+ * DuckDB's memory out of the process, not the JavaScript copies of the records that fill this heap (docs/scaling.md).
+ */
+export function outOfHeapMessage(subject: string, activity: string, heapMb: number, machineMb = machineMemoryMb()): string {
+  const room = machineMb - HEADROOM_MB;
+  const bigger = Math.min(Math.max(2 * heapMb, 1_024), room);
+  const advice =
+    bigger > heapMb * 1.25
+      ? `give it more heap, e.g. DEBRIEF_HEAP_MB=${bigger} (this machine has ${machineMb} MB), or split the export into smaller files`
+      : `split the export into smaller files, or run on a machine with more memory (the heap already has most of this machine's ${machineMb} MB)`;
+  return `${subject}: ran out of JavaScript memory (${heapMb} MB heap) while ${activity}; ${advice}`;
+}

@@ -1,0 +1,44 @@
+/** The analysis's heap: DEBRIEF_HEAP_MB, else Node's --max-old-space-size, else a share of the machine; and the line when it runs out. */
+import { describe, expect, it } from 'vitest';
+import { defaultHeapMb, heapBudget, outOfHeapMessage } from '../../src/node/heap-budget.ts';
+
+describe('the heap budget', () => {
+  it('is DEBRIEF_HEAP_MB when set, whatever Node was given', () => {
+    expect(heapBudget({ DEBRIEF_HEAP_MB: '6000', NODE_OPTIONS: '--max-old-space-size=100' }, ['--max-old-space-size=200'], 24_000)).toEqual({ mb: 6000, from: 'DEBRIEF_HEAP_MB' });
+  });
+
+  it('refuses a DEBRIEF_HEAP_MB that is not a whole number of MB, or too small to load the analyses', () => {
+    expect(() => heapBudget({ DEBRIEF_HEAP_MB: '4GB' }, [], 24_000)).toThrow('DEBRIEF_HEAP_MB must be a whole number of MB ≥ 64 (got "4GB"); this machine has 24000 MB');
+    expect(() => heapBudget({ DEBRIEF_HEAP_MB: '32' }, [], 24_000)).toThrow(/≥ 64 \(got "32"\)/);
+  });
+
+  it("is Node's --max-old-space-size otherwise, the last given, on the command line or in NODE_OPTIONS", () => {
+    expect(heapBudget({}, ['--max-old-space-size=3000'], 24_000)).toEqual({ mb: 3000, from: '--max-old-space-size' });
+    expect(heapBudget({ NODE_OPTIONS: '--max_old_space_size=1500' }, [], 24_000)).toEqual({ mb: 1500, from: '--max-old-space-size' });
+    expect(heapBudget({ NODE_OPTIONS: '--max-old-space-size 900', DEBRIEF_HEAP_MB: ' ' }, ['--max-old-space-size=700'], 24_000).mb).toBe(900);
+  });
+
+  it('is 75% of the machine otherwise, at most 16 GB, less 1 GB of headroom, never below 512 MB', () => {
+    expect(heapBudget({}, [], 24_000)).toEqual({ mb: 15_360, from: 'machine' });
+    expect(defaultHeapMb(8_192)).toBe(5_120);
+    expect(defaultHeapMb(4_096)).toBe(2_048);
+    expect(defaultHeapMb(1_024)).toBe(512);
+    expect(defaultHeapMb(262_144)).toBe(15_360);
+  });
+});
+
+describe('the line when the heap runs out', () => {
+  it('names the crisis, the heap and the activity, and offers twice the heap while the machine has it', () => {
+    expect(outOfHeapMessage('data/acme', 'running the faults analysis', 4096, 24_000)).toBe(
+      'data/acme: ran out of JavaScript memory (4096 MB heap) while running the faults analysis; give it more heap, e.g. DEBRIEF_HEAP_MB=8192 (this machine has 24000 MB), or split the export into smaller files',
+    );
+    // Not more than the machine has, less the headroom.
+    expect(outOfHeapMessage('data/acme', 'x', 15_360, 24_000)).toContain('DEBRIEF_HEAP_MB=22976 ');
+  });
+
+  it('does not offer more heap when the heap already has most of the machine', () => {
+    expect(outOfHeapMessage('data/acme', 'reading posts.csv', 15_360, 16_384)).toBe(
+      "data/acme: ran out of JavaScript memory (15360 MB heap) while reading posts.csv; split the export into smaller files, or run on a machine with more memory (the heap already has most of this machine's 16384 MB)",
+    );
+  });
+});
