@@ -216,7 +216,7 @@ describe('pages', () => {
     const { document } = parseHTML(html);
     expect(document.querySelector('h1')!.textContent).toBe('Widget outage');
     const nav = [...document.querySelectorAll('.crisis-nav a')].map((a) => a.getAttribute('href'));
-    expect(nav).toEqual(['index.html', 'themes/index.html', 'response/index.html', 'faults/index.html', 'messages/index.html']);
+    expect(nav).toEqual(['index.html', 'themes/index.html', 'response/index.html', 'faults/index.html', 'messages/index.html', 'explore/index.html']);
     expect(document.querySelector('.crisis-nav [aria-current="page"]')!.textContent).toBe('Summary');
     expect(html).not.toMatch(/<script/i);
   });
