@@ -107,7 +107,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
       height: 180,
       marginLeft: 44,
       style: { fontSize: '12px', background: 'transparent' },
-      x: { type: 'utc', label: null, tickFormat: (d: Date) => formatDateTime(d.getTime(), config.zone).replace(/ \S+$/, '') },
+      x: { type: 'utc', label: null, ticks: Math.max(2, Math.floor(width / 130)), tickFormat: (d: Date) => formatDateTime(d.getTime(), config.zone).replace(/ \S+$/, '') },
       y: { label: 'Messages', grid: true },
       color: { domain: ['negative', 'neutral', 'positive', 'unlabelled'], range: ['var(--c-neg)', 'var(--c-neu)', 'var(--c-pos)', 'var(--line)'], legend: true },
       marks: [Plot.rectY(buckets, { x1: (d) => new Date(d.t), x2: (d) => new Date(d.t + config.bucketMs), y: 'n', fill: 'sentiment', title: (d) => `${when.format(new Date(d.t))}: ${d.n} ${d.sentiment}` })],

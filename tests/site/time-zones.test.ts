@@ -90,8 +90,8 @@ describe('a fault first seen late in the evening, local time', () => {
     const rows = faultsAcross([newYork, berlin]);
     expect(rows).toHaveLength(1);
     expect(seenByCrisis(rows[0]!)).toEqual([
-      { slug: 'ny-outage', title: 'Crisis ny-outage', zone: NEW_YORK, firstSeen: '7 Oct 2024 EDT', lastSeen: '7 Oct 2024 EDT' },
-      { slug: 'berlin-outage', title: 'Crisis berlin-outage', zone: 'Europe/Berlin', firstSeen: '8 Oct 2024 CEST', lastSeen: '8 Oct 2024 CEST' },
+      { slug: 'ny-outage', title: 'Crisis ny-outage', name: 'Crisis ny-outage', zone: NEW_YORK, firstSeen: '7 Oct 2024 EDT', lastSeen: '7 Oct 2024 EDT' },
+      { slug: 'berlin-outage', title: 'Crisis berlin-outage', name: 'Crisis berlin-outage', zone: 'Europe/Berlin', firstSeen: '8 Oct 2024 CEST', lastSeen: '8 Oct 2024 CEST' },
     ]);
   });
 
