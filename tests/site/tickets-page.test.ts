@@ -97,7 +97,7 @@ describe('tickets page', () => {
   it('appears in the crisis navigation only when the crisis has a tickets section', async () => {
     const nav = (doc: Document) => [...doc.querySelectorAll('.crisis-nav a')].map((a) => a.textContent);
     const withTickets = await renderPage('/src/pages/[crisis]/index.astro', SLUG);
-    expect(nav(withTickets)).toEqual(['Summary', 'Themes', 'Response', 'Tickets', 'Faults', 'Messages']);
+    expect(nav(withTickets)).toEqual(['Summary', 'Themes', 'Response', 'Tickets', 'Faults', 'Messages', 'Explore']);
     const tickets = await renderPage('/src/pages/[crisis]/tickets/index.astro', SLUG);
     expect(tickets.querySelector('.crisis-nav [aria-current="page"]')!.textContent).toBe('Tickets');
     expect(nav(await renderPage('/src/pages/[crisis]/index.astro', FIXTURE_SLUG))).not.toContain('Tickets');
