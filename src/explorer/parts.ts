@@ -8,14 +8,14 @@
 /** Largest part written into the site: under the 25 MiB per-file limit of common static hosts. */
 export const PART_BYTES = 20 * 1024 * 1024;
 
-/** How many parts a file of `bytes` needs (at least one, so an empty file is still served). */
-export function partCount(bytes: number): number {
-  return Math.max(1, Math.ceil(bytes / PART_BYTES));
+/** How many parts of `size` bytes a file of `bytes` needs (at least one, so an empty file is still served). */
+export function partCount(bytes: number, size = PART_BYTES): number {
+  return Math.max(1, Math.ceil(bytes / size));
 }
 
-/** Part `i` of `bytes`. */
-export function part(bytes: Uint8Array, i: number): Uint8Array {
-  return bytes.subarray(i * PART_BYTES, Math.min(bytes.length, (i + 1) * PART_BYTES));
+/** Part `i` of `bytes`, in parts of `size` bytes. */
+export function part(bytes: Uint8Array, i: number, size = PART_BYTES): Uint8Array {
+  return bytes.subarray(i * size, Math.min(bytes.length, (i + 1) * size));
 }
 
 /** The parts' bytes joined in order. */
