@@ -10,7 +10,7 @@
  * ledger) of 1M rows ≤ 10 s on DuckDB-WASM.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, createWriteStream, cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -83,9 +83,12 @@ function prepareCrisis(base: string, posts: number, seed: number): { dir: string
 function projectRoot(base: string): string {
   const root = path.join(base, 'root');
   mkdirSync(root, { recursive: true });
-  for (const name of ['src', 'bin', 'reports', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+  for (const name of ['bin', 'reports', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
     if (!existsSync(path.join(root, name))) symlinkSync(path.join(ROOT, name), path.join(root, name));
   }
+  // src is copied, not linked: Astro compiles a page's client <script> (the explorer's) only from a real path.
+  rmSync(path.join(root, 'src'), { recursive: true, force: true });
+  cpSync(path.join(ROOT, 'src'), path.join(root, 'src'), { recursive: true });
   // node_modules: a directory of links to the packages, so Vite's and Astro's caches (node_modules/.vite, .astro) stay ours.
   const modules = path.join(root, 'node_modules');
   mkdirSync(modules, { recursive: true });
