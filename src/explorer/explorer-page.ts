@@ -10,6 +10,7 @@ import { openBrowserEngine } from '../browser/duckdb-browser.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
 import { csvChunks } from '../analysis/report/messages-csv.ts';
 import { formatDateTime } from '../site/format.ts';
+import { columnValueText, type ValueLabels } from '../site/labels.ts';
 import { joinParts } from './parts.ts';
 import { countQuery, facetQuery, PAGE_SIZE, peakQuery, rowsQuery, timelineQuery, whereClause } from './queries.ts';
 import { parseState, stateQuery, withFilter, type ExplorerState } from './state.ts';
@@ -20,7 +21,8 @@ interface Config {
   worker: string;
   zone: string;
   bucketMs: number;
-  labels: Record<string, Record<string, string>>;
+  /** Theme and fault ids → labels (the report's), for {@link columnValueText}. */
+  labels: { themes: Record<string, string>; faults: Record<string, string> };
 }
 
 const $ = <T extends HTMLElement>(root: ParentNode, selector: string) => root.querySelector(selector) as T;
@@ -53,15 +55,17 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   const columns = new Set((await engine.query<{ column_name: string }>('DESCRIBE messages')).map((c) => c.column_name));
   const form = $<HTMLFormElement>(root, 'form');
   let state = parseState(location.search);
-  const label = (facet: string, value: string) => config.labels[facet]?.[value] ?? value;
+  // Ids read as the static pages write them (labels.ts): the report's labels, else the id in words.
+  const labels: ValueLabels = { themes: new Map(Object.entries(config.labels.themes)), faults: new Map(Object.entries(config.labels.faults)), steps: new Map() };
+  const label = (column: string, value: string) => (column === 'themes' || column === 'fault' ? columnValueText(column, value, labels) : value);
   // As the static pages write times: 24-hour, in the crisis's zone, with its abbreviation.
-  const when = { format: (d: Date) => formatDateTime(d.getTime(), config.zone) };
+  const when = (t: string | number) => formatDateTime(typeof t === 'string' ? Date.parse(t) : t, config.zone);
 
-  const fillSelect = (name: string, facet: string, options: { value: string; n: number }[], current: string | undefined) => {
+  const fillSelect = (name: string, column: string, options: { value: string; n: number }[], current: string | undefined) => {
     const select = form.elements.namedItem(name) as HTMLSelectElement;
     select.replaceChildren(new Option('All', ''));
-    for (const o of options) select.add(new Option(`${label(facet, o.value)} (${o.n.toLocaleString('en-US')})`, o.value));
-    if (current && !options.some((o) => o.value === current)) select.add(new Option(`${label(facet, current)} (0)`, current));
+    for (const o of options) select.add(new Option(`${label(column, o.value)} (${o.n.toLocaleString('en-US')})`, o.value));
+    if (current && !options.some((o) => o.value === current)) select.add(new Option(`${label(column, current)} (0)`, current));
     select.value = current ?? '';
   };
 
@@ -75,16 +79,16 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     const [counts] = await engine.query<{ messages: number; brand: number }>(countQuery(state, columns));
     if (stale()) return;
     const total = counts!.messages;
-    for (const [name, facet, column] of [['channel', 'channel', 'channel'], ['sentiment', 'sentiment', 'sentiment'], ['theme', 'themes', 'themes'], ['fault', 'fault', 'fault']] as const) {
+    for (const [name, column] of [['channel', 'channel'], ['sentiment', 'sentiment'], ['theme', 'themes'], ['fault', 'fault']] as const) {
       if (!columns.has(column)) continue;
       const options = await engine.query<{ value: string; n: number }>(facetQuery(column, state, columns));
       if (stale()) return;
-      fillSelect(name, facet, options, state[name]);
+      fillSelect(name, column, options, state[name]);
     }
     for (const key of ['q', 'author'] as const) (form.elements.namedItem(key) as HTMLInputElement).value = state[key] ?? '';
     (form.elements.namedItem('who') as HTMLSelectElement).value = state.who ?? '';
     (form.elements.namedItem('sort') as HTMLSelectElement).value = state.sort;
-    const range = state.from || state.to ? ` from ${state.from ? when.format(new Date(state.from)) : 'the start'} to ${state.to ? when.format(new Date(state.to)) : 'the end'}` : '';
+    const range = state.from || state.to ? ` from ${state.from ? when(state.from) : 'the start'} to ${state.to ? when(state.to) : 'the end'}` : '';
     $<HTMLElement>(root, '.explorer-count').textContent = `${total.toLocaleString('en-US')} messages (${counts!.brand.toLocaleString('en-US')} from the brand)${range}.`;
     const buckets = await engine.query<{ t: number; sentiment: string; n: number }>(timelineQuery(state, columns, config.bucketMs));
     const rows = await engine.query<Record<string, string | number | boolean | null>>(rowsQuery(state, columns));
@@ -110,7 +114,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
       x: { type: 'utc', label: null, ticks: Math.max(2, Math.floor(width / 130)), tickFormat: (d: Date) => formatDateTime(d.getTime(), config.zone).replace(/ \S+$/, '') },
       y: { label: 'Messages', grid: true },
       color: { domain: ['negative', 'neutral', 'positive', 'unlabelled'], range: ['var(--c-neg)', 'var(--c-neu)', 'var(--c-pos)', 'var(--line)'], legend: true },
-      marks: [Plot.rectY(buckets, { x1: (d) => new Date(d.t), x2: (d) => new Date(d.t + config.bucketMs), y: 'n', fill: 'sentiment', title: (d) => `${when.format(new Date(d.t))}: ${d.n} ${d.sentiment}` })],
+      marks: [Plot.rectY(buckets, { x1: (d) => new Date(d.t), x2: (d) => new Date(d.t + config.bucketMs), y: 'n', fill: 'sentiment', title: (d) => `${when(d.t)}: ${d.n} ${d.sentiment}` })],
     });
     // A click on a bar narrows the view to its bucket.
     chart.addEventListener('click', (event) => {
@@ -133,11 +137,11 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
         tr.append(td);
       };
       cell(String(r.text ?? ''), 'msg-text');
-      cell(when.format(new Date(Number(r.created_at))), 'due');
+      cell(when(Number(r.created_at)), 'due');
       cell(`${r.author ?? ''}${r.is_brand ? ' (brand)' : ''}`);
       cell(String(r.channel ?? ''));
       cell(r.sentiment ? String(r.sentiment) : '–');
-      cell([...String(r.themes ?? '').split(';'), ...String(r.fault ?? '').split(';')].filter(Boolean).map((v) => label('themes', v) === v ? label('fault', v) : label('themes', v)).join(', ') || '–');
+      cell([label('themes', String(r.themes ?? '')), label('fault', String(r.fault ?? ''))].filter(Boolean).join(' · ') || '–');
       return tr;
     }));
   };

@@ -16,12 +16,18 @@ import { desc, from, op } from 'arquero';
 import type { FaultKind } from '../analysis/nlp/faults/types.ts';
 import { csvCell } from '../analysis/report/messages-csv.ts';
 import type { LoadedCrisis } from './crises.ts';
+import type { ReportModel } from '../analysis/report/report-model.ts';
 import type { CrisisEvent } from '../analysis/config/crisis-events.ts';
 import { afterFix, fixEventsFor, type AfterFix } from './fault-fix.ts';
 import { faultTrend, type FaultTrend } from './fault-trend.ts';
 import { faultSeen, faultsView, type FaultView } from './faults.ts';
 import { localTimeText } from './charts/time.ts';
 import { slugify } from './paths.ts';
+
+/** A crisis's name in tables across crises: crisis.yaml `shortTitle`, else its title. */
+export function crisisName(report: ReportModel): string {
+  return report.crisis.shortTitle ?? report.crisis.title;
+}
 
 /** A fault in one crisis: one row of the long table. */
 export interface FaultInCrisis {
@@ -104,7 +110,7 @@ function longRows(crises: readonly LoadedCrisis[]): (FaultInCrisis & { key: stri
         order,
         slug: c.slug,
         title: c.report.crisis.title,
-        name: c.report.crisis.shortTitle ?? c.report.crisis.title,
+        name: crisisName(c.report),
         zone: c.report.crisis.timezone,
         count: f.count,
         considered,
