@@ -58,9 +58,9 @@ export function rankEmerging(
     if (!(growth > 0)) continue;
     const reason =
       totalBefore < MIN_BASELINE
-        ? `too few to tell: ${totalBefore} message${totalBefore === 1 ? '' : 's'} before the onset (at least ${MIN_BASELINE} needed)`
+        ? `${totalBefore} message${totalBefore === 1 ? '' : 's'} before the onset (at least ${MIN_BASELINE} needed)`
         : t.during < MIN_RECENT
-          ? `too few to tell: ${t.during} message${t.during === 1 ? '' : 's'} from the onset to the peak (at least ${MIN_RECENT} needed)`
+          ? `${t.during} message${t.during === 1 ? '' : 's'} from the onset to the peak (at least ${MIN_RECENT} needed)`
           : null;
     if (reason !== null) {
       tooFew.push({ themeId: t.themeId, label: t.label, countBefore: t.before, countDuring: t.during, reason });

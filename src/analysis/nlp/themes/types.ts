@@ -114,7 +114,7 @@ export interface EmergingTooFew {
   /** Messages in the theme before the onset and from the onset to the peak. */
   countBefore: number;
   countDuring: number;
-  /** Why there is no growth figure ("too few to tell: 12 messages from the onset to the peak (at least 20 needed)"). */
+  /** Why there is no growth figure (“12 messages from the onset to the peak (at least 20 needed)”; the list it is in says “too few to tell”). */
   reason: string;
 }
 

@@ -20,7 +20,7 @@ describe('rankEmerging', () => {
     expect(emerging.map((e) => e.themeId)).toEqual(['big-rise', 'modest-rise']);
     expect(emerging[0]!.growth).toBeCloseTo(0.08 - 0.004, 6);
     expect(emerging[0]!.countDuring).toBe(80);
-    expect(tooFew).toEqual([{ themeId: 'tiny', label: 'tiny', countBefore: 1, countDuring: 5, reason: `too few to tell: 5 messages from the onset to the peak (at least ${MIN_RECENT} needed)` }]);
+    expect(tooFew).toEqual([{ themeId: 'tiny', label: 'tiny', countBefore: 1, countDuring: 5, reason: `5 messages from the onset to the peak (at least ${MIN_RECENT} needed)` }]);
   });
 
   it('gives no growth figure without messages before the onset to compare with', () => {
@@ -47,7 +47,7 @@ describe('findThemes: emerging themes need support', () => {
     const battery = result.themes.find((t) => /battery|charger/.test(t.label))!;
     expect(battery.messageCount).toBe(12);
     expect(result.emerging.map((e) => e.themeId)).not.toContain(battery.id);
-    expect(result.emergingTooFew?.find((t) => t.themeId === battery.id)?.reason).toMatch(/^too few to tell: 12 messages/);
+    expect(result.emergingTooFew?.find((t) => t.themeId === battery.id)?.reason).toMatch(/^12 messages from the onset/);
     expect(result.emergingRule).toBe(EMERGING_RULE);
   });
 
