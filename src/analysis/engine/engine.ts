@@ -52,8 +52,16 @@ export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000 }: E
       await run(sql, () => conn.query(sql));
     },
     async insert(table, columns, rows) {
+      if (!rows.length) return;
+      // When the specs list the table's columns in its order, batches go straight into the table (DuckDB casts on
+      // insert, as the CAST below does); else through a staging table, matched by name. Straight in saves a copy.
+      const direct = sameNames(tableRows(await run(`describe ${table}`, () => conn.query(`DESCRIBE ${table}`))).map((d) => String(d.column_name)), columns.map((c) => c.sql));
       for (let start = 0; start < rows.length; start += INSERT_BATCH) {
         const batch = rows.slice(start, start + INSERT_BATCH);
+        if (direct) {
+          await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(tableToIPC(toArrow(columns, batch), 'stream'), { name: table, create: false }));
+          continue;
+        }
         const name = `__stage_${table}_${staging++}`;
         await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(tableToIPC(toArrow(columns, batch), 'stream'), { name, create: true }));
         // By name: the table's column order need not be the spec's.
@@ -78,7 +86,11 @@ export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000 }: E
   };
 }
 
-// Counts and row numbers fit a double exactly; the CAST in insert() restores BIGINT.
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
+}
+
+// Counts and row numbers fit a double exactly; the insert (or its CAST) restores BIGINT.
 const ARROW_TYPE = { VARCHAR: 'utf8', BOOLEAN: 'bool', TIMESTAMP: 'timestamp', BIGINT: 'float64', INTEGER: 'float64' } as const;
 
 function toArrow<R>(columns: ColumnSpec<R>[], rows: readonly R[]): Table {
