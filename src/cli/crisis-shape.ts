@@ -6,7 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CrisisConfig, SourceConfig } from '../analysis/config/crisis-config.ts';
+import type { CrisisConfig } from '../analysis/config/crisis-config.ts';
+import type { SourceConfig } from '../analysis/config/source-config.ts';
 import { sniffDelimiter } from '../analysis/ingest/csv-records.ts';
 import { detectFormat, formatSpec } from '../analysis/ingest/formats/index.ts';
 import type { CrisisShape } from './notebook-template.ts';

@@ -4,7 +4,8 @@
  * problem reported at once. Repeated header names are made unique first, so
  * no column is shadowed by an earlier one of the same name.
  */
-import { ConfigError, type SourceConfig } from '../config/crisis-config.ts';
+import { ConfigError } from '../config/crisis-config.ts';
+import type { SourceConfig } from '../config/source-config.ts';
 import { detectFormat, formatSpec, type FormatSpec } from './formats/index.ts';
 import { guessColumns, looksLikeCases } from './formats/generic.ts';
 import { headerKey } from './formats/types.ts';

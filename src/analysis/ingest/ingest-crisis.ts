@@ -2,7 +2,8 @@
  * A crisis directory → canonical rows in DuckDB, plus the ledger. Works on any
  * {@link CrisisFiles} (Node's file system, a browser's dropped files).
  */
-import { parseCrisisConfig, validateCrisisConfig, type CrisisConfig, type SourceConfig } from '../config/crisis-config.ts';
+import { parseCrisisConfig, validateCrisisConfig, type CrisisConfig } from '../config/crisis-config.ts';
+import type { SourceConfig } from '../config/source-config.ts';
 import { addEventsFile } from '../config/events-file.ts';
 import type { FaultLibrary } from '../config/fault-library.ts';
 import type { Engine } from '../engine/engine.ts';

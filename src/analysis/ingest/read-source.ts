@@ -3,7 +3,7 @@
  * into records (CSV or JSON), resolve the column mapping, map each record,
  * and set aside rejects, window misses and duplicates, counting each.
  */
-import type { SourceConfig } from '../config/crisis-config.ts';
+import type { SourceConfig } from '../config/source-config.ts';
 import type { Case } from '../model.ts';
 import { resolveCsvMapping, type CsvMapping } from './csv-mapping.ts';
 import { readCsvRecords } from './csv-records.ts';

@@ -4,7 +4,7 @@
  * maximum string length) streams through without ever being one string.
  */
 import { describe, expect, it } from 'vitest';
-import type { SourceConfig } from '../../../src/analysis/config/crisis-config.ts';
+import type { SourceConfig } from '../../../src/analysis/config/source-config.ts';
 import { readSource, type ReadContext } from '../../../src/analysis/ingest/read-source.ts';
 import { bytesSource, IngestError, type FileSource } from '../../../src/analysis/ingest/source.ts';
 

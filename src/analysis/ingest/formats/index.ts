@@ -1,5 +1,5 @@
 /** The format registry and auto-detection. */
-import type { FormatId } from '../../config/crisis-config.ts';
+import type { FormatId } from '../../config/source-config.ts';
 import { airline } from './airline.ts';
 import { cfpb } from './cfpb.ts';
 import { generic } from './generic.ts';

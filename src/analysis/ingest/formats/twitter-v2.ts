@@ -8,7 +8,7 @@
  * `data` arrays), or NDJSON with one page per line (twarc2's raw output) or one
  * Tweet per line (twarc2 `flatten`, whose Tweets embed their `author`).
  */
-import { MESSAGE_FIELDS } from '../../config/crisis-config.ts';
+import { MESSAGE_FIELDS } from '../../config/source-config.ts';
 import type { FlatRecord, FormatSpec } from './types.ts';
 
 type Obj = Record<string, unknown>;

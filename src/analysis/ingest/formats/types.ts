@@ -1,4 +1,4 @@
-import type { FormatId } from '../../config/crisis-config.ts';
+import type { FormatId } from '../../config/source-config.ts';
 
 /**
  * One record with canonical field names (`created_at`, `text`, …) plus

@@ -17,7 +17,7 @@
  * bare tickets (with `requester_id`) and bare comments (with `ticket_id`), one per
  * line or array element as connector exports write them, are read too.
  */
-import { CASE_FIELDS, MESSAGE_FIELDS } from '../../config/crisis-config.ts';
+import { CASE_FIELDS, MESSAGE_FIELDS } from '../../config/source-config.ts';
 import type { FlatRecord, FormatSpec } from './types.ts';
 
 type Obj = Record<string, unknown>;
