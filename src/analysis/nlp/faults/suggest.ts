@@ -11,8 +11,15 @@
  * are proposed as new keywords of that fault, each with its counts, when most
  * of the faults' texts holding them are of that fault. Stopwords, numbers,
  * brand words, hashtags and existing keywords are left out, and a term is
- * proposed for one fault only (where it stands out most). Recurring complaints
- * no fault covers come from discover.ts as candidate faults.
+ * proposed for one fault only (where it stands out most). Lone judgement words
+ * of the sentiment lexicon ("terrible", "poor") are not proposed: they stand
+ * out in whichever fault's texts are angriest, and name no fault. A seed
+ * phrase holding a judgement ("bad flight", rarely written) is widened first
+ * to the phrases the crisis writes with a word at least as strong ("worst
+ * flight"; suggest-seeds.ts): they find the fault's texts, and are proposed.
+ * A phrase holding a proposed word ("poor customer" beside "customer") is
+ * not proposed beside it. Recurring complaints no fault covers come from
+ * discover.ts as candidate faults.
  *
  * Pure and deterministic: same texts and taxonomy, same suggestions in the
  * same order.
@@ -24,6 +31,8 @@ import { classifyFaults, inFaultScope } from './classify.ts';
 import { rankCandidateFaults } from './discover.ts';
 import { hashtagRanges, insideHashtag } from './evidence.ts';
 import { isRetweetText, retweetBody } from '../retweets.ts';
+import { VALENCE } from '../sentiment/lexicon.ts';
+import { MIN_VALENCE, widenSeeds } from './suggest-seeds.ts';
 import type { CandidateFault, FaultKind, FaultTaxonomy } from './types.ts';
 
 /** One proposed keyword. */
@@ -134,7 +143,19 @@ export function suggestFaults(messages: readonly TextMessage[], taxonomy: FaultT
   const minCount = options.minCount ?? 3;
   const minShare = options.minShare ?? 0.5;
   const ids = Object.keys(taxonomy);
-  const result = classifyFaults(messages, taxonomy, { scope: options.scope, retweetIds: options.retweetIds });
+  // Seed phrases widened through the sentiment lexicon ("worst flight" beside "bad flight", suggest-seeds.ts) find texts too.
+  const widened = widenSeeds(
+    messages.filter((m) => inFaultScope(m, { scope: options.scope })).map((m) => retweetBody(m.text)),
+    taxonomy,
+    minCount,
+  );
+  const seeds: FaultTaxonomy = Object.fromEntries(
+    ids.map((id) => {
+      const extra = widened.filter((w) => w.faultId === id).map((w) => w.keyword);
+      return [id, extra.length ? { ...taxonomy[id]!, keywords: [...(taxonomy[id]!.keywords ?? []), ...extra] } : taxonomy[id]!];
+    }),
+  );
+  const result = classifyFaults(messages, seeds, { scope: options.scope, retweetIds: options.retweetIds });
   // Words of existing keywords and brand words: proposing them again adds nothing (or matches the brand everywhere).
   const known = new Set<string>();
   for (const def of Object.values(taxonomy)) {
@@ -194,7 +215,7 @@ export function suggestFaults(messages: readonly TextMessage[], taxonomy: FaultT
   // Each term goes to the fault where it stands out most.
   const best = ids.map((): KeywordSuggestion[] => []);
   for (const [term, c] of counts) {
-    if (redundant(term)) continue;
+    if (redundant(term) || judgement(mostCommon(c.surfaces))) continue;
     const classified = c.byFault.reduce((x, y) => x + y, 0);
     let chosen = -1;
     let keyness = 0;
@@ -209,6 +230,22 @@ export function suggestFaults(messages: readonly TextMessage[], taxonomy: FaultT
     });
     if (chosen < 0) continue;
     best[chosen]!.push({ keyword: mostCommon(c.surfaces), inFault: c.byFault[chosen]!, elsewhere: c.total - c.byFault[chosen]!, keyness: round(keyness) });
+  }
+  // Widened seeds are proposed too (a lone word in them may be a stopword the terms above leave out), counted over the same texts.
+  const docStems = widened.length ? docs.map((d) => ` ${tokenizeStems(d.text).join(' ')} `) : [];
+  for (const w of widened) {
+    const f = ids.indexOf(w.faultId);
+    const term = tokenizeStems(w.keyword).join(' ');
+    if (redundant(term) || best[f]!.some((k) => tokenizeStems(k.keyword).join(' ') === term)) continue;
+    let inFault = 0;
+    let elsewhere = 0;
+    docs.forEach((d, i) => {
+      if (!docStems[i]!.includes(` ${term} `)) return;
+      if (d.fault === f) inFault++;
+      else elsewhere++;
+    });
+    const n1 = perFault[f]!;
+    if (inFault > 0 && docs.length > n1) best[f]!.push({ keyword: w.keyword, inFault, elsewhere, keyness: round(logLikelihood(inFault, n1, elsewhere, docs.length - n1)) });
   }
   const faults = ids.map((faultId, f) => ({
     faultId,
@@ -242,19 +279,35 @@ export function applySuggestions(taxonomy: FaultTaxonomy, suggestions: FaultSugg
 
 const words = (k: KeywordSuggestion) => k.keyword.split(' ').length;
 
+/** A lone word of clear valence ("terrible", "poor") judges; it names no fault, whatever fault's texts it stands out in. */
+function judgement(surface: string): boolean {
+  return !surface.includes(' ') && Math.abs(VALENCE.get(surface) ?? 0) >= MIN_VALENCE;
+}
+
 /**
  * Drops a term that always comes with a better-ranked one sharing a word
  * (same counts: "smoke", "alarm" and "smoke alarm" are one suggestion; on a
- * tie the phrase ranks first and stays).
+ * tie the phrase ranks first and stays), and a phrase holding a word that is
+ * itself suggested ("poor customer" beside "customer"): as keywords, the word
+ * matches every text the phrase does, so the phrase would only take the
+ * place of another suggestion.
  */
 function distinct(ranked: readonly KeywordSuggestion[]): KeywordSuggestion[] {
-  const kept: KeywordSuggestion[] = [];
+  let kept: { k: KeywordSuggestion; stems: string[] }[] = [];
+  const single = new Set<string>();
   for (const k of ranked) {
     const words = k.keyword.split(' ');
-    const same = kept.some((o) => o.inFault === k.inFault && o.elsewhere === k.elsewhere && o.keyword.split(' ').some((w) => words.includes(w)));
-    if (!same) kept.push(k);
+    const same = kept.some(({ k: o }) => o.inFault === k.inFault && o.elsewhere === k.elsewhere && o.keyword.split(' ').some((w) => words.includes(w)));
+    if (same) continue;
+    const stems = tokenizeStems(k.keyword);
+    if (stems.some((s) => single.has(s))) continue;
+    if (stems.length === 1) {
+      single.add(stems[0]!);
+      kept = kept.filter((o) => !o.stems.includes(stems[0]!));
+    }
+    kept.push({ k, stems });
   }
-  return kept;
+  return kept.map((o) => o.k);
 }
 
 function mostCommon(counts: ReadonlyMap<string, number>): string {

@@ -6,7 +6,8 @@
  * with mulberry32 seeded 1212 (issue 12, item 5), or the seed given as the
  * first argument (2626 drew the second sample,
  * tests/fixtures/fault-evidence-labels-2.csv, after the context rules were
- * written from the first). Prints CSV rows with an empty label and reason, to
+ * written from the first; 3939 the third, fault-evidence-labels-3.csv, in the
+ * second round). Prints CSV rows with an empty label and reason, to
  * be filled in by hand, and what the current code does with each (`now`: the
  * fault assigned now, or empty).
  *

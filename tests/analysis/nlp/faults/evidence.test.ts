@@ -1,7 +1,7 @@
 /**
  * Fault evidence is a complaint about the fault (issue 12 item 5): the hard
  * cases found while labelling, and the precision of assignments measured on
- * two samples of 100 hand-labelled ones, drawn by draw-evidence-sample.ts (20
+ * three samples of 100 hand-labelled ones, drawn by draw-evidence-sample.ts (20
  * per source, from the assignments made before these checks):
  *
  * - tests/fixtures/fault-evidence-labels.csv, seed 1212: 0.820 before the
@@ -14,6 +14,34 @@
  *   test taxonomies naming the wrong fault ("staff" for a long queue,
  *   "savings account" for a garnished wage); the library and the sample
  *   crises' faults are right in 53 of 55.
+ * - tests/fixtures/fault-evidence-labels-3.csv, seed 3939, drawn and labelled
+ *   by hand in the second round, without looking at what the code assigns
+ *   now: 0.790 before the checks, 0.837 now (77 of 92). 26 of its rows were
+ *   drawn before (the sample crises and twcs have few distinct assignments).
+ *   8 of its 15 errors are words of the CFPB test taxonomy in long narratives
+ *   about something else ("notice" beside PMI charges, "paid off" beside a
+ *   deed never issued), 5 one-word keywords of the airline test taxonomy
+ *   ("staff", "rebook", "hotel", "baggage", "meal"). By source: the sample
+ *   crises and the library's faults on twcs 50 of 52 (a reached
+ *   representative, "#no #answers" written as hashtags alone), the two test
+ *   taxonomies 27 of 40 (airline 15 of 20, CFPB 12 of 20).
+ *
+ * Tried in the second round and left out (figures for samples 1 / 2 / 3):
+ * - a one-word keyword the crisis's customers write as often in positive or
+ *   neutral messages ("crew", "staff": its share of non-negative messages at
+ *   least half the crisis's) counting only with a second signal (another
+ *   keyword of the fault, or a report of something wrong): 0.879 → 0.878,
+ *   0.832 → 0.849, 0.837 → 0.833 — it dropped as many complaints ("beeps
+ *   every 30 seconds": the sentiment model calls such complaints neutral) as
+ *   errors, and cost the tuned airline taxonomy 0.007 macro-F1;
+ * - a one-word keyword that names a thing (no valence in the sentiment
+ *   lexicon, not a word of the fault's label: "staff", "hotel") counting only
+ *   beside another word of the fault's keywords: 0.849 → 0.876 over the three
+ *   samples together, but it drops 67 "chirping" and 13 "locksmith"
+ *   complaints of the smart-lock sample crisis and takes the tuned airline
+ *   taxonomy from 0.521 to 0.499. What is left wrong is which fault a
+ *   complaint is about, which keywords cannot tell; a crisis's own faults
+ *   tighten it with `context:`.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -162,6 +190,7 @@ const readLabels = (name: string) =>
 const SAMPLES = [
   { file: 'fault-evidence-labels.csv', floor: 0.87, droppedComplaints: 3 },
   { file: 'fault-evidence-labels-2.csv', floor: 0.83, droppedComplaints: 2 },
+  { file: 'fault-evidence-labels-3.csv', floor: 0.83, droppedComplaints: 2 },
 ] as const;
 
 describe.skipIf(!SOURCE_NAMES.every(sourcePresent))('fault evidence: precision on hand-labelled assignments', () => {
@@ -200,7 +229,7 @@ describe.skipIf(!SOURCE_NAMES.every(sourcePresent))('fault evidence: precision o
     expect(dropped.filter((r) => r.label === 'no').length).toBeGreaterThan(dropped.filter((r) => r.label === 'yes').length);
   });
 
-  it('the cases the checks exist for are gone from both samples', () => {
+  it('the cases the checks exist for are gone from the samples', () => {
     const dropped = samples.flatMap((s) => s.labels).filter((r) => assigned(r) === null && r.label === 'no');
     // The retweet of a counted news post, the how-to question, and waiting that is not for support (a pizza, the internet, a joke).
     expect(dropped.map((r) => r.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^retweet/), expect.stringMatching(/^a question/), expect.stringMatching(/pizza/), expect.stringMatching(/internet service/), expect.stringMatching(/^a joke/)]));

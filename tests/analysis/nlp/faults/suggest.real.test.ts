@@ -1,25 +1,45 @@
 /**
- * `debrief faults suggest` measured on the airline tweets (issue 12 item 6):
- * a taxonomy written from the nine `negativereason` label names alone
+ * `debrief faults suggest` measured on the airline tweets (issue 12 item 6): a
+ * taxonomy written from the nine `negativereason` label names alone
  * (tests/fixtures/taxonomies/airline-plain.yaml), scored on the 6,033 negative
  * tweets with a reason, without and with the suggested keywords applied
  * automatically (all of them, top 10 per fault). The suggestions are computed
  * on the same tweets they are scored on; the split-half figure fits them on
  * the even-numbered tweets and scores the odd-numbered ones.
  *
- * Measured: plain 0.314; with the suggestions as plain keywords 0.342 (split
- * half 0.320 → 0.331); as `suggested:` keywords, tried only where the written
- * ones match nothing, 0.364 (split half 0.320 → 0.348). The target of 0.50 is
- * not reached. Tried on this set without gain (same tweets / split half): keyness
- * against the other faults' texts only (0.343 / 0.331), every match of a fault
- * as its seed texts rather than its phrases' (0.326 / 0.325), 25 keywords per
- * fault (0.339 / 0.325), two or three rounds of bootstrapping (0.338 / 0.314,
- * 0.342 / 0.316), a floor on the share of all texts holding a term that are of
- * the fault (≤ 0.333). What limits it: the label words are rarely written — 3
- * of the 6,033 tweets have "bad" within four words of "flight", 9 "long" near
- * "line" — so bad flight has no seed text at all, and customer-service
- * complaints rarely say "service" (352 tweets have "customer" near "service";
- * 2,260 are customer service).
+ * Measured (second round): plain 0.314; with the suggestions as `suggested:`
+ * keywords, tried only where the written ones match nothing, 0.371 (split half
+ * 0.320 → 0.376). First round, before seed phrases were widened through the
+ * sentiment lexicon (suggest-seeds.ts), lone judgement words dropped and
+ * phrases holding a proposed word left out: 0.364 (split half 0.320 → 0.348);
+ * widening and leaving out judgement words gave 0.369 (0.374). Widening gives
+ * bad flight seed texts ("worst flight", "terrible flight") where "bad flight"
+ * alone had none. The target of 0.50 is not reached.
+ *
+ * Tried on this set without gain (same tweets / split half): first round —
+ * suggestions as plain keywords (0.342 / 0.331), keyness against the other
+ * faults' texts only (0.343 / 0.331), every match of a fault as its seed texts
+ * rather than its phrases' (0.326 / 0.325), 25 keywords per fault (0.339 /
+ * 0.325), two or three rounds of bootstrapping (0.338 / 0.314, 0.342 / 0.316);
+ * second round — keyness against the other faults' texts only, with widening
+ * (0.369 / 0.374: no change); 5, 10 or 20 keywords per fault, fewest texts 2,
+ * 3 or 5, least share 0.4, 0.5 or 0.6 (measured before phrases holding a
+ * proposed word were left out: 0.318–0.374 / 0.346–0.383, against 0.369 /
+ * 0.374 with the defaults; the best split half, 0.383 with 5 keywords and
+ * fewest texts 2, scores 0.368 on the same tweets: the defaults were kept
+ * rather than settings picked on the scored set); every match as seed text for
+ * a fault whose phrases matched fewer than 10, 20 or 50 texts (0.343 / 0.376);
+ * a naive Bayes classifier self-trained from the seed texts over one to three
+ * rounds, its most telling terms as keywords (split half 0.335–0.344).
+ *
+ * What limits it: the label words are rarely written — none of the 6,033 says
+ * "bad flight", 7 "worst flight", 9 have "long" near "line" — and
+ * customer-service complaints (2,260) rarely say "service" (352 have
+ * "customer" near "service"). The seed texts of customer service are about
+ * "customer service" itself ("poor customer service"), not the holds, calls
+ * and agents most of its tweets are about, and those words are no more common
+ * there than elsewhere: "hold" is in 8% of them, 15% of the cancelled-flight
+ * seed texts and 8% of the tweets no seed matched, so it never stands out.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -51,12 +71,14 @@ describe.skipIf(!haveData(AIRLINE_CSV))('faults suggest: airline tweets, taxonom
     const after = score(suggested(tweets), tweets);
     console.log(formatReport('airline, plain taxonomy', before));
     console.log(formatReport('airline, plain + suggestions (fitted on the same tweets)', after));
-    // Measured 0.314 and 0.364.
+    // Measured 0.314 and 0.371.
     expect(before.macroF1).toBeGreaterThanOrEqual(0.3);
-    expect(after.macroF1).toBeGreaterThanOrEqual(0.355);
+    expect(after.macroF1).toBeGreaterThanOrEqual(0.365);
     expect(after.macroF1).toBeGreaterThan(before.macroF1);
     // "bag" and "luggage", found beside "lost luggage", carry lost luggage (measured 0.21 → 0.66).
     expect(after.perLabel['lost_luggage']!.f1).toBeGreaterThanOrEqual(0.6);
+    // "Bad flight" has no seed text as written; widened to "worst flight" it has some, and suggestions (0 before).
+    expect(after.perLabel['bad_flight']!.f1).toBeGreaterThan(0);
     // Tried after the written keywords, suggestions take no text the plain taxonomy assigned.
     const plainAssigned = classifyFaults(tweets, plain).assignments;
     const withSuggestions = classifyFaults(tweets, suggested(tweets)).assignments;
@@ -69,8 +91,8 @@ describe.skipIf(!haveData(AIRLINE_CSV))('faults suggest: airline tweets, taxonom
     const before = score(plain, held).macroF1;
     const after = score(suggested(fit), held).macroF1;
     console.log(`[faults] airline split half: plain ${before.toFixed(3)}, with suggestions fitted on the other half ${after.toFixed(3)}`);
-    // Measured 0.320 → 0.348.
-    expect(after).toBeGreaterThanOrEqual(0.34);
+    // Measured 0.320 → 0.376 (0.348 in the first round).
+    expect(after).toBeGreaterThanOrEqual(0.37);
     expect(after).toBeGreaterThan(before);
   });
 });

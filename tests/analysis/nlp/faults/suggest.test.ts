@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { classifyFaults, parseFaultTaxonomy, type FaultTaxonomy, type TextMessage } from '../../../../src/analysis/nlp/faults/index.ts';
 import { applySuggestions, logLikelihood, suggestFaults } from '../../../../src/analysis/nlp/faults/suggest.ts';
+import { widenSeeds } from '../../../../src/analysis/nlp/faults/suggest-seeds.ts';
 import { mergeSuggestedFaults, readSuggestedFaults, renderSuggestionsYaml } from '../../../../src/analysis/nlp/faults/suggest-yaml.ts';
 
 const taxonomy: FaultTaxonomy = parseFaultTaxonomy(
@@ -58,6 +59,65 @@ describe('suggestFaults', () => {
   it('G² is 0 without association and grows with it', () => {
     expect(logLikelihood(5, 50, 10, 100)).toBeCloseTo(0, 10);
     expect(logLikelihood(20, 50, 10, 100)).toBeGreaterThan(logLikelihood(10, 50, 10, 100));
+  });
+});
+
+describe('seed phrases widened by the sentiment lexicon', () => {
+  const airline: FaultTaxonomy = parseFaultTaxonomy(
+    parse(`
+late: { label: Late flight, keywords: [late, delayed] }
+cancelled: { label: Cancelled flight, keywords: [cancelled flight, cancelled] }
+bad: { label: Bad flight, keywords: [bad flight] }
+`),
+  );
+  const flights = [
+    ...Array.from({ length: 4 }, (_, i) => `worst flight ever, seat broken, no wifi ${i}`),
+    ...Array.from({ length: 3 }, (_, i) => `horrible flight, the seat would not recline ${i}`),
+    ...Array.from({ length: 3 }, (_, i) => `awful flight, cramped seat and no wifi ${i}`),
+    ...Array.from({ length: 3 }, (_, i) => `delayed flight again, 3 hours ${i}`),
+    ...Array.from({ length: 3 }, (_, i) => `cancelled flight and no hotel ${i}`),
+    'a wonderful flight for once',
+    'awful flight',
+  ];
+
+  it('finds "horrible flight" and "awful flight" for a fault whose only seed is "bad flight", not words of other faults', () => {
+    const widened = widenSeeds(flights, airline, 3);
+    // "delayed flight" is late flight ("delayed" is its keyword); "wonderful" has the other sign.
+    expect(widened).toEqual([
+      { faultId: 'bad', keyword: 'awful flight', texts: 4 },
+      { faultId: 'bad', keyword: 'worst flight', texts: 4 },
+      { faultId: 'bad', keyword: 'horrible flight', texts: 3 },
+    ]);
+    // A fault's own word alone ("cancelled") is not widened, and a positive word never stands for a negative one.
+    expect(widenSeeds(flights, { c: airline['cancelled']! }, 1)).toEqual([]);
+    expect(widenSeeds(flights, airline, 5)).toEqual([]);
+  });
+
+  it('gives a fault with no seed text its texts and keywords', () => {
+    const m = flights.map(msg);
+    const s = suggestFaults(m, airline, { top: 5 });
+    const bad = s.faults.find((f) => f.faultId === 'bad')!;
+    expect(bad.matched).toBe(11);
+    expect(bad.keywords.map((k) => k.keyword)).toEqual(expect.arrayContaining(['seat', 'wifi']));
+    // A lone judgement word ("worst", "horrible") is no fault's keyword.
+    expect(s.faults.flatMap((f) => f.keywords.map((k) => k.keyword)).filter((w) => /^(?:worst|horrible|awful|wonderful)$/.test(w))).toEqual([]);
+  });
+});
+
+describe('suggestions that add nothing', () => {
+  it('leave out a phrase holding a proposed word, and lone judgement words', () => {
+    const service = parseFaultTaxonomy(parse(`service: { label: Customer service, keywords: [customer service] }`));
+    const m = [
+      ...Array.from({ length: 5 }, (_, i) => `customer service: rude agent hung up ${i}`),
+      ...Array.from({ length: 3 }, (_, i) => `customer service agent never called back ${i}`),
+      ...Array.from({ length: 2 }, (_, i) => `another rude agent today ${i}`),
+      ...Array.from({ length: 8 }, (_, i) => `the update went fine ${i}`),
+    ].map(msg);
+    const proposed = suggestFaults(m, service, { top: 10 }).faults[0]!.keywords.map((k) => k.keyword);
+    // "agent" matches every text "rude agent" does; "rude" judges.
+    expect(proposed).toContain('agent');
+    expect(proposed.filter((k) => k !== 'agent' && k.split(' ').includes('agent'))).toEqual([]);
+    expect(proposed).not.toContain('rude');
   });
 });
 
