@@ -14,7 +14,7 @@ import { sentimentAnalysis } from '../analysis/language/sentiment-analysis.ts';
 import { faultTexts, flaggedRetweetIds } from '../analysis/language/faults-analysis.ts';
 import type { FaultTaxonomy, TextMessage } from '../analysis/nlp/faults/index.ts';
 import { suggestFaults, type FaultSuggestions } from '../analysis/nlp/faults/suggest.ts';
-import { mergeSuggestedFaults, readSuggestedFaults, renderSuggestionsYaml } from '../analysis/nlp/faults/suggest-yaml.ts';
+import { mergeSuggestedFaults, readSuggestedFaults, renderSuggestionsYaml, usageNote } from '../analysis/nlp/faults/suggest-yaml.ts';
 import { parseCrisisConfig } from '../analysis/config/crisis-config.ts';
 import { readFaultLibraryFor } from '../node/fault-library-file.ts';
 import { nodeCrisisFiles } from '../node/files.ts';
@@ -28,10 +28,12 @@ export const SUGGESTED_FILE = 'faults.suggested.yaml';
 
 const USAGE = `usage:
   debrief faults suggest <crisis-dir> [--out <file>] [--top N] [--quiet] [--engine wasm|native] [--workers N]
-      keywords for each fault of crisis.yaml, from the crisis's own texts, and candidate faults;
+      keywords for each fault of crisis.yaml, from the crisis's own texts, ambiguous keywords with a
+      context: fix, and candidate faults;
       printed, and written to <crisis-dir>/${SUGGESTED_FILE} (or --out) in crisis.yaml's faults: format
   debrief faults accept <crisis-dir> [--from <file>]
-      add the keywords and uncommented faults left in ${SUGGESTED_FILE} to crisis.yaml's faults:`;
+      add the keywords and uncommented faults left in ${SUGGESTED_FILE} to crisis.yaml's faults:
+      (an ambiguous keyword left under context: moves there from keywords:)`;
 
 /** What the language analyses of a crisis read, as `analyze` ingests it. */
 export interface CrisisTexts {
@@ -149,6 +151,7 @@ export function formatSuggestions(s: FaultSuggestions): string {
     if (!f.keywords.length) lines.push('  no keyword stands out');
     const width = Math.max(0, ...f.keywords.map((k) => k.keyword.length));
     for (const k of f.keywords) lines.push(`  ${k.keyword.padEnd(width)}  ${n(k.inFault).padStart(6)} of its texts  ${n(k.elsewhere).padStart(6)} others  G² ${k.keyness.toFixed(1)}`);
+    for (const a of f.ambiguous) lines.push(`  ambiguous: "${a.keyword}" ${usageNote(a)}`, `    fix: count it only within ${a.within} words of ${a.near.join(', ')}`);
   }
   lines.push('', s.candidates.length ? `candidate faults (${n(s.candidates.length)} of ${n(s.candidatesTotal)}):` : 'candidate faults: none recurs');
   for (const c of s.candidates) lines.push(`  ${c.label} (${n(c.count)} texts)`);
@@ -161,17 +164,19 @@ function accept(dir: string, from: string | undefined): void {
   const yamlFile = path.join(dir, 'crisis.yaml');
   if (!existsSync(file)) throw new Error(`${file} not found: run \`debrief faults suggest ${dir}\` first`);
   if (!existsSync(yamlFile)) throw new Error(`${yamlFile} not found`);
-  const { text, added } = mergeSuggestedFaults(readFileSync(yamlFile, 'utf8'), readSuggestedFaults(readFileSync(file, 'utf8'), file));
+  const { text, added, contexts } = mergeSuggestedFaults(readFileSync(yamlFile, 'utf8'), readSuggestedFaults(readFileSync(file, 'utf8'), file));
   // The merged file must still be a valid crisis.yaml (a label that clashes with the fault library, say).
   parseCrisisConfig(text, yamlFile, readFaultLibraryFor(dir));
   const count = [...added.values()].reduce((sum, k) => sum + k.length, 0);
-  if (count === 0) {
+  const moved = [...contexts.values()].flat().flatMap((c) => c.keywords);
+  if (count === 0 && moved.length === 0) {
     process.stdout.write(`nothing to add: crisis.yaml already has every keyword in ${file}\n`);
     return;
   }
   writeAtomically(yamlFile, text);
   for (const [id, keywords] of added) if (keywords.length) process.stdout.write(`${id}: + ${keywords.join(', ')}\n`);
-  process.stdout.write(`added ${count} keyword(s) to ${yamlFile}; \`debrief analyze\` uses them\n`);
+  for (const [id, entries] of contexts) process.stdout.write(`${id}: only near a word of the fault: ${entries.flatMap((c) => c.keywords).join(', ')}\n`);
+  process.stdout.write(`added ${count} keyword(s)${moved.length ? `, ${moved.length} ambiguous keyword(s) moved under context:` : ''} to ${yamlFile}; \`debrief analyze\` uses them\n`);
 }
 
 /** Writes beside the target and renames over it: a crash leaves the old file or the new one. */

@@ -4,18 +4,15 @@
  * each line commented with its counts; candidate faults commented out), and
  * what the user leaves in it is added to crisis.yaml's `faults:` by editing
  * only those lists, so the rest of crisis.yaml keeps its bytes and comments.
+ * An ambiguous keyword's fix is written under the fault's `context:`, and
+ * accepting it moves the keyword there from `keywords:` (suggest-context.ts).
  */
 import { isMap, isScalar, isSeq, parse, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { tokenizeStems } from '../phrases/tokenize.ts';
+import type { AmbiguousKeyword } from './ambiguous.ts';
+import { contextEdits, readContext, type SuggestedContext } from './suggest-context.ts';
+import { flowList, indentAt, lineEnd, scalar, type Edit } from './yaml-text.ts';
 import type { FaultSuggestions } from './suggest.ts';
-
-const PLAIN = /^[a-z][a-z0-9' -]*$/i;
-const RESERVED = /^(?:y|n|yes|no|on|off|true|false|null)$/i;
-
-/** A string as a YAML scalar: plain when that reads back the same, else double-quoted. */
-function scalar(s: string): string {
-  return PLAIN.test(s) && !RESERVED.test(s) && !s.endsWith(' ') ? s : JSON.stringify(s);
-}
 
 function slug(label: string): string {
   return label.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'fault';
@@ -30,19 +27,31 @@ export function renderSuggestionsYaml(suggestions: FaultSuggestions, source: str
     '# (customer texts in fault scope: negative or without a sentiment label).',
     "# Under each fault: words and phrases that stand out in the texts its keywords match against the",
     '# other texts (log-likelihood keyness, G²), with how many of its texts and of the others hold them.',
+    '# Under context: one-word keywords the crisis uses ambiguously (mostly with no other word of the fault',
+    '# near, mostly beside another fault\'s words): accepted, each counts only near a word of its fault.',
     '# Delete the lines you do not want and uncomment the candidate faults you do, then run',
     `# \`debrief faults accept <crisis-dir>\`: it adds what is left here to crisis.yaml's faults:.`,
   ];
   const body: string[] = [];
   for (const f of suggestions.faults) {
     const head = `${f.label}: from ${n(f.matched)} of its texts`;
-    if (!f.keywords.length) {
-      body.push(`  # ${f.faultId} (${head}): no keyword stands out`);
+    if (!f.keywords.length && !f.ambiguous.length) {
+      body.push(`  # ${f.faultId} (${head}): no keyword stands out, none is ambiguous`);
       continue;
     }
-    body.push(`  ${f.faultId}:`, `    # ${head}`, '    keywords:');
-    const width = Math.max(...f.keywords.map((k) => scalar(k.keyword).length));
-    for (const k of f.keywords) body.push(`      - ${scalar(k.keyword).padEnd(width)}  # ${n(k.inFault)} of its texts, ${n(k.elsewhere)} others; G² ${k.keyness.toFixed(1)}`);
+    body.push(`  ${f.faultId}:`, `    # ${head}`);
+    if (f.keywords.length) {
+      body.push('    keywords:');
+      const width = Math.max(...f.keywords.map((k) => scalar(k.keyword).length));
+      for (const k of f.keywords) body.push(`      - ${scalar(k.keyword).padEnd(width)}  # ${n(k.inFault)} of its texts, ${n(k.elsewhere)} others; G² ${k.keyness.toFixed(1)}`);
+    }
+    if (f.ambiguous.length) {
+      body.push('    context:  # ambiguous keywords: each counts only near a word of the fault');
+      for (const a of f.ambiguous) {
+        body.push(`      # ${scalar(a.keyword)}: ${usageNote(a)}`);
+        body.push(`      - { keywords: [${scalar(a.keyword)}], near: ${flowList(a.near)}, within: ${a.within} }`);
+      }
+    }
   }
   const taken = new Set(suggestions.faults.map((f) => f.faultId));
   if (suggestions.candidates.length) {
@@ -56,15 +65,25 @@ export function renderSuggestionsYaml(suggestions: FaultSuggestions, source: str
       body.push(`  # ${id}:`, `  #   label: ${scalar(c.label)}  # ${n(c.count)} texts, ${when}`, `  #   keywords: [${scalar(c.label)}]`);
     }
   }
-  const empty = !suggestions.faults.some((f) => f.keywords.length);
+  const empty = !suggestions.faults.some((f) => f.keywords.length || f.ambiguous.length);
   return `${[...lines, empty ? 'faults: {}' : 'faults:', ...body].join('\n')}\n`;
 }
+
+/** How an ambiguous keyword is used, as the suggestions print it. */
+export function usageNote(a: AmbiguousKeyword): string {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const scope = a.outOfScope === null ? '' : `; ${a.outOfScope.toFixed(2)}× the crisis's share of its texts outside fault scope`;
+  return `in ${n(a.texts)} texts, no word of the fault near in ${pct(a.alone)}, another fault matched in ${pct(a.elsewhere)}${scope}`;
+}
+
 
 /** One fault as the suggestions file gives it. */
 interface Suggested {
   label?: string;
   kind?: string;
   keywords: string[];
+  /** Keywords to count only near a word of the fault: taken out of `keywords:`, added under `context:`. */
+  context?: SuggestedContext[];
 }
 
 /** The `faults:` of a suggestions file, checked. @throws Error naming what is wrong */
@@ -78,31 +97,12 @@ export function readSuggestedFaults(text: string, file: string): Map<string, Sug
     const keywords = def['keywords'] ?? [];
     if (!Array.isArray(keywords) || keywords.some((k) => typeof k !== 'string')) throw new Error(`${file}: faults.${id}.keywords must be a list of words or phrases`);
     if (def['label'] !== undefined && typeof def['label'] !== 'string') throw new Error(`${file}: faults.${id}.label must be text`);
-    out.set(id, { label: def['label'] as string | undefined, kind: def['kind'] as string | undefined, keywords: keywords as string[] });
+    const context = def['context'] === undefined || def['context'] === null ? undefined : readContext(def['context'], `${file}: faults.${id}.context`);
+    out.set(id, { label: def['label'] as string | undefined, kind: def['kind'] as string | undefined, keywords: keywords as string[], ...(context ? { context } : {}) });
   }
   return out;
 }
 
-/** A text edit: replace [start, end) with `text`. */
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-const flowList = (items: readonly string[]) => `[${items.map(scalar).join(', ')}]`;
-
-/** Indentation of the line holding offset `at`. */
-function indentAt(text: string, at: number): string {
-  const start = text.lastIndexOf('\n', at - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(start))![0];
-}
-
-/** Offset of the end of the line holding `at` (before its newline). */
-function lineEnd(text: string, at: number): number {
-  const end = text.indexOf('\n', at);
-  return end < 0 ? text.length : end;
-}
 
 /** The edit that adds `keywords` to a keyword list node. */
 function addToList(text: string, seq: YAMLSeq, keywords: readonly string[]): Edit {
@@ -124,15 +124,25 @@ function addToList(text: string, seq: YAMLSeq, keywords: readonly string[]): Edi
  * @returns the new text and what was added per fault id
  * @throws Error when crisis.yaml cannot be edited in place (the message says to copy by hand)
  */
-export function mergeSuggestedFaults(crisisYaml: string, suggested: ReadonlyMap<string, Suggested>): { text: string; added: Map<string, string[]> } {
+export function mergeSuggestedFaults(
+  crisisYaml: string,
+  suggested: ReadonlyMap<string, Suggested>,
+): { text: string; added: Map<string, string[]>; contexts: Map<string, SuggestedContext[]> } {
   const doc = parseDocument(crisisYaml);
   if (doc.errors.length) throw new Error(`crisis.yaml is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
   const faults = doc.get('faults', true);
   const edits: Edit[] = [];
   const added = new Map<string, string[]>();
   const appended: string[] = [];
+  const contexts = new Map<string, SuggestedContext[]>();
   for (const [id, want] of suggested) {
     const node = isMap(faults) ? (faults as YAMLMap).get(id, true) : undefined;
+    if (want.context?.length) {
+      if (!isMap(node)) throw new Error(`crisis.yaml: faults.${id} has no keywords: to take the ambiguous ones from; add its context: by hand`);
+      const moved = contextEdits(crisisYaml, node, want.context, id);
+      edits.push(...moved.edits);
+      if (moved.entries.length) contexts.set(id, moved.entries);
+    }
     const pair = isMap(faults) ? (faults as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === id) : undefined;
     const current: unknown = isMap(node) ? node.get('keywords', true) : undefined;
     const have = new Set(isSeq(current) ? current.items.map((k) => tokenizeStems(String(isScalar(k) ? k.value : k)).join(' ')) : []);
@@ -179,16 +189,23 @@ export function mergeSuggestedFaults(crisisYaml: string, suggested: ReadonlyMap<
   }
   let text = crisisYaml;
   for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
-  checkMerged(crisisYaml, text, added);
-  return { text, added };
+  checkMerged(crisisYaml, text, added, contexts);
+  return { text, added, contexts };
 }
 
-/** The edit must read back as the old faults plus exactly what was added; anything else is refused. */
-function checkMerged(before: string, after: string, added: ReadonlyMap<string, string[]>): void {
-  const old = ((parse(before) as { faults?: Record<string, { keywords?: string[] } | null> } | null)?.faults ?? {}) as Record<string, { keywords?: string[] } | null>;
-  const now = ((parse(after) as { faults?: Record<string, { keywords?: string[] } | null> } | null)?.faults ?? {}) as Record<string, { keywords?: string[] } | null>;
-  for (const [id, list] of added) {
-    const expected = [...(old[id]?.keywords ?? []), ...list];
-    if (JSON.stringify(now[id]?.keywords ?? []) !== JSON.stringify(expected)) throw new Error(`crisis.yaml: could not add the keywords of faults.${id} in place; copy them from the suggestions by hand`);
+/** The edit must read back as the old faults plus exactly what was added (and moved); anything else is refused. */
+function checkMerged(before: string, after: string, added: ReadonlyMap<string, string[]>, contexts: ReadonlyMap<string, SuggestedContext[]>): void {
+  type Def = { keywords?: string[]; context?: unknown } | null;
+  const old = ((parse(before) as { faults?: Record<string, Def> } | null)?.faults ?? {}) as Record<string, Def>;
+  const now = ((parse(after) as { faults?: Record<string, Def> } | null)?.faults ?? {}) as Record<string, Def>;
+  for (const id of new Set([...added.keys(), ...contexts.keys()])) {
+    const moved = new Set((contexts.get(id) ?? []).flatMap((c) => c.keywords.map((k) => tokenizeStems(k).join(' '))));
+    const expected = [...(old[id]?.keywords ?? []).filter((k) => !moved.has(tokenizeStems(k).join(' '))), ...(added.get(id) ?? [])];
+    const oldContext = old[id]?.context === undefined ? [] : [old[id]!.context].flat();
+    const expectedContext = [...oldContext, ...(contexts.get(id) ?? [])];
+    const nowContext = now[id]?.context === undefined ? [] : [now[id]!.context].flat();
+    if (JSON.stringify(now[id]?.keywords ?? []) !== JSON.stringify(expected) || JSON.stringify(nowContext) !== JSON.stringify(expectedContext)) {
+      throw new Error(`crisis.yaml: could not change the keywords of faults.${id} in place; copy them from the suggestions by hand`);
+    }
   }
 }

@@ -19,7 +19,8 @@
  * flight"; suggest-seeds.ts): they find the fault's texts, and are proposed.
  * A phrase holding a proposed word ("poor customer" beside "customer") is
  * not proposed beside it. Recurring complaints no fault covers come from
- * discover.ts as candidate faults.
+ * discover.ts as candidate faults. One-word keywords the crisis uses
+ * ambiguously are reported with a `context:` fix (ambiguous.ts).
  *
  * Pure and deterministic: same texts and taxonomy, same suggestions in the
  * same order.
@@ -27,6 +28,7 @@
 import { STOPWORDS } from '../phrases/stopwords.ts';
 import { tokenize, tokenizeStems } from '../phrases/tokenize.ts';
 import type { TextMessage } from '../phrases/types.ts';
+import { findAmbiguousKeywords, type AmbiguityOptions, type AmbiguousKeyword } from './ambiguous.ts';
 import { classifyFaults, inFaultScope } from './classify.ts';
 import { rankCandidateFaults } from './discover.ts';
 import { hashtagRanges, insideHashtag } from './evidence.ts';
@@ -56,6 +58,8 @@ export interface FaultSuggestion {
   matched: number;
   /** Best first. */
   keywords: KeywordSuggestion[];
+  /** Its one-word keywords the crisis uses ambiguously, each with the `context:` entry proposed for it (ambiguous.ts). */
+  ambiguous: AmbiguousKeyword[];
 }
 
 /** Everything `debrief faults suggest` proposes. */
@@ -89,6 +93,8 @@ export interface SuggestOptions {
   /** As in classifyFaults. */
   scope?: 'negative' | 'all';
   retweetIds?: ReadonlySet<string>;
+  /** Thresholds of the ambiguous-keyword check (ambiguous.ts). */
+  ambiguity?: Pick<AmbiguityOptions, 'minAlone' | 'minElsewhere' | 'minTexts'>;
 }
 
 /** G² of a 2×2 table: `a` of `n1` texts of the fault hold the term, `b` of `n2` others do. */
@@ -247,12 +253,14 @@ export function suggestFaults(messages: readonly TextMessage[], taxonomy: FaultT
     const n1 = perFault[f]!;
     if (inFault > 0 && docs.length > n1) best[f]!.push({ keyword: w.keyword, inFault, elsewhere, keyness: round(logLikelihood(inFault, n1, elsewhere, docs.length - n1)) });
   }
+  const ambiguous = findAmbiguousKeywords(messages, taxonomy, { ...options.ambiguity, scope: options.scope, retweetIds: options.retweetIds }).filter((k): k is AmbiguousKeyword => k.ambiguous);
   const faults = ids.map((faultId, f) => ({
     faultId,
     label: taxonomy[faultId]!.label,
     kind: taxonomy[faultId]!.kind ?? 'product',
     matched: perFault[f]!,
     keywords: distinct(best[f]!.sort((x, y) => y.keyness - x.keyness || words(y) - words(x) || (x.keyword < y.keyword ? -1 : 1))).slice(0, top),
+    ambiguous: ambiguous.filter((k) => k.faultId === faultId),
   }));
   // A candidate worded as an existing keyword is that fault, written another way ("charged me twice"): its words are suggested above.
   const ranked = rankCandidateFaults(messages, { excludeIds: new Set(Object.keys(result.assignments)), scope: options.scope, minCount, limit: Infinity });

@@ -7,7 +7,8 @@
  * first argument (2626 drew the second sample,
  * tests/fixtures/fault-evidence-labels-2.csv, after the context rules were
  * written from the first; 3939 the third, fault-evidence-labels-3.csv, in the
- * second round). Prints CSV rows with an empty label and reason, to
+ * second round; 4848 the fourth, fault-evidence-labels-4.csv, after the
+ * ambiguous-keyword fixes of the test taxonomies). Prints CSV rows with an empty label and reason, to
  * be filled in by hand, and what the current code does with each (`now`: the
  * fault assigned now, or empty).
  *

@@ -26,6 +26,33 @@
  *   representative, "#no #answers" written as hashtags alone), the two test
  *   taxonomies 27 of 40 (airline 15 of 20, CFPB 12 of 20).
  *
+ * - tests/fixtures/fault-evidence-labels-4.csv, seed 4848, drawn and labelled
+ *   by hand in the third round, after the ambiguous-keyword fixes below were
+ *   applied and without looking at what the code assigns: 0.800 before the
+ *   checks, 0.828 now (77 of 93); 0.830 (78 of 94) with the test taxonomies as
+ *   they were before the fixes. The only sample read after every rule was
+ *   written, so the fair figure: the fixes did not raise it. Its errors are
+ *   label words and phrases ("cancelled" where the export rewrote "cancel",
+ *   "mortgage" for PMI removal, "notification" for a cancelled card) and
+ *   words of long CFPB narratives, which no one-word check reaches.
+ *
+ * Third round: `debrief faults suggest` reports ambiguous one-word keywords
+ * (ambiguous.ts: no word of the fault within 8 words in ≥ 75% of its texts,
+ * another fault matched in ≥ 70%) and proposes a `context:` entry for each;
+ * apply-ambiguity-fixes.ts took its proposals for the two tuned test
+ * taxonomies as they were (airline: 17 keywords, e.g. staff, crew, hotel,
+ * meal; CFPB: 14, e.g. sue, attorney, was paid, error). Samples 1 / 2 / 3:
+ * 0.879 → 0.901, 0.832 → 0.859, 0.837 → 0.846 (four messages moved to another
+ * fault, labelled in rows of their own); the tuned airline taxonomy 0.521 →
+ * 0.531 macro-F1, CFPB 0.398 → 0.401. The thresholds were chosen after
+ * measuring 0.6 / 0.5 and 0.75 / 0.7 on samples 1–3 (0.6 / 0.5 flagged 51
+ * airline keywords and gave 0.848 over the three with airline 0.515), so
+ * samples 1–3 are not a fair test of them; sample 4 is. The smart-lock
+ * crisis has no ambiguous keyword ("chirping" is alone in 99% of its texts
+ * but another fault matches only 29%); the CFPB sample crisis has three
+ * ("inaccurate", "errors", "investigation"), left as they are: fixed, they
+ * moved two labelled messages and dropped two labelled complaints.
+ *
  * Tried in the second round and left out (figures for samples 1 / 2 / 3):
  * - a one-word keyword the crisis's customers write as often in positive or
  *   neutral messages ("crew", "staff": its share of non-negative messages at
@@ -186,11 +213,15 @@ interface Label {
 const readLabels = (name: string) =>
   Papa.parse<Label>(readFileSync(fileURLToPath(new URL(`../../../fixtures/${name}`, import.meta.url)), 'utf8'), { header: true, skipEmptyLines: true }).data;
 
-/** Each sample, with its floor (the precision measured, to 0.01 below) and the labelled complaints the checks may drop. */
+/**
+ * Each sample, with its floor (the precision measured, to 0.01 below) and the labelled complaints the checks may drop.
+ * A message a later rule moved to another fault has a second row labelling it for that fault.
+ */
 const SAMPLES = [
-  { file: 'fault-evidence-labels.csv', floor: 0.87, droppedComplaints: 3 },
-  { file: 'fault-evidence-labels-2.csv', floor: 0.83, droppedComplaints: 2 },
-  { file: 'fault-evidence-labels-3.csv', floor: 0.83, droppedComplaints: 2 },
+  { file: 'fault-evidence-labels.csv', floor: 0.87, droppedComplaints: 2 },
+  { file: 'fault-evidence-labels-2.csv', floor: 0.85, droppedComplaints: 2 },
+  { file: 'fault-evidence-labels-3.csv', floor: 0.84, droppedComplaints: 2 },
+  { file: 'fault-evidence-labels-4.csv', floor: 0.82, droppedComplaints: 3 },
 ] as const;
 
 describe.skipIf(!SOURCE_NAMES.every(sourcePresent))('fault evidence: precision on hand-labelled assignments', () => {
@@ -203,34 +234,37 @@ describe.skipIf(!SOURCE_NAMES.every(sourcePresent))('fault evidence: precision o
       for (const { labels } of samples) for (const row of labels.filter((r) => r.source === name)) now.set(`${name}\u0000${row.id}`, assignments[row.id]?.faultId ?? null);
     }
   }, 300_000);
-  const assigned = (r: Label) => now.get(`${r.source}\u0000${r.id}`) ?? null;
+  const key = (r: Label) => `${r.source}\u0000${r.id}`;
+  const assigned = (r: Label) => now.get(key(r)) ?? null;
+  /** The drawn messages: the first row of each (the fault it was drawn with). */
+  const drawn = (labels: readonly Label[]) => labels.filter((r, i) => labels.findIndex((o) => key(o) === key(r)) === i);
 
   it('holds 100 labelled assignments per sample, 20 per source', () => {
     for (const { labels } of samples) {
-      expect(labels.length).toBe(100);
-      for (const name of SOURCE_NAMES) expect(labels.filter((r) => r.source === name).length).toBe(20);
+      expect(drawn(labels).length).toBe(100);
+      for (const name of SOURCE_NAMES) expect(drawn(labels).filter((r) => r.source === name).length).toBe(20);
       expect(labels.every((r) => r.label === 'yes' || r.label === 'no')).toBe(true);
     }
   });
 
   it.each(SAMPLES.map((s) => [s.file] as const))('%s: keeps precision at or above its floor, with no assignment the labels do not cover', (file) => {
     const { labels, floor, droppedComplaints } = samples.find((s) => s.file === file)!;
-    const kept = labels.filter((r) => assigned(r) !== null);
+    const kept = drawn(labels).filter((r) => assigned(r) !== null);
     // A message now assigned another fault needs a label of its own (add a row): it would not be measured otherwise.
-    const moved = kept.filter((r) => assigned(r) !== r.fault);
-    expect(moved.map((r) => r.text)).toEqual([]);
-    const precision = kept.filter((r) => r.label === 'yes').length / kept.length;
-    const before = labels.filter((r) => r.label === 'yes').length / labels.length;
+    const labelNow = (r: Label) => labels.find((o) => key(o) === key(r) && o.fault === assigned(r));
+    expect(kept.filter((r) => labelNow(r) === undefined).map((r) => r.text)).toEqual([]);
+    const precision = kept.filter((r) => labelNow(r)!.label === 'yes').length / kept.length;
+    const before = drawn(labels).filter((r) => r.label === 'yes').length / 100;
     console.log(`[faults] evidence precision (${file}): ${before.toFixed(3)} before the checks (100), ${precision.toFixed(3)} now (${kept.length} still assigned)`);
     expect(precision).toBeGreaterThanOrEqual(floor);
     // What the checks drop is mostly not a complaint about the fault.
-    const dropped = labels.filter((r) => assigned(r) === null);
+    const dropped = drawn(labels).filter((r) => assigned(r) === null);
     expect(dropped.filter((r) => r.label === 'yes').length).toBeLessThanOrEqual(droppedComplaints);
     expect(dropped.filter((r) => r.label === 'no').length).toBeGreaterThan(dropped.filter((r) => r.label === 'yes').length);
   });
 
   it('the cases the checks exist for are gone from the samples', () => {
-    const dropped = samples.flatMap((s) => s.labels).filter((r) => assigned(r) === null && r.label === 'no');
+    const dropped = samples.flatMap((s) => drawn(s.labels)).filter((r) => assigned(r) === null && r.label === 'no');
     // The retweet of a counted news post, the how-to question, and waiting that is not for support (a pizza, the internet, a joke).
     expect(dropped.map((r) => r.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/^retweet/), expect.stringMatching(/^a question/), expect.stringMatching(/pizza/), expect.stringMatching(/internet service/), expect.stringMatching(/^a joke/)]));
   });

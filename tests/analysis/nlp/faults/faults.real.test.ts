@@ -1,8 +1,10 @@
 /**
  * Fault classification scored against human labels on real exports
  * (../shared/data); skips visibly when absent. Floors sit a little under
- * the measured figures so regressions fail (measured: airline 0.522,
- * CFPB 0.398 — see the taxonomy files for how they were written).
+ * the measured figures so regressions fail (measured: airline 0.531,
+ * 0.653 where annotators agreed, CFPB 0.401 — see the taxonomy files for how
+ * they were written; before the ambiguous-keyword fixes of `faults suggest`
+ * were applied to them, 0.521, 0.628 and 0.398).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +52,7 @@ describe.skipIf(!haveData(AIRLINE_CSV))('faults: airline tweets vs negativereaso
     expect(rows.length).toBe(6033);
     const report = score(rows);
     console.log(formatReport('airline', report));
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.5);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.525);
     expect(report.perLabel['lost_luggage']!.f1).toBeGreaterThanOrEqual(0.65);
     expect(report.perLabel['customer_service']!.f1).toBeGreaterThanOrEqual(0.6);
   });
@@ -61,8 +63,8 @@ describe.skipIf(!haveData(AIRLINE_CSV))('faults: airline tweets vs negativereaso
     expect(agreed.length).toBe(2452);
     const report = score(agreed);
     console.log(formatReport('airline, annotators agreed', report));
-    // Measured 0.627, against 0.522 over all 6,033: much of the shortfall is label noise.
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.6);
+    // Measured 0.653, against 0.531 over all 6,033: much of the shortfall is label noise.
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.645);
   });
 
   it('keeps evidence that points into the message', () => {
@@ -93,6 +95,6 @@ describe.skipIf(!haveData(CFPB_CSV))('faults: CFPB narratives vs Issue', () => {
       rows.map((m) => [CFPB_GOLD[m.issue]!, result.assignments[m.id]?.faultId ?? null] as const),
     );
     console.log(formatReport(`cfpb (${rows.length} narratives)`, report));
-    expect(report.macroF1).toBeGreaterThanOrEqual(0.37);
+    expect(report.macroF1).toBeGreaterThanOrEqual(0.395);
   });
 });
