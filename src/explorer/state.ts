@@ -20,6 +20,9 @@ export interface ExplorerState {
   theme?: string;
   fault?: string;
   author?: string;
+  /** A segment (report.json `sections.segments`): the breakdown's field, and the segment's value within it. */
+  segmentField?: string;
+  segment?: string;
   who?: Who;
   /** Free text: every word must occur in the message text (case-insensitive). */
   q?: string;
@@ -31,7 +34,7 @@ export interface ExplorerState {
 /** The unfiltered view: every message, oldest first. */
 export const DEFAULT_STATE: ExplorerState = { sort: 'time', page: 1 };
 
-const TEXT_KEYS = ['channel', 'sentiment', 'theme', 'fault', 'author', 'q'] as const;
+const TEXT_KEYS = ['channel', 'sentiment', 'theme', 'fault', 'author', 'segmentField', 'segment', 'q'] as const;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
 
 /** Reads a state from a URL's query (`?channel=reddit&from=…`); what is malformed is ignored, never trusted. */
@@ -46,6 +49,11 @@ export function parseState(search: string | URLSearchParams): ExplorerState {
     const v = p.get(key);
     if (v && ISO.test(v) && !Number.isNaN(Date.parse(v))) state[key] = new Date(Date.parse(v)).toISOString();
   }
+  // A segment means something only with its field.
+  if (state.segment === undefined || state.segmentField === undefined) {
+    delete state.segment;
+    delete state.segmentField;
+  }
   const who = p.get('who');
   if (who === 'brand' || who === 'customer') state.who = who;
   const sort = p.get('sort');
@@ -58,7 +66,7 @@ export function parseState(search: string | URLSearchParams): ExplorerState {
 /** The state as a URL query, keys in a fixed order and defaults left out (so one view has one link). */
 export function stateQuery(state: ExplorerState): string {
   const p = new URLSearchParams();
-  for (const key of ['from', 'to', 'channel', 'sentiment', 'theme', 'fault', 'author', 'who', 'q'] as const) {
+  for (const key of ['from', 'to', 'channel', 'sentiment', 'theme', 'fault', 'segmentField', 'segment', 'author', 'who', 'q'] as const) {
     const v = state[key];
     if (v !== undefined && v !== '') p.set(key, v);
   }

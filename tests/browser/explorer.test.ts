@@ -2,16 +2,21 @@
  * The explorer (`/<crisis>/explore/`) in Chromium on the built site: DuckDB-WASM
  * starts from the site's own files, filters give the counts the messages CSV
  * gives when filtered in Node, the view state round-trips through the URL,
- * search, paging and the download work, nothing leaves the page's origin, and
- * the page fits a 390 px phone.
+ * search, paging and the download work, brushing the timeline (or typing
+ * From/To) narrows to a time range, the charts follow the filter and a click
+ * on a bar filters on it, nothing leaves the page's origin, axe finds no
+ * serious or critical violation in light or dark mode, and the page fits a
+ * 390 px phone.
  */
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART_BYTES } from '../../src/explorer/parts.ts';
+import { wallInputValue } from '../../src/explorer/range.ts';
 import { ensureSite } from './build-site.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -27,8 +32,8 @@ let server: StaticServer;
 let messages: Row[];
 
 /** Opens the explorer at `query`, recording every request that leaves the server's origin; resolves once results are on screen. */
-async function open(query: string, viewport = { width: 1366, height: 900 }) {
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
+async function open(query: string, viewport = { width: 1366, height: 900 }, colorScheme: 'light' | 'dark' = 'light') {
+  const page = await browser.newPage({ viewport, acceptDownloads: true, colorScheme });
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -46,6 +51,12 @@ async function open(query: string, viewport = { width: 1366, height: 900 }) {
 const ready = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.explorerReady !== undefined, null, { timeout: 90_000 });
 const shown = async (page: Page) => Number((await page.locator('.explorer-count').textContent())!.replace(/,/g, '').match(/^(\d+) messages/)![1]);
 const expected = (keep: (m: Row) => boolean) => messages.filter(keep).length;
+const inRange = (m: Row, url: string) => {
+  const q = new URL(url).searchParams;
+  const t = Date.parse(m.created_at!);
+  return t >= Date.parse(q.get('from')!) && t < Date.parse(q.get('to')!);
+};
+const hasFault = (m: Row, fault: string) => (m.fault ?? '').split(';').includes(fault);
 
 describe.skipIf(!hasChromium)('explorer in Chromium', () => {
   beforeAll(async () => {
@@ -117,6 +128,93 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     await page.close();
   });
 
+  it('brushing the timeline narrows to whole buckets, in the URL and in From/To; From/To do the same from the keyboard', async () => {
+    const { page, problems } = await open('?channel=twitter');
+    const box = (await page.locator('.explorer-timeline svg[role=img]').boundingBox())!;
+    // Drag across the middle third of the plot.
+    await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 5 });
+    await page.mouse.up();
+    await ready(page);
+    const url = page.url();
+    expect(url).toMatch(/channel=twitter/);
+    const q = new URL(url).searchParams;
+    const [from, to] = [q.get('from')!, q.get('to')!];
+    // A sixth of the chart's width: many hours of the crisis's days, not one bar.
+    expect(Date.parse(to) - Date.parse(from)).toBeGreaterThan(6 * 3_600_000);
+    // Whole buckets of the timeline (an hour for this crisis).
+    expect(Date.parse(from) % 3_600_000).toBe(0);
+    expect(Date.parse(to) % 3_600_000).toBe(0);
+    const n = expected((m) => m.channel === 'twitter' && inRange(m, url));
+    expect(n).toBeGreaterThan(0);
+    expect(await shown(page)).toBe(n);
+    // The range is drawn on the timeline, and the inputs say it in the crisis's zone.
+    expect(Number(await page.locator('.explorer-brush').getAttribute('width'))).toBeGreaterThan(0);
+    expect(await page.locator('input[name=from]').inputValue()).toBe(wallInputValue(from, 'America/New_York'));
+    expect(await page.locator('input[name=to]').inputValue()).toBe(wallInputValue(to, 'America/New_York'));
+    // From the keyboard: a new From, typed, moves the range's start; To stays.
+    await page.locator('input[name=from]').fill('2024-10-09T02:00');
+    await page.locator('input[name=from]').dispatchEvent('change');
+    await ready(page);
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2024-10-09T06:00:00.000Z');
+    expect(new URL(page.url()).searchParams.get('to')).toBe(to);
+    expect(await shown(page)).toBe(expected((m) => m.channel === 'twitter' && inRange(m, page.url())));
+    await page.click('[data-action=whole-time]');
+    await ready(page);
+    expect(page.url()).not.toMatch(/from=/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the charts follow the filter; a click on a bar adds its filter', async () => {
+    const { page, problems } = await open('?channel=reddit');
+    const reddit = messages.filter((m) => m.channel === 'reddit');
+    // The sentiment chart counts the filtered set (its name lists each bar's count).
+    const sentimentName = (await page.locator('[data-chart=sentiment] svg').getAttribute('aria-label'))!;
+    for (const label of ['negative', 'neutral', 'positive']) {
+      const n = reddit.filter((m) => m.sentiment === label).length;
+      if (n) expect(sentimentName).toContain(`${label} ${n.toLocaleString('en-US')}`);
+    }
+    const faults = await page.locator('[data-chart=fault] rect[data-value]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-value')!));
+    expect(faults.length).toBeGreaterThan(1);
+    // Most frequent first, among reddit's messages.
+    const perFault = (f: string) => reddit.filter((m) => hasFault(m, f)).length;
+    expect(faults.map(perFault)).toEqual([...faults.map(perFault)].sort((a, b) => b - a));
+    const second = faults[1]!;
+    await page.locator(`[data-chart=fault] rect[data-value="${second}"]`).click();
+    await ready(page);
+    expect(new URL(page.url()).searchParams.get('fault')).toBe(second);
+    expect(await page.locator('select[name=fault]').inputValue()).toBe(second);
+    expect(await shown(page)).toBe(perFault(second));
+    // The theme chart now counts reddit's messages of that fault.
+    const themeName = (await page.locator('[data-chart=theme] svg').getAttribute('aria-label')) ?? '';
+    const themes = await page.locator('[data-chart=theme] rect[data-value]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-value')!));
+    if (themes.length) {
+      const n = reddit.filter((m) => hasFault(m, second) && (m.themes ?? '').split(';').includes(themes[0]!)).length;
+      // Its label as the theme select writes it ("Label (n)").
+      const label = (await page.locator(`select[name=theme] option[value="${themes[0]}"]`).textContent())!.replace(/ \([\d,]+\)$/, '');
+      expect(themeName).toContain(`${label} ${n.toLocaleString('en-US')}`);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('axe finds no serious or critical violations, in light and dark mode', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page } = await open('?sentiment=negative', undefined, colorScheme);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, colorScheme).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
+
   it('opened from disk, says plainly that it needs the site served', async () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(path.join(DIST, SLUG, 'explore/index.html')).href);
@@ -125,10 +223,18 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     await page.close();
   });
 
-  it('fits a 390 px phone, message text first', async () => {
-    const { page } = await open('', { width: 390, height: 844 });
+  it('fits a 390 px phone in dark mode, message text first and shown, charts inside the screen', async () => {
+    const { page, problems } = await open('', { width: 390, height: 844 }, 'dark');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await page.locator('thead th').first().textContent()).toBe('Message');
+    const text = page.locator('tbody tr td.msg-text').first();
+    expect((await text.textContent())!.length).toBeGreaterThan(0);
+    expect((await text.boundingBox())!.width).toBeGreaterThan(100);
+    for (const chart of await page.locator('.explorer-charts svg, .explorer-timeline svg').all()) {
+      const b = (await chart.boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(390);
+    }
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

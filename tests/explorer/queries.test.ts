@@ -1,41 +1,57 @@
 /**
- * The explorer's SQL, run on a real bundle's messages table (the site
- * fixture, analysed) and checked against the same filters applied to the
- * rows in JavaScript.
+ * The explorer's SQL, run on a real bundle's tables (the site fixture with
+ * two segment fields — a canonical field and a kept attribute — analysed)
+ * and checked against the same filters applied to the rows in JavaScript,
+ * and a message's segment against the report's own segments section.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine, Row } from '../../src/analysis/engine/engine.ts';
+import type { ReportModel } from '../../src/analysis/report/report-model.ts';
 import { analyzeDirectory } from '../../src/cli/analyze.ts';
-import type { Engine } from '../../src/analysis/engine/engine.ts';
-import { openNodeEngine } from '../../src/node/duckdb-node.ts';
-import { countQuery, facetQuery, PAGE_SIZE, peakQuery, rowsQuery, timelineQuery, whereClause } from '../../src/explorer/queries.ts';
+import { downloadQuery, exploreTableSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, whereClause, type ExploreSchema, type SummaryRow } from '../../src/explorer/queries.ts';
+import { messageSegments } from '../../src/explorer/segments.ts';
 import { DEFAULT_STATE, type ExplorerState } from '../../src/explorer/state.ts';
+import { openNodeEngine } from '../../src/node/duckdb-node.ts';
 import { FIXTURE_SLUG, HOSTILE, writeFixtureCrisis } from '../site/fixture-crisis.ts';
 
-type Msg = { id: string; created_at: number; author: string; is_brand: boolean; channel: string; text: string; sentiment: string | null; themes: string | null; fault: string | null };
+type Msg = { id: string; created_at: number; author: string; is_brand: boolean; inbound: boolean; channel: string; text: string; sentiment: string | null; themes: string | null; fault: string | null };
 
 let engine: Engine;
 let rows: Msg[];
-let columns: Set<string>;
+let schema: ExploreSchema;
+let report: ReportModel;
+const HOUR = 3_600_000;
+const REGIONS = ['north', 'south', '', 'west'];
 
 beforeAll(async () => {
   const root = writeFixtureCrisis();
+  const dir = path.join(root, FIXTURE_SLUG);
+  // Segments by a canonical field and by a kept attribute (some messages without one: "(none)").
+  const yaml = readFileSync(path.join(dir, 'crisis.yaml'), 'utf8').replace('    format: generic\n', '    format: generic\n    attributes: [region]\n');
+  writeFileSync(path.join(dir, 'crisis.yaml'), `${yaml}segments: [channel, region]\n`);
+  const csv = readFileSync(path.join(dir, 'messages.csv'), 'utf8').trimEnd().split('\n');
+  writeFileSync(path.join(dir, 'messages.csv'), `${csv.map((line, i) => `${line},${i === 0 ? 'region' : REGIONS[i % 4]}`).join('\n')}\n`);
   const out = mkdtempSync(path.join(os.tmpdir(), 'debrief-explorer-'));
-  const analysed = await analyzeDirectory(path.join(root, FIXTURE_SLUG), { out, quiet: true, cacheDir: null });
+  const analysed = await analyzeDirectory(dir, { out, quiet: true, cacheDir: null });
   await analysed.engine.close();
+  report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as ReportModel;
   const ipc = readFileSync(path.join(out, 'messages.arrow'));
   const table = tableFromIPC(ipc);
-  columns = new Set(table.schema.fields.map((f) => f.name));
   rows = [...table].map((r) => {
     const o = r!.toJSON() as Record<string, unknown>;
     return { ...o, created_at: Number(o.created_at) } as Msg;
   });
   engine = await openNodeEngine();
   await engine.loadArrow('messages', new Uint8Array(ipc));
+  await engine.loadArrow('message_attributes', new Uint8Array(readFileSync(path.join(out, 'message_attributes.arrow'))));
+  const columns = new Set(table.schema.fields.map((f) => f.name));
+  const segments = messageSegments(report);
+  await engine.exec(exploreTableSql(columns, segments.map((s) => s.sql), HOUR));
+  schema = { columns, segmentFields: segments.map((s) => s.field), bucketMs: HOUR };
 }, 120_000);
 
 afterAll(async () => engine?.close());
@@ -50,7 +66,9 @@ const matches = (s: ExplorerState) => (m: Msg) =>
   (!s.who || m.is_brand === (s.who === 'brand')) &&
   (s.q ?? '').split(/\s+/).filter(Boolean).every((w) => m.text.toLowerCase().includes(w.toLowerCase()));
 
-const count = async (s: ExplorerState) => (await engine.query<{ messages: number }>(countQuery(s, columns)))[0]!.messages;
+const summary = (s: ExplorerState) => engine.query<SummaryRow>(summaryQuery(s, schema));
+const count = async (s: ExplorerState) => (await summary(s)).find((r) => r.kind === 'count')!.n;
+const kind = (rs: SummaryRow[], k: string) => rs.filter((r) => r.kind === k).map((r) => [r.value, r.n] as const);
 
 describe('explorer queries', () => {
   it('the fixture exercises every filter', () => {
@@ -58,6 +76,7 @@ describe('explorer queries', () => {
     expect(rows.some((m) => m.fault)).toBe(true);
     expect(rows.some((m) => m.themes)).toBe(true);
     expect(new Set(rows.map((m) => m.channel)).size).toBe(2);
+    expect(schema.segmentFields).toEqual(['channel', 'region']);
   });
 
   it('counts what the same filters select in JavaScript, alone and combined', async () => {
@@ -81,34 +100,90 @@ describe('explorer queries', () => {
   });
 
   it('quotes hostile values: a filter is data, never SQL', async () => {
-    const s = { ...DEFAULT_STATE, channel: "x' OR '1'='1", q: "'; DROP TABLE messages; --" };
+    const s = { ...DEFAULT_STATE, channel: "x' OR '1'='1", q: "'; DROP TABLE explore; --", segmentField: "region' OR '1'='1", segment: "x' OR '1'='1" };
     expect(await count(s)).toBe(0);
-    expect(whereClause(s, columns)).toContain("channel = 'x'' OR ''1''=''1'");
+    expect(whereClause(s, schema)).toContain("channel = 'x'' OR ''1''=''1'");
     expect(await count(DEFAULT_STATE)).toBe(rows.length);
-    expect(await count({ ...DEFAULT_STATE, q: HOSTILE.script.slice(0, 20) })).toBe(rows.filter((m) => m.text.includes(HOSTILE.script.slice(0, 20))).length);
+    expect(await count({ ...DEFAULT_STATE, q: HOSTILE.script.slice(0, 20) })).toBe(rows.filter((m) => m.text.toLowerCase().includes(HOSTILE.script.slice(0, 20).toLowerCase())).length);
+    // A time that is not an instant matches nothing, never everything.
+    expect(await count({ ...DEFAULT_STATE, from: 'not a time' })).toBe(0);
   });
 
   it('pages and sorts over the whole filtered set', async () => {
     const s = { ...DEFAULT_STATE, who: 'customer' as const };
     const all = rows.filter(matches(s)).sort((a, b) => a.created_at - b.created_at || a.id.localeCompare(b.id));
-    const page2 = await engine.query<{ id: string }>(rowsQuery({ ...s, page: 2 }, columns));
+    const page2 = await engine.query<{ id: string; ms: number }>(rowsQuery({ ...s, page: 2 }, schema));
     expect(page2.map((r) => r.id)).toEqual(all.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((m) => m.id));
-    const newest = await engine.query<{ id: string }>(rowsQuery({ ...s, sort: '-time' }, columns));
+    expect(page2[0]!.ms).toBe(all[PAGE_SIZE]!.created_at);
+    const newest = await engine.query<{ id: string }>(rowsQuery({ ...s, sort: '-time' }, schema));
     expect(newest[0]!.id).toBe(all.at(-1)!.id);
   });
 
-  it('timeline buckets and facets add up to the filtered count; the peak is the fullest bucket', async () => {
-    const hour = 3_600_000;
-    const s = { ...DEFAULT_STATE, who: 'customer' as const };
-    const buckets = await engine.query<{ t: number; sentiment: string; n: number }>(timelineQuery(s, columns, hour));
-    expect(buckets.reduce((a, b) => a + b.n, 0)).toBe(await count(s));
+  it('the timeline covers the whole crisis under the other filters; the peak is the fullest bucket of the filtered set', async () => {
+    const hour = HOUR;
+    const mid = rows[Math.floor(rows.length / 2)]!.created_at;
+    const s = { ...DEFAULT_STATE, who: 'customer' as const, from: new Date(mid).toISOString() };
+    const result = await summary(s);
+    const time = result.filter((r) => r.kind === 'time');
+    // Every bucket of the customers' messages, not only those after `from`: the brushed range is drawn on the whole.
+    const customers = rows.filter(matches({ ...DEFAULT_STATE, who: 'customer' }));
+    expect(time.reduce((a, b) => a + b.n, 0)).toBe(customers.length);
     const perHour = new Map<number, number>();
-    for (const m of rows.filter(matches(s))) perHour.set(Math.floor(m.created_at / hour) * hour, (perHour.get(Math.floor(m.created_at / hour) * hour) ?? 0) + 1);
-    const [peak] = await engine.query<{ t: number; n: number }>(peakQuery(s, columns, hour));
-    expect(peak!.n).toBe(Math.max(...perHour.values()));
-    const channels = await engine.query<{ value: string; n: number }>(facetQuery('channel', { ...s, channel: 'twitter' }, columns));
-    // A facet ignores its own filter: both channels stay listed.
-    expect(channels.map((c) => c.value).sort()).toEqual(['facebook', 'twitter']);
-    expect(channels.reduce((a, c) => a + c.n, 0)).toBe(await count(s));
+    for (const m of customers) perHour.set(Math.floor(m.created_at / hour) * hour, (perHour.get(Math.floor(m.created_at / hour) * hour) ?? 0) + 1);
+    const drawn = new Map<number, number>();
+    for (const r of time) drawn.set(r.t!, (drawn.get(r.t!) ?? 0) + r.n);
+    expect(drawn).toEqual(perHour);
+    const [peak] = await engine.query<{ t: number; n: number }>(peakQuery(s, schema));
+    const after = rows.filter(matches(s));
+    const afterPerHour = new Map<number, number>();
+    for (const m of after) afterPerHour.set(Math.floor(m.created_at / hour) * hour, (afterPerHour.get(Math.floor(m.created_at / hour) * hour) ?? 0) + 1);
+    expect(peak!.n).toBe(Math.max(...afterPerHour.values()));
+    expect(peak!.t).toBeGreaterThanOrEqual(Math.floor(mid / hour) * hour);
+  });
+
+  it('a facet counts under the other filters; a chart counts under all of them', async () => {
+    const fault = rows.find((m) => m.fault)!.fault!.split(';')[0]!;
+    const s = { ...DEFAULT_STATE, who: 'customer' as const, channel: 'twitter', fault };
+    const result = await summary(s);
+    // Choosing twitter still lists facebook, with the count it would have.
+    const channels = new Map(kind(result, 'facet:channel'));
+    expect([...channels.keys()].sort()).toEqual(['facebook', 'twitter']);
+    expect(channels.get('facebook')).toBe(rows.filter(matches({ ...s, channel: 'facebook' })).length);
+    // The fault chart: the faults of the filtered set (the chosen one on every message); its select: the faults without that choice.
+    const filtered = rows.filter(matches(s));
+    expect(new Map(kind(result, 'chart:fault')).get(fault)).toBe(filtered.length);
+    const faultsWithoutIt = rows.filter(matches({ ...s, fault: undefined }));
+    expect(new Map(kind(result, 'facet:fault')).get(fault)).toBe(faultsWithoutIt.filter((m) => (m.fault ?? '').split(';').includes(fault)).length);
+    // A chart whose filter is off has no rows of its own: its facet serves it.
+    expect(kind(result, 'chart:theme')).toEqual([]);
+    const themes = new Map(kind(result, 'facet:theme'));
+    for (const [theme, n] of themes) expect(n, theme!).toBe(filtered.filter((m) => (m.themes ?? '').split(';').includes(theme!)).length);
+  });
+
+  it("a message's segment is the report's: each segment's count is its volume in the segments section, and filters on it", async () => {
+    const breakdowns = report.sections.segments!.breakdowns;
+    expect(breakdowns.map((b) => b.field)).toEqual(['channel', 'region']);
+    const result = await summary(DEFAULT_STATE);
+    for (const b of breakdowns) {
+      const facet = new Map(kind(result, `facet:segment:${b.field}`));
+      expect(facet.size, b.field).toBe(b.segments.length);
+      for (const seg of b.segments) expect(facet.get(seg.value), `${b.field}=${seg.value}`).toBe(seg.volume);
+    }
+    expect(new Map(kind(result, 'facet:segment:region')).get('(none)')).toBeGreaterThan(0);
+    const north = breakdowns[1]!.segments.find((x) => x.value === 'north')!;
+    expect(await count({ ...DEFAULT_STATE, segmentField: 'region', segment: 'north' })).toBe(north.volume);
+    // A segment holds customer messages only, as in the report: the brand's are in none.
+    expect(await count({ ...DEFAULT_STATE, segmentField: 'channel', segment: 'twitter', who: 'brand' })).toBe(0);
+    expect(await count({ ...DEFAULT_STATE, segmentField: 'channel', segment: 'twitter' })).toBe(rows.filter((m) => m.channel === 'twitter' && m.inbound && !m.is_brand).length);
+    // A field the report does not split by matches nothing.
+    expect(await count({ ...DEFAULT_STATE, segmentField: 'colour', segment: 'red' })).toBe(0);
+  });
+
+  it('downloads the filtered rows with the bundle columns only, oldest first', async () => {
+    const s = { ...DEFAULT_STATE, channel: 'facebook' };
+    const got = await engine.query<Row>(downloadQuery(s, schema));
+    expect(got.length).toBe(rows.filter(matches(s)).length);
+    expect(Object.keys(got[0]!).sort()).toEqual([...schema.columns].sort());
+    expect(got[0]!.created_at).toBe(new Date(Math.min(...rows.filter(matches(s)).map((m) => m.created_at))).toISOString());
   });
 });

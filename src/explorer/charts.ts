@@ -1,0 +1,80 @@
+/**
+ * The explorer's charts of the filtered messages: the top themes, faults and
+ * sentiments as horizontal bars, laid out by the static pages' chart helpers
+ * (category axis wrapping, value margins, names above bars on a phone, the
+ * same fills as topic-charts.ts), and the timeline by sentiment. Plot
+ * options only: the page draws them (explorer-page.ts). Pure.
+ */
+import * as Plot from '@observablehq/plot';
+import { categoryAxis, valueMargin } from '../site/charts/axis-labels.ts';
+import { NARROW_WIDTH, namesAboveBars } from '../site/charts/narrow.ts';
+import type { ChartRow } from '../site/charts/render.ts';
+import { sentimentColor } from '../site/charts/spec.ts';
+import { formatNumber, formatShare } from '../site/format.ts';
+
+/** One bar: the value a click filters on, its label, and how many filtered messages have it. */
+export interface Bar {
+  value: string;
+  label: string;
+  n: number;
+}
+
+/** Which list a bar chart draws: its bars' fill is the static pages' for the same list. */
+export type BarKind = 'theme' | 'fault' | 'sentiment';
+
+/** Most bars a chart draws (the filter's select lists more). */
+export const CHART_BARS = 8;
+
+// As themesChart and faultParetoChart (site/charts/topic-charts.ts); sentiments as spec.ts colours them.
+const FILL: Record<Exclude<BarKind, 'sentiment'>, { fill: string }> = { theme: { fill: 'var(--c-accent)' }, fault: { fill: 'var(--c-neg)' } };
+
+/**
+ * Plot options of a bar chart of `bars` (most first, the first
+ * {@link CHART_BARS} drawn), `width` px wide: names beside the bars, or
+ * above them at phone width. `total` is the filtered count the shares are of.
+ * Null without bars.
+ */
+export function barChartOptions(kind: BarKind, bars: readonly Bar[], total: number, width: number): Plot.PlotOptions | null {
+  const rows: ChartRow[] = bars.slice(0, CHART_BARS).map((b) => ({ name: b.label, value: b.value, n: b.n, color: kind === 'sentiment' ? sentimentColor(b.value) : FILL[kind].fill }));
+  if (!rows.length) return null;
+  const valueText = (r: ChartRow) => `${formatNumber(r.n as number)}${total > 0 ? ` · ${formatShare((r.n as number) / total)}` : ''}`;
+  // Colours are site.css variables (light and dark mode), passed through as they are.
+  const shared = { style: { background: 'transparent', fontSize: '11px' }, color: { type: 'identity' as const } };
+  const fillOpacity = kind === 'fault' ? 0.85 : undefined;
+  if (width < NARROW_WIDTH + 80) return { ...namesAboveBars(rows, { name: 'name', value: 'n', valueText, fill: 'color', fillOpacity }), ...shared, width };
+  const axis = categoryAxis(rows.map((r) => r.name as string), 175);
+  return {
+    ...shared,
+    width,
+    height: Math.max(90, axis.rowHeight * rows.length + 30),
+    marginLeft: axis.marginLeft,
+    marginRight: valueMargin(rows.map(valueText)),
+    x: { label: null, grid: true, axis: null },
+    y: { label: null, domain: rows.map((r) => r.name as string), tickFormat: axis.tickFormat },
+    marks: [Plot.barX(rows, { y: 'name', x: 'n', fill: 'color', fillOpacity }), Plot.text(rows, { y: 'name', x: 'n', text: valueText, textAnchor: 'start', dx: 4 })],
+  };
+}
+
+/** One stacked bar of the timeline: a bucket's messages of one sentiment. */
+export interface TimelineBar {
+  t: number;
+  sentiment: string;
+  n: number;
+}
+
+/** Sentiments in stacking order, with their colours (spec.ts's). */
+export const SENTIMENTS = ['negative', 'neutral', 'positive', 'unlabelled'] as const;
+
+/** Plot options of the timeline: messages per bucket stacked by sentiment; x in instants, ticks written by `tickFormat` (the crisis's zone). */
+export function timelineOptions(bars: readonly TimelineBar[], bucketMs: number, width: number, tickFormat: (d: Date) => string): Plot.PlotOptions {
+  return {
+    width,
+    height: 180,
+    marginLeft: 44,
+    style: { fontSize: '12px', background: 'transparent' },
+    x: { type: 'utc', label: null, ticks: Math.max(2, Math.floor(width / 130)), tickFormat },
+    y: { label: 'Messages', grid: true },
+    color: { domain: [...SENTIMENTS], range: SENTIMENTS.map((s) => (s === 'unlabelled' ? 'var(--line)' : sentimentColor(s))), legend: true },
+    marks: [Plot.rectY(bars, { x1: (d: TimelineBar) => new Date(d.t), x2: (d: TimelineBar) => new Date(d.t + bucketMs), y: 'n', fill: 'sentiment', order: [...SENTIMENTS] })],
+  };
+}

@@ -1,0 +1,48 @@
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { barChartOptions, CHART_BARS, timelineOptions } from '../../src/explorer/charts.ts';
+
+/** Draws options as the browser does, in a server-side DOM. */
+function draw(options: Plot.PlotOptions): Element {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  return Plot.plot({ ...options, document: document as unknown as Document }) as unknown as Element;
+}
+
+const bars = Array.from({ length: 12 }, (_, i) => ({ value: `id-${i}`, label: `Label ${i}`, n: 100 - i }));
+
+describe('explorer charts', () => {
+  it('draws the first bars, most first, each with its count and share of the filtered set', () => {
+    const svg = draw(barChartOptions('theme', bars, 400, 560)!);
+    expect(svg.querySelectorAll('g[aria-label="bar"] rect').length).toBe(CHART_BARS);
+    const texts = [...svg.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+    expect(texts[0]).toBe('100 · 25%');
+    expect(svg.textContent).toContain('Label 0');
+    expect(svg.textContent).not.toContain('Label 8');
+  });
+  it('colours bars as the static pages do: themes in the accent, faults in the negative colour, sentiments by label', () => {
+    const fill = (svg: Element) => [...svg.querySelectorAll('g[aria-label="bar"] rect')].map((r) => r.getAttribute('fill') ?? r.parentElement!.getAttribute('fill'));
+    expect(new Set(fill(draw(barChartOptions('theme', bars, 400, 560)!)))).toEqual(new Set(['var(--c-accent)']));
+    expect(new Set(fill(draw(barChartOptions('fault', bars, 400, 560)!)))).toEqual(new Set(['var(--c-neg)']));
+    const sentiments = [{ value: 'negative', label: 'negative', n: 5 }, { value: 'positive', label: 'positive', n: 2 }];
+    expect(fill(draw(barChartOptions('sentiment', sentiments, 7, 560)!))).toEqual(['var(--c-neg)', 'var(--c-pos)']);
+  });
+  it('on a phone, names go above their bars (the static pages\' phone layout)', () => {
+    const wide = barChartOptions('fault', bars, 400, 560)!;
+    const narrow = barChartOptions('fault', bars, 400, 320)!;
+    expect(wide.marginLeft).toBeGreaterThan(40);
+    expect(narrow.marginLeft).toBe(1);
+    expect(draw(narrow).querySelectorAll('g[aria-label="bar"] rect').length).toBe(CHART_BARS);
+  });
+  it('says nothing rather than drawing an empty chart', () => {
+    expect(barChartOptions('fault', [], 0, 560)).toBeNull();
+  });
+  it('the timeline stacks each bucket by sentiment over its whole width', () => {
+    const hour = 3_600_000;
+    const t = Date.UTC(2024, 9, 9);
+    const node = draw(timelineOptions([{ t, sentiment: 'negative', n: 3 }, { t, sentiment: 'positive', n: 1 }, { t: t + hour, sentiment: 'neutral', n: 2 }], hour, 600, (d) => d.toISOString()));
+    const rects = [...node.querySelectorAll('g[aria-label="rect"] rect')];
+    expect(rects.length).toBe(3);
+    expect(new Set(rects.map((r) => r.getAttribute('width'))).size).toBe(1);
+  });
+});
