@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildDate, buildTime } from '../node/build-date.ts';
 import { bundlesDir, crisesDir, readManifest } from '../node/bundle-dir.ts';
+import { addPrebuiltBundles, prebuiltBundlesDir } from '../node/prebuilt-bundles.ts';
 import { crisisSlugs, prepareBundles } from './bundles.ts';
 import type { EngineName } from './engines.ts';
 import { progress } from './progress.ts';
@@ -34,6 +35,9 @@ async function bundles(root: string, options: BuildOptions): Promise<{ env: Node
   const fresh = !!process.env.DEBRIEF_NO_CACHE;
   const { analysed, reused } = await prepareBundles(data, dir, { quiet: options.quiet, workers: options.workers, engine: options.engine, force: fresh, cacheDir: fresh ? null : undefined, isolate: true });
   say(`debrief: bundles in ${path.relative(root, dir) || dir}: ${analysed.length} analysed${analysed.length ? ` (${analysed.join(', ')})` : ''}, ${reused.length} up to date, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Bundles saved from /analyze/ (bundles/<slug>/): shown beside the analysed crises, never analysed again.
+  const prebuilt = await addPrebuiltBundles(prebuiltBundlesDir(root), dir, slugs);
+  if (prebuilt.length) say(`debrief: ${prebuilt.length} prebuilt bundle(s) from ${path.relative(root, prebuiltBundlesDir(root))}: ${prebuilt.join(', ')}`);
   const crises = slugs.map((slug) => ({ slug, inputKey: readManifest(path.join(dir, slug))?.inputKey ?? '' }));
   // Telemetry would try the network, which is closed here and none of its business anyway.
   return { env: { ...process.env, DEBRIEF_BUNDLES_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' }, crises };

@@ -6,20 +6,11 @@
 import * as Plot from '@observablehq/plot';
 import { barChartOptions, timelineOptions, type Bar, type BarKind, type TimelineBar } from './charts.ts';
 import { snapRange } from './range.ts';
+import { asChartImage } from '../site/charts/plot-svg.ts';
 
 /** Row of the message table, as {@link rowsQuery} selects it. */
 export type MessageRow = Record<string, string | number | boolean | null>;
 
-/** Plot's groups say "bar", "rect": inside an image they are noise to a screen reader. The chart gets a name and a description instead. */
-function asImage(svg: Element, name: string): void {
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', name);
-  svg.removeAttribute('aria-description');
-  for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) {
-    el.removeAttribute('aria-label');
-    el.removeAttribute('aria-description');
-  }
-}
 
 /** The chart's `<svg>` of a Plot result: a `<figure>` when Plot adds a legend, whose swatches are small `<svg>`s of their own. */
 const svgOf = (node: Element) => (node.tagName.toLowerCase() === 'svg' ? node : node.querySelector(':scope > svg')!);
@@ -44,7 +35,7 @@ export function drawBars(box: HTMLElement, boxWidth: number, kind: BarKind, bars
   const svg = svgOf(node);
   const rects = [...svg.querySelectorAll('g[aria-label="bar"] rect')];
   rects.forEach((r, i) => r.setAttribute('data-value', bars[i]!.value));
-  asImage(svg, `${title}: ${bars.slice(0, 8).map((b) => `${b.label} ${b.n.toLocaleString('en-US')}`).join(', ')}`);
+  asChartImage(svg, `${title}: ${bars.slice(0, 8).map((b) => `${b.label} ${b.n.toLocaleString('en-US')}`).join(', ')}`);
   node.addEventListener('click', (event) => {
     const value = (event.target as Element).closest('rect[data-value]')?.getAttribute('data-value');
     if (value) choose(value);
@@ -65,7 +56,7 @@ export function drawTimeline(box: HTMLElement, boxWidth: number, bars: readonly 
   const width = Math.max(300, Math.min(boxWidth || 900, 1200));
   const node = Plot.plot(timelineOptions(bars, bucketMs, width, tickFormat)) as Element;
   const svg = svgOf(node) as SVGSVGElement;
-  asImage(svg, describe);
+  asChartImage(svg, describe);
   const x = (node as unknown as Plot.Plot).scale('x')!;
   const [left, right] = (x.range as [number, number]) ?? [44, width - 20];
   const top = 20;

@@ -27,7 +27,7 @@ import {
   type TextTaskParams,
   type TextTaskResult,
 } from '../analysis/parallel/text-tasks.ts';
-import type { ChunkRequest, ChunkResponse } from './text-worker.ts';
+import type { ChunkRequest, ChunkResponse } from '../analysis/parallel/chunk-protocol.ts';
 
 export interface WorkerMapperOptions {
   /**

@@ -16,6 +16,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { csvCell } from '../../analysis/report/messages-csv.ts';
 import { NARROW_WIDTH, type NarrowOptions } from './narrow.ts';
+import { asChartImage, CHART_DEFAULTS } from './plot-svg.ts';
 import type { LegendItem } from './spec.ts';
 
 /** A value a chart row may hold; dates become ISO text in the CSV. */
@@ -65,15 +66,12 @@ export interface RenderedChart {
   legend: LegendItem[];
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Plot options every chart starts from. */
-const DEFAULTS = { width: 420, height: 180, marginLeft: 44, style: { background: 'transparent', fontSize: '11px' } } as const;
 
 /** Draws a chart at desktop and at phone width and serialises both; each SVG carries role, aria-label, `<title>` and `<desc>`. */
 export function renderChart(spec: ChartSpec): RenderedChart {
-  const svg = drawSvg(spec, { ...DEFAULTS, ...spec.plot });
-  const narrowSvg = drawSvg(spec, { ...DEFAULTS, ...spec.plot, width: NARROW_WIDTH, ...spec.narrow });
+  const svg = drawSvg(spec, { ...CHART_DEFAULTS, ...spec.plot });
+  const narrowSvg = drawSvg(spec, { ...CHART_DEFAULTS, ...spec.plot, width: NARROW_WIDTH, ...spec.narrow });
   return { id: spec.id, title: spec.title, caption: spec.caption, summary: spec.summary, svg, narrowSvg, csv: chartCsv(spec.columns, spec.csvRows ?? spec.rows), legend: spec.legend ?? [] };
 }
 
@@ -83,20 +81,7 @@ function drawSvg(spec: ChartSpec, options: Omit<Plot.PlotOptions, 'document'>): 
   // Plot returns a <figure> only when given a legend/title; we always want the bare <svg>.
   const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
   if (!svg) throw new Error(`chart ${spec.id}: Plot produced no SVG`);
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', spec.title);
-  svg.removeAttribute('aria-description');
-  // Plot labels its groups ("bar", "x-axis tick"); inside role="img" those labels are prohibited and say nothing.
-  for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) {
-    el.removeAttribute('aria-label');
-    el.removeAttribute('aria-description');
-  }
-  const title = document.createElementNS(SVG_NS, 'title');
-  title.textContent = spec.title;
-  const desc = document.createElementNS(SVG_NS, 'desc');
-  desc.textContent = spec.summary;
-  svg.insertBefore(desc, svg.firstChild);
-  svg.insertBefore(title, svg.firstChild);
+  asChartImage(svg, spec.title, spec.summary);
   roundGeometry(svg);
   // Legends (swatches) are HTML next to the SVG; keep them when Plot made a figure.
   return node === svg ? svg.outerHTML : node.outerHTML;
