@@ -37,6 +37,8 @@ export async function addPrebuiltBundles(prebuiltDir: string, bundlesDir: string
     if (dataSlugs.includes(name)) throw problem(`crisis "${name}" is also in the data directory: remove one of the two, or save the /analyze/ bundle under another name`);
     await writeBundleDir(path.join(bundlesDir, name), async (sink) => {
       for (const entry of manifest.files) {
+        // A manifest is data from elsewhere: its names must stay inside the bundle directory.
+        if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(entry.name)) throw problem(`its manifest lists "${entry.name}", which is not a bundle file name`);
         const file = path.join(dir, entry.name);
         if (!existsSync(file)) throw problem(`${entry.name} is listed in its manifest but missing`);
         const written = await sink.write(entry.name, [readFileSync(file)]);

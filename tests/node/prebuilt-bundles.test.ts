@@ -1,5 +1,5 @@
 /** Bundles saved from /analyze/ and unpacked into bundles/: checked, then copied beside the analysed ones. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -70,5 +70,15 @@ describe('addPrebuiltBundles', () => {
     writeFileSync(path.join(at, 'messages.csv'), 'id,text\n1,hello\n');
     rmSync(path.join(at, 'report.json'));
     await expect(addPrebuiltBundles(prebuilt, bundles, [])).rejects.toThrow(/bundles\/acme: report.json is listed in its manifest but missing/);
+  });
+
+  it('refuses a manifest naming a file outside the bundle directory, and writes nothing there', async () => {
+    const at = bundle('acme');
+    writeFileSync(path.join(tmp, 'secret.txt'), 'x');
+    const manifest = JSON.parse(readFileSync(path.join(at, 'manifest.json'), 'utf8')) as BundleManifest;
+    manifest.files.push({ name: '../../secret.txt', bytes: 1, sha256: sha256Hex('x') });
+    writeFileSync(path.join(at, 'manifest.json'), JSON.stringify(manifest));
+    await expect(addPrebuiltBundles(prebuilt, bundles, [])).rejects.toThrow(/bundles\/acme: its manifest lists "..\/..\/secret.txt", which is not a bundle file name/);
+    expect(existsSync(path.join(bundles, 'acme'))).toBe(false);
   });
 });
