@@ -20,13 +20,13 @@ export interface Bar {
 }
 
 /** Which list a bar chart draws: its bars' fill is the static pages' for the same list. */
-export type BarKind = 'theme' | 'fault' | 'sentiment';
+export type BarKind = 'theme' | 'fault' | 'sentiment' | 'category';
 
 /** Most bars a chart draws (the filter's select lists more). */
 export const CHART_BARS = 8;
 
 // As themesChart and faultParetoChart (site/charts/topic-charts.ts); sentiments as spec.ts colours them.
-const FILL: Record<Exclude<BarKind, 'sentiment'>, { fill: string }> = { theme: { fill: 'var(--c-accent)' }, fault: { fill: 'var(--c-neg)' } };
+const FILL: Record<Exclude<BarKind, 'sentiment'>, { fill: string }> = { theme: { fill: 'var(--c-accent)' }, category: { fill: 'var(--c-accent)' }, fault: { fill: 'var(--c-neg)' } };
 
 /**
  * Plot options of a bar chart of `bars` (most first, the first
@@ -65,16 +65,25 @@ export interface TimelineBar {
 /** Sentiments in stacking order, with their colours (spec.ts's). */
 export const SENTIMENTS = ['negative', 'neutral', 'positive', 'unlabelled'] as const;
 
-/** Plot options of the timeline: messages per bucket stacked by sentiment; x in instants, ticks written by `tickFormat` (the crisis's zone). */
-export function timelineOptions(bars: readonly TimelineBar[], bucketMs: number, width: number, tickFormat: (d: Date) => string): Plot.PlotOptions {
+/**
+ * Plot options of the timeline: rows per bucket stacked by sentiment; x in
+ * instants, ticks written by `tickFormat` (the crisis's zone), y labelled
+ * `noun` ("Messages", "Cases"). Without any sentiment label (a crisis's
+ * cases) the bars are one colour, with no legend of sentiments none has.
+ */
+export function timelineOptions(bars: readonly TimelineBar[], bucketMs: number, width: number, tickFormat: (d: Date) => string, noun = 'Messages'): Plot.PlotOptions {
+  const labelled = bars.some((b) => b.sentiment !== 'unlabelled');
+  const color = labelled
+    ? { domain: [...SENTIMENTS], range: SENTIMENTS.map((s) => (s === 'unlabelled' ? 'var(--line)' : sentimentColor(s))), legend: true }
+    : { domain: ['unlabelled'], range: ['var(--c-accent)'], legend: false };
   return {
     width,
     height: 180,
     marginLeft: 44,
     style: { fontSize: '12px', background: 'transparent' },
     x: { type: 'utc', label: null, ticks: Math.max(2, Math.floor(width / 130)), tickFormat },
-    y: { label: 'Messages', grid: true },
-    color: { domain: [...SENTIMENTS], range: SENTIMENTS.map((s) => (s === 'unlabelled' ? 'var(--line)' : sentimentColor(s))), legend: true },
+    y: { label: noun, grid: true },
+    color,
     marks: [Plot.rectY(bars, { x1: (d: TimelineBar) => new Date(d.t), x2: (d: TimelineBar) => new Date(d.t + bucketMs), y: 'n', fill: 'sentiment', order: [...SENTIMENTS] })],
   };
 }

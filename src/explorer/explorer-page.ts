@@ -1,106 +1,41 @@
 /**
  * The explorer in the browser: DuckDB-WASM (served by the site, in parts)
- * loads the crisis's messages table; each filter change runs the two queries
- * of queries.ts and redraws the counts, the filters' options, the charts, the
- * timeline and one page of the message table. The view state lives in the
- * URL (state.ts).
+ * loads the crisis's messages table, or its cases table (the "Messages |
+ * Cases" switch; tables.ts describes each, and only the chosen one is
+ * fetched); each filter change runs the two queries of queries.ts and redraws
+ * the counts, the filters' options, the charts, the timeline and one page of
+ * the table. The view state lives in the URL (state.ts).
  *
- * Start-up overlaps what it can: the page preloads DuckDB's module
- * (index.astro), DuckDB compiles it while the table downloads, and the table
- * is loaded once, with every derived column the filters need. Marks
- * (`explorer:…`) time each step for bench/explorer.ts.
+ * Start-up overlaps what it can (explorer-database.ts): the page preloads
+ * DuckDB's module (index.astro), DuckDB compiles it while the table
+ * downloads, and the table is loaded once, with every derived column the
+ * filters need. Marks (`explorer:…`) time each step for bench/explorer.ts.
  */
-import { openBrowserEngine } from '../browser/duckdb-browser.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
 import { csvChunks } from '../analysis/report/messages-csv.ts';
 import { formatDateTime } from '../site/format.ts';
 import { columnValueText, type ValueLabels } from '../site/labels.ts';
-import { drawBars, drawTable, drawTimeline, fillSegments, fillSelect, type MessageRow } from './explorer-view.ts';
-import { joinParts } from './parts.ts';
-import { downloadQuery, exploreTableSql, facets, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, type ExploreSchema, type SummaryRow } from './queries.ts';
+import { drawBars, drawHead, drawTable, drawTimeline, fillSegments, fillSelect, type MessageRow } from './explorer-view.ts';
+import { fetchTable, openDatabase, prepareTable, type Config } from './explorer-database.ts';
+import { canSort, downloadQuery, EXPLORE_TABLE, facets, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, type ExploreSchema, type SummaryRow } from './queries.ts';
 import { instantFromWallInput, wallInputValue } from './range.ts';
-import { parseState, stateQuery, withFilter, type ExplorerState } from './state.ts';
+import { DEFAULT_STATE, parseState, stateQuery, withFilter, type ExplorerState } from './state.ts';
+import type { ChartKey, TableColumn, TableName } from './tables.ts';
 
-interface Config {
-  arrow: string[];
-  /** Parts of message_attributes.arrow: only when a segment is an attribute of the messages. */
-  attributes: string[];
-  wasm: string[];
-  worker: string;
-  zone: string;
-  bucketMs: number;
-  /** Theme and fault ids → labels (the report's), for {@link columnValueText}. */
-  labels: { themes: Record<string, string>; faults: Record<string, string> };
-  /** The report's message breakdowns: field, and the segments section's SQL of each message's segment. */
-  segments: { field: string; sql: string }[];
-}
+/** Every filter select of the form: a table shows those it has values for. */
+const SELECTS = ['channel', 'status', 'category', 'product', 'company', 'sentiment', 'theme', 'fault'] as const;
+
+/** The charts of the page, in its order; a table draws those it lists (tables.ts). */
+const CHARTS: { key: ChartKey; title: string; column: string; none: string }[] = [
+  { key: 'sentiment', title: 'Sentiment', column: 'sentiment', none: 'this crisis has no sentiment labels' },
+  { key: 'category', title: 'Top categories', column: 'category', none: 'these cases have no category' },
+  { key: 'theme', title: 'Top themes', column: 'themes', none: 'this crisis has no themes' },
+  { key: 'fault', title: 'Top faults', column: 'fault', none: 'this crisis has no fault taxonomy' },
+];
 
 const $ = <T extends HTMLElement>(root: ParentNode, selector: string) => root.querySelector(selector) as T;
 const mark = (name: string) => performance.mark(`explorer:${name}`);
 
-/** A file of the site; a failure names the file. */
-async function fetchOk(url: string): Promise<Response> {
-  const r = await fetch(url).catch((error: unknown) => {
-    throw new Error(`${url}: ${error instanceof Error ? error.message : String(error)}`);
-  });
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return r;
-}
-
-/** Each part of a file served in parts, as bytes. */
-function fetchEachPart(urls: readonly string[]): Promise<Uint8Array<ArrayBuffer>[]> {
-  return Promise.all(
-    urls.map(async (u) => {
-      const r = await fetchOk(u);
-      try {
-        return new Uint8Array(await r.arrayBuffer());
-      } catch (error) {
-        throw new Error(`${u}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }),
-  );
-}
-
-/** A file served in parts, as bytes. */
-async function fetchParts(urls: readonly string[]): Promise<Uint8Array<ArrayBuffer>> {
-  return joinParts(await fetchEachPart(urls));
-}
-
-/**
- * DuckDB's module from its parts, as a Blob URL: the Blob joins the parts'
- * bytes (no 33 MB copy here). Not the responses' own Blobs: a Blob made of
- * those failed to load in the worker now and then ("Failed to fetch").
- */
-async function wasmUrl(urls: readonly string[]): Promise<string> {
-  return URL.createObjectURL(new Blob(await fetchEachPart(urls), { type: 'application/wasm' }));
-}
-
-/**
- * Starts DuckDB and loads the explore table. DuckDB's module comes first
- * (the page preloads it), alone: compiling it is the longest step, and it
- * starts only once every byte is here; the table downloads while it compiles.
- */
-async function openDatabase(config: Config): Promise<{ engine: Engine; schema: ExploreSchema }> {
-  const wasm = await wasmUrl(config.wasm);
-  mark('wasm-fetched');
-  const arrow = fetchParts(config.arrow);
-  const attributes = config.attributes.length ? fetchParts(config.attributes) : null;
-  // A failed download is reported once the engine is up (or has failed): never an unhandled rejection.
-  arrow.catch(() => undefined);
-  attributes?.catch(() => undefined);
-  const engine = await openBrowserEngine({ wasmUrl: wasm, workerUrl: new URL(config.worker, location.href).href });
-  mark('engine-ready');
-  await engine.loadArrow('messages', await arrow);
-  if (attributes) await engine.loadArrow('message_attributes', await attributes);
-  mark('table-loaded');
-  const columns = new Set((await engine.query<{ column_name: string }>('DESCRIBE messages')).map((c) => c.column_name));
-  await engine.exec(exploreTableSql(columns, config.segments.map((s) => s.sql), config.bucketMs));
-  // The explore table has every column of messages: the bundle's tables are not needed any more.
-  await engine.exec('DROP TABLE messages');
-  if (attributes) await engine.exec('DROP TABLE message_attributes');
-  mark('table-prepared');
-  return { engine, schema: { columns, segmentFields: config.segments.map((s) => s.field), bucketMs: config.bucketMs } };
-}
 
 /** Starts the explorer in `root` (the page's `[data-explorer]` element). */
 export async function startExplorer(root: HTMLElement): Promise<void> {
@@ -108,57 +43,103 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   const config = JSON.parse(root.dataset.explorer!) as Config;
   const status = $<HTMLElement>(root, '.explorer-status');
   // Opened from disk, this module never runs: the page's inline script says why.
-  status.textContent = 'Loading the database and the messages…';
+  let state = parseState(location.search);
+  // A table the crisis has no rows in is not offered: the default is shown instead.
+  if (state.table && !config.tables[state.table]) delete state.table;
+  status.textContent = `Loading the database and the ${state.table ?? config.defaultTable}…`;
   let engine: Engine;
   let schema: ExploreSchema;
   try {
-    ({ engine, schema } = await openDatabase(config));
+    ({ engine, schema } = await openDatabase(config, state.table ?? config.defaultTable));
   } catch (error) {
     status.textContent = `The explorer could not start: ${error instanceof Error ? error.message : String(error)}. The other pages of this report work without it.`;
     return;
   }
   const form = $<HTMLFormElement>(root, 'form');
   const field = <T extends Element>(name: string) => form.elements.namedItem(name) as unknown as T;
-  let state = parseState(location.search);
+  const labelOfField = (name: string) => (form.elements.namedItem(name) as HTMLElement | null)?.closest('label') ?? null;
   // Ids read as the static pages write them (labels.ts): the report's labels, else the id in words.
   const labels: ValueLabels = { themes: new Map(Object.entries(config.labels.themes)), faults: new Map(Object.entries(config.labels.faults)), steps: new Map() };
   const label = (column: string, value: string) => (column === 'themes' || column === 'fault' ? columnValueText(column, value, labels) : value);
-  const labelOf: Record<string, (v: string) => string> = { channel: (v) => v, sentiment: (v) => v, theme: (v) => label('themes', v), fault: (v) => label('fault', v) };
+  const same = (v: string) => v;
+  const labelOf: Record<string, (v: string) => string> = { channel: same, status: same, category: same, product: same, company: same, sentiment: same, theme: (v) => label('themes', v), fault: (v) => label('fault', v) };
   // As the static pages write times: 24-hour, in the crisis's zone, with its abbreviation.
   const when = (t: string | number) => formatDateTime(typeof t === 'string' ? Date.parse(t) : t, config.zone);
-  const tick = (d: Date) => when(d.getTime()).replace(/ \S+$/, '');
+  // Buckets of a day or more (complaints over years): a tick is a date; its hour would crowd the axis.
+  const tick = (d: Date) => when(d.getTime()).replace(config.bucketMs >= 86_400_000 ? /, \d\d:\d\d \S+$/ : / \S+$/, '');
 
-  const charts = [
-    { key: 'sentiment', title: 'Sentiment', empty: schema.columns.has('sentiment') ? 'No labelled messages in this view.' : 'Not measurable: this crisis has no sentiment labels.' },
-    { key: 'theme', title: 'Top themes', empty: schema.columns.has('themes') ? 'No themes in this view.' : 'Not measurable: this crisis has no themes.' },
-    { key: 'fault', title: 'Top faults', empty: schema.columns.has('fault') ? 'No faults in this view.' : 'Not measurable: this crisis has no fault taxonomy.' },
-  ] as const;
   const timelineBox = $<HTMLElement>(root, '.explorer-timeline');
-  const chartBoxes = charts.map((c) => $<HTMLElement>(root, `[data-chart="${c.key}"]`));
+  const chartBox = (key: ChartKey) => $<HTMLElement>(root, `[data-chart="${key}"]`);
+  /** The charts the table draws: its own, but a sentiment chart only where there are sentiments (the messages' says it is not measurable). */
+  const charts = () => {
+    const t = schema.table!;
+    return CHARTS.filter((c) => t.charts.includes(c.key) && (t.name === 'messages' || c.key !== 'sentiment' || schema.columns.has('sentiment')) && (c.key !== 'category' || categories)).map((c) => ({
+      ...c,
+      empty: schema.columns.has(c.column) ? `No ${c.title.replace(/^Top /, '').toLowerCase()} in this view.` : `Not measurable: ${c.none}.`,
+    }));
+  };
+  /** True when the table has any category: cases whose categories are all empty (NHTSA's complaints) draw no category chart. */
+  const anyCategory = async () => schema.columns.has('category') && (await engine.query<{ n: number }>(`SELECT count(category)::DOUBLE AS n FROM ${EXPLORE_TABLE}`))[0]!.n > 0;
+  let categories = await anyCategory();
+  const switchBox = root.querySelector<HTMLElement>('.explorer-switch');
+  /** Shows the parts of the form, the charts and the table that the table explored has: called once per table loaded. */
+  const showTable = () => {
+    const t = schema.table!;
+    for (const c of CHARTS) chartBox(c.key).closest('section')!.hidden = !charts().some((x) => x.key === c.key);
+    for (const name of ['who', 'author']) labelOfField(name)!.hidden = !t.authors;
+    labelOfField('segment')?.toggleAttribute('hidden', schema.segmentFields.length === 0);
+    for (const o of field<HTMLSelectElement>('sort').options) o.hidden = o.disabled = !canSort(o.value as ExplorerState['sort'], schema);
+    drawHead($<HTMLTableRowElement>(root, 'thead tr'), t.columns);
+    $<HTMLElement>(root, '.table-scroll').setAttribute('aria-label', `Filtered ${t.noun}`);
+    for (const input of switchBox?.querySelectorAll('input') ?? []) (input as HTMLInputElement).checked = input.value === t.name;
+  };
+  showTable();
+  const noun = () => schema.table!.noun;
+  const Noun = () => noun()[0]!.toUpperCase() + noun().slice(1);
+  const topics = (r: MessageRow) => [label('themes', String(r.themes ?? '')), label('fault', String(r.fault ?? ''))].filter(Boolean).join(' · ');
+  const cellText = (r: MessageRow, cell: TableColumn['cell']): string => {
+    const text = (v: unknown) => (v === null || v === undefined || v === '' ? '–' : String(v));
+    if (cell === 'time') return when(Number(r.ms));
+    if (cell === 'author') return `${r.author ?? ''}${r.is_brand ? ' (brand)' : ''}`;
+    if (cell === 'topics') return topics(r) || '–';
+    if (cell === 'category') return text([r.category, r.product].filter(Boolean).join(' / '));
+    return text(r[cell]);
+  };
 
   /** Redraws what depends on the filters only: the count, the filters' options, the charts and the timeline. */
   const drawSummary = (summary: SummaryRow[]) => {
     // Measured before anything is redrawn: one layout, not one per chart.
-    const widths = { timeline: timelineBox.clientWidth, chart: chartBoxes[0]!.clientWidth };
+    const shownCharts = charts();
+    const widths = { timeline: timelineBox.clientWidth, chart: chartBox(shownCharts[0]?.key ?? 'fault').clientWidth };
     const of = (kind: string) => summary.filter((r) => r.kind === kind).map((r) => ({ value: String(r.value), n: r.n }));
     const total = summary.find((r) => r.kind === 'count')!.n;
     const brand = summary.find((r) => r.kind === 'brand')!.n;
     const segments: { field: string; options: { value: string; n: number }[] }[] = [];
+    const filled = new Set<string>();
     for (const f of facets(schema)) {
       if (f.key.startsWith('segment:')) segments.push({ field: f.key.slice(8), options: of(`facet:${f.key}`) });
-      else fillSelect(field<HTMLSelectElement>(f.key), of(`facet:${f.key}`), state[f.key as 'channel'], labelOf[f.key]!);
+      else {
+        const options = of(`facet:${f.key}`);
+        const current = state[f.key as (typeof SELECTS)[number]];
+        fillSelect(field<HTMLSelectElement>(f.key), options, current, labelOf[f.key]!);
+        // A select with nothing to choose (a column the crisis leaves empty) is not shown, unless the URL chose a value in it.
+        if (options.length || current) filled.add(f.key);
+      }
     }
+    for (const key of SELECTS) labelOfField(key)!.hidden = !filled.has(key);
     if (segments.length) fillSegments(field<HTMLSelectElement>('segment'), segments, { field: state.segmentField, value: state.segment });
     for (const key of ['q', 'author'] as const) field<HTMLInputElement>(key).value = state[key] ?? '';
     for (const key of ['from', 'to'] as const) field<HTMLInputElement>(key).value = state[key] ? wallInputValue(state[key], config.zone) : '';
     field<HTMLSelectElement>('who').value = state.who ?? '';
     const range = state.from || state.to ? ` from ${state.from ? when(state.from) : 'the start'} to ${state.to ? when(state.to) : 'the end'}` : '';
-    $<HTMLElement>(root, '.explorer-count').textContent = `${total.toLocaleString('en-US')} messages (${brand.toLocaleString('en-US')} from the brand)${range}.`;
+    const fromBrand = schema.table!.authors ? ` (${brand.toLocaleString('en-US')} from the brand)` : '';
+    $<HTMLElement>(root, '.explorer-count').textContent = `${total.toLocaleString('en-US')} ${noun()}${fromBrand}${range}.`;
     // A chart whose own filter is off counts like its select: the facet's rows serve both.
-    const bars = (key: 'sentiment' | 'theme' | 'fault') => (summary.some((r) => r.kind === `chart:${key}`) ? of(`chart:${key}`) : of(`facet:${key}`)).map((b) => ({ ...b, label: labelOf[key]!(b.value) }));
-    charts.forEach((c, i) => drawBars(chartBoxes[i]!, widths.chart, c.key, bars(c.key), total, c.title, c.empty, (value) => update({ [c.key]: value })));
+    const bars = (key: ChartKey) => (summary.some((r) => r.kind === `chart:${key}`) ? of(`chart:${key}`) : of(`facet:${key}`)).map((b) => ({ ...b, label: labelOf[key]!(b.value) }));
+    for (const c of shownCharts) drawBars(chartBox(c.key), widths.chart, c.key, bars(c.key), total, c.title, c.empty, (value) => update({ [c.key]: value }));
     const time = summary.filter((r) => r.kind === 'time').map((r) => ({ t: r.t!, sentiment: String(r.value), n: r.n }));
-    drawTimeline(timelineBox, widths.timeline, time, config.bucketMs, state, tick, `Messages over time by sentiment${range || ', the whole crisis'}`, (r) => update(r));
+    const over = schema.columns.has('sentiment') ? `${Noun()} over time by sentiment` : `${Noun()} over time`;
+    drawTimeline(timelineBox, widths.timeline, time, config.bucketMs, state, tick, `${over}${range || ', the whole crisis'}`, (r) => update(r), Noun());
     return total;
   };
 
@@ -179,7 +160,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     const total = summary ? drawSummary(summary) : drawn!.total;
     drawn = { key, total };
     field<HTMLSelectElement>('sort').value = state.sort;
-    drawTable($(root, 'tbody'), rows, when, (r) => [label('themes', String(r.themes ?? '')), label('fault', String(r.fault ?? ''))].filter(Boolean).join(' · '));
+    drawTable($(root, 'tbody'), rows, schema.table!.columns, cellText);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     $<HTMLElement>(root, '.explorer-page').textContent = `Page ${state.page.toLocaleString('en-US')} of ${pages.toLocaleString('en-US')}`;
     $<HTMLButtonElement>(root, '[data-page="prev"]').disabled = state.page <= 1;
@@ -195,9 +176,34 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     void render();
   };
 
+  /** Explores the other table: its files fetched (only now), its explore table built in the same database, the filters cleared (they are the other table's). */
+  const switchTable = async (name: TableName) => {
+    if (!config.tables[name] || name === schema.table!.name) return;
+    generation++;
+    delete document.documentElement.dataset.explorerReady;
+    const inputs = [...(switchBox?.querySelectorAll('input') ?? [])] as HTMLInputElement[];
+    for (const input of inputs) input.disabled = true;
+    status.textContent = `Loading the ${name}…`;
+    try {
+      schema = await prepareTable(engine, config, name, fetchTable(config, name));
+      categories = await anyCategory();
+    } catch (error) {
+      status.textContent = `The ${name} could not be loaded: ${error instanceof Error ? error.message : String(error)}.`;
+      for (const input of inputs) input.disabled = false;
+      showTable();
+      return;
+    }
+    for (const input of inputs) input.disabled = false;
+    state = { ...DEFAULT_STATE, table: name };
+    drawn = null;
+    showTable();
+    await render();
+  };
+
   form.addEventListener('change', (event) => {
     const el = event.target as HTMLInputElement | HTMLSelectElement;
     if (el.name === 'q' || el.name === 'author') return;
+    if (el.name === 'table') return void switchTable(el.value as TableName);
     if (el.name === 'from' || el.name === 'to') return update({ [el.name]: el.value ? instantFromWallInput(el.value, config.zone) : undefined });
     if (el.name === 'segment') {
       const [segmentField, segment] = el.value ? (JSON.parse(el.value) as [string, string]) : [undefined, undefined];
@@ -216,7 +222,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
       state = { ...state, page: state.page + (button.dataset.page === 'next' ? 1 : -1) };
       void render();
     } else if (button.dataset.action === 'reset') {
-      state = parseState('');
+      state = { ...DEFAULT_STATE, ...(state.table ? { table: state.table } : {}) };
       void render();
     } else if (button.dataset.action === 'whole-time') {
       update({ from: undefined, to: undefined });
@@ -231,7 +237,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
       const csv = [...csvChunks(header, rows.length, (i) => header.map((h) => rows[i]![h] ?? null))].join('');
       const a = document.createElement('a');
       a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-      a.download = 'messages-filtered.csv';
+      a.download = `${noun()}-filtered.csv`;
       a.click();
     }
   });

@@ -7,8 +7,9 @@ import * as Plot from '@observablehq/plot';
 import { barChartOptions, timelineOptions, type Bar, type BarKind, type TimelineBar } from './charts.ts';
 import { snapRange } from './range.ts';
 import { asChartImage } from '../site/charts/plot-svg.ts';
+import type { TableColumn } from './tables.ts';
 
-/** Row of the message table, as {@link rowsQuery} selects it. */
+/** Row of the explorer's table, as queries.ts `rowsQuery` selects it. */
 export type MessageRow = Record<string, string | number | boolean | null>;
 
 
@@ -52,9 +53,9 @@ export type RangeChosen = (range: { from: string; to: string }) => void;
  * brushes a range; a click takes one bucket. The From/To inputs are the
  * keyboard's way to the same range.
  */
-export function drawTimeline(box: HTMLElement, boxWidth: number, bars: readonly TimelineBar[], bucketMs: number, range: { from?: string; to?: string }, tickFormat: (d: Date) => string, describe: string, chosen: RangeChosen): void {
+export function drawTimeline(box: HTMLElement, boxWidth: number, bars: readonly TimelineBar[], bucketMs: number, range: { from?: string; to?: string }, tickFormat: (d: Date) => string, describe: string, chosen: RangeChosen, noun = 'Messages'): void {
   const width = Math.max(300, Math.min(boxWidth || 900, 1200));
-  const node = Plot.plot(timelineOptions(bars, bucketMs, width, tickFormat)) as Element;
+  const node = Plot.plot(timelineOptions(bars, bucketMs, width, tickFormat, noun)) as Element;
   const svg = svgOf(node) as SVGSVGElement;
   asChartImage(svg, describe);
   const x = (node as unknown as Plot.Plot).scale('x')!;
@@ -104,24 +105,35 @@ export function drawTimeline(box: HTMLElement, boxWidth: number, bars: readonly 
   box.replaceChildren(node);
 }
 
-/** Fills the table body with one page of messages; `when` writes a time, `topics` the themes and faults of a row. */
-export function drawTable(body: HTMLTableSectionElement, rows: readonly MessageRow[], when: (ms: number) => string, topics: (row: MessageRow) => string): void {
+/**
+ * Fills the table body with one page of rows, a cell per column of the
+ * table (tables.ts); `text` writes a cell. The row's text has the class
+ * `msg-text` (shown first, and on phones).
+ */
+export function drawTable(body: HTMLTableSectionElement, rows: readonly MessageRow[], columns: readonly TableColumn[], text: (row: MessageRow, cell: TableColumn['cell']) => string): void {
   body.replaceChildren(
     ...rows.map((r) => {
       const tr = document.createElement('tr');
-      const cell = (text: string, cls?: string) => {
+      for (const c of columns) {
         const td = document.createElement('td');
-        td.textContent = text;
-        if (cls) td.className = cls;
+        td.textContent = text(r, c.cell);
+        if (c.cell === 'text') td.className = 'msg-text';
+        else if (c.cell === 'time') td.className = 'due';
         tr.append(td);
-      };
-      cell(String(r.text ?? ''), 'msg-text');
-      cell(when(Number(r.ms)), 'due');
-      cell(`${r.author ?? ''}${r.is_brand ? ' (brand)' : ''}`);
-      cell(String(r.channel ?? ''));
-      cell(r.sentiment ? String(r.sentiment) : '–');
-      cell(topics(r) || '–');
+      }
       return tr;
+    }),
+  );
+}
+
+/** Sets the table's headings: one per column of the table explored. */
+export function drawHead(row: HTMLTableRowElement, columns: readonly TableColumn[]): void {
+  row.replaceChildren(
+    ...columns.map((c) => {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = c.head;
+      return th;
     }),
   );
 }

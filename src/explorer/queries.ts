@@ -1,13 +1,15 @@
 /**
- * The explorer's SQL. The bundle's `messages` table (one row per message,
- * every analysis column) is copied once into {@link EXPLORE_TABLE} with what
- * every filter change would otherwise recompute on each row: the time in
- * epoch ms, the theme and fault lists, the lower-cased text, the engagement
- * and each message's segment. Then each change runs two queries: one for the
- * counts, the facets, the charts and the timeline, one for a page of rows.
- * Values are quoted here, never spliced raw: the state comes from a URL.
+ * The explorer's SQL. The bundle's table being explored — `messages` or
+ * `cases` (tables.ts describes each) — is copied once into
+ * {@link EXPLORE_TABLE} with what every filter change would otherwise
+ * recompute on each row: the time in epoch ms, the theme and fault lists, the
+ * lower-cased text, a message's engagement and each row's segment. Then each
+ * change runs two queries: one for the counts, the facets, the charts and the
+ * timeline, one for a page of rows. Values are quoted here, never spliced
+ * raw: the state comes from a URL.
  */
 import type { ExplorerState } from './state.ts';
+import { MESSAGES_TABLE, type ExploreTable, type SelectKey } from './tables.ts';
 
 /** Rows per page of the message table. */
 export const PAGE_SIZE = 50;
@@ -15,8 +17,10 @@ export const PAGE_SIZE = 50;
 /** The table the explorer queries (built by {@link exploreTableSql}). */
 export const EXPLORE_TABLE = 'explore';
 
-/** What the explorer knows of its table: the bundle's columns, the segment fields (column `segment_<i>` holds field i's value) and the timeline's bucket. */
+/** What the explorer knows of its table: which table, the bundle's columns, the segment fields (column `segment_<i>` holds field i's value) and the timeline's bucket. */
 export interface ExploreSchema {
+  /** The table explored; absent: the messages. */
+  table?: ExploreTable;
   columns: ReadonlySet<string>;
   segmentFields: readonly string[];
   /** Width of the timeline's buckets (column `bucket`: a message's bucket number, epoch-aligned). */
@@ -35,30 +39,37 @@ export function segmentColumn(schema: ExploreSchema, field: string): string | nu
 }
 
 /**
- * SQL creating {@link EXPLORE_TABLE} from `messages` (the bundle's columns
- * `columns`). `segmentSql[i]` is the segments section's own
+ * SQL creating {@link EXPLORE_TABLE} from the bundle's table `table.name`
+ * (its columns `columns`). `segmentSql[i]` is the segments section's own
  * query for breakdown i (segments/fields.ts `segmentValuesSql`: id → value
- * for customer messages), so a message's segment here is the report's.
+ * for customer messages, or for every case), so a row's segment here is the
+ * report's.
  */
-export function exploreTableSql(columns: ReadonlySet<string>, segmentSql: readonly string[], bucketMs: number): string {
+export function exploreTableSql(columns: ReadonlySet<string>, segmentSql: readonly string[], bucketMs: number, table: ExploreTable = MESSAGES_TABLE): string {
+  const time = `m."${table.time}"`;
   const list = (c: string) => (columns.has(c) ? `list_filter(string_split(coalesce(m."${c}", ''), ';'), x -> x <> '')` : `[]::VARCHAR[]`);
   const num = (c: string) => (columns.has(c) ? `coalesce(m."${c}", 0)` : '0');
   const derived = [
-    'epoch_ms(m.created_at)::BIGINT AS ms',
-    `(epoch_ms(m.created_at) // ${Math.round(bucketMs)})::BIGINT AS bucket`,
+    `epoch_ms(${time})::BIGINT AS ms`,
+    `(epoch_ms(${time}) // ${Math.round(bucketMs)})::BIGINT AS bucket`,
     `${list('themes')} AS theme_list`,
     `${list('fault')} AS fault_list`,
     'lower(coalesce(m.text, \'\')) AS text_lower',
-    `(${num('likes')} + ${num('shares')} + ${num('replies')})::DOUBLE AS engagement`,
+    ...(table.engagement ? [`(${num('likes')} + ${num('shares')} + ${num('replies')})::DOUBLE AS engagement`] : []),
     ...segmentSql.map((_, i) => `s${i}.value AS segment_${i}`),
   ];
   const joins = segmentSql.map((sql, i) => `LEFT JOIN (${sql}) s${i} ON s${i}.id = m.id`).join(' ');
   // No ORDER BY: the bundle's rows are in time order already, and sorting 100,000 texts costs seconds in the browser.
-  return `CREATE OR REPLACE TABLE ${EXPLORE_TABLE} AS SELECT m.*, ${derived.join(', ')} FROM messages m ${joins}`;
+  return `CREATE OR REPLACE TABLE ${EXPLORE_TABLE} AS SELECT m.*, ${derived.join(', ')} FROM ${table.name} m ${joins}`;
 }
 
 /** Which filters a WHERE clause leaves out: a facet ignores its own, the timeline the time range. */
-type Except = 'time' | 'channel' | 'sentiment' | 'theme' | 'fault' | 'segment';
+type Except = 'time' | SelectKey | 'sentiment' | 'theme' | 'fault' | 'segment';
+
+/** The table a schema describes (the messages when it names none). */
+export function tableOf(schema: ExploreSchema): ExploreTable {
+  return schema.table ?? MESSAGES_TABLE;
+}
 
 /** The filter as a WHERE clause (`TRUE` for no filter). A filter on a column the crisis lacks matches nothing. */
 export function whereClause(state: ExplorerState, schema: ExploreSchema, except?: Except): string {
@@ -68,7 +79,11 @@ export function whereClause(state: ExplorerState, schema: ExploreSchema, except?
   const instant = (iso: string) => (Number.isFinite(Date.parse(iso)) ? String(Date.parse(iso)) : 'NULL');
   if (except !== 'time' && state.from) parts.push(`ms >= ${instant(state.from)}`);
   if (except !== 'time' && state.to) parts.push(`ms < ${instant(state.to)}`);
-  if (except !== 'channel' && state.channel) parts.push(`channel = ${sqlString(state.channel)}`);
+  // A select of the table: a filter on a column the crisis lacks matches nothing; a select of the other table is not this view's.
+  for (const key of tableOf(schema).selects) {
+    const v = state[key];
+    if (except !== key && v) parts.push(has(key) ? `${key} = ${sqlString(v)}` : 'FALSE');
+  }
   if (except !== 'sentiment' && state.sentiment) parts.push(has('sentiment') ? `sentiment = ${sqlString(state.sentiment)}` : 'FALSE');
   if (except !== 'theme' && state.theme) parts.push(`list_contains(theme_list, ${sqlString(state.theme)})`);
   if (except !== 'fault' && state.fault) parts.push(`list_contains(fault_list, ${sqlString(state.fault)})`);
@@ -76,8 +91,8 @@ export function whereClause(state: ExplorerState, schema: ExploreSchema, except?
     const column = segmentColumn(schema, state.segmentField);
     parts.push(column ? `${column} = ${sqlString(state.segment)}` : 'FALSE');
   }
-  if (state.author) parts.push(`author = ${sqlString(state.author)}`);
-  if (state.who) parts.push(state.who === 'brand' ? 'is_brand' : 'NOT is_brand');
+  if (state.author) parts.push(has('author') ? `author = ${sqlString(state.author)}` : 'FALSE');
+  if (state.who) parts.push(!has('is_brand') ? 'FALSE' : state.who === 'brand' ? 'is_brand' : 'NOT is_brand');
   // Lower-cased once in the table; the words here. contains() is a literal match: no pattern characters to escape.
   for (const word of (state.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10)) parts.push(`contains(text_lower, ${sqlString(word)})`);
   return parts.length ? parts.join(' AND ') : 'TRUE';
@@ -91,19 +106,21 @@ const ORDER: Record<ExplorerState['sort'], string> = {
   engagement: 'engagement DESC, ms, id',
 };
 
-/** Columns of the message table's rows (those the crisis has). */
-const ROW_COLUMNS = ['id', 'ms', 'author', 'is_brand', 'channel', 'text', 'sentiment', 'themes', 'fault'];
+/** True when the table can sort as `sort` asks: its sorts, and a sentiment score for the sentiment orders. */
+export function canSort(sort: ExplorerState['sort'], schema: ExploreSchema): boolean {
+  return tableOf(schema).sorts.includes(sort) && (!sort.includes('sentiment') || schema.columns.has('sentiment_score'));
+}
 
-/** One page of the filtered messages, in the state's order. */
+/** One page of the filtered rows, in the state's order (oldest first when the table cannot sort so). */
 export function rowsQuery(state: ExplorerState, schema: ExploreSchema): string {
-  const pick = ROW_COLUMNS.filter((c) => c === 'ms' || schema.columns.has(c));
-  const order = !schema.columns.has('sentiment_score') && state.sort.includes('sentiment') ? ORDER.time : ORDER[state.sort];
+  const pick = tableOf(schema).rowColumns.filter((c) => c === 'ms' || schema.columns.has(c));
+  const order = canSort(state.sort, schema) ? ORDER[state.sort] : ORDER.time;
   return `SELECT ${pick.map((c) => `"${c}"`).join(', ')} FROM ${EXPLORE_TABLE} WHERE ${whereClause(state, schema)} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${(state.page - 1) * PAGE_SIZE}`;
 }
 
 /** A filter's select: its state key, the column it reads (a list column is unnested) and which filter its counts leave out. */
 export interface Facet {
-  /** `channel`, `sentiment`, `theme`, `fault`, or `segment:<field>`. */
+  /** A select's key (`channel`, `status`, …), `sentiment`, `theme`, `fault`, or `segment:<field>`. */
   key: string;
   expr: string;
   list: boolean;
@@ -112,7 +129,7 @@ export interface Facet {
 
 /** The facets of a table: one select per filter the crisis has data for. */
 export function facets(schema: ExploreSchema): Facet[] {
-  const out: Facet[] = [{ key: 'channel', expr: 'channel', list: false, except: 'channel' }];
+  const out: Facet[] = tableOf(schema).selects.filter((k) => schema.columns.has(k)).map((k) => ({ key: k, expr: k, list: false, except: k }));
   if (schema.columns.has('sentiment')) out.push({ key: 'sentiment', expr: 'sentiment', list: false, except: 'sentiment' });
   if (schema.columns.has('themes')) out.push({ key: 'theme', expr: 'theme_list', list: true, except: 'theme' });
   if (schema.columns.has('fault')) out.push({ key: 'fault', expr: 'fault_list', list: true, except: 'fault' });
@@ -142,12 +159,13 @@ export type SummaryRow = {
  */
 export function summaryQuery(state: ExplorerState, schema: ExploreSchema, limit = 50): string {
   const all = facets(schema);
-  const keep = ['is_brand', 'bucket', schema.columns.has('sentiment') ? 'sentiment' : null, ...all.map((f) => f.expr)].filter((c): c is string => c !== null);
+  const brand = schema.columns.has('is_brand');
+  const keep = [brand ? 'is_brand' : null, 'bucket', schema.columns.has('sentiment') ? 'sentiment' : null, ...all.map((f) => f.expr)].filter((c): c is string => c !== null);
   // Kept once when a word search filters (scanning texts costs more than keeping the rows); otherwise each part re-filters, cheaper than copying them.
   const filtered = `filtered AS ${state.q ? 'MATERIALIZED' : 'NOT MATERIALIZED'} (SELECT ${[...new Set(keep)].join(', ')} FROM ${EXPLORE_TABLE} WHERE ${whereClause(state, schema)})`;
   // The rows a part counts: the filtered set, or the table under the other filters when its own is on.
   const source = (own: boolean, except: Except) => (own ? `${EXPLORE_TABLE} WHERE ${whereClause(state, schema, except)}` : 'filtered');
-  const parts = [`SELECT 'count' AS kind, NULL AS value, NULL::DOUBLE AS t, count(*)::DOUBLE AS n FROM filtered`, `SELECT 'brand', NULL, NULL, count(*) FILTER (WHERE is_brand)::DOUBLE FROM filtered`];
+  const parts = [`SELECT 'count' AS kind, NULL AS value, NULL::DOUBLE AS t, count(*)::DOUBLE AS n FROM filtered`, `SELECT 'brand', NULL, NULL, ${brand ? 'count(*) FILTER (WHERE is_brand)::DOUBLE' : 'NULL::DOUBLE'} FROM filtered`];
   const counted = (kind: string, f: Facet, from: string) => {
     const value = f.list ? `unnest(${f.expr})` : f.expr;
     return `SELECT ${sqlString(kind)}, v, NULL, n FROM (SELECT v, count(*)::DOUBLE AS n FROM (SELECT ${value} AS v FROM ${from}) WHERE v IS NOT NULL AND v <> '' GROUP BY v ORDER BY n DESC, v LIMIT ${limit})`;
@@ -156,7 +174,7 @@ export function summaryQuery(state: ExplorerState, schema: ExploreSchema, limit 
     const own = ownFilterSet(state, f.key);
     parts.push(counted(`facet:${f.key}`, f, source(own, f.except)));
     // A chart counts under every filter: with its own filter off, that is the facet's count, not run twice.
-    if (own && (f.key === 'sentiment' || f.key === 'theme' || f.key === 'fault')) parts.push(counted(`chart:${f.key}`, f, 'filtered'));
+    if (own && (tableOf(schema).charts as readonly string[]).includes(f.key)) parts.push(counted(`chart:${f.key}`, f, 'filtered'));
   }
   const sentiment = schema.columns.has('sentiment') ? `coalesce(sentiment, 'unlabelled')` : `'unlabelled'`;
   parts.push(`SELECT 'time', ${sentiment}, bucket::DOUBLE * ${schema.bucketMs}, count(*)::DOUBLE FROM ${source(!!(state.from || state.to), 'time')} GROUP BY ALL`);
@@ -166,7 +184,7 @@ export function summaryQuery(state: ExplorerState, schema: ExploreSchema, limit 
 /** True when the filter of facet `key` is set: the facet then counts without it, and its chart (with it) apart. */
 export function ownFilterSet(state: ExplorerState, key: string): boolean {
   if (key.startsWith('segment:')) return state.segment !== undefined;
-  return key === 'channel' || key === 'sentiment' || key === 'theme' || key === 'fault' ? !!state[key] : false;
+  return key === 'channel' || key === 'status' || key === 'category' || key === 'product' || key === 'company' || key === 'sentiment' || key === 'theme' || key === 'fault' ? !!state[key] : false;
 }
 
 /** The bucket with most filtered messages (the peak), as its start in epoch ms; no row when nothing matches. */
@@ -174,8 +192,9 @@ export function peakQuery(state: ExplorerState, schema: ExploreSchema): string {
   return `SELECT bucket::DOUBLE * ${schema.bucketMs} AS t, count(*)::DOUBLE AS n FROM ${EXPLORE_TABLE} WHERE ${whereClause(state, schema)} GROUP BY bucket ORDER BY n DESC, t LIMIT 1`;
 }
 
-/** Every filtered message with the bundle's own columns (none of the explorer's), oldest first: "Download these rows". */
+/** Every filtered row with the bundle's own columns (none of the explorer's; its times as ISO instants), oldest first: "Download these rows". */
 export function downloadQuery(state: ExplorerState, schema: ExploreSchema): string {
-  const own = [...schema.columns].filter((c) => c !== 'created_at').map((c) => `"${c}"`);
-  return `SELECT ${[...own, `strftime(created_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS created_at`].join(', ')} FROM ${EXPLORE_TABLE} WHERE ${whereClause(state, schema)} ORDER BY ms, id`;
+  const time = tableOf(schema).time;
+  const own = [...schema.columns].filter((c) => c !== time).map((c) => `"${c}"`);
+  return `SELECT ${[...own, `strftime("${time}", '%Y-%m-%dT%H:%M:%S.%gZ') AS "${time}"`].join(', ')} FROM ${EXPLORE_TABLE} WHERE ${whereClause(state, schema)} ORDER BY ms, id`;
 }

@@ -4,6 +4,8 @@
  * in the browser.
  */
 
+import { TABLE_NAMES, type TableName } from './tables.ts';
+
 /** Who wrote a message: the brand's accounts or its customers. */
 export type Who = 'brand' | 'customer';
 
@@ -12,10 +14,17 @@ export const SORTS = ['time', '-time', 'sentiment', '-sentiment', 'engagement'] 
 export type Sort = (typeof SORTS)[number];
 
 export interface ExplorerState {
+  /** The table explored (tables.ts); absent: the crisis's default (its messages, else its cases). */
+  table?: TableName;
   /** ISO instants (UTC): messages from `from` (inclusive) to `to` (exclusive). */
   from?: string;
   to?: string;
   channel?: string;
+  /** Cases only: their status, category, product and company. */
+  status?: string;
+  category?: string;
+  product?: string;
+  company?: string;
   sentiment?: string;
   theme?: string;
   fault?: string;
@@ -34,7 +43,7 @@ export interface ExplorerState {
 /** The unfiltered view: every message, oldest first. */
 export const DEFAULT_STATE: ExplorerState = { sort: 'time', page: 1 };
 
-const TEXT_KEYS = ['channel', 'sentiment', 'theme', 'fault', 'author', 'segmentField', 'segment', 'q'] as const;
+const TEXT_KEYS = ['channel', 'status', 'category', 'product', 'company', 'sentiment', 'theme', 'fault', 'author', 'segmentField', 'segment', 'q'] as const;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
 
 /** Reads a state from a URL's query (`?channel=reddit&from=…`); what is malformed is ignored, never trusted. */
@@ -54,6 +63,8 @@ export function parseState(search: string | URLSearchParams): ExplorerState {
     delete state.segment;
     delete state.segmentField;
   }
+  const table = p.get('table');
+  if (table && (TABLE_NAMES as readonly string[]).includes(table)) state.table = table as TableName;
   const who = p.get('who');
   if (who === 'brand' || who === 'customer') state.who = who;
   const sort = p.get('sort');
@@ -66,7 +77,7 @@ export function parseState(search: string | URLSearchParams): ExplorerState {
 /** The state as a URL query, keys in a fixed order and defaults left out (so one view has one link). */
 export function stateQuery(state: ExplorerState): string {
   const p = new URLSearchParams();
-  for (const key of ['from', 'to', 'channel', 'sentiment', 'theme', 'fault', 'segmentField', 'segment', 'author', 'who', 'q'] as const) {
+  for (const key of ['table', 'from', 'to', 'channel', 'status', 'category', 'product', 'company', 'sentiment', 'theme', 'fault', 'segmentField', 'segment', 'author', 'who', 'q'] as const) {
     const v = state[key];
     if (v !== undefined && v !== '') p.set(key, v);
   }

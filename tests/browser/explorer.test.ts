@@ -6,7 +6,9 @@
  * From/To) narrows to a time range, the charts follow the filter and a click
  * on a bar filters on it, nothing leaves the page's origin, axe finds no
  * serious or critical violation in light or dark mode, and the page fits a
- * 390 px phone.
+ * 390 px phone. A cases-only crisis explores its cases (counts of its cases
+ * CSV, paging), fetching no messages; a crisis with both switches to its
+ * cases.
  */
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,6 +26,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
 const DIST = path.resolve(ROOT, process.env.DEBRIEF_TEST_SITE_DIR ?? 'dist');
 const SLUG = 'smartlock-firmware-2024';
+/** A crisis of complaints only: the explorer shows its cases. */
+const CASES_SLUG = 'cfpb-credit-bureaus-2019';
 const hasChromium = existsSync(CHROMIUM);
 
 type Row = Record<string, string>;
@@ -31,10 +35,12 @@ let browser: Browser;
 let server: StaticServer;
 let messages: Row[];
 
-/** Opens the explorer at `query`, recording every request that leaves the server's origin; resolves once results are on screen. */
-async function open(query: string, viewport = { width: 1366, height: 900 }, colorScheme: 'light' | 'dark' = 'light') {
+/** Opens the explorer of `slug` at `query`, recording every request (and those that leave the server's origin); resolves once results are on screen. */
+async function open(query: string, viewport = { width: 1366, height: 900 }, colorScheme: 'light' | 'dark' = 'light', slug = SLUG) {
   const page = await browser.newPage({ viewport, acceptDownloads: true, colorScheme });
   const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.route('**/*', (route) => {
@@ -43,9 +49,9 @@ async function open(query: string, viewport = { width: 1366, height: 900 }, colo
     problems.push(`left the origin: ${u}`);
     return route.abort();
   });
-  await page.goto(`${server.url}${SLUG}/explore/${query}`);
+  await page.goto(`${server.url}${slug}/explore/${query}`);
   await ready(page);
-  return { page, problems };
+  return { page, problems, requests };
 }
 
 const ready = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.explorerReady !== undefined, null, { timeout: 90_000 });
@@ -60,7 +66,8 @@ const hasFault = (m: Row, fault: string) => (m.fault ?? '').split(';').includes(
 
 describe.skipIf(!hasChromium)('explorer in Chromium', () => {
   beforeAll(async () => {
-    await ensureSite(path.relative(ROOT, DIST));
+    // DEBRIEF_TEST_SITE_REUSE=1 takes the site in DEBRIEF_TEST_SITE_DIR as it is (built by a caller who holds the build lock).
+    if (!process.env.DEBRIEF_TEST_SITE_REUSE) await ensureSite(path.relative(ROOT, DIST));
     server = await serveStatic(DIST, '/');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
     messages = Papa.parse<Row>(readFileSync(path.join(DIST, SLUG, 'messages.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -234,6 +241,71 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
       const b = (await chart.boundingBox())!;
       expect(b.x + b.width).toBeLessThanOrEqual(390);
     }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a cases-only crisis explores its cases: the counts of its cases CSV, paging, no messages fetched, nothing leaves the origin', async () => {
+    const cases = Papa.parse<Row>(readFileSync(path.join(DIST, CASES_SLUG, 'cases.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const casesShown = async (page: Page) => Number((await page.locator('.explorer-count').textContent())!.replace(/,/g, '').match(/^(\d+) cases\./)![1]);
+    const { page, problems, requests } = await open('', undefined, undefined, CASES_SLUG);
+    expect(await casesShown(page)).toBe(cases.length);
+    expect(await page.locator('thead th').allTextContents()).toEqual(['Case', 'Opened', 'Status', 'Category / product', 'Company', 'Themes and faults']);
+    // The messages' filters are not offered; the cases' are.
+    expect(await page.locator('select[name=who]').isVisible()).toBe(false);
+    expect(await page.locator('select[name=company]').isVisible()).toBe(true);
+    // One filter: the count is the CSV's filtered in Node, and the URL says it.
+    const company = [...new Set(cases.map((c) => c.company!))].sort((a, b) => cases.filter((c) => c.company === b).length - cases.filter((c) => c.company === a).length)[0]!;
+    await page.selectOption('select[name=company]', company);
+    await ready(page);
+    const n = cases.filter((c) => c.company === company).length;
+    expect(n).toBeGreaterThan(50);
+    expect(await casesShown(page)).toBe(n);
+    expect(new URL(page.url()).searchParams.get('company')).toBe(company);
+    const rows = page.locator('tbody tr');
+    expect(await rows.count()).toBe(50);
+    expect(await rows.first().locator('td').nth(4).textContent()).toBe(company);
+    // Paging over the whole filtered set.
+    const first = await page.locator('tbody tr td.msg-text').first().textContent();
+    await page.click('[data-page=next]');
+    await ready(page);
+    expect(page.url()).toMatch(/page=2/);
+    expect(await page.locator('.explorer-page').textContent()).toBe(`Page 2 of ${Math.ceil(n / 50)}`);
+    expect(await page.locator('tbody tr td.msg-text').first().textContent()).not.toBe(first);
+    // Only what the cases need was fetched.
+    expect(requests.filter((u) => u.includes('/explore/')).map((u) => new URL(u).pathname.replace(/^.*\/explore\//, '')).filter(Boolean)).toEqual(['cases.arrow.0']);
+    // axe: the cases' view has no serious or critical violation either.
+    await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    // On a 390 px phone the complaint's text comes first and is shown.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const text = page.locator('tbody tr td.msg-text').first();
+    expect((await text.textContent())!.length).toBeGreaterThan(0);
+    expect((await text.boundingBox())!.width).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a crisis with messages and cases switches to its cases (fetched only then), in the URL', async () => {
+    const cases = Papa.parse<Row>(readFileSync(path.join(DIST, SLUG, 'cases.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const { page, problems, requests } = await open('?channel=reddit');
+    expect(requests.some((u) => u.includes('/explore/cases.arrow'))).toBe(false);
+    await page.check('input[name=table][value=cases]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('table') === 'cases' && document.documentElement.dataset.explorerReady !== undefined, null, { timeout: 60_000 });
+    // The messages' filters are cleared: they are not the cases'.
+    expect(new URL(page.url()).search).toBe('?table=cases');
+    expect(await page.locator('.explorer-count').textContent()).toBe(`${cases.length.toLocaleString('en-US')} cases.`);
+    expect(requests.filter((u) => u.includes('/explore/cases.arrow')).length).toBe(1);
+    const status = 'closed';
+    await page.selectOption('select[name=status]', status);
+    await ready(page);
+    expect(await page.locator('.explorer-count').textContent()).toBe(`${cases.filter((c) => c.status === status).length.toLocaleString('en-US')} cases.`);
     expect(problems).toEqual([]);
     await page.close();
   });

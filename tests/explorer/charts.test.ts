@@ -45,4 +45,17 @@ describe('explorer charts', () => {
     expect(rects.length).toBe(3);
     expect(new Set(rects.map((r) => r.getAttribute('width'))).size).toBe(1);
   });
+  it('a timeline without sentiments (cases) is one colour, labelled by its noun, with no legend of sentiments', () => {
+    const day = 86_400_000;
+    const t = Date.UTC(2019, 1, 1);
+    const options = timelineOptions([{ t, sentiment: 'unlabelled', n: 4 }, { t: t + day, sentiment: 'unlabelled', n: 2 }], day, 600, (d) => d.toISOString(), 'Cases');
+    expect((options.y as { label: string }).label).toBe('Cases');
+    const node = draw(options);
+    expect(node.tagName.toLowerCase()).toBe('svg');
+    expect(new Set([...node.querySelectorAll('g[aria-label="rect"] rect')].map((r) => r.getAttribute('fill') ?? r.parentElement!.getAttribute('fill')))).toEqual(new Set(['var(--c-accent)']));
+  });
+  it('a category chart is drawn in the accent colour, as themes are', () => {
+    const fill = [...draw(barChartOptions('category', bars, 400, 560)!).querySelectorAll('g[aria-label="bar"] rect')].map((r) => r.getAttribute('fill') ?? r.parentElement!.getAttribute('fill'));
+    expect(new Set(fill)).toEqual(new Set(['var(--c-accent)']));
+  });
 });

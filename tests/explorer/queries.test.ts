@@ -1,8 +1,9 @@
 /**
  * The explorer's SQL, run on a real bundle's tables (the site fixture with
- * two segment fields — a canonical field and a kept attribute — analysed)
- * and checked against the same filters applied to the rows in JavaScript,
- * and a message's segment against the report's own segments section.
+ * two message segment fields — a canonical field and a kept attribute — and
+ * tickets with a case attribute segment, analysed) and checked against the
+ * same filters applied to the rows in JavaScript, and a message's or a
+ * case's segment against the report's own segments section.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,26 +14,48 @@ import type { Engine, Row } from '../../src/analysis/engine/engine.ts';
 import type { ReportModel } from '../../src/analysis/report/report-model.ts';
 import { analyzeDirectory } from '../../src/cli/analyze.ts';
 import { downloadQuery, exploreTableSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, whereClause, type ExploreSchema, type SummaryRow } from '../../src/explorer/queries.ts';
-import { messageSegments } from '../../src/explorer/segments.ts';
+import { messageSegments, tableSegments } from '../../src/explorer/segments.ts';
 import { DEFAULT_STATE, type ExplorerState } from '../../src/explorer/state.ts';
+import { CASES_TABLE } from '../../src/explorer/tables.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';
 import { FIXTURE_SLUG, HOSTILE, writeFixtureCrisis } from '../site/fixture-crisis.ts';
 
 type Msg = { id: string; created_at: number; author: string; is_brand: boolean; inbound: boolean; channel: string; text: string; sentiment: string | null; themes: string | null; fault: string | null };
 
+type Case = { id: string; opened_at: number; status: string | null; category: string | null; product: string | null; company: string | null; text: string | null; themes: string | null; fault: string | null };
+
 let engine: Engine;
+let casesEngine: Engine;
+let cases: Case[];
+let casesSchema: ExploreSchema;
 let rows: Msg[];
 let schema: ExploreSchema;
 let report: ReportModel;
 const HOUR = 3_600_000;
 const REGIONS = ['north', 'south', '', 'west'];
+const TIERS = ['gold', 'silver', '', 'silver', 'bronze'];
+const STATUSES = ['open', 'closed', 'pending', 'closed'];
+const CATEGORIES = ['Billing', 'Hardware', '', 'App'];
+const CASE_TEXTS = ['my widget is dead since Monday', 'I was charged twice for one widget', 'widget broken after the update', 'how do I reset the app?', ''];
+
+/** Tickets over the fixture's crisis: 90 cases, some fields empty, a kept attribute `tier` (some without one). */
+function ticketsCsv(): string {
+  const start = Date.UTC(2024, 2, 4, 0, 0);
+  const lines = ['id,opened_at,status,category,product,company,channel,text,tier'];
+  for (let i = 0; i < 90; i++) {
+    const t = start + Math.floor((i * 54 * HOUR) / 90) + (i % 7) * 60_000;
+    lines.push([`T${1000 + i}`, new Date(t).toISOString(), STATUSES[i % 4], CATEGORIES[i % 4], i % 3 ? 'Widget' : 'Widget Pro', i % 5 ? 'WidgetCo' : '', 'web', `"${CASE_TEXTS[i % 5]}"`, TIERS[i % 5]].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 beforeAll(async () => {
   const root = writeFixtureCrisis();
   const dir = path.join(root, FIXTURE_SLUG);
   // Segments by a canonical field and by a kept attribute (some messages without one: "(none)").
-  const yaml = readFileSync(path.join(dir, 'crisis.yaml'), 'utf8').replace('    format: generic\n', '    format: generic\n    attributes: [region]\n');
-  writeFileSync(path.join(dir, 'crisis.yaml'), `${yaml}segments: [channel, region]\n`);
+  const yaml = readFileSync(path.join(dir, 'crisis.yaml'), 'utf8').replace('    format: generic\n', '    format: generic\n    attributes: [region]\n  - file: tickets.csv\n    format: generic\n    table: cases\n    attributes: [tier]\n');
+  writeFileSync(path.join(dir, 'crisis.yaml'), `${yaml}segments: [channel, region, tier]\n`);
+  writeFileSync(path.join(dir, 'tickets.csv'), ticketsCsv());
   const csv = readFileSync(path.join(dir, 'messages.csv'), 'utf8').trimEnd().split('\n');
   writeFileSync(path.join(dir, 'messages.csv'), `${csv.map((line, i) => `${line},${i === 0 ? 'region' : REGIONS[i % 4]}`).join('\n')}\n`);
   const out = mkdtempSync(path.join(os.tmpdir(), 'debrief-explorer-'));
@@ -52,9 +75,26 @@ beforeAll(async () => {
   const segments = messageSegments(report);
   await engine.exec(exploreTableSql(columns, segments.map((s) => s.sql), HOUR));
   schema = { columns, segmentFields: segments.map((s) => s.field), bucketMs: HOUR };
+  // The cases, in a database of their own: the explorer explores one table at a time.
+  const casesIpc = readFileSync(path.join(out, 'cases.arrow'));
+  const casesTable = tableFromIPC(casesIpc);
+  cases = [...casesTable].map((r) => {
+    const o = r!.toJSON() as Record<string, unknown>;
+    return { ...o, opened_at: Number(o.opened_at) } as Case;
+  });
+  casesEngine = await openNodeEngine();
+  await casesEngine.loadArrow('cases', new Uint8Array(casesIpc));
+  await casesEngine.loadArrow('case_attributes', new Uint8Array(readFileSync(path.join(out, 'case_attributes.arrow'))));
+  const caseColumns = new Set(casesTable.schema.fields.map((f) => f.name));
+  const caseSegments = tableSegments(report, 'cases');
+  await casesEngine.exec(exploreTableSql(caseColumns, caseSegments.map((s) => s.sql), HOUR, CASES_TABLE));
+  casesSchema = { table: CASES_TABLE, columns: caseColumns, segmentFields: caseSegments.map((s) => s.field), bucketMs: HOUR };
 }, 120_000);
 
-afterAll(async () => engine?.close());
+afterAll(async () => {
+  await engine?.close();
+  await casesEngine?.close();
+});
 
 const matches = (s: ExplorerState) => (m: Msg) =>
   (!s.from || m.created_at >= Date.parse(s.from)) &&
@@ -161,7 +201,7 @@ describe('explorer queries', () => {
   });
 
   it("a message's segment is the report's: each segment's count is its volume in the segments section, and filters on it", async () => {
-    const breakdowns = report.sections.segments!.breakdowns;
+    const breakdowns = report.sections.segments!.breakdowns.filter((b) => b.table === 'messages');
     expect(breakdowns.map((b) => b.field)).toEqual(['channel', 'region']);
     const result = await summary(DEFAULT_STATE);
     for (const b of breakdowns) {
@@ -185,5 +225,101 @@ describe('explorer queries', () => {
     expect(got.length).toBe(rows.filter(matches(s)).length);
     expect(Object.keys(got[0]!).sort()).toEqual([...schema.columns].sort());
     expect(got[0]!.created_at).toBe(new Date(Math.min(...rows.filter(matches(s)).map((m) => m.created_at))).toISOString());
+  });
+});
+
+const matchesCase = (s: ExplorerState) => (c: Case) =>
+  (!s.from || c.opened_at >= Date.parse(s.from)) &&
+  (!s.to || c.opened_at < Date.parse(s.to)) &&
+  (!s.status || c.status === s.status) &&
+  (!s.category || c.category === s.category) &&
+  (!s.product || c.product === s.product) &&
+  (!s.company || c.company === s.company) &&
+  (!s.theme || (c.themes ?? '').split(';').includes(s.theme)) &&
+  (!s.fault || (c.fault ?? '').split(';').includes(s.fault)) &&
+  (s.q ?? '').split(/\s+/).filter(Boolean).every((w) => (c.text ?? '').toLowerCase().includes(w.toLowerCase()));
+
+const caseSummary = (s: ExplorerState) => casesEngine.query<SummaryRow>(summaryQuery(s, casesSchema));
+const caseCount = async (s: ExplorerState) => (await caseSummary(s)).find((r) => r.kind === 'count')!.n;
+
+describe('explorer queries on cases', () => {
+  it('the fixture exercises every case filter', () => {
+    expect(cases.length).toBe(90);
+    expect(cases.some((c) => c.fault)).toBe(true);
+    expect(cases.some((c) => c.category === null)).toBe(true);
+    expect(casesSchema.segmentFields).toEqual(['tier']);
+  });
+
+  it('counts what the same filters select in JavaScript, alone and combined', async () => {
+    const fault = cases.find((c) => c.fault)!.fault!.split(';')[0]!;
+    const mid = new Date(cases[45]!.opened_at).toISOString();
+    const states: ExplorerState[] = [
+      { ...DEFAULT_STATE, table: 'cases' },
+      { ...DEFAULT_STATE, status: 'closed' },
+      { ...DEFAULT_STATE, category: 'Hardware' },
+      { ...DEFAULT_STATE, product: 'Widget Pro' },
+      { ...DEFAULT_STATE, company: 'WidgetCo' },
+      { ...DEFAULT_STATE, fault },
+      { ...DEFAULT_STATE, from: mid },
+      { ...DEFAULT_STATE, to: mid, status: 'open' },
+      { ...DEFAULT_STATE, q: 'WIDGET dead' },
+      { ...DEFAULT_STATE, fault, from: mid, product: 'Widget', q: 'widget' },
+    ];
+    for (const s of states) expect(await caseCount(s), JSON.stringify(s)).toBe(cases.filter(matchesCase(s)).length);
+    // The messages' own filters match no case: a case has no author, no brand, no channel filter of its own.
+    expect(await caseCount({ ...DEFAULT_STATE, who: 'brand' })).toBe(0);
+    expect(await caseCount({ ...DEFAULT_STATE, author: 'customer1' })).toBe(0);
+    // A case select a messages view ignores: the messages table has no status.
+    expect(await count({ ...DEFAULT_STATE, status: 'closed' })).toBe(rows.length);
+  });
+
+  it('pages and sorts by opening time over the whole filtered set; a messages-only sort falls back to oldest first', async () => {
+    const s = { ...DEFAULT_STATE, company: 'WidgetCo' };
+    const all = cases.filter(matchesCase(s)).sort((a, b) => a.opened_at - b.opened_at || a.id.localeCompare(b.id));
+    expect(all.length).toBeGreaterThan(PAGE_SIZE);
+    const page2 = await casesEngine.query<{ id: string; ms: number; status: string | null }>(rowsQuery({ ...s, page: 2 }, casesSchema));
+    expect(page2.map((r) => r.id)).toEqual(all.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((c) => c.id));
+    expect(page2[0]!.ms).toBe(all[PAGE_SIZE]!.opened_at);
+    expect(Object.keys(page2[0]!)).toContain('status');
+    const newest = await casesEngine.query<{ id: string }>(rowsQuery({ ...s, sort: '-time' }, casesSchema));
+    expect(newest[0]!.id).toBe(all.at(-1)!.id);
+    const engaged = await casesEngine.query<{ id: string }>(rowsQuery({ ...s, sort: 'engagement' }, casesSchema));
+    expect(engaged.map((r) => r.id)).toEqual(all.slice(0, PAGE_SIZE).map((c) => c.id));
+  });
+
+  it('facets are the case selects the crisis has; the category chart counts under every filter; the timeline counts opened cases', async () => {
+    const s = { ...DEFAULT_STATE, category: 'Hardware', product: 'Widget' };
+    const result = await caseSummary(s);
+    const facetKeys = [...new Set(result.filter((r) => r.kind.startsWith('facet:')).map((r) => r.kind))].sort();
+    expect(facetKeys).toEqual(['facet:category', 'facet:company', 'facet:fault', 'facet:product', 'facet:segment:tier', 'facet:status'].sort());
+    // Choosing Hardware still lists the other categories, counted under the product filter.
+    expect(new Map(kind(result, 'facet:category')).get('Billing')).toBe(cases.filter(matchesCase({ ...s, category: 'Billing' })).length);
+    expect(kind(result, 'chart:category')).toEqual([['Hardware', cases.filter(matchesCase(s)).length]]);
+    expect(result.find((r) => r.kind === 'brand')!.n).toBeNull();
+    const time = result.filter((r) => r.kind === 'time');
+    expect(time.reduce((a, b) => a + b.n, 0)).toBe(cases.filter(matchesCase(s)).length);
+    const perHour = new Map<number, number>();
+    for (const c of cases.filter(matchesCase(s))) perHour.set(Math.floor(c.opened_at / HOUR) * HOUR, (perHour.get(Math.floor(c.opened_at / HOUR) * HOUR) ?? 0) + 1);
+    expect(new Map(time.map((r) => [r.t!, r.n]))).toEqual(perHour);
+    const [peak] = await casesEngine.query<{ t: number; n: number }>(peakQuery(s, casesSchema));
+    expect(peak!.n).toBe(Math.max(...perHour.values()));
+  });
+
+  it("a case's segment is the report's: each segment's count is its volume in the segments section, and filters on it", async () => {
+    const tier = report.sections.segments!.breakdowns.find((b) => b.table === 'cases' && b.field === 'tier')!;
+    const facet = new Map(kind(await caseSummary(DEFAULT_STATE), 'facet:segment:tier'));
+    expect(facet.size).toBe(tier.segments.length);
+    for (const seg of tier.segments) expect(facet.get(seg.value), seg.value).toBe(seg.volume);
+    expect(await caseCount({ ...DEFAULT_STATE, segmentField: 'tier', segment: 'silver' })).toBe(36);
+    expect(await caseCount({ ...DEFAULT_STATE, segmentField: 'tier', segment: 'silver', status: 'closed' })).toBe(cases.filter((c, i) => TIERS[i % 5] === 'silver' && c.status === 'closed').length);
+  });
+
+  it('downloads the filtered cases with the bundle columns only, opening times as ISO instants, oldest first', async () => {
+    const s = { ...DEFAULT_STATE, status: 'pending' };
+    const got = await casesEngine.query<Row>(downloadQuery(s, casesSchema));
+    const want = cases.filter(matchesCase(s)).sort((a, b) => a.opened_at - b.opened_at);
+    expect(got.length).toBe(want.length);
+    expect(Object.keys(got[0]!).sort()).toEqual([...casesSchema.columns].sort());
+    expect(got.map((r) => r.opened_at)).toEqual(want.map((c) => new Date(c.opened_at).toISOString()));
   });
 });

@@ -8,6 +8,14 @@ describe('explorer state in the URL', () => {
     expect(stateQuery(DEFAULT_STATE)).toBe('');
     expect(stateQuery(parseState('?page=1&sort=time'))).toBe('');
   });
+  it('round-trips the cases view: the table and the case filters', () => {
+    const s: ExplorerState = { table: 'cases', from: '2019-02-01T00:00:00.000Z', status: 'Closed with explanation', category: 'Incorrect information on your report', product: 'Credit reporting', company: 'EQUIFAX, INC.', fault: 'identity-theft', segmentField: 'company', segment: 'EQUIFAX, INC.', q: 'dispute', sort: '-time', page: 2 };
+    expect(parseState(stateQuery(s))).toEqual(s);
+    expect(stateQuery(s)).toMatch(/^\?table=cases&from=/);
+    expect(parseState('?table=messages').table).toBe('messages');
+    // An unknown table is ignored: the crisis's default is shown.
+    expect(parseState('?table=users')).toEqual(DEFAULT_STATE);
+  });
   it('ignores what is malformed instead of trusting it', () => {
     expect(parseState('?from=yesterday&to=2024-13-45T99:00Z&who=admin&sort=drop&page=-2')).toEqual(DEFAULT_STATE);
     // A segment means nothing without its field, nor a field without a segment.

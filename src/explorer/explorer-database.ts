@@ -1,0 +1,113 @@
+/**
+ * The explorer's database in the browser: DuckDB-WASM started from the
+ * site's own files (its module served in parts), and the table being
+ * explored — messages or cases — fetched (only the chosen one) and loaded as
+ * the explore table of queries.ts. Marks (`explorer:…`) time each step for
+ * bench/explorer.ts.
+ */
+import { openBrowserEngine } from '../browser/duckdb-browser.ts';
+import type { Engine } from '../analysis/engine/engine.ts';
+import { joinParts } from './parts.ts';
+import { exploreTableSql, type ExploreSchema } from './queries.ts';
+import { exploreTable, type TableName } from './tables.ts';
+
+/** One table the page can explore: its file's parts, its attributes' parts (only when one of its segments is an attribute) and its segments. */
+export interface TableConfig {
+  arrow: string[];
+  attributes: string[];
+  /** The report's breakdowns of this table: field, and the segments section's SQL of each row's segment. */
+  segments: { field: string; sql: string }[];
+}
+
+/** The page's settings (index.astro writes them into `data-explorer`). */
+export interface Config {
+  /** The tables the crisis has rows in (index.astro), and the one shown when the URL names none. */
+  tables: Partial<Record<TableName, TableConfig>>;
+  defaultTable: TableName;
+  wasm: string[];
+  worker: string;
+  zone: string;
+  bucketMs: number;
+  /** Theme and fault ids → labels (the report's), for site/labels.ts `columnValueText`. */
+  labels: { themes: Record<string, string>; faults: Record<string, string> };
+}
+
+const mark = (name: string) => performance.mark(`explorer:${name}`);
+
+/** A file of the site; a failure names the file. */
+async function fetchOk(url: string): Promise<Response> {
+  const r = await fetch(url).catch((error: unknown) => {
+    throw new Error(`${url}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+  return r;
+}
+
+/** Each part of a file served in parts, as bytes. */
+function fetchEachPart(urls: readonly string[]): Promise<Uint8Array<ArrayBuffer>[]> {
+  return Promise.all(
+    urls.map(async (u) => {
+      const r = await fetchOk(u);
+      try {
+        return new Uint8Array(await r.arrayBuffer());
+      } catch (error) {
+        throw new Error(`${u}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }),
+  );
+}
+
+/** A file served in parts, as bytes. */
+async function fetchParts(urls: readonly string[]): Promise<Uint8Array<ArrayBuffer>> {
+  return joinParts(await fetchEachPart(urls));
+}
+
+/**
+ * DuckDB's module from its parts, as a Blob URL: the Blob joins the parts'
+ * bytes (no 33 MB copy here). Not the responses' own Blobs: a Blob made of
+ * those failed to load in the worker now and then ("Failed to fetch").
+ */
+async function wasmUrl(urls: readonly string[]): Promise<string> {
+  return URL.createObjectURL(new Blob(await fetchEachPart(urls), { type: 'application/wasm' }));
+}
+
+/** A table's files, their downloads started (a failure is reported when they are awaited, never as an unhandled rejection). */
+export function fetchTable(config: Config, name: TableName): { arrow: Promise<Uint8Array<ArrayBuffer>>; attributes: Promise<Uint8Array<ArrayBuffer>> | null } {
+  const t = config.tables[name]!;
+  const arrow = fetchParts(t.arrow);
+  const attributes = t.attributes.length ? fetchParts(t.attributes) : null;
+  arrow.catch(() => undefined);
+  attributes?.catch(() => undefined);
+  return { arrow, attributes };
+}
+
+/** Loads a table's files into DuckDB as the explore table (queries.ts), with every derived column the filters need. */
+export async function prepareTable(engine: Engine, config: Config, name: TableName, files: ReturnType<typeof fetchTable>): Promise<ExploreSchema> {
+  const table = exploreTable(name);
+  const segments = config.tables[name]!.segments;
+  await engine.loadArrow(table.name, await files.arrow);
+  if (files.attributes) await engine.loadArrow(table.attributes, await files.attributes);
+  mark('table-loaded');
+  const columns = new Set((await engine.query<{ column_name: string }>(`DESCRIBE ${table.name}`)).map((c) => c.column_name));
+  await engine.exec(exploreTableSql(columns, segments.map((s) => s.sql), config.bucketMs, table));
+  // The explore table has every column of the bundle's table: the bundle's tables are not needed any more.
+  await engine.exec(`DROP TABLE ${table.name}`);
+  if (files.attributes) await engine.exec(`DROP TABLE ${table.attributes}`);
+  mark('table-prepared');
+  return { table, columns, segmentFields: segments.map((s) => s.field), bucketMs: config.bucketMs };
+}
+
+/**
+ * Starts DuckDB and loads the explore table of `name`. DuckDB's module comes
+ * first (the page preloads it), alone: compiling it is the longest step, and
+ * it starts only once every byte is here; the table downloads while it
+ * compiles.
+ */
+export async function openDatabase(config: Config, name: TableName): Promise<{ engine: Engine; schema: ExploreSchema }> {
+  const wasm = await wasmUrl(config.wasm);
+  mark('wasm-fetched');
+  const files = fetchTable(config, name);
+  const engine = await openBrowserEngine({ wasmUrl: wasm, workerUrl: new URL(config.worker, location.href).href });
+  mark('engine-ready');
+  return { engine, schema: await prepareTable(engine, config, name, files) };
+}
