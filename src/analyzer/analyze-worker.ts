@@ -12,8 +12,8 @@ import { memoryCrisisFiles } from '../analysis/ingest/ingest-crisis.ts';
 import { analyzeCrisis } from '../analysis/pipeline.ts';
 import { filterDeep } from '../analysis/report/privacy.ts';
 import { openBrowserEngine } from '../browser/duckdb-browser.ts';
-import { joinParts } from '../explorer/parts.ts';
-import { judgeAlerts } from './alerts.ts';
+import { partsWasmUrl } from '../explorer/fetch-parts.ts';
+import { judgeAlerts } from '../analysis/ingest/ledger.ts';
 import { bundleArchive } from './bundle-archive.ts';
 import { browserTextMapper } from './browser-text-mapper.ts';
 import { earlyEngine } from './early-engine.ts';
@@ -28,14 +28,9 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** DuckDB's module, from the site's parts (static hosts cap a file at 25 MiB), as a blob URL. */
 async function wasmUrl(parts: readonly string[]): Promise<string> {
-  const bytes = await Promise.all(
-    parts.map(async (u) => {
-      const r = await fetch(u);
-      if (!r.ok) throw new Error(`${u}: HTTP ${r.status} (the site's copy of DuckDB-WASM is missing; rebuild the site)`);
-      return new Uint8Array(await r.arrayBuffer());
-    }),
-  );
-  return URL.createObjectURL(new Blob([joinParts(bytes)], { type: 'application/wasm' }));
+  return partsWasmUrl(parts).catch((error: unknown) => {
+    throw new Error(`${messageOf(error)} (the site's copy of DuckDB-WASM is missing; rebuild the site)`);
+  });
 }
 
 async function analyze(request: AnalyzeRequest): Promise<void> {

@@ -3,17 +3,15 @@
  * (report.json as the bundle holds it, privacy applied): the summary page's
  * pieces that are pure — its headline sentence, headline KPIs
  * (site/kpis.ts), and the chart specs of the volume curve, sentiment, top
- * themes and faults (site/charts/*, the same functions crisis-view.ts calls) —
+ * themes and faults (site/charts/*, site/chart-specs.ts, as the static pages take them) —
  * plus the ledger. Drawing them is render-report.ts's job. Pure.
  */
 import type { Ledger } from '../analysis/ingest/ledger.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
 import type { ChartSpec } from '../site/charts/render.ts';
-import { sentimentChart, timelineChart } from '../site/charts/timeline-charts.ts';
-import { faultParetoChart, themesChart } from '../site/charts/topic-charts.ts';
+import { chartSpecs } from '../site/chart-specs.ts';
 import { faultsView } from '../site/faults.ts';
-import { formatDateRange, formatNumber, zoneNote } from '../site/format.ts';
-import { headlineSentence } from '../site/headline.ts';
+import { crisisSubtitle, headlineSentence } from '../site/headline.ts';
 import { headlineKpis, type KpiValue } from '../site/kpis.ts';
 
 /** One analysed crisis as the page shows it. */
@@ -35,23 +33,15 @@ export interface AnalysisView {
 
 /** The view of a shared report. */
 export function analysisView(report: ReportModel): AnalysisView {
-  const s = report.sections;
   const { crisis, counts } = report;
-  const faults = faultsView(report);
-  const specs = [
-    s.timeline ? timelineChart(s.timeline, { events: crisis.events ?? [] }) : null,
-    s.timeline ? sentimentChart(s.timeline) : null,
-    s.themes ? themesChart(s.themes) : null,
-    faults ? faultParetoChart(faults) : null,
-  ];
-  const volume = counts.messages ? `${formatNumber(counts.messages)} messages` : `${formatNumber(counts.cases)} cases`;
+  const specs = chartSpecs(report, faultsView(report));
   return {
     slug: crisis.slug,
     title: crisis.title,
-    subtitle: `${formatDateRange(crisis.window.start, crisis.window.end, crisis.timezone)} · ${volume} · times in ${zoneNote(crisis.timezone, crisis.window.start, crisis.window.end)}`,
+    subtitle: crisisSubtitle(report),
     headline: headlineSentence(report),
     kpis: headlineKpis(report),
-    charts: specs.filter((c): c is ChartSpec => c !== null),
+    charts: [specs.timeline, specs.sentiment, specs.themes, specs.faults].filter((c): c is ChartSpec => c !== null),
     ledger: report.ledger,
     assumptions: [...crisis.assumptions, ...report.ledger.sources.flatMap((src) => src.notes.map((n) => `${src.file}: ${n}`))],
     messages: counts.messages,

@@ -4,7 +4,7 @@ import { analyzeCrisis, type AnalyzeResult } from '../analysis/pipeline.ts';
 import type { BundleManifest } from '../analysis/bundle/layout.ts';
 import { writeBundle } from '../analysis/bundle/write-bundle.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
-import type { LedgerAlert } from '../analysis/ingest/ledger.ts';
+import { judgeAlerts, type LedgerAlert } from '../analysis/ingest/ledger.ts';
 import { writeBundleDir } from '../node/bundle-dir.ts';
 import { diskCache } from '../node/disk-cache.ts';
 import { readFaultLibraryFor } from '../node/fault-library-file.ts';
@@ -53,9 +53,7 @@ function exitOnHeapExhausted(error: HeapExhaustedError): void {
  * --quiet, on stderr so stdout stays clean, right after the files are read — the first thing the user sees.
  */
 function reportAlerts(alerts: readonly LedgerAlert[]): void {
-  const failed = alerts.filter((a) => a.level === 'error');
-  if (failed.length) throw new Error(`${failed[0]!.message}${failed.length > 1 ? ` Every record was rejected in ${failed.length - 1} more source(s) too: ${failed.slice(1).map((a) => a.file).join(', ')}.` : ''}`);
-  for (const a of alerts) process.stderr.write(`debrief: warning: ${a.message}\n`);
+  for (const a of judgeAlerts(alerts)) process.stderr.write(`debrief: warning: ${a.message}\n`);
 }
 
 /** Analyses a crisis directory and writes its bundle to `out`; returns the result with the engine still open. */

@@ -7,7 +7,7 @@
  */
 import { openBrowserEngine } from '../browser/duckdb-browser.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
-import { joinParts } from './parts.ts';
+import { fetchParts, partsWasmUrl } from './fetch-parts.ts';
 import { exploreTableSql, type ExploreSchema } from './queries.ts';
 import { exploreTable, type TableName } from './tables.ts';
 
@@ -33,43 +33,6 @@ export interface Config {
 }
 
 const mark = (name: string) => performance.mark(`explorer:${name}`);
-
-/** A file of the site; a failure names the file. */
-async function fetchOk(url: string): Promise<Response> {
-  const r = await fetch(url).catch((error: unknown) => {
-    throw new Error(`${url}: ${error instanceof Error ? error.message : String(error)}`);
-  });
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return r;
-}
-
-/** Each part of a file served in parts, as bytes. */
-function fetchEachPart(urls: readonly string[]): Promise<Uint8Array<ArrayBuffer>[]> {
-  return Promise.all(
-    urls.map(async (u) => {
-      const r = await fetchOk(u);
-      try {
-        return new Uint8Array(await r.arrayBuffer());
-      } catch (error) {
-        throw new Error(`${u}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }),
-  );
-}
-
-/** A file served in parts, as bytes. */
-async function fetchParts(urls: readonly string[]): Promise<Uint8Array<ArrayBuffer>> {
-  return joinParts(await fetchEachPart(urls));
-}
-
-/**
- * DuckDB's module from its parts, as a Blob URL: the Blob joins the parts'
- * bytes (no 33 MB copy here). Not the responses' own Blobs: a Blob made of
- * those failed to load in the worker now and then ("Failed to fetch").
- */
-async function wasmUrl(urls: readonly string[]): Promise<string> {
-  return URL.createObjectURL(new Blob(await fetchEachPart(urls), { type: 'application/wasm' }));
-}
 
 /** A table's files, their downloads started (a failure is reported when they are awaited, never as an unhandled rejection). */
 export function fetchTable(config: Config, name: TableName): { arrow: Promise<Uint8Array<ArrayBuffer>>; attributes: Promise<Uint8Array<ArrayBuffer>> | null } {
@@ -104,7 +67,7 @@ export async function prepareTable(engine: Engine, config: Config, name: TableNa
  * compiles.
  */
 export async function openDatabase(config: Config, name: TableName): Promise<{ engine: Engine; schema: ExploreSchema }> {
-  const wasm = await wasmUrl(config.wasm);
+  const wasm = await partsWasmUrl(config.wasm);
   mark('wasm-fetched');
   const files = fetchTable(config, name);
   const engine = await openBrowserEngine({ wasmUrl: wasm, workerUrl: new URL(config.worker, location.href).href });

@@ -6,17 +6,10 @@
  */
 import type { ReportSections } from '../analysis/report/report-model.ts';
 import type { LoadedCrisis } from './crises.ts';
-import { renderChart, type ChartSpec, type RenderedChart } from './charts/render.ts';
-import { caseCategoriesChart, coverageChart, responseBandsChart } from './charts/response-charts.ts';
-import { backlogChart, sentimentChart, timelineChart } from './charts/timeline-charts.ts';
-import { faultParetoChart, themesChart } from './charts/topic-charts.ts';
-import { openCasesChart } from './charts/tickets-charts.ts';
+import { renderChart, type RenderedChart } from './charts/render.ts';
+import { CHART_NAMES, chartSpecs, type ChartName } from './chart-specs.ts';
 import { faultsView, topFault, type FaultView, type FaultsView } from './faults.ts';
 import { headlineKpis, kpi, type KpiValue } from './kpis.ts';
-
-/** Built-in chart names, as `<Chart name="…" />` takes them. */
-export const CHART_NAMES = ['timeline', 'sentiment', 'first-response', 'coverage', 'themes', 'faults', 'case-categories', 'backlog', 'open-cases'] as const;
-export type ChartName = (typeof CHART_NAMES)[number];
 
 export interface CrisisView {
   crisis: LoadedCrisis;
@@ -39,17 +32,7 @@ export function crisisView(crisis: LoadedCrisis): CrisisView {
   const { report } = crisis;
   const s = report.sections;
   const faults = faultsView(report);
-  const specs: Record<ChartName, ChartSpec | null> = {
-    timeline: s.timeline ? timelineChart(s.timeline, { events: report.crisis.events ?? [] }) : null,
-    sentiment: s.timeline ? sentimentChart(s.timeline) : null,
-    'first-response': s.response ? responseBandsChart(s.response, report.counts.brandMessages) : null,
-    coverage: s.coverage ? coverageChart(s.coverage) : null,
-    themes: s.themes ? themesChart(s.themes) : null,
-    faults: faults ? faultParetoChart(faults) : null,
-    'case-categories': s.response?.cases ? caseCategoriesChart(s.response.cases) : null,
-    backlog: s.coverage ? backlogChart(s.coverage) : null,
-    'open-cases': s.tickets ? openCasesChart(s.tickets) : null,
-  };
+  const specs = chartSpecs(report, faults);
   const charts: CrisisView['charts'] = {};
   for (const name of CHART_NAMES) {
     const spec = specs[name];

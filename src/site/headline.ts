@@ -10,9 +10,16 @@ import { mainEpisodeOf } from '../analysis/crisis/notions.ts';
 import type { TimelineEpisode, TimelineSection } from '../analysis/crisis/types.ts';
 import type { ReportModel } from '../analysis/report/report-model.ts';
 import { faultsView, topFault } from './faults.ts';
-import { formatDate, formatDateTime, formatMinutes, formatNumber, formatShare } from './format.ts';
+import { formatDate, formatDateRange, formatDateTime, formatMinutes, formatNumber, formatShare, zoneNote } from './format.ts';
 
 const PER: Record<string, string> = { '5m': 'per 5 minutes', '15m': 'per 15 minutes', '1h': 'an hour', '3h': 'per 3 hours', '6h': 'per 6 hours', '1d': 'a day', '1w': 'a week' };
+
+/** The summary's sub-heading: the crisis's dates, its volume (messages, else cases) and the time zone its times are in. */
+export function crisisSubtitle(report: ReportModel): string {
+  const { window: w, timezone } = report.crisis;
+  const volume = report.counts.messages ? `${formatNumber(report.counts.messages)} messages` : `${formatNumber(report.counts.cases)} cases`;
+  return `${formatDateRange(w.start, w.end, timezone)} · ${volume} · times in ${zoneNote(timezone, w.start, w.end)}`;
+}
 
 /** The headline sentence of a crisis; null when the report has nothing to tell (no records). */
 export function headlineSentence(report: ReportModel): string | null {

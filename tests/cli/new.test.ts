@@ -15,7 +15,7 @@ import { BUNDLE_TABLES } from '../../src/analysis/bundle/layout.ts';
 import type { ReportModel } from '../../src/analysis/report/report-model.ts';
 import { newCrisis } from '../../src/cli/new.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';
-import { CHART_NAMES } from '../../src/site/crisis-view.ts';
+import { CHART_NAMES } from '../../src/site/chart-specs.ts';
 import { kpi } from '../../src/site/kpis.ts';
 
 const run = promisify(execFile);

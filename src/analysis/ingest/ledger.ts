@@ -177,3 +177,14 @@ export function assertBalanced(ledger: SourceLedger): void {
     throw new Error(`ledger of ${ledger.file} does not balance: loaded ${ledger.loaded} + rejected ${ledger.rejected} + superseded ${ledger.superseded} + duplicates ${ledger.duplicates} = ${sum} ≠ read ${ledger.read}`);
   }
 }
+
+/**
+ * Sources that gave nothing stop an analysis: throws the ledger's own message
+ * when any source lost every record (naming the others too); returns the
+ * other alerts, warnings to show. `debrief analyze` and `/analyze/` both judge by it.
+ */
+export function judgeAlerts(alerts: readonly LedgerAlert[]): LedgerAlert[] {
+  const failed = alerts.filter((a) => a.level === 'error');
+  if (failed.length) throw new Error(`${failed[0]!.message}${failed.length > 1 ? ` Every record was rejected in ${failed.length - 1} more source(s) too: ${failed.slice(1).map((a) => a.file).join(', ')}.` : ''}`);
+  return alerts.filter((a) => a.level !== 'error');
+}

@@ -1,7 +1,6 @@
-/** Sources that gave nothing stop /analyze/ with the CLI's message; the others are warnings. */
+/** Sources that gave nothing stop an analysis (the CLI and /analyze/ alike) with one message; the others are warnings. */
 import { describe, expect, it } from 'vitest';
-import type { LedgerAlert } from '../../src/analysis/ingest/ledger.ts';
-import { judgeAlerts } from '../../src/analyzer/alerts.ts';
+import { judgeAlerts, type LedgerAlert } from '../../../src/analysis/ingest/ledger.ts';
 
 const alert = (level: LedgerAlert['level'], file: string): LedgerAlert => ({ level, file, read: 10, rejected: level === 'error' ? 10 : 6, message: `${file}: ${level === 'error' ? 'every' : 'most'} record rejected` }) as LedgerAlert;
 
