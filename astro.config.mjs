@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { recmaReportScope, remarkCellSource } from './src/site/mdx-plugins.ts';
 import { downloadsIntegration } from './src/site/downloads.ts';
+import { bundleCopiesIntegration } from './src/site/bundle-copies.ts';
 
 /** `DEBRIEF_BASE=/reports/acme/`: the sub-path the site will be served from. */
 function base() {
@@ -22,7 +23,7 @@ export default defineConfig({
   // No client router, no prefetch, no dev toolbar: nothing may call out.
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [downloadsIntegration(), mdx({ remarkPlugins: [remarkCellSource], recmaPlugins: [recmaReportScope], optimize: false })],
+  integrations: [downloadsIntegration(), bundleCopiesIntegration(), mdx({ remarkPlugins: [remarkCellSource], recmaPlugins: [recmaReportScope], optimize: false })],
   vite: {
     // DuckDB-WASM's Node build is loaded with require() at build time; never bundle it.
     ssr: { external: ['@duckdb/duckdb-wasm', 'apache-arrow'] },

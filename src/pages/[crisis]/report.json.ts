@@ -2,9 +2,11 @@
 import type { APIRoute } from 'astro';
 import { BUNDLE_FILES } from '../../analysis/bundle/layout.ts';
 import { bundleFile, crisisPaths, getCrisis } from '../../site/crises.ts';
+import { servedByEndpoints } from '../../site/bundle-copies.ts';
 
 export async function getStaticPaths() {
-  return crisisPaths();
+  // A build copies the bundle file instead (site/bundle-copies.ts): this serves it in `npm run dev`.
+  return servedByEndpoints() ? crisisPaths() : [];
 }
 
 export const GET: APIRoute = async ({ params }) => {

@@ -8,8 +8,11 @@ import type { APIRoute } from 'astro';
 import { servedFiles } from '../../../explorer/bundle-files.ts';
 import { part, partCount } from '../../../explorer/parts.ts';
 import { bundleFile, loadCrises } from '../../../site/crises.ts';
+import { servedByEndpoints } from '../../../site/bundle-copies.ts';
 
 export async function getStaticPaths() {
+  // A build copies the bundle file instead (site/bundle-copies.ts): this serves it in `npm run dev`.
+  if (!servedByEndpoints()) return [];
   const out = [];
   for (const c of await loadCrises()) {
     for (const name of servedFiles(c.report)) {

@@ -6,8 +6,11 @@ import type { APIRoute } from 'astro';
 import { bundleFile, getCrisis, loadCrises } from '../../../site/crises.ts';
 import { fullListNames } from '../../../site/lists.ts';
 import { fullListFile } from '../../../analysis/runner/full-lists.ts';
+import { servedByEndpoints } from '../../../site/bundle-copies.ts';
 
 export async function getStaticPaths() {
+  // A build copies the bundle file instead (site/bundle-copies.ts): this serves it in `npm run dev`.
+  if (!servedByEndpoints()) return [];
   return (await loadCrises()).flatMap((c) => fullListNames(c.manifest).map((list) => ({ params: { crisis: c.slug, list } })));
 }
 

@@ -1,0 +1,117 @@
+/**
+ * Bundle files the site serves exactly as the bundle has them: the CSV
+ * downloads, the full lists, report.json and the explorer's table parts.
+ *
+ * In a build they are copied into the output directory after Astro is done
+ * (the `debrief-bundle-copies` integration), not rendered as endpoints: a
+ * million-message crisis's messages.csv and messages.arrow are hundreds of
+ * megabytes, which Astro would hold in memory and pass through its response
+ * pipeline (about 15 s and 1 GB at a million posts), where the kernel copies
+ * them in well under a second. `npm run dev` serves the same bytes from the
+ * endpoints, which list their paths only in dev ({@link servedByEndpoints}).
+ */
+import { copyFile, mkdir, open } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUNDLE_FILES } from '../analysis/bundle/layout.ts';
+import { fullListFile } from '../analysis/runner/full-lists.ts';
+import { servedFiles } from '../explorer/bundle-files.ts';
+import { PART_BYTES, partCount } from '../explorer/parts.ts';
+import { loadCrises, type LoadedCrisis } from './crises.ts';
+import { fullListNames } from './lists.ts';
+
+/** One file of the site copied from a bundle: `file`'s bytes `start` … `end` (exclusive) at `sitePath`. */
+export interface BundleCopy {
+  sitePath: string;
+  file: string;
+  start: number;
+  end: number;
+}
+
+/** The site paths of a crisis's served bundle files, each with the bundle file and byte range it holds. */
+export function crisisCopies(crisis: LoadedCrisis): BundleCopy[] {
+  const size = (name: string) => {
+    const entry = crisis.manifest.files.find((f) => f.name === name);
+    if (!entry) throw new Error(`debrief: the bundle of "${crisis.slug}" lists no ${name} (${crisis.dir}): run \`npx debrief build\` again`);
+    return entry.bytes;
+  };
+  const whole = (sitePath: string, name: string): BundleCopy => ({ sitePath: `${crisis.slug}/${sitePath}`, file: path.join(crisis.dir, name), start: 0, end: size(name) });
+  const out = [whole('report.json', BUNDLE_FILES.report), whole('messages.csv', BUNDLE_FILES.messagesCsv)];
+  if (crisis.excerpts.cases.total > 0) out.push(whole('cases.csv', BUNDLE_FILES.casesCsv));
+  for (const list of fullListNames(crisis.manifest)) out.push(whole(`lists/${list}.csv`, fullListFile(list)));
+  for (const name of servedFiles(crisis.report)) {
+    const bytes = size(name);
+    for (let i = 0; i < partCount(bytes); i++) {
+      out.push({ sitePath: `${crisis.slug}/explore/${name}.${i}`, file: path.join(crisis.dir, name), start: i * PART_BYTES, end: Math.min(bytes, (i + 1) * PART_BYTES) });
+    }
+  }
+  return out;
+}
+
+/**
+ * True when the endpoints serving these files should list their paths: in
+ * `astro dev` only. In a build the integration copies them instead.
+ */
+export function servedByEndpoints(): boolean {
+  return (globalThis as Flag)[COMMAND] !== 'build';
+}
+
+const COMMAND = Symbol.for('debrief.site.command');
+type Flag = { [COMMAND]?: string };
+
+/** Copies `copies` below `outDir`: whole files by the kernel's copy, parts by reading their range. */
+export async function writeCopies(outDir: string, copies: readonly BundleCopy[]): Promise<void> {
+  for (const c of copies) {
+    const target = path.join(outDir, c.sitePath);
+    try {
+      await mkdir(path.dirname(target), { recursive: true });
+      if (c.start === 0 && (await fileSize(c.file)) === c.end) await copyFile(c.file, target);
+      else await copyRange(c.file, target, c.start, c.end);
+    } catch (error) {
+      throw new Error(`cannot copy ${c.file} to ${target} (${(error as NodeJS.ErrnoException).code ?? String(error)}): check the bundle is complete and the output directory writable`);
+    }
+  }
+}
+
+async function fileSize(file: string): Promise<number> {
+  const handle = await open(file, 'r');
+  try {
+    return (await handle.stat()).size;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function copyRange(file: string, target: string, start: number, end: number): Promise<void> {
+  const from = await open(file, 'r');
+  const to = await open(target, 'w');
+  try {
+    const buffer = Buffer.allocUnsafe(Math.min(4 * 1024 * 1024, Math.max(1, end - start)));
+    for (let at = start; at < end; ) {
+      const { bytesRead } = await from.read(buffer, 0, Math.min(buffer.length, end - at), at);
+      if (bytesRead === 0) throw Object.assign(new Error('short read'), { code: 'ETRUNCATED' });
+      await to.write(buffer, 0, bytesRead);
+      at += bytesRead;
+    }
+  } finally {
+    await from.close();
+    await to.close();
+  }
+}
+
+/** The Astro integration: notes the command (dev serves by endpoints) and copies every crisis's files after a build. */
+export function bundleCopiesIntegration() {
+  return {
+    name: 'debrief-bundle-copies',
+    hooks: {
+      'astro:config:setup': ({ command }: { command: string }) => {
+        (globalThis as Flag)[COMMAND] = command;
+      },
+      'astro:build:done': async ({ dir, logger }: { dir: URL; logger: { info(message: string): void } }) => {
+        const copies = (await loadCrises()).flatMap(crisisCopies);
+        await writeCopies(fileURLToPath(dir), copies);
+        logger.info(`${copies.length} bundle file${copies.length === 1 ? '' : 's'} copied`);
+      },
+    },
+  };
+}
