@@ -84,7 +84,7 @@ async function analyze(request: AnalyzeRequest): Promise<void> {
     post({ type: 'report', reportJson, seconds: (performance.now() - started) / 1000 });
     step('writing the bundle');
     const sink = memoryBundleSink();
-    await writeBundle(result, uploadInputKey(files, request.faultLibraryJson), sink);
+    await writeBundle(result, uploadInputKey(files, request.faultLibraryJson), sink, { textMapper });
     if (new TextDecoder().decode(sink.files.get(BUNDLE_FILES.report)) !== reportJson) throw new Error('the bundle’s report.json differs from the report shown: please report this as a bug');
     const archive = bundleArchive(request.slug, sink.files);
     step(`bundle written in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -97,16 +97,16 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
     } catch (error) {
       await engine.close();
       throw error;
-    } finally {
-      await textMapper.close();
     }
     say('  writing the bundle');
     guard.at(`writing the bundle to ${options.out}`);
-    manifest = await writeBundleDir(options.out, (sink) => writeBundle(result, inputKey, sink), { onWait: (m) => say(`  ${m}`) }).catch(async (error: unknown) => {
+    // The worker threads share the privacy filter of the messages' texts with this thread.
+    manifest = await writeBundleDir(options.out, (sink) => writeBundle(result, inputKey, sink, { textMapper }), { onWait: (m) => say(`  ${m}`) }).catch(async (error: unknown) => {
       await engine.close();
       throw error;
     });
   } finally {
+    await textMapper.close();
     guard.stop();
   }
   const t = result.report.ledger.totals;

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generatePosts } from '../../bench/generate-posts.ts';
 import { GENERIC_TAXONOMY } from '../../bench/faults.bench.ts';
 import { analyzeCrisis } from '../../src/analysis/pipeline.ts';
+import { memoryBundleSink, writeBundle } from '../../src/analysis/bundle/write-bundle.ts';
 import { mergeDiscovered } from '../../src/analysis/nlp/phrases/discover.ts';
 import { inProcessMapper } from '../../src/analysis/parallel/text-mapper.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';
@@ -21,13 +22,15 @@ describe('worker mapper', () => {
   const notes: string[] = [];
   const mapper = createWorkerMapper({ workers: 2, minTexts: 0, chunkSize: 700, onNote: (m) => notes.push(m) });
   afterAll(() => mapper.close());
-  const texts = [...new Set(generatePosts(3_000))];
+  // With personal data for the privacy task: an address, a phone number, a signed name, mentions of a person and of the brand.
+  const texts = [...new Set(generatePosts(3_000))].map((t, i) => (i % 7 ? t : `${t} @jane_doe @AcmeHelp mail me at jane.doe@example.com or 555-123-4567 — Jane`));
 
   it('matches the in-process results for every task, in input order', async () => {
     for (const [task, params] of [
       ['sentiment', {}],
       ['fault-match', { taxonomy: GENERIC_TAXONOMY }],
       ['complaints', {}],
+      ['privacy-text', { settings: { maskPersonalData: true, pseudonymizeAuthors: true }, brandHandles: ['AcmeHelp'], salt: 'acme' }],
     ] as const) {
       // The tuple's params fit their task; TypeScript cannot correlate them through the loop.
       const threaded = await mapper.map(task, params as never, texts);
@@ -41,6 +44,12 @@ describe('worker mapper', () => {
     expect(notes).toContain('language analyses use 2 worker threads besides this one');
     const sentiment = await mapper.map('sentiment', {}, ['still waiting on hold for 2 hours', 'thank you so much, fixed!']);
     expect(sentiment.map((r) => r.label)).toEqual(['negative', 'positive']);
+    // The privacy task masks (null: nothing to mask), as the bundle needs it.
+    const [masked, plain] = await mapper.map('privacy-text', { settings: { maskPersonalData: true, pseudonymizeAuthors: true }, brandHandles: ['AcmeHelp'], salt: 'acme' }, [texts[0]!, 'late again']);
+    expect(masked).toMatch(/\[email\] or \[phone\]/);
+    expect(masked).toContain('@AcmeHelp');
+    expect(masked).not.toContain('jane_doe');
+    expect(plain).toBeNull();
   });
 
   it('splits phrase discovery over the running workers, in whole tagger batches, and the merge equals one run', async () => {
@@ -84,7 +93,9 @@ describe('worker mapper', () => {
       const engine = await openNodeEngine();
       try {
         const r = await analyzeCrisis(nodeCrisisFiles(SMARTLOCK), engine, { slug: 'smartlock', textMapper });
-        return { json: JSON.stringify(r.report), csv: r.csv() };
+        // The bundle too: its privacy filter runs over the mapper's threads.
+        const manifest = await writeBundle(r, 'key', memoryBundleSink(), { textMapper });
+        return { json: JSON.stringify(r.report), csv: r.csv(), files: manifest.files };
       } finally {
         await engine.close();
       }
@@ -92,6 +103,7 @@ describe('worker mapper', () => {
     const [local, threaded] = [await run(), await run(mapper)];
     expect(threaded.json).toBe(local.json);
     expect(threaded.csv).toBe(local.csv);
+    expect(threaded.files).toEqual(local.files);
     expect(local.csv.length).toBeGreaterThan(1_000_000);
   }, 120_000);
 });

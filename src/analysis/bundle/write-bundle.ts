@@ -11,6 +11,7 @@
  */
 import { arrowIpcChunks, inferColumnType, type ArrowColumn } from '../core/arrow-columns.ts';
 import { sha256Hex } from '../core/sha256.ts';
+import { inProcessMapper, type TextMapper } from '../parallel/text-mapper.ts';
 import type { Case, Message } from '../model.ts';
 import type { AnalyzeResult } from '../pipeline.ts';
 import { CASE_CSV_COLUMNS, caseCsvCells } from '../report/cases-csv.ts';
@@ -48,8 +49,14 @@ export function memoryBundleSink(files = new Map<string, Uint8Array>()): BundleS
   };
 }
 
+/** How the bundle is written. */
+export interface WriteBundleOptions {
+  /** Runs the privacy filter over the messages' distinct texts (default: on this thread); a worker pool shares the work with this thread. */
+  textMapper?: TextMapper;
+}
+
 /** Writes the bundle of `result` to `sink`; returns its manifest. `inputKey` identifies what it was computed from. */
-export async function writeBundle(result: AnalyzeResult, inputKey: string, sink: BundleSink): Promise<BundleManifest> {
+export async function writeBundle(result: AnalyzeResult, inputKey: string, sink: BundleSink, options: WriteBundleOptions = {}): Promise<BundleManifest> {
   const { report } = result;
   const privacy = crisisPrivacy(result);
   const files: BundleFileEntry[] = [];
@@ -58,8 +65,11 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
   const shared = filterDeep(report, privacy) as ReportModel;
   await put(BUNDLE_FILES.report, [`${JSON.stringify(shared, null, 2)}\n`]);
 
-  // Column values repeat (labels, fault ids, matched phrases): each distinct string is filtered once.
-  const columnText = memoize(privacy.text);
+  // Each distinct string is filtered once: message texts up front (over the host's threads), then
+  // column values, which repeat (labels, fault ids, matched phrases), and list cells, which quote messages.
+  const masked = await filteredTexts(result, privacy, options.textMapper ?? inProcessMapper);
+  const otherText = memoize(privacy.text);
+  const columnText = (s: string) => masked.get(s) ?? otherText(s);
   const messages = publishedMessages(result.messages, result.columns, privacy, columnText);
   await put(BUNDLE_FILES.messages, arrowIpcChunks(messages.arrowColumns, messages.positions));
   const messageAttributes = attributeRows(messages.rows, privacy);
@@ -106,6 +116,24 @@ export function crisisPrivacy(result: Pick<AnalyzeResult, 'report' | 'messages'>
 }
 
 /**
+ * Each distinct message text with its filtered form (the very same string
+ * when the filter leaves it alone), computed by `mapper`'s threads with the
+ * crisis's privacy settings, as `privacy.text` would.
+ */
+async function filteredTexts(result: AnalyzeResult, privacy: Privacy, mapper: TextMapper): Promise<Map<string, string>> {
+  const { brandHandles, slug } = result.report.crisis;
+  const distinct = [...new Set(result.messages.map((m) => m.text))];
+  const out = new Map<string, string>();
+  if (!privacy.settings.maskPersonalData && !privacy.settings.pseudonymizeAuthors) {
+    for (const t of distinct) out.set(t, t);
+    return out;
+  }
+  const filtered = await mapper.map('privacy-text', { settings: { ...privacy.settings }, brandHandles: [...brandHandles], salt: slug }, distinct);
+  filtered.forEach((f, i) => out.set(distinct[i]!, f ?? distinct[i]!));
+  return out;
+}
+
+/**
  * A table in publication order, read by position: the sorted rows, their
  * filtered fields and analysis columns, as Arrow columns, CSV cells and
  * excerpt rows (made only for the few rows pages quote).
@@ -123,7 +151,7 @@ export interface PublishedTable<Row extends { id: string }, Excerpt> {
 function publishedMessages(all: readonly Message[], columns: RowColumns, privacy: Privacy, columnText: (s: string) => string): PublishedTable<Message, ExcerptMessage> {
   const { rows, order } = publicationOrder(all, (m) => m.createdAt);
   // Masking returns the very same string when there is nothing to mask: these arrays cost pointers.
-  const text = rows.map((m) => privacy.text(m.text));
+  const text = rows.map((m) => columnText(m.text));
   const author = rows.map((m) => privacy.author(m.author, m.isBrand));
   const cells = analysisCells(order, columns, columnText);
   const excerpt = (i: number): ExcerptMessage => {
@@ -202,7 +230,7 @@ function publishedTable<Row extends { id: string; sourceFile: string; sourceRow:
     positions: rows.map((_, i) => i),
     columnNames: names,
     arrowColumns: [...canonical, ...cells.arrowColumns(canonical.map((c) => c.name))],
-    csvCells: (i) => csvBase(i).concat(cells.values(i)),
+    csvCells: (i) => cells.appendValues(i, csvBase(i)),
     excerpt,
   };
 }
@@ -236,7 +264,11 @@ function analysisCells(order: Uint32Array, columns: RowColumns, text: (s: string
   });
   const value = (i: number, k: number): CellValue => byColumn[k]![i] ?? null;
   return {
-    values: (i: number) => names.map((_, k) => value(i, k)),
+    /** Row i's analysis cells pushed onto `out` (a row's canonical cells): one array per CSV row, not three. */
+    appendValues: (i: number, out: CellValue[]): CellValue[] => {
+      for (let k = 0; k < byColumn.length; k++) out.push(byColumn[k]![i] ?? null);
+      return out;
+    },
     row: (i: number) => Object.fromEntries(names.flatMap((n, k) => (byColumn[k]![i] === undefined ? [] : [[n, value(i, k)]]))) as Record<string, CellValue>,
     /** Typed by their values; a name clash with a canonical column would hide data, so it fails. */
     arrowColumns: (taken: readonly string[]): ArrowColumn<number>[] =>

@@ -32,30 +32,41 @@ function validity(values: readonly Value[]): { nullBitmap: Uint8Array | undefine
   for (const v of values) if (v === null) nullCount++;
   if (!nullCount) return { nullBitmap: undefined, nullCount };
   const bitmap = new Uint8Array((values.length + 7) >> 3);
-  values.forEach((v, i) => {
-    if (v !== null) bitmap[i >> 3]! |= 1 << (i & 7);
-  });
+  for (let i = 0; i < values.length; i++) if (values[i] !== null) bitmap[i >> 3]! |= 1 << (i & 7);
   return { nullBitmap: bitmap, nullCount };
 }
 
 function textVector(values: readonly Value[]): Vector {
-  const offsets = new Int32Array(values.length + 1);
-  // Worst case 3 bytes per UTF-16 unit; grown when a batch of long texts needs more.
-  const texts = values.map((v) => (v === null ? null : v === undefined ? '' : `${v}`));
-  let bytes = new Uint8Array(Math.max(64, texts.reduce<number>((n, t) => n + (t === null ? 0 : t.length), 0) * 3));
+  const n = values.length;
+  const offsets = new Int32Array(n + 1);
+  const texts = new Array<string | null>(n);
+  let units = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    const s = v === null ? null : v === undefined ? '' : typeof v === 'string' ? v : `${v}`;
+    texts[i] = s;
+    if (s !== null) units += s.length;
+  }
+  // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4): no text can overflow this.
+  const bytes = new Uint8Array(Math.max(64, units * 3));
   let at = 0;
-  texts.forEach((s, i) => {
+  for (let i = 0; i < n; i++) {
+    const s = texts[i];
     if (s !== null) {
-      if (at + s.length * 3 > bytes.length) {
-        const grown = new Uint8Array((at + s.length * 3) * 2);
-        grown.set(bytes.subarray(0, at));
-        bytes = grown;
+      // ASCII, most of most texts, is copied unit by unit: no view and no call per text.
+      const length = s.length;
+      let j = 0;
+      for (; j < length; j++) {
+        const c = s.charCodeAt(j);
+        if (c > 0x7f) break;
+        bytes[at + j] = c;
       }
-      at += utf8.encodeInto(s, bytes.subarray(at)).written;
+      at += j;
+      if (j < length) at += utf8.encodeInto(j ? s.slice(j) : s, bytes.subarray(at)).written;
     }
     offsets[i + 1] = at;
-  });
-  return makeVector(makeData({ type: new Utf8(), length: values.length, ...validity(values), valueOffsets: offsets, data: bytes.slice(0, at) }));
+  }
+  return makeVector(makeData({ type: new Utf8(), length: n, ...validity(values), valueOffsets: offsets, data: bytes.slice(0, at) }));
 }
 
 function boolVector(values: readonly Value[]): Vector {

@@ -10,6 +10,7 @@ import { matchMessage } from '../nlp/faults/match.ts';
 import type { FaultAssignment, FaultTaxonomy } from '../nlp/faults/types.ts';
 import { DISCOVERY_BATCH, discoverPhrases, type DiscoveredPhrase } from '../nlp/phrases/discover.ts';
 import { createSentimentScorer, type SentimentResult } from '../nlp/sentiment/index.ts';
+import { createPrivacy, type PrivacySettings } from '../report/privacy.ts';
 
 /** Every task: its parameters and its result for one text. */
 export interface TextTasks {
@@ -19,6 +20,12 @@ export interface TextTasks {
   'fault-match': { params: { taxonomy: FaultTaxonomy }; result: FaultAssignment | null };
   /** Complaint shapes for fault discovery ("my X won't Y"). */
   complaints: { params: Record<string, never>; result: ComplaintMatch[] };
+  /**
+   * A text as a shared report may show it (report/privacy.ts): personal data
+   * masked, mentions pseudonymised; null when that leaves it unchanged, as
+   * for most texts, so no copy of it comes back from a worker.
+   */
+  'privacy-text': { params: { settings: PrivacySettings; brandHandles: string[]; salt: string }; result: string | null };
 }
 
 export type TextTaskName = keyof TextTasks;
@@ -34,6 +41,13 @@ const FACTORIES: Factories = {
     return (text) => matchMessage(text, compiled);
   },
   complaints: () => findComplaints,
+  'privacy-text': ({ settings, brandHandles, salt }) => {
+    const { text } = createPrivacy(settings, brandHandles, salt);
+    return (value) => {
+      const out = text(value);
+      return out === value ? null : out;
+    };
+  },
 };
 
 /** True when `name` is a known task (messages from a worker channel are untyped). */

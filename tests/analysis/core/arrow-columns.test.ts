@@ -60,6 +60,20 @@ describe('arrowIpc', () => {
   });
 });
 
+describe('text columns', () => {
+  it('hold every text as TextEncoder encodes it: ASCII, accents, emoji, CJK, lone surrogates, numbers as text', () => {
+    const texts = ['', 'plain ascii', 'é at start', 'ends in é', 'mid 🦆 duck', '日本語のテキスト', 'lone \ud83e surrogate', '\udc00', 'tab\tand\nnewline', 'x'.repeat(5_000) + '€'];
+    const values: (string | number | null)[] = [...texts, 42, 1.5, null];
+    const table = tableFromIPC(arrowIpc([{ name: 's', type: 'utf8', value: (v: string | number | null) => v }], values));
+    const column = table.getChild('s')!;
+    const bytes = column.data[0]!.values as Uint8Array;
+    const offsets = column.data[0]!.valueOffsets as Int32Array;
+    const expected = [...texts, '42', '1.5'].map((t) => new TextEncoder().encode(t));
+    expected.forEach((want, i) => expect(Buffer.from(bytes.subarray(offsets[i]!, offsets[i + 1]!)).equals(Buffer.from(want)), values[i] as string).toBe(true));
+    expect(column.get(values.length - 1)).toBeNull();
+  });
+});
+
 describe('arrowIpcChunks', () => {
   it('is the same bytes as the whole stream, for many batches and for none', () => {
     for (const n of [0, 1, 65_536, 140_000]) expect(Buffer.from(concat(arrowIpcChunks(COLUMNS, rows(n)))).equals(Buffer.from(arrowIpc(COLUMNS, rows(n))))).toBe(true);
