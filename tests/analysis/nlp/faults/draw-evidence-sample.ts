@@ -8,7 +8,8 @@
  * tests/fixtures/fault-evidence-labels-2.csv, after the context rules were
  * written from the first; 3939 the third, fault-evidence-labels-3.csv, in the
  * second round; 4848 the fourth, fault-evidence-labels-4.csv, after the
- * ambiguous-keyword fixes of the test taxonomies). Prints CSV rows with an empty label and reason, to
+ * ambiguous-keyword fixes of the test taxonomies; 5959 the fifth, fault-evidence-labels-5.csv, before the
+ * rules of the fourth round were tried). Prints CSV rows with an empty label and reason, to
  * be filled in by hand, and what the current code does with each (`now`: the
  * fault assigned now, or empty).
  *

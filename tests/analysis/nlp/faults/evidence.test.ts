@@ -1,7 +1,7 @@
 /**
  * Fault evidence is a complaint about the fault (issue 12 item 5): the hard
  * cases found while labelling, and the precision of assignments measured on
- * three samples of 100 hand-labelled ones, drawn by draw-evidence-sample.ts (20
+ * five samples of 100 hand-labelled ones, drawn by draw-evidence-sample.ts (20
  * per source, from the assignments made before these checks):
  *
  * - tests/fixtures/fault-evidence-labels.csv, seed 1212: 0.820 before the
@@ -35,6 +35,42 @@
  *   label words and phrases ("cancelled" where the export rewrote "cancel",
  *   "mortgage" for PMI removal, "notification" for a cancelled card) and
  *   words of long CFPB narratives, which no one-word check reaches.
+ *
+ * - tests/fixtures/fault-evidence-labels-5.csv, seed 5959, drawn and labelled
+ *   by hand in the fourth round before any rule of that round was written:
+ *   0.780 before the checks, 0.819 with the checks of the third round (77 of
+ *   94 kept). The fair figure today: 0.85 is not reached. Of its 17 errors,
+ *   7 are keywords of the airline test taxonomy in tweets ("seat", "point",
+ *   "meal", "attendant", "booked", "confirmation number"), 8 words of the CFPB
+ *   taxonomies in narratives about something else ("checking account" beside
+ *   a reversed mortgage payment, "30 days" late, "date of birth"), the rest
+ *   hashtags alone or a one-word keyword in passing.
+ *
+ * Fourth round, tried and NOT adopted (samples 1–4 together from 0.858; the
+ * rules and the lost complaints are kept here so no one tries them blind):
+ * - "passing": in a narrative of ≥ 500 characters, a fault whose only evidence
+ *   is one mention of a one-word keyword does not count. Samples 1–4: 0.869
+ *   (the length was chosen on them); sample 5: 0.819 → 0.824, dropping one
+ *   non-complaint and two complaints (a freeze that could not be lifted,
+ *   unverified collection accounts); the CFPB sample crisis: 2 non-complaints
+ *   dropped, 1 message moved to the right fault, 3 real complaints lost. On
+ *   fresh data it trades complaints for precision one for one.
+ * - the "complaint sentence" rule — in a message of several sentences, a hit
+ *   counts only when its own sentence reports something wrong (a problem
+ *   word, a negation, a negative word or complaint cue of the sentiment
+ *   lexicon): 0.865 on all texts, but it drops 491 smart-lock assignments (310
+ *   lockouts: "Firmware 4.2.0 is locking people out", "bricked itself",
+ *   "unlocked by itself twice overnight" hold no generic problem word); with
+ *   the sentence before or after allowed, 0.856; on narratives only 0.858:
+ *   nearly every sentence of a complaint narrative holds a negation or a
+ *   problem word, so it tells nothing apart there;
+ * - the same for one-word keywords of short posts: drops 53 of 219 smart-lock
+ *   "beeping" complaints ("beeps every 30 seconds!" beside "Very
+ *   disappointed.");
+ * - a question sentence asking for help, with no problem word of its own, not
+ *   evidence even when the message reports a problem elsewhere: no change on
+ *   samples 1–4, and it drops airline complaints whose problem follows the
+ *   question ("any way you can help me find a flight to LAS? Stuck in DIA").
  *
  * Third round: `debrief faults suggest` reports ambiguous one-word keywords
  * (ambiguous.ts: no word of the fault within 8 words in ≥ 75% of its texts,
@@ -222,6 +258,7 @@ const SAMPLES = [
   { file: 'fault-evidence-labels-2.csv', floor: 0.85, droppedComplaints: 2 },
   { file: 'fault-evidence-labels-3.csv', floor: 0.84, droppedComplaints: 2 },
   { file: 'fault-evidence-labels-4.csv', floor: 0.82, droppedComplaints: 3 },
+  { file: 'fault-evidence-labels-5.csv', floor: 0.81, droppedComplaints: 1 },
 ] as const;
 
 describe.skipIf(!SOURCE_NAMES.every(sourcePresent))('fault evidence: precision on hand-labelled assignments', () => {
