@@ -7,8 +7,9 @@
  *
  *  - navigation → first results on screen (`data-explorer-ready` set), cold
  *    (fresh browser profile each run) and warm (same profile, HTTP cache), with
- *    the explorer's own marks (module started, files fetched, engine ready,
- *    table loaded, first render);
+ *    the explorer's own marks (module started, DuckDB's module downloaded and
+ *    compiled, engine ready, table downloaded, loaded and prepared, first
+ *    queries, first render, first paint) and the median of each step;
  *  - a filter change → charts and table updated: median and max over a fixed
  *    sequence of changes (channel, sentiment, theme, fault, who, words, time
  *    range, page, sort).
@@ -60,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
     const url = `${server.url}${SLUG}/explore/`;
     const cold: number[] = [];
     const warm: number[] = [];
+    const coldSteps: Record<string, number>[] = [];
+    const warmSteps: Record<string, number>[] = [];
     const changes: number[] = [];
     const queries: number[] = [];
     for (let run = 0; run < Number(values.runs); run++) {
@@ -70,19 +73,23 @@ export async function main(argv: string[]): Promise<number> {
       page.on('console', (m) => m.type() === 'error' && console.log(`console: ${m.text()}`));
       const first = await openAndTime(page, url);
       cold.push(first.ms);
+      coldSteps.push(first.steps);
       console.log(`cold run ${run + 1}: first results ${fmt(first.ms)} ms (${first.rows} rows); marks: ${first.marks}`);
       const again = await openAndTime(page, url);
       warm.push(again.ms);
+      warmSteps.push(again.steps);
       console.log(`warm run ${run + 1}: first results ${fmt(again.ms)} ms; marks: ${again.marks}`);
       if (run < Number(values.changes)) {
         const times = await filterChanges(page);
         changes.push(...times.map((t) => t.ms));
         queries.push(...times.map((t) => t.queryMs));
-        console.log(`filter changes, ms (of which queries): ${times.map((t) => `${t.what} ${fmt(t.ms)} (${fmt(t.queryMs)})`).join(', ')}`);
+        console.log(`filter changes, ms (of which queries; when each answered: summary, rows): ${times.map((t) => `${t.what} ${fmt(t.ms)} (${fmt(t.queryMs)}; ${Number.isNaN(t.summaryMs) ? '–' : fmt(t.summaryMs)}, ${fmt(t.rowsMs)})`).join(', ')}`);
       }
       await context.close();
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+    console.log(`breakdown of the first results, cold: ${breakdown(coldSteps, median)}`);
+    console.log(`breakdown of the first results, warm: ${breakdown(warmSteps, median)}`);
     console.log(`navigation → first results, cold: median ${fmt(median(cold))} ms (target ≤ ${TARGET_FIRST_MS}); warm: median ${fmt(median(warm))} ms`);
     console.log(`filter change → charts and table updated: median ${fmt(median(changes))} ms over ${changes.length} changes, max ${fmt(Math.max(...changes))} ms (target median ≤ ${TARGET_CHANGE_MS}); the queries' part: median ${fmt(median(queries.filter((q) => !Number.isNaN(q))))} ms`);
     return 0;
@@ -94,6 +101,29 @@ export async function main(argv: string[]): Promise<number> {
 
 const fmt = (ms: number) => Math.round(ms).toLocaleString('en-US');
 
+/** The start-up's steps, each as the time from the mark before it to its own (explorer-database.ts, explorer-page.ts), in the order they happen. */
+const STEPS: [from: string, to: string, what: string][] = [
+  ['', 'compile-started', 'page parsed, compilation started'],
+  ['', 'module', "explorer's script started"],
+  ['compile-started', 'wasm-fetched', "DuckDB's module downloaded (compiling as it came)"],
+  ['wasm-fetched', 'wasm-compiled', 'compilation after the last byte (or until the script started)'],
+  ['wasm-compiled', 'engine-ready', 'DuckDB instantiated and started'],
+  ['wasm-fetched', 'arrow-fetched', 'table downloaded (overlaps the two above)'],
+  ['engine-ready', 'table-loaded', 'table loaded into DuckDB'],
+  ['table-loaded', 'table-prepared', 'explore table (derived columns) built'],
+  ['table-prepared', 'queried', 'first queries'],
+  ['queried', 'first-results', 'first results drawn'],
+  ['first-results', 'first-paint', 'painted'],
+];
+
+/** Each step's median duration over runs, in ms ("n/a" when a run lacks its marks). */
+function breakdown(runs: Record<string, number>[], median: (xs: number[]) => number): string {
+  return STEPS.map(([from, to, what]) => {
+    const ds = runs.map((r) => (to in r && (from === '' || from in r) ? r[to]! - (from === '' ? 0 : r[from]!) : NaN)).filter((d) => !Number.isNaN(d));
+    return `${what} ${ds.length ? fmt(median(ds)) : 'n/a'}`;
+  }).join('; ');
+}
+
 /** Injected before the page's scripts: notes each time `data-explorer-ready` is set, on the page's clock. */
 function recordReadiness() {
   const w = window as unknown as { __ready: number[] };
@@ -104,20 +134,32 @@ function recordReadiness() {
 }
 
 /** Navigates and waits for the first results: ms from navigation start, rows shown and the explorer's marks. */
-async function openAndTime(page: Page, url: string): Promise<{ ms: number; rows: string; marks: string }> {
+async function openAndTime(page: Page, url: string): Promise<{ ms: number; rows: string; marks: string; steps: Record<string, number> }> {
   await page.goto(url);
   try {
     await page.waitForFunction(() => document.documentElement.dataset.explorerReady !== undefined, null, { timeout: 120_000 });
   } catch (error) {
     throw new Error(`no results within 120 s; the page says: ${await page.locator('.explorer-status').textContent()}`, { cause: error });
   }
+  // The paint mark comes a frame after readiness.
+  await page.waitForFunction(() => performance.getEntriesByName('explorer:first-paint').length > 0, null, { timeout: 10_000 }).catch(() => undefined);
   return page.evaluate(() => ({
     ms: (window as unknown as { __ready: number[] }).__ready[0]!,
+    steps: Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('explorer:'))
+        .reverse()
+        .map((m) => [m.name.slice(9), m.startTime]),
+    ),
     rows: document.documentElement.dataset.explorerReady!,
     marks: performance
       .getEntriesByType('mark')
-      .filter((m) => m.name.startsWith('explorer:') && m.name !== 'explorer:queried' && m.name !== 'explorer:drawn')
-      .map((m) => `${m.name.slice(9)} ${Math.round(m.startTime)}`)
+      .filter((m) => m.name.startsWith('explorer:') && m.name !== 'explorer:drawn')
+      // The first render's queries only (each later render marks its own).
+      .filter((m, i, all) => m.name !== 'explorer:queried' || all.findIndex((x) => x.name === m.name) === i)
+      .sort((a, b) => a.startTime - b.startTime)
+      .map((m, i, all) => `${m.name.slice(9)} ${Math.round(m.startTime)} (+${Math.round(m.startTime - (i ? all[i - 1]!.startTime : 0))})`)
       .concat(
         (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
           .filter((r) => /\.(js|wasm\.\d+|arrow\.\d+)$/.test(r.name))
@@ -128,8 +170,8 @@ async function openAndTime(page: Page, url: string): Promise<{ ms: number; rows:
 }
 
 /** A fixed sequence of filter changes, each timed from the change to the next readiness. */
-async function filterChanges(page: Page): Promise<{ what: string; ms: number; queryMs: number }[]> {
-  const out: { what: string; ms: number; queryMs: number }[] = [];
+async function filterChanges(page: Page): Promise<{ what: string; ms: number; queryMs: number; summaryMs: number; rowsMs: number }[]> {
+  const out: { what: string; ms: number; queryMs: number; summaryMs: number; rowsMs: number }[] = [];
   // Each step changes the form as a reader would and returns; the time runs from just before the change.
   const steps: { what: string; run: (page: Page) => Promise<void> }[] = [
     { what: 'channel', run: (p) => choose(p, 'channel', 1) },
@@ -149,15 +191,17 @@ async function filterChanges(page: Page): Promise<{ what: string; ms: number; qu
     const before = await page.evaluate(() => (window as unknown as { __ready: number[] }).__ready.length);
     await step.run(page);
     await page.waitForFunction((n) => (window as unknown as { __ready: number[] }).__ready.length > n && document.documentElement.dataset.explorerReady !== undefined, before, { timeout: 60_000 });
-    const { ms, queryMs } = await page.evaluate(() => {
+    const { ms, queryMs, summaryMs, rowsMs } = await page.evaluate(() => {
       const change = performance.getEntriesByName('bench:change').at(-1)!.startTime;
       const ready = (window as unknown as { __ready: number[] }).__ready;
       // The queries' part: from the change to the explorer's own mark that their answers are in.
       // Builds before that mark have none: NaN.
       const queried = performance.getEntriesByName('explorer:queried').at(-1)?.startTime ?? NaN;
-      return { ms: ready.at(-1)! - change, queryMs: queried - change };
+      // Each query's answer, when this change ran it (paging and sorting do not re-run the summary). No named function here: tsx would wrap it in a helper the page lacks.
+      const [summary, rows] = ['explorer:summary-queried', 'explorer:rows-queried'].map((name) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN).map((t) => (t >= change ? t - change : NaN));
+      return { ms: ready.at(-1)! - change, queryMs: queried - change, summaryMs: summary!, rowsMs: rows! };
     });
-    out.push({ what: step.what, ms, queryMs });
+    out.push({ what: step.what, ms, queryMs, summaryMs, rowsMs });
   }
   return out;
 }

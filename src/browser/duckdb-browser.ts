@@ -13,14 +13,19 @@ export interface BrowserEngineOptions extends EngineOptions {
   workerUrl: string;
   /** How long DuckDB may take to start (default 30 s). */
   startTimeoutMs?: number;
+  /** A worker already started with DuckDB's worker script (the explorer's, given a module it compiled); absent: one of `workerUrl`. */
+  worker?: Worker;
 }
 
 /** Starts an in-memory DuckDB in a worker and returns it as an {@link Engine}. */
 export async function openBrowserEngine(options: BrowserEngineOptions): Promise<Engine> {
-  const worker = new Worker(options.workerUrl);
+  const worker = options.worker ?? new Worker(options.workerUrl);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   const ms = options.startTimeoutMs ?? 30_000;
-  const hint = `check that ${options.wasmUrl} is served with Content-Type application/wasm and ${options.workerUrl} from the page's own origin`;
+  // A worker given ready-made instantiates a module its page compiled: then `wasmUrl` is a placeholder, not worth naming.
+  const hint = options.worker
+    ? `check that DuckDB's module parts and ${options.workerUrl} are served from the page's own origin`
+    : `check that ${options.wasmUrl} is served with Content-Type application/wasm and ${options.workerUrl} from the page's own origin`;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onError: ((event: ErrorEvent) => void) | undefined;
   // A wasm served with the wrong type fails inside the worker and instantiate() never settles: give up with the likely fix.

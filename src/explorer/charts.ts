@@ -11,6 +11,7 @@ import { NARROW_WIDTH, namesAboveBars } from '../site/charts/narrow.ts';
 import type { ChartRow } from '../site/charts/render.ts';
 import { sentimentColor } from '../site/charts/spec.ts';
 import { formatNumber, formatShare } from '../site/format.ts';
+import { zonedTicks } from './time-ticks.ts';
 
 /** One bar: the value a click filters on, its label, and how many filtered messages have it. */
 export interface Bar {
@@ -65,23 +66,34 @@ export interface TimelineBar {
 /** Sentiments in stacking order, with their colours (spec.ts's). */
 export const SENTIMENTS = ['negative', 'neutral', 'positive', 'unlabelled'] as const;
 
+/** Height of the timeline, and its bottom margin: room for a tick's two lines ("Jan", "2020"). */
+export const TIMELINE_HEIGHT = 180;
+const TIMELINE_MARGIN_BOTTOM = 36;
+
 /**
  * Plot options of the timeline: rows per bucket stacked by sentiment; x in
- * instants, ticks written by `tickFormat` (the crisis's zone), y labelled
- * `noun` ("Messages", "Cases"). Without any sentiment label (a crisis's
- * cases) the bars are one colour, with no legend of sentiments none has.
+ * instants, ticked at wall-clock boundaries of `zone` (the crisis's) and
+ * labelled in it (time-ticks.ts), y labelled `noun` ("Messages", "Cases").
+ * Without any sentiment label (a crisis's cases) the bars are one colour,
+ * with no legend of sentiments none has.
  */
-export function timelineOptions(bars: readonly TimelineBar[], bucketMs: number, width: number, tickFormat: (d: Date) => string, noun = 'Messages'): Plot.PlotOptions {
+export function timelineOptions(bars: readonly TimelineBar[], bucketMs: number, width: number, zone: string, noun = 'Messages'): Plot.PlotOptions {
   const labelled = bars.some((b) => b.sentiment !== 'unlabelled');
   const color = labelled
     ? { domain: [...SENTIMENTS], range: SENTIMENTS.map((s) => (s === 'unlabelled' ? 'var(--line)' : sentimentColor(s))), legend: true }
     : { domain: ['unlabelled'], range: ['var(--c-accent)'], legend: false };
+  // The x domain Plot takes from the bars: from the first bucket's start to the last one's end.
+  const starts = bars.map((b) => b.t);
+  const lo = starts.length ? Math.min(...starts) : 0;
+  const hi = starts.length ? Math.max(...starts) + bucketMs : 0;
+  const { ticks, labels } = zonedTicks(lo, hi, Math.max(2, Math.floor(width / 130)), zone);
   return {
     width,
-    height: 180,
+    height: TIMELINE_HEIGHT,
     marginLeft: 44,
+    marginBottom: TIMELINE_MARGIN_BOTTOM,
     style: { fontSize: '12px', background: 'transparent' },
-    x: { type: 'utc', label: null, ticks: Math.max(2, Math.floor(width / 130)), tickFormat },
+    x: { type: 'utc', label: null, ...(bars.length ? { domain: [new Date(lo), new Date(hi)], ticks } : {}), tickFormat: (d: Date) => labels.get(d.getTime()) ?? '' },
     y: { label: noun, grid: true },
     color,
     marks: [Plot.rectY(bars, { x1: (d: TimelineBar) => new Date(d.t), x2: (d: TimelineBar) => new Date(d.t + bucketMs), y: 'n', fill: 'sentiment', order: [...SENTIMENTS] })],

@@ -2,13 +2,15 @@
  * The explorer's database in the browser: DuckDB-WASM started from the
  * site's own files (its module served in parts), and the table being
  * explored — messages or cases — fetched (only the chosen one) and loaded as
- * the explore table of queries.ts. Marks (`explorer:…`) time each step for
+ * the explore table of queries.ts. DuckDB's module is compiled by the page as
+ * it downloads (duckdb-module.ts). Marks (`explorer:…`) time each step for
  * bench/explorer.ts.
  */
 import { openBrowserEngine } from '../browser/duckdb-browser.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
-import { fetchParts, partsWasmUrl } from './fetch-parts.ts';
-import { exploreTableSql, type ExploreSchema } from './queries.ts';
+import { placeholderModuleUrl, startCompile } from './duckdb-module.ts';
+import { fetchParts } from './fetch-parts.ts';
+import { constantSelects, exploreTableSql, variedSelectsSql, type ExploreSchema } from './queries.ts';
 import { exploreTable, type TableName } from './tables.ts';
 
 /** One table the page can explore: its file's parts, its attributes' parts (only when one of its segments is an attribute) and its segments. */
@@ -37,7 +39,10 @@ const mark = (name: string) => performance.mark(`explorer:${name}`);
 /** A table's files, their downloads started (a failure is reported when they are awaited, never as an unhandled rejection). */
 export function fetchTable(config: Config, name: TableName): { arrow: Promise<Uint8Array<ArrayBuffer>>; attributes: Promise<Uint8Array<ArrayBuffer>> | null } {
   const t = config.tables[name]!;
-  const arrow = fetchParts(t.arrow);
+  const arrow = fetchParts(t.arrow).then((bytes) => {
+    mark('arrow-fetched');
+    return bytes;
+  });
   const attributes = t.attributes.length ? fetchParts(t.attributes) : null;
   arrow.catch(() => undefined);
   attributes?.catch(() => undefined);
@@ -56,21 +61,35 @@ export async function prepareTable(engine: Engine, config: Config, name: TableNa
   // The explore table has every column of the bundle's table: the bundle's tables are not needed any more.
   await engine.exec(`DROP TABLE ${table.name}`);
   if (files.attributes) await engine.exec(`DROP TABLE ${table.attributes}`);
+  const schema: ExploreSchema = { table, columns, segmentFields: segments.map((s) => s.field), bucketMs: config.bucketMs };
+  // Selects offered only with several values (a cases' channel): counted once, here.
+  const varied = variedSelectsSql(schema);
+  if (varied) schema.constantSelects = constantSelects((await engine.query<Record<string, number>>(varied))[0]);
   mark('table-prepared');
-  return { table, columns, segmentFields: segments.map((s) => s.field), bucketMs: config.bucketMs };
+  return schema;
 }
 
 /**
  * Starts DuckDB and loads the explore table of `name`. DuckDB's module comes
- * first (the page preloads it), alone: compiling it is the longest step, and
- * it starts only once every byte is here; the table downloads while it
- * compiles.
+ * first (the page preloads it, and its first script starts compiling it),
+ * alone, and compiles as it downloads (duckdb-module.ts); the table's
+ * download starts once the module's bytes are in, and runs while the
+ * compilation ends and DuckDB starts.
  */
 export async function openDatabase(config: Config, name: TableName): Promise<{ engine: Engine; schema: ExploreSchema }> {
-  const wasm = await partsWasmUrl(config.wasm);
-  mark('wasm-fetched');
-  const files = fetchTable(config, name);
-  const engine = await openBrowserEngine({ wasmUrl: wasm, workerUrl: new URL(config.worker, location.href).href });
+  let files: ReturnType<typeof fetchTable> | null = null;
+  const startFiles = () => (files ??= fetchTable(config, name));
+  // Started already by the page's first script (index.astro), or here.
+  const { module, downloaded, worker } = startCompile(config.wasm, config.worker);
+  void downloaded.then(startFiles);
+  try {
+    await module;
+  } catch (error) {
+    worker.terminate();
+    throw error;
+  }
+  mark('wasm-compiled');
+  const engine = await openBrowserEngine({ wasmUrl: placeholderModuleUrl(), workerUrl: config.worker, worker });
   mark('engine-ready');
-  return { engine, schema: await prepareTable(engine, config, name, files) };
+  return { engine, schema: await prepareTable(engine, config, name, startFiles()) };
 }

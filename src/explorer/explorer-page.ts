@@ -7,9 +7,9 @@
  * the table. The view state lives in the URL (state.ts).
  *
  * Start-up overlaps what it can (explorer-database.ts): the page preloads
- * DuckDB's module (index.astro), DuckDB compiles it while the table
- * downloads, and the table is loaded once, with every derived column the
- * filters need. Marks (`explorer:…`) time each step for bench/explorer.ts.
+ * DuckDB's module (index.astro), the page compiles it as it downloads
+ * (duckdb-module.ts), the table downloads while DuckDB starts, and the table
+ * is loaded once, with every derived column the filters need. Marks (`explorer:…`) time each step for bench/explorer.ts.
  */
 import type { Engine } from '../analysis/engine/engine.ts';
 import { csvChunks } from '../analysis/report/messages-csv.ts';
@@ -17,7 +17,7 @@ import { formatDateTime } from '../site/format.ts';
 import { columnValueText, type ValueLabels } from '../site/labels.ts';
 import { drawBars, drawHead, drawTable, drawTimeline, fillSegments, fillSelect, type MessageRow } from './explorer-view.ts';
 import { fetchTable, openDatabase, prepareTable, type Config } from './explorer-database.ts';
-import { canSort, downloadQuery, EXPLORE_TABLE, facets, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, type ExploreSchema, type SummaryRow } from './queries.ts';
+import { canSort, downloadQuery, EXPLORE_TABLE, facets, lowerTextSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, type ExploreSchema, type SummaryRow } from './queries.ts';
 import { instantFromWallInput, wallInputValue } from './range.ts';
 import { DEFAULT_STATE, parseState, stateQuery, withFilter, type ExplorerState } from './state.ts';
 import type { ChartKey, TableColumn, TableName } from './tables.ts';
@@ -65,8 +65,6 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   const labelOf: Record<string, (v: string) => string> = { channel: same, status: same, category: same, product: same, company: same, sentiment: same, theme: (v) => label('themes', v), fault: (v) => label('fault', v) };
   // As the static pages write times: 24-hour, in the crisis's zone, with its abbreviation.
   const when = (t: string | number) => formatDateTime(typeof t === 'string' ? Date.parse(t) : t, config.zone);
-  // Buckets of a day or more (complaints over years): a tick is a date; its hour would crowd the axis.
-  const tick = (d: Date) => when(d.getTime()).replace(config.bucketMs >= 86_400_000 ? /, \d\d:\d\d \S+$/ : / \S+$/, '');
 
   const timelineBox = $<HTMLElement>(root, '.explorer-timeline');
   const chartBox = (key: ChartKey) => $<HTMLElement>(root, `[data-chart="${key}"]`);
@@ -116,7 +114,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     const brand = summary.find((r) => r.kind === 'brand')!.n;
     const segments: { field: string; options: { value: string; n: number }[] }[] = [];
     const filled = new Set<string>();
-    for (const f of facets(schema)) {
+    for (const f of facets(schema, state)) {
       if (f.key.startsWith('segment:')) segments.push({ field: f.key.slice(8), options: of(`facet:${f.key}`) });
       else {
         const options = of(`facet:${f.key}`);
@@ -139,7 +137,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     for (const c of shownCharts) drawBars(chartBox(c.key), widths.chart, c.key, bars(c.key), total, c.title, c.empty, (value) => update({ [c.key]: value }));
     const time = summary.filter((r) => r.kind === 'time').map((r) => ({ t: r.t!, sentiment: String(r.value), n: r.n }));
     const over = schema.columns.has('sentiment') ? `${Noun()} over time by sentiment` : `${Noun()} over time`;
-    drawTimeline(timelineBox, widths.timeline, time, config.bucketMs, state, tick, `${over}${range || ', the whole crisis'}`, (r) => update(r), Noun());
+    drawTimeline(timelineBox, widths.timeline, time, config.bucketMs, state, config.zone, `${over}${range || ', the whole crisis'}`, (r) => update(r), Noun());
     return total;
   };
 
@@ -152,9 +150,18 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     const mine = ++generation;
     delete document.documentElement.dataset.explorerReady;
     history.replaceState(null, '', stateQuery(state) || location.pathname);
+    // The first search lower-cases the texts once, into the table (queries.ts lowerTextSql).
+    if (state.q && !schema.textLowered) {
+      const lowering = schema;
+      for (const sql of lowerTextSql()) await engine.exec(sql);
+      lowering.textLowered = true;
+      if (mine !== generation) return;
+    }
     const key = stateQuery({ ...state, sort: 'time', page: 1 });
     const same = drawn?.key === key;
-    const [summary, rows] = await Promise.all([same ? null : engine.query<SummaryRow>(summaryQuery(state, schema)), engine.query<MessageRow>(rowsQuery(state, schema))]);
+    // Each answer marked as it comes (bench/explorer.ts: which query a change waits on).
+    const timed = <T>(name: string, answer: Promise<T>) => answer.then((r) => (mark(name), r));
+    const [summary, rows] = await Promise.all([same ? null : timed('summary-queried', engine.query<SummaryRow>(summaryQuery(state, schema))), timed('rows-queried', engine.query<MessageRow>(rowsQuery(state, schema)))]);
     if (mine !== generation) return;
     mark('queried');
     const total = summary ? drawSummary(summary) : drawn!.total;
@@ -166,6 +173,8 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     $<HTMLButtonElement>(root, '[data-page="prev"]').disabled = state.page <= 1;
     $<HTMLButtonElement>(root, '[data-page="next"]').disabled = state.page >= pages;
     status.textContent = '';
+    // The first results: drawn here, painted just after the next frame (rAF runs before the paint; the task after it, once painted).
+    if (!shownOnce) requestAnimationFrame(() => setTimeout(() => mark('first-paint')));
     mark(shownOnce ? 'drawn' : 'first-results');
     shownOnce = true;
     document.documentElement.dataset.explorerReady = String(rows.length);

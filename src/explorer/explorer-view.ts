@@ -4,7 +4,7 @@
  * the message table. Texts are set as text, never as HTML: they are data.
  */
 import * as Plot from '@observablehq/plot';
-import { barChartOptions, timelineOptions, type Bar, type BarKind, type TimelineBar } from './charts.ts';
+import { barChartOptions, TIMELINE_HEIGHT, timelineOptions, type Bar, type BarKind, type TimelineBar } from './charts.ts';
 import { snapRange } from './range.ts';
 import { asChartImage } from '../site/charts/plot-svg.ts';
 import type { TableColumn } from './tables.ts';
@@ -53,15 +53,15 @@ export type RangeChosen = (range: { from: string; to: string }) => void;
  * brushes a range; a click takes one bucket. The From/To inputs are the
  * keyboard's way to the same range.
  */
-export function drawTimeline(box: HTMLElement, boxWidth: number, bars: readonly TimelineBar[], bucketMs: number, range: { from?: string; to?: string }, tickFormat: (d: Date) => string, describe: string, chosen: RangeChosen, noun = 'Messages'): void {
+export function drawTimeline(box: HTMLElement, boxWidth: number, bars: readonly TimelineBar[], bucketMs: number, range: { from?: string; to?: string }, zone: string, describe: string, chosen: RangeChosen, noun = 'Messages'): void {
   const width = Math.max(300, Math.min(boxWidth || 900, 1200));
-  const node = Plot.plot(timelineOptions(bars, bucketMs, width, tickFormat, noun)) as Element;
+  const node = Plot.plot(timelineOptions(bars, bucketMs, width, zone, noun)) as Element;
   const svg = svgOf(node) as SVGSVGElement;
   asChartImage(svg, describe);
   const x = (node as unknown as Plot.Plot).scale('x')!;
   const [left, right] = (x.range as [number, number]) ?? [44, width - 20];
-  const top = 20;
-  const bottom = 180 - 30;
+  // The shade spans the plot's frame: the y scale's range, [bottom, top] in px.
+  const [bottom, top] = ((node as unknown as Plot.Plot).scale('y')?.range as [number, number] | undefined) ?? [TIMELINE_HEIGHT - 36, 20];
   const shade = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
   shade.setAttribute('class', 'explorer-brush');
   shade.setAttribute('y', String(top));

@@ -1,7 +1,8 @@
 /**
  * Files the site serves in parts (parts.ts), fetched in the browser: the
- * explorer's tables, and DuckDB-WASM's module for the explorer and
- * `/analyze/`. Every failure names the file.
+ * explorer's tables, and DuckDB-WASM's module for `/analyze/` (the explorer
+ * compiles it as it streams in: duckdb-module.ts). Every failure names the
+ * file.
  */
 import { joinParts } from './parts.ts';
 

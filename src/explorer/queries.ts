@@ -2,8 +2,9 @@
  * The explorer's SQL. The bundle's table being explored — `messages` or
  * `cases` (tables.ts describes each) — is copied once into
  * {@link EXPLORE_TABLE} with what every filter change would otherwise
- * recompute on each row: the time in epoch ms, the theme and fault lists, the
- * lower-cased text, a message's engagement and each row's segment. Then each
+ * recompute on each row: the time in epoch ms, the theme and fault lists, a
+ * message's engagement and each row's segment (the lower-cased text is added
+ * at the first search: {@link lowerTextSql}). Then each
  * change runs two queries: one for the counts, the facets, the charts and the
  * timeline, one for a page of rows. Values are quoted here, never spliced
  * raw: the state comes from a URL.
@@ -25,6 +26,10 @@ export interface ExploreSchema {
   segmentFields: readonly string[];
   /** Width of the timeline's buckets (column `bucket`: a message's bucket number, epoch-aligned). */
   bucketMs: number;
+  /** True once {@link lowerTextSql} has added the lower-cased text (column `text_lower`): searches read it instead of lower-casing every text again. */
+  textLowered?: boolean;
+  /** The table's varied-only selects (tables.ts `variedSelects`) with fewer than two values in this crisis: not offered ({@link constantSelects}). */
+  constantSelects?: ReadonlySet<SelectKey>;
 }
 
 /** A SQL string literal. */
@@ -54,13 +59,22 @@ export function exploreTableSql(columns: ReadonlySet<string>, segmentSql: readon
     `(epoch_ms(${time}) // ${Math.round(bucketMs)})::BIGINT AS bucket`,
     `${list('themes')} AS theme_list`,
     `${list('fault')} AS fault_list`,
-    'lower(coalesce(m.text, \'\')) AS text_lower',
     ...(table.engagement ? [`(${num('likes')} + ${num('shares')} + ${num('replies')})::DOUBLE AS engagement`] : []),
     ...segmentSql.map((_, i) => `s${i}.value AS segment_${i}`),
   ];
   const joins = segmentSql.map((sql, i) => `LEFT JOIN (${sql}) s${i} ON s${i}.id = m.id`).join(' ');
   // No ORDER BY: the bundle's rows are in time order already, and sorting 100,000 texts costs seconds in the browser.
   return `CREATE OR REPLACE TABLE ${EXPLORE_TABLE} AS SELECT m.*, ${derived.join(', ')} FROM ${table.name} m ${joins}`;
+}
+
+/**
+ * Statements adding the lower-cased text to {@link EXPLORE_TABLE} (column
+ * `text_lower`), run when the first search is typed rather than when the
+ * table is built: most views never search, and lower-casing every text is a
+ * large part of building the table. Then set `textLowered` on the schema.
+ */
+export function lowerTextSql(): string[] {
+  return [`ALTER TABLE ${EXPLORE_TABLE} ADD COLUMN IF NOT EXISTS text_lower VARCHAR`, `UPDATE ${EXPLORE_TABLE} SET text_lower = lower(coalesce(text, ''))`];
 }
 
 /** Which filters a WHERE clause leaves out: a facet ignores its own, the timeline the time range. */
@@ -93,8 +107,9 @@ export function whereClause(state: ExplorerState, schema: ExploreSchema, except?
   }
   if (state.author) parts.push(has('author') ? `author = ${sqlString(state.author)}` : 'FALSE');
   if (state.who) parts.push(!has('is_brand') ? 'FALSE' : state.who === 'brand' ? 'is_brand' : 'NOT is_brand');
-  // Lower-cased once in the table; the words here. contains() is a literal match: no pattern characters to escape.
-  for (const word of (state.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10)) parts.push(`contains(text_lower, ${sqlString(word)})`);
+  // Lower-cased once in the table after the first search (lowerTextSql); until then, here. contains() is a literal match: no pattern characters to escape.
+  const text = schema.textLowered ? 'text_lower' : `lower(coalesce(text, ''))`;
+  for (const word of (state.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10)) parts.push(`contains(${text}, ${sqlString(word)})`);
   return parts.length ? parts.join(' AND ') : 'TRUE';
 }
 
@@ -115,7 +130,24 @@ export function canSort(sort: ExplorerState['sort'], schema: ExploreSchema): boo
 export function rowsQuery(state: ExplorerState, schema: ExploreSchema): string {
   const pick = tableOf(schema).rowColumns.filter((c) => c === 'ms' || schema.columns.has(c));
   const order = canSort(state.sort, schema) ? ORDER[state.sort] : ORDER.time;
-  return `SELECT ${pick.map((c) => `"${c}"`).join(', ')} FROM ${EXPLORE_TABLE} WHERE ${whereClause(state, schema)} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${(state.page - 1) * PAGE_SIZE}`;
+  // The page's rows are found first by their sort keys alone, then only those 50 rows' texts read: sorting never carries the texts.
+  const page = `SELECT rowid AS r FROM ${EXPLORE_TABLE} WHERE ${whereClause(state, schema)} ORDER BY ${order} LIMIT ${PAGE_SIZE} OFFSET ${(state.page - 1) * PAGE_SIZE}`;
+  return `SELECT ${pick.map((c) => `"${c}"`).join(', ')} FROM ${EXPLORE_TABLE} SEMI JOIN (${page}) page ON ${EXPLORE_TABLE}.rowid = page.r ORDER BY ${order}`;
+}
+
+/**
+ * SQL counting the distinct non-empty values of each varied-only select of
+ * the table that the crisis has (one row, a column per select), or null when
+ * there is none to count. Run once the explore table is built.
+ */
+export function variedSelectsSql(schema: ExploreSchema): string | null {
+  const keys = tableOf(schema).variedSelects.filter((k) => schema.columns.has(k));
+  return keys.length ? `SELECT ${keys.map((k) => `count(DISTINCT nullif("${k}", ''))::DOUBLE AS "${k}"`).join(', ')} FROM ${EXPLORE_TABLE}` : null;
+}
+
+/** The varied-only selects whose distinct count (a row of {@link variedSelectsSql}) is under two. */
+export function constantSelects(counts: Record<string, number> | undefined): Set<SelectKey> {
+  return new Set(Object.entries(counts ?? {}).filter(([, n]) => Number(n) < 2).map(([k]) => k as SelectKey));
 }
 
 /** A filter's select: its state key, the column it reads (a list column is unnested) and which filter its counts leave out. */
@@ -127,9 +159,14 @@ export interface Facet {
   except: Except;
 }
 
-/** The facets of a table: one select per filter the crisis has data for. */
-export function facets(schema: ExploreSchema): Facet[] {
-  const out: Facet[] = tableOf(schema).selects.filter((k) => schema.columns.has(k)).map((k) => ({ key: k, expr: k, list: false, except: k }));
+/**
+ * The facets of a table: one select per filter the crisis has data for (a
+ * varied-only select with one value is left out, unless `state` filters on
+ * it: a filter in force is always shown, so it can be cleared).
+ */
+export function facets(schema: ExploreSchema, state?: ExplorerState): Facet[] {
+  const offered = (k: SelectKey) => schema.columns.has(k) && (!schema.constantSelects?.has(k) || !!state?.[k]);
+  const out: Facet[] = tableOf(schema).selects.filter(offered).map((k) => ({ key: k, expr: k, list: false, except: k }));
   if (schema.columns.has('sentiment')) out.push({ key: 'sentiment', expr: 'sentiment', list: false, except: 'sentiment' });
   if (schema.columns.has('themes')) out.push({ key: 'theme', expr: 'theme_list', list: true, except: 'theme' });
   if (schema.columns.has('fault')) out.push({ key: 'fault', expr: 'fault_list', list: true, except: 'fault' });
@@ -158,14 +195,16 @@ export type SummaryRow = {
  * per part.
  */
 export function summaryQuery(state: ExplorerState, schema: ExploreSchema, limit = 50): string {
-  const all = facets(schema);
+  const all = facets(schema, state);
   const brand = schema.columns.has('is_brand');
   const keep = [brand ? 'is_brand' : null, 'bucket', schema.columns.has('sentiment') ? 'sentiment' : null, ...all.map((f) => f.expr)].filter((c): c is string => c !== null);
   // Kept once when a word search filters (scanning texts costs more than keeping the rows); otherwise each part re-filters, cheaper than copying them.
   const filtered = `filtered AS ${state.q ? 'MATERIALIZED' : 'NOT MATERIALIZED'} (SELECT ${[...new Set(keep)].join(', ')} FROM ${EXPLORE_TABLE} WHERE ${whereClause(state, schema)})`;
   // The rows a part counts: the filtered set, or the table under the other filters when its own is on.
   const source = (own: boolean, except: Except) => (own ? `${EXPLORE_TABLE} WHERE ${whereClause(state, schema, except)}` : 'filtered');
-  const parts = [`SELECT 'count' AS kind, NULL AS value, NULL::DOUBLE AS t, count(*)::DOUBLE AS n FROM filtered`, `SELECT 'brand', NULL, NULL, ${brand ? 'count(*) FILTER (WHERE is_brand)::DOUBLE' : 'NULL::DOUBLE'} FROM filtered`];
+  // The count and the brand's part in one scan.
+  const totals = `totals AS MATERIALIZED (SELECT count(*)::DOUBLE AS n, ${brand ? 'count(*) FILTER (WHERE is_brand)::DOUBLE' : 'NULL::DOUBLE'} AS b FROM filtered)`;
+  const parts = [`SELECT 'count' AS kind, NULL AS value, NULL::DOUBLE AS t, n FROM totals`, `SELECT 'brand', NULL, NULL, b FROM totals`];
   const counted = (kind: string, f: Facet, from: string) => {
     const value = f.list ? `unnest(${f.expr})` : f.expr;
     return `SELECT ${sqlString(kind)}, v, NULL, n FROM (SELECT v, count(*)::DOUBLE AS n FROM (SELECT ${value} AS v FROM ${from}) WHERE v IS NOT NULL AND v <> '' GROUP BY v ORDER BY n DESC, v LIMIT ${limit})`;
@@ -178,7 +217,7 @@ export function summaryQuery(state: ExplorerState, schema: ExploreSchema, limit 
   }
   const sentiment = schema.columns.has('sentiment') ? `coalesce(sentiment, 'unlabelled')` : `'unlabelled'`;
   parts.push(`SELECT 'time', ${sentiment}, bucket::DOUBLE * ${schema.bucketMs}, count(*)::DOUBLE FROM ${source(!!(state.from || state.to), 'time')} GROUP BY ALL`);
-  return `WITH ${filtered} ${parts.map((p) => `(${p})`).join(' UNION ALL ')}`;
+  return `WITH ${filtered}, ${totals} ${parts.map((p) => `(${p})`).join(' UNION ALL ')}`;
 }
 
 /** True when the filter of facet `key` is set: the facet then counts without it, and its chart (with it) apart. */

@@ -33,6 +33,12 @@ export interface ExploreTable {
   /** What a row is called: "12 cases". */
   noun: string;
   selects: readonly SelectKey[];
+  /**
+   * Selects of {@link selects} offered only when the crisis's rows have more
+   * than one value in them: a complaints export often has one intake channel
+   * ("web"), and a filter with nothing to choose is noise.
+   */
+  variedSelects: readonly SelectKey[];
   charts: readonly ChartKey[];
   /** Sorts the table offers (state.ts `SORTS`); others fall back to oldest first. */
   sorts: readonly string[];
@@ -52,6 +58,7 @@ export const MESSAGES_TABLE: ExploreTable = {
   time: 'created_at',
   noun: 'messages',
   selects: ['channel'],
+  variedSelects: [],
   charts: ['sentiment', 'theme', 'fault'],
   sorts: ['time', '-time', 'sentiment', '-sentiment', 'engagement'],
   authors: true,
@@ -67,13 +74,14 @@ export const MESSAGES_TABLE: ExploreTable = {
   ],
 };
 
-/** The cases: tickets and complaints, by status, category, product and company. */
+/** The cases: tickets and complaints, by channel (when they have several), status, category, product and company. */
 export const CASES_TABLE: ExploreTable = {
   name: 'cases',
   attributes: 'case_attributes',
   time: 'opened_at',
   noun: 'cases',
-  selects: ['status', 'category', 'product', 'company'],
+  selects: ['channel', 'status', 'category', 'product', 'company'],
+  variedSelects: ['channel'],
   charts: ['category', 'theme', 'fault', 'sentiment'],
   sorts: ['time', '-time'],
   authors: false,

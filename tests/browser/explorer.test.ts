@@ -254,6 +254,8 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     // The messages' filters are not offered; the cases' are.
     expect(await page.locator('select[name=who]').isVisible()).toBe(false);
     expect(await page.locator('select[name=company]').isVisible()).toBe(true);
+    // Complaints come by web, phone, post…: the cases offer a channel filter.
+    expect(await page.locator('select[name=channel]').isVisible()).toBe(true);
     // One filter: the count is the CSV's filtered in Node, and the URL says it.
     const company = [...new Set(cases.map((c) => c.company!))].sort((a, b) => cases.filter((c) => c.company === b).length - cases.filter((c) => c.company === a).length)[0]!;
     await page.selectOption('select[name=company]', company);
@@ -272,6 +274,11 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     expect(page.url()).toMatch(/page=2/);
     expect(await page.locator('.explorer-page').textContent()).toBe(`Page 2 of ${Math.ceil(n / 50)}`);
     expect(await page.locator('tbody tr td.msg-text').first().textContent()).not.toBe(first);
+    // The channel filter counts as the CSV filtered in Node, with the company still chosen, and is in the URL.
+    await page.selectOption('select[name=channel]', 'phone');
+    await ready(page);
+    expect(await casesShown(page)).toBe(cases.filter((c) => c.company === company && c.channel === 'phone').length);
+    expect(new URL(page.url()).searchParams.get('channel')).toBe('phone');
     // Only what the cases need was fetched.
     expect(requests.filter((u) => u.includes('/explore/')).map((u) => new URL(u).pathname.replace(/^.*\/explore\//, '')).filter(Boolean)).toEqual(['cases.arrow.0']);
     // axe: the cases' view has no serious or critical violation either.

@@ -40,7 +40,7 @@ describe('explorer charts', () => {
   it('the timeline stacks each bucket by sentiment over its whole width', () => {
     const hour = 3_600_000;
     const t = Date.UTC(2024, 9, 9);
-    const node = draw(timelineOptions([{ t, sentiment: 'negative', n: 3 }, { t, sentiment: 'positive', n: 1 }, { t: t + hour, sentiment: 'neutral', n: 2 }], hour, 600, (d) => d.toISOString()));
+    const node = draw(timelineOptions([{ t, sentiment: 'negative', n: 3 }, { t, sentiment: 'positive', n: 1 }, { t: t + hour, sentiment: 'neutral', n: 2 }], hour, 600, 'UTC'));
     const rects = [...node.querySelectorAll('g[aria-label="rect"] rect')];
     expect(rects.length).toBe(3);
     expect(new Set(rects.map((r) => r.getAttribute('width'))).size).toBe(1);
@@ -48,7 +48,7 @@ describe('explorer charts', () => {
   it('a timeline without sentiments (cases) is one colour, labelled by its noun, with no legend of sentiments', () => {
     const day = 86_400_000;
     const t = Date.UTC(2019, 1, 1);
-    const options = timelineOptions([{ t, sentiment: 'unlabelled', n: 4 }, { t: t + day, sentiment: 'unlabelled', n: 2 }], day, 600, (d) => d.toISOString(), 'Cases');
+    const options = timelineOptions([{ t, sentiment: 'unlabelled', n: 4 }, { t: t + day, sentiment: 'unlabelled', n: 2 }], day, 600, 'UTC', 'Cases');
     expect((options.y as { label: string }).label).toBe('Cases');
     const node = draw(options);
     expect(node.tagName.toLowerCase()).toBe('svg');
@@ -57,5 +57,20 @@ describe('explorer charts', () => {
   it('a category chart is drawn in the accent colour, as themes are', () => {
     const fill = [...draw(barChartOptions('category', bars, 400, 560)!).querySelectorAll('g[aria-label="bar"] rect')].map((r) => r.getAttribute('fill') ?? r.parentElement!.getAttribute('fill'));
     expect(new Set(fill)).toEqual(new Set(['var(--c-accent)']));
+  });
+  it('a 2015–2025 timeline in New York is ticked at New Year in New York and labelled by year, never "31 Dec"', () => {
+    const day = 86_400_000;
+    const zone = 'America/New_York';
+    // Daily buckets of complaints, as NHTSA's sample crises (epoch-aligned: UTC days).
+    const first = Date.UTC(2015, 0, 1);
+    const bars = Array.from({ length: 400 }, (_, i) => ({ t: first + i * 10 * day, sentiment: 'unlabelled', n: 1 + (i % 5) }));
+    const node = draw(timelineOptions(bars, day, 900, zone, 'Cases'));
+    const ticks = [...node.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent ?? '');
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    for (const t of ticks) expect(t).toMatch(/^\d{4}$/);
+    expect(ticks.join(' ')).not.toMatch(/Dec|31/);
+    // Each tick sits where its year starts in New York (05:00 UTC), between the bars of 31 Dec and 1 Jan.
+    const options = timelineOptions(bars, day, 900, zone, 'Cases');
+    for (const d of (options.x as { ticks: Date[] }).ticks) expect(d.toISOString()).toMatch(/-01-01T05:00:00\.000Z$/);
   });
 });

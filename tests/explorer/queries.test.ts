@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, Row } from '../../src/analysis/engine/engine.ts';
 import type { ReportModel } from '../../src/analysis/report/report-model.ts';
 import { analyzeDirectory } from '../../src/cli/analyze.ts';
-import { downloadQuery, exploreTableSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, whereClause, type ExploreSchema, type SummaryRow } from '../../src/explorer/queries.ts';
+import { constantSelects, downloadQuery, exploreTableSql, lowerTextSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, variedSelectsSql, whereClause, type ExploreSchema, type SummaryRow } from '../../src/explorer/queries.ts';
 import { messageSegments, tableSegments } from '../../src/explorer/segments.ts';
 import { DEFAULT_STATE, type ExplorerState } from '../../src/explorer/state.ts';
 import { CASES_TABLE } from '../../src/explorer/tables.ts';
@@ -22,12 +22,15 @@ import { FIXTURE_SLUG, HOSTILE, writeFixtureCrisis } from '../site/fixture-crisi
 
 type Msg = { id: string; created_at: number; author: string; is_brand: boolean; inbound: boolean; channel: string; text: string; sentiment: string | null; themes: string | null; fault: string | null };
 
-type Case = { id: string; opened_at: number; status: string | null; category: string | null; product: string | null; company: string | null; text: string | null; themes: string | null; fault: string | null };
+type Case = { id: string; opened_at: number; channel: string | null; status: string | null; category: string | null; product: string | null; company: string | null; text: string | null; themes: string | null; fault: string | null };
 
 let engine: Engine;
 let casesEngine: Engine;
 let cases: Case[];
 let casesSchema: ExploreSchema;
+let casesIpc: Buffer;
+let casesAttributesIpc: Buffer;
+let caseSegments: ReturnType<typeof tableSegments>;
 let rows: Msg[];
 let schema: ExploreSchema;
 let report: ReportModel;
@@ -37,6 +40,8 @@ const TIERS = ['gold', 'silver', '', 'silver', 'bronze'];
 const STATUSES = ['open', 'closed', 'pending', 'closed'];
 const CATEGORIES = ['Billing', 'Hardware', '', 'App'];
 const CASE_TEXTS = ['my widget is dead since Monday', 'I was charged twice for one widget', 'widget broken after the update', 'how do I reset the app?', ''];
+/** Intake channels of the tickets, by i % 7: several, so the cases offer a channel filter. */
+const CASE_CHANNELS = ['web', 'web', 'phone', 'web', 'email', 'phone', 'web'];
 
 /** Tickets over the fixture's crisis: 90 cases, some fields empty, a kept attribute `tier` (some without one). */
 function ticketsCsv(): string {
@@ -44,7 +49,7 @@ function ticketsCsv(): string {
   const lines = ['id,opened_at,status,category,product,company,channel,text,tier'];
   for (let i = 0; i < 90; i++) {
     const t = start + Math.floor((i * 54 * HOUR) / 90) + (i % 7) * 60_000;
-    lines.push([`T${1000 + i}`, new Date(t).toISOString(), STATUSES[i % 4], CATEGORIES[i % 4], i % 3 ? 'Widget' : 'Widget Pro', i % 5 ? 'WidgetCo' : '', 'web', `"${CASE_TEXTS[i % 5]}"`, TIERS[i % 5]].join(','));
+    lines.push([`T${1000 + i}`, new Date(t).toISOString(), STATUSES[i % 4], CATEGORIES[i % 4], i % 3 ? 'Widget' : 'Widget Pro', i % 5 ? 'WidgetCo' : '', CASE_CHANNELS[i % 7], `"${CASE_TEXTS[i % 5]}"`, TIERS[i % 5]].join(','));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -76,7 +81,7 @@ beforeAll(async () => {
   await engine.exec(exploreTableSql(columns, segments.map((s) => s.sql), HOUR));
   schema = { columns, segmentFields: segments.map((s) => s.field), bucketMs: HOUR };
   // The cases, in a database of their own: the explorer explores one table at a time.
-  const casesIpc = readFileSync(path.join(out, 'cases.arrow'));
+  casesIpc = readFileSync(path.join(out, 'cases.arrow'));
   const casesTable = tableFromIPC(casesIpc);
   cases = [...casesTable].map((r) => {
     const o = r!.toJSON() as Record<string, unknown>;
@@ -84,9 +89,10 @@ beforeAll(async () => {
   });
   casesEngine = await openNodeEngine();
   await casesEngine.loadArrow('cases', new Uint8Array(casesIpc));
-  await casesEngine.loadArrow('case_attributes', new Uint8Array(readFileSync(path.join(out, 'case_attributes.arrow'))));
+  casesAttributesIpc = readFileSync(path.join(out, 'case_attributes.arrow'));
+  await casesEngine.loadArrow('case_attributes', new Uint8Array(casesAttributesIpc));
   const caseColumns = new Set(casesTable.schema.fields.map((f) => f.name));
-  const caseSegments = tableSegments(report, 'cases');
+  caseSegments = tableSegments(report, 'cases');
   await casesEngine.exec(exploreTableSql(caseColumns, caseSegments.map((s) => s.sql), HOUR, CASES_TABLE));
   casesSchema = { table: CASES_TABLE, columns: caseColumns, segmentFields: caseSegments.map((s) => s.field), bucketMs: HOUR };
 }, 120_000);
@@ -137,6 +143,21 @@ describe('explorer queries', () => {
       { ...DEFAULT_STATE, fault, from: mid, who: 'customer', q: 'widget' },
     ];
     for (const s of states) expect(await count(s), JSON.stringify(s)).toBe(rows.filter(matches(s)).length);
+  });
+
+  it('searches the same before and after the texts are lower-cased into the table (at the first search)', async () => {
+    const searches = ['WIDGET', 'widget dead', 'Ünïcode', 'zzz-nothing'].map((q) => ({ ...DEFAULT_STATE, q }));
+    const before = await Promise.all(searches.map((s) => count(s)));
+    // Built without it: most views never search.
+    expect((await engine.query<{ column_name: string }>('DESCRIBE explore')).map((c) => c.column_name)).not.toContain('text_lower');
+    for (const sql of lowerTextSql()) await engine.exec(sql);
+    const lowered: ExploreSchema = { ...schema, textLowered: true };
+    expect(whereClause(searches[0]!, lowered)).toContain('text_lower');
+    for (const [i, s] of searches.entries()) {
+      expect((await engine.query<SummaryRow>(summaryQuery(s, lowered))).find((r) => r.kind === 'count')!.n, s.q).toBe(before[i]);
+      expect(before[i], s.q).toBe(rows.filter(matches(s)).length);
+    }
+    expect(before[0]).toBeGreaterThan(0);
   });
 
   it('quotes hostile values: a filter is data, never SQL', async () => {
@@ -231,6 +252,7 @@ describe('explorer queries', () => {
 const matchesCase = (s: ExplorerState) => (c: Case) =>
   (!s.from || c.opened_at >= Date.parse(s.from)) &&
   (!s.to || c.opened_at < Date.parse(s.to)) &&
+  (!s.channel || c.channel === s.channel) &&
   (!s.status || c.status === s.status) &&
   (!s.category || c.category === s.category) &&
   (!s.product || c.product === s.product) &&
@@ -266,7 +288,7 @@ describe('explorer queries on cases', () => {
       { ...DEFAULT_STATE, fault, from: mid, product: 'Widget', q: 'widget' },
     ];
     for (const s of states) expect(await caseCount(s), JSON.stringify(s)).toBe(cases.filter(matchesCase(s)).length);
-    // The messages' own filters match no case: a case has no author, no brand, no channel filter of its own.
+    // The messages' own filters match no case: a case has no author and no brand.
     expect(await caseCount({ ...DEFAULT_STATE, who: 'brand' })).toBe(0);
     expect(await caseCount({ ...DEFAULT_STATE, author: 'customer1' })).toBe(0);
     // A case select a messages view ignores: the messages table has no status.
@@ -291,7 +313,7 @@ describe('explorer queries on cases', () => {
     const s = { ...DEFAULT_STATE, category: 'Hardware', product: 'Widget' };
     const result = await caseSummary(s);
     const facetKeys = [...new Set(result.filter((r) => r.kind.startsWith('facet:')).map((r) => r.kind))].sort();
-    expect(facetKeys).toEqual(['facet:category', 'facet:company', 'facet:fault', 'facet:product', 'facet:segment:tier', 'facet:status'].sort());
+    expect(facetKeys).toEqual(['facet:category', 'facet:channel', 'facet:company', 'facet:fault', 'facet:product', 'facet:segment:tier', 'facet:status'].sort());
     // Choosing Hardware still lists the other categories, counted under the product filter.
     expect(new Map(kind(result, 'facet:category')).get('Billing')).toBe(cases.filter(matchesCase({ ...s, category: 'Billing' })).length);
     expect(kind(result, 'chart:category')).toEqual([['Hardware', cases.filter(matchesCase(s)).length]]);
@@ -321,5 +343,50 @@ describe('explorer queries on cases', () => {
     expect(got.length).toBe(want.length);
     expect(Object.keys(got[0]!).sort()).toEqual([...casesSchema.columns].sort());
     expect(got.map((r) => r.opened_at)).toEqual(want.map((c) => new Date(c.opened_at).toISOString()));
+  });
+
+  it('cases with several channels are filtered by channel: counts, facet and page as the same filter in JavaScript', async () => {
+    expect(new Set(cases.map((c) => c.channel))).toEqual(new Set(['web', 'phone', 'email']));
+    const fault = cases.find((c) => c.fault)!.fault!.split(';')[0]!;
+    const states: ExplorerState[] = [
+      { ...DEFAULT_STATE, channel: 'phone' },
+      { ...DEFAULT_STATE, channel: 'email', status: 'closed' },
+      { ...DEFAULT_STATE, channel: 'web', fault, q: 'widget' },
+      { ...DEFAULT_STATE, channel: 'fax' },
+    ];
+    for (const s of states) expect(await caseCount(s), JSON.stringify(s)).toBe(cases.filter(matchesCase(s)).length);
+    expect(await caseCount({ ...DEFAULT_STATE, channel: 'phone' })).toBeGreaterThan(0);
+    // Choosing phone still lists every channel, each counted under the other filters (the status here).
+    const s = { ...DEFAULT_STATE, channel: 'phone', status: 'open' };
+    const facet = new Map(kind(await caseSummary(s), 'facet:channel'));
+    for (const channel of ['web', 'phone', 'email']) expect(facet.get(channel), channel).toBe(cases.filter(matchesCase({ ...s, channel })).length);
+    const page = await casesEngine.query<{ id: string }>(rowsQuery({ ...DEFAULT_STATE, channel: 'email' }, casesSchema));
+    expect(page.map((r) => r.id)).toEqual(cases.filter((c) => c.channel === 'email').sort((a, b) => a.opened_at - b.opened_at || a.id.localeCompare(b.id)).slice(0, PAGE_SIZE).map((c) => c.id));
+    // Three channels: the filter is offered.
+    expect([...constantSelects((await casesEngine.query<Record<string, number>>(variedSelectsSql(casesSchema)!))[0])]).toEqual([]);
+  });
+
+  it('cases of one channel offer no channel filter, unless the URL filters on it', async () => {
+    const one = await openNodeEngine();
+    try {
+      await one.loadArrow('cases', new Uint8Array(casesIpc));
+      await one.loadArrow('case_attributes', new Uint8Array(casesAttributesIpc));
+      await one.exec(`UPDATE cases SET channel = 'web'`);
+      await one.exec(exploreTableSql(casesSchema.columns, caseSegments.map((x) => x.sql), HOUR, CASES_TABLE));
+      const base: ExploreSchema = { ...casesSchema };
+      const single: ExploreSchema = { ...base, constantSelects: constantSelects((await one.query<Record<string, number>>(variedSelectsSql(base)!))[0]) };
+      expect([...single.constantSelects!]).toEqual(['channel']);
+      const keys = (rs: SummaryRow[]) => new Set(rs.map((r) => r.kind));
+      expect(keys(await one.query<SummaryRow>(summaryQuery(DEFAULT_STATE, single))).has('facet:channel')).toBe(false);
+      expect(keys(await one.query<SummaryRow>(summaryQuery(DEFAULT_STATE, single))).has('facet:status')).toBe(true);
+      // A channel in the URL is still applied, and its select shown so it can be cleared.
+      const chosen = await one.query<SummaryRow>(summaryQuery({ ...DEFAULT_STATE, channel: 'phone' }, single));
+      expect(chosen.find((r) => r.kind === 'count')!.n).toBe(0);
+      expect(keys(chosen).has('facet:channel')).toBe(true);
+      // The messages have no varied-only select: nothing to count.
+      expect(variedSelectsSql(schema)).toBeNull();
+    } finally {
+      await one.close();
+    }
   });
 });

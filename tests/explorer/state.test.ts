@@ -9,7 +9,7 @@ describe('explorer state in the URL', () => {
     expect(stateQuery(parseState('?page=1&sort=time'))).toBe('');
   });
   it('round-trips the cases view: the table and the case filters', () => {
-    const s: ExplorerState = { table: 'cases', from: '2019-02-01T00:00:00.000Z', status: 'Closed with explanation', category: 'Incorrect information on your report', product: 'Credit reporting', company: 'EQUIFAX, INC.', fault: 'identity-theft', segmentField: 'company', segment: 'EQUIFAX, INC.', q: 'dispute', sort: '-time', page: 2 };
+    const s: ExplorerState = { table: 'cases', from: '2019-02-01T00:00:00.000Z', channel: 'postal mail', status: 'Closed with explanation', category: 'Incorrect information on your report', product: 'Credit reporting', company: 'EQUIFAX, INC.', fault: 'identity-theft', segmentField: 'company', segment: 'EQUIFAX, INC.', q: 'dispute', sort: '-time', page: 2 };
     expect(parseState(stateQuery(s))).toEqual(s);
     expect(stateQuery(s)).toMatch(/^\?table=cases&from=/);
     expect(parseState('?table=messages').table).toBe('messages');
