@@ -4,7 +4,7 @@
  * keyboard's way to the same range — written in the crisis's time zone.
  * Pure: runs in Node (tests) and in the browser.
  */
-import { zonedWallToUtc } from '../analysis/ingest/timestamps.ts';
+import { zonedWallToUtc } from '../analysis/core/time-zones.ts';
 import { wallClock } from '../site/charts/time.ts';
 
 /** The range `[from, to)` covering every bucket (of `bucketMs`, aligned to the epoch as the timeline's) that `a`..`b` touches. */

@@ -7,7 +7,7 @@
  * zone (hours, midnights, month and year starts) and each label is the
  * wall-clock time of its own instant: position and label always agree. Pure.
  */
-import { zonedWallToUtc } from '../analysis/ingest/timestamps.ts';
+import { zonedWallToUtc } from '../analysis/core/time-zones.ts';
 import { timeTickFormat, wallClock } from '../site/charts/time.ts';
 
 const HOUR = 3_600_000;

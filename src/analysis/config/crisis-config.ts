@@ -4,7 +4,7 @@
  * (`sources[1].columns.created_at: …`).
  */
 import { parse as parseYaml } from 'yaml';
-import { isValidZone } from '../ingest/timestamps.ts';
+import { isValidZone } from '../core/time-zones.ts';
 import { validateEvents, type CrisisEvent } from './crisis-events.ts';
 import { codeKey, readFault, resolveFault, type FaultDefinitionConfig, type FaultKind, type FaultLibrary } from './fault-library.ts';
 import { isObject, stringList } from './config-values.ts';

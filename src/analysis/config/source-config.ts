@@ -3,7 +3,7 @@
  * and how its columns map onto Debrief's fields. Validated by hand, like the
  * rest of crisis.yaml, so every problem comes back at once with its path.
  */
-import { isValidZone } from '../ingest/timestamps.ts';
+import { isValidZone } from '../core/time-zones.ts';
 import { isObject, stringList } from './config-values.ts';
 
 export const FORMATS = ['twcs', 'airline', 'cfpb', 'twitter-v2', 'zendesk', 'generic'] as const;

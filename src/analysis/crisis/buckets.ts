@@ -2,7 +2,7 @@
  * Time buckets for volume curves: which width to use for a span, which part
  * of the data the curve covers, and which bucket an instant falls in.
  */
-import { zoneOffsetMinutes, zonedWallToUtc } from '../ingest/timestamps.ts';
+import { zoneOffsetMinutes, zonedWallToUtc } from '../core/time-zones.ts';
 import type { Message } from '../model.ts';
 import { quantileSorted } from './stats.ts';
 import type { BucketId } from './types.ts';

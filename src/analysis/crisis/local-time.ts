@@ -3,7 +3,7 @@
  * offline has no ICU (no `TIMESTAMPTZ`, no `AT TIME ZONE`), so zone work is
  * done here with `Intl`, which follows the IANA rules including DST changes.
  */
-import { zoneOffsetMinutes } from '../ingest/timestamps.ts';
+import { zoneOffsetMinutes } from '../core/time-zones.ts';
 import { zoneOffsets } from './buckets.ts';
 
 /** Local calendar view of one instant. */

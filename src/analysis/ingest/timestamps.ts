@@ -5,6 +5,7 @@
  * Wall times without an offset are read in a time zone through `Intl`
  * (DuckDB-WASM cannot load ICU offline, so zone work stays in TypeScript).
  */
+import { zonedWallToUtc } from '../core/time-zones.ts';
 
 export type TimestampResult = { ok: true; ms: number } | { ok: false; reason: 'unparseable timestamp' | 'impossible date'; detail: string };
 
@@ -194,46 +195,6 @@ function compileFormat(format: string): (text: string) => Parts | undefined {
   };
   formatCache.set(format, parse);
   return parse;
-}
-
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Minutes east of UTC that `zone` observes at instant `ms`. */
-export function zoneOffsetMinutes(ms: number, zone: string): number {
-  let f = zoneFormatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    zoneFormatters.set(zone, f);
-  }
-  const get: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(ms))) if (part.type !== 'literal') get[part.type] = Number(part.value);
-  const asUtc = Date.UTC(get.year, get.month - 1, get.day, get.hour, get.minute, get.second);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
-}
-
-/**
- * The UTC instant at which clocks in `zone` show `wall` (a wall time encoded as if UTC).
- * In a DST gap the wall time does not exist and we move forward; in an overlap we take the earlier instant.
- */
-export function zonedWallToUtc(wall: number, zone: string): number {
-  const day = 86_400_000;
-  const before = zoneOffsetMinutes(wall - day, zone);
-  const after = zoneOffsetMinutes(wall + day, zone);
-  const candidates = [wall - before * 60_000, wall - after * 60_000].filter((c) => wall - zoneOffsetMinutes(c, zone) * 60_000 === c);
-  // No candidate round-trips: the wall time falls in a spring-forward gap; reading it with the old offset moves it forward.
-  return candidates.length ? Math.min(...candidates) : wall - before * 60_000;
-}
-
-/** True when `zone` is an IANA zone this runtime knows. */
-export function isValidZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function clip(text: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp, suggestDateFormat, zonedWallToUtc } from '../../../src/analysis/ingest/timestamps.ts';
+import { parseTimestamp, suggestDateFormat } from '../../../src/analysis/ingest/timestamps.ts';
+import { zonedWallToUtc } from '../../../src/analysis/core/time-zones.ts';
 
 const iso = (text: string, options?: Parameters<typeof parseTimestamp>[1]) => {
   const r = parseTimestamp(text, options);

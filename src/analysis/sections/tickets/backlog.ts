@@ -4,7 +4,7 @@
  * come from `Intl` (DuckDB-WASM has no ICU offline) as one CASE expression.
  */
 import { zoneOffsets } from '../../crisis/buckets.ts';
-import { zoneOffsetMinutes } from '../../ingest/timestamps.ts';
+import { zoneOffsetMinutes } from '../../core/time-zones.ts';
 import { num } from '../../crisis/sql.ts';
 import type { Engine } from '../../engine/engine.ts';
 import type { BacklogDay, BacklogFigures, OldestOpen, OpenCase } from './schema.ts';
