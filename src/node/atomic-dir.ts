@@ -6,7 +6,7 @@
  * (bundle-dir.ts) and the report site (cli/site-output.ts) are written so.
  */
 import { existsSync } from 'node:fs';
-import { cp, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { cp, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface LockOptions {
@@ -126,7 +126,16 @@ async function lock(file: string, { waitMs = 10 * 60_000, onWait }: LockOptions)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(error, file, 'create the lock');
     }
-    const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+    const text = await readFile(file, 'utf8').catch(() => null);
+    // Released meanwhile: try again.
+    if (text === null) continue;
+    // Created but its pid not written yet: its writer is between opening and writing it. Taken over only once it
+    // has stayed empty too long for that (its writer died in between); taken over at once, two writers would run.
+    if (!text.trim() && (await emptyFor(file)) < EMPTY_LOCK_MS) {
+      await new Promise((r) => setTimeout(r, 20));
+      continue;
+    }
+    const holder = Number(text.trim());
     if (!alive(holder)) {
       // Left by a process that died: take it over.
       await rm(file, { force: true });
@@ -137,6 +146,15 @@ async function lock(file: string, { waitMs = 10 * 60_000, onWait }: LockOptions)
     said = true;
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** How long a lock file may stay empty before its writer is taken for dead. */
+const EMPTY_LOCK_MS = 5_000;
+
+/** Milliseconds since `file` was last written (0 when it is gone). */
+async function emptyFor(file: string): Promise<number> {
+  const s = await stat(file).catch(() => null);
+  return s ? Date.now() - s.mtimeMs : 0;
 }
 
 /** True when a process with this id is running (a lock or a staging directory of a dead one may be taken over). */

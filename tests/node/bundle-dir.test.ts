@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,26 @@ describe('writeBundleDir', () => {
     expect(waits.length).toBe(1);
     expect(intact(dir)).toBe(true);
     expect(readdirSync(dir).filter((n) => n.endsWith('.csv')).length).toBe(1);
+    expect(existsSync(`${dir}.lock`)).toBe(false);
+  });
+
+  it('waits on a lock file whose writer has not written its pid yet, and takes over one left empty long ago', async () => {
+    // The moment between a writer creating its lock and writing its pid: taking that lock over ran two writers at once.
+    const dir = path.join(tmp, 'empty-lock');
+    writeFileSync(`${dir}.lock`, '');
+    setTimeout(() => writeFileSync(`${dir}.lock`, `${process.pid}\n`), 150);
+    setTimeout(() => rmSync(`${dir}.lock`), 450);
+    const waits: string[] = [];
+    const started = Date.now();
+    await writeBundleDir(dir, fakeBundle({ 'report.json': 'x' }), { onWait: (m) => waits.push(m) });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(440);
+    expect(waits).toEqual([`waiting for another debrief (pid ${process.pid}) writing ${dir}`]);
+    // Empty for a minute: its writer died between creating and writing it.
+    writeFileSync(`${dir}.lock`, '');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(`${dir}.lock`, minuteAgo, minuteAgo);
+    await writeBundleDir(dir, fakeBundle({ 'report.json': 'y' }));
+    expect(readFileSync(path.join(dir, 'report.json'), 'utf8')).toBe('y');
     expect(existsSync(`${dir}.lock`)).toBe(false);
   });
 });
