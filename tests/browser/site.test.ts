@@ -125,7 +125,8 @@ describe.skipIf(!hasChromium)('report site in Chromium', () => {
       const response = await fetch(d);
       expect(response.status, d).toBe(200);
     }
-  }, 300_000);
+    // 228 s on a CI machine running other test files alongside: the budget is a hang guard, not a speed target.
+  }, 600_000);
 
   it('KPIs (summary tiles and notebook figures) show what report.json says', async () => {
     for (const c of crises) {
@@ -166,23 +167,34 @@ describe.skipIf(!hasChromium)('report site in Chromium', () => {
     }
   }, 180_000);
 
-  it('axe finds no serious or critical accessibility violations', async () => {
+  // One page per URL: axe runs every rule in light mode, then only the colour rules in dark mode, since a
+  // colour scheme changes colours, not structure (two full runs per page took 262 s of a 300 s budget under CI load).
+  it('axe finds no serious or critical accessibility violations, in light and dark mode', async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const pages = ['', 'faults/', 'actions/', ...crises.flatMap((c) => [`${c.slug}/`, c.summary, `${c.slug}/themes/`, `${c.slug}/response/`, `${c.slug}/faults/`, `${c.slug}/messages/`])];
+    const timings: string[] = [];
     for (const p of [...new Set(pages)]) {
+      const started = performance.now();
+      const { page } = await visit(server.url + p, (pg) => pg.emulateMedia({ colorScheme: 'light' }));
+      await page.addScriptTag({ content: axeSource });
       for (const colorScheme of ['light', 'dark'] as const) {
-        const { page } = await visit(server.url + p, (pg) => pg.emulateMedia({ colorScheme }));
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        await page.emulateMedia({ colorScheme });
+        const only = colorScheme === 'light' ? { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } : { type: 'rule', values: ['color-contrast', 'link-in-text-block', 'non-text-contrast'] };
+        const violations = await page.evaluate(async (runOnly) => {
+          const axe = (window as unknown as { axe: { getRules(): { ruleId: string }[]; run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          // Rules this axe version does not know are left out rather than failing the run.
+          const known = new Set(axe.getRules().map((r) => r.ruleId));
+          const values = runOnly.type === 'rule' ? runOnly.values.filter((v) => known.has(v)) : runOnly.values;
+          const result = await axe.run(document, { runOnly: { ...runOnly, values } });
           return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
+        }, only);
         expect(violations, `${p} (${colorScheme})`).toEqual([]);
-        await page.close();
       }
+      await page.close();
+      timings.push(`${p || '/'} ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
-  }, 300_000);
+    process.stderr.write(`axe: ${timings.join(', ')}\n`);
+  }, 600_000);
 
   it('works opened from disk (file://)', async () => {
     const { page, problems } = await visit(pathToFileURL(path.join(DIST, 'index.html')).href);
