@@ -14,15 +14,7 @@
  * ({@link startCompile}), before the explorer's script has loaded. Browser
  * only.
  */
-
-/** A part's response; a failure names the part. */
-async function fetchPart(url: string): Promise<Response> {
-  const r = await fetch(url).catch((error: unknown) => {
-    throw new Error(`${url}: ${error instanceof Error ? error.message : String(error)}`);
-  });
-  if (!r.ok || !r.body) throw new Error(`${url}: HTTP ${r.status}`);
-  return r;
-}
+import { fetchOk } from './fetch-parts.ts';
 
 /**
  * Compiles the module served as `urls` (in order) while they download: every
@@ -30,7 +22,7 @@ async function fetchPart(url: string): Promise<Response> {
  * the compiler. `downloaded` is called once the last byte is in.
  */
 export async function compileParts(urls: readonly string[], downloaded: () => void = () => undefined): Promise<WebAssembly.Module> {
-  const responses = urls.map((u) => fetchPart(u));
+  const responses = urls.map((u) => fetchOk(u));
   // Each is awaited in its turn below: a failure is reported there, never as an unhandled rejection.
   for (const r of responses) r.catch(() => undefined);
   let next = 0;
@@ -43,7 +35,7 @@ export async function compileParts(urls: readonly string[], downloaded: () => vo
             downloaded();
             return controller.close();
           }
-          reader = (await responses[next++]!).body!.getReader();
+          reader = (await responses[next++]!).body.getReader();
         }
         const chunk = await reader.read().catch((error: unknown) => {
           throw new Error(`${urls[next - 1]}: ${error instanceof Error ? error.message : String(error)}`);

@@ -6,13 +6,13 @@
  */
 import { joinParts } from './parts.ts';
 
-/** A file of the site; a failure names the file. */
-async function fetchOk(url: string): Promise<Response> {
+/** A file of the site, its body to be read; a failure (no answer, an HTTP error, no body) names the file. */
+export async function fetchOk(url: string): Promise<Response & { body: ReadableStream<Uint8Array> }> {
   const r = await fetch(url).catch((error: unknown) => {
     throw new Error(`${url}: ${error instanceof Error ? error.message : String(error)}`);
   });
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return r;
+  if (!r.ok || !r.body) throw new Error(`${url}: HTTP ${r.status}${r.ok ? ', no body' : ''}`);
+  return r as Response & { body: ReadableStream<Uint8Array> };
 }
 
 /** Each part of a file served in parts, as bytes. */

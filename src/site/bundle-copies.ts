@@ -10,7 +10,7 @@
  * them in well under a second. `npm run dev` serves the same bytes from the
  * endpoints, which list their paths only in dev ({@link servedByEndpoints}).
  */
-import { copyFile, mkdir, open } from 'node:fs/promises';
+import { copyFile, mkdir, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_FILES } from '../analysis/bundle/layout.ts';
@@ -65,20 +65,12 @@ export async function writeCopies(outDir: string, copies: readonly BundleCopy[])
     const target = path.join(outDir, c.sitePath);
     try {
       await mkdir(path.dirname(target), { recursive: true });
-      if (c.start === 0 && (await fileSize(c.file)) === c.end) await copyFile(c.file, target);
+      // A whole file (its size the manifest's: a bundle changed since it was listed is copied by range and caught short) goes by the kernel's copy.
+      if (c.start === 0 && (await stat(c.file)).size === c.end) await copyFile(c.file, target);
       else await copyRange(c.file, target, c.start, c.end);
     } catch (error) {
       throw new Error(`cannot copy ${c.file} to ${target} (${(error as NodeJS.ErrnoException).code ?? String(error)}): check the bundle is complete and the output directory writable`);
     }
-  }
-}
-
-async function fileSize(file: string): Promise<number> {
-  const handle = await open(file, 'r');
-  try {
-    return (await handle.stat()).size;
-  } finally {
-    await handle.close();
   }
 }
 

@@ -69,7 +69,8 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
   // column values, which repeat (labels, fault ids, matched phrases), and list cells, which quote messages.
   const masked = await filteredTexts(result, privacy, options.textMapper ?? inProcessMapper);
   const otherText = memoize(privacy.text);
-  const columnText = (s: string) => masked.get(s) ?? otherText(s);
+  // With privacy off the filter leaves every string as it is: nothing to look up or remember.
+  const columnText = masked ? (s: string) => masked.get(s) ?? otherText(s) : (s: string) => s;
   const messages = publishedMessages(result.messages, result.columns, privacy, columnText);
   await put(BUNDLE_FILES.messages, arrowIpcChunks(messages.arrowColumns, messages.positions));
   const messageAttributes = attributeRows(messages.rows, privacy);
@@ -118,16 +119,14 @@ export function crisisPrivacy(result: Pick<AnalyzeResult, 'report' | 'messages'>
 /**
  * Each distinct message text with its filtered form (the very same string
  * when the filter leaves it alone), computed by `mapper`'s threads with the
- * crisis's privacy settings, as `privacy.text` would.
+ * crisis's privacy settings, as `privacy.text` would; null when those
+ * settings leave every text alone.
  */
-async function filteredTexts(result: AnalyzeResult, privacy: Privacy, mapper: TextMapper): Promise<Map<string, string>> {
+async function filteredTexts(result: AnalyzeResult, privacy: Privacy, mapper: TextMapper): Promise<Map<string, string> | null> {
+  if (!privacy.settings.maskPersonalData && !privacy.settings.pseudonymizeAuthors) return null;
   const { brandHandles, slug } = result.report.crisis;
   const distinct = [...new Set(result.messages.map((m) => m.text))];
   const out = new Map<string, string>();
-  if (!privacy.settings.maskPersonalData && !privacy.settings.pseudonymizeAuthors) {
-    for (const t of distinct) out.set(t, t);
-    return out;
-  }
   const filtered = await mapper.map('privacy-text', { settings: { ...privacy.settings }, brandHandles: [...brandHandles], salt: slug }, distinct);
   filtered.forEach((f, i) => out.set(distinct[i]!, f ?? distinct[i]!));
   return out;
