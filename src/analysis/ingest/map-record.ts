@@ -5,6 +5,7 @@
  * Texts are kept exactly as written (no trimming, no missing-value markers);
  * only a format that documents an HTML escaping has it undone.
  */
+import { ownString, ownStringOrNull } from '../core/own-string.ts';
 import type { Case, Message } from '../model.ts';
 import type { FlatRecord } from './formats/index.ts';
 import { ATTRIBUTES_KEY } from './formats/types.ts';
@@ -45,15 +46,15 @@ export function toMessage(rec: FlatRecord, ctx: MapContext): Mapped<MessageDraft
   if (text === null) return { ok: false, reason: 'missing text', detail: whitespaceOnly(rec.text) ? 'the text field holds only whitespace' : 'the text field is empty' };
   const channel = (cell(rec.channel) ?? ctx.channel).toLowerCase();
   const row: MessageDraft = {
-    id: id.id,
-    conversationId: optionalId(rec.conversation_id, 'conversation_id', warnings),
-    parentId: optionalId(rec.parent_id, 'parent_id', warnings),
+    id: ownString(id.id),
+    conversationId: ownStringOrNull(optionalId(rec.conversation_id, 'conversation_id', warnings)),
+    parentId: ownStringOrNull(optionalId(rec.parent_id, 'parent_id', warnings)),
     channel,
-    author: authorValue(rec.author),
+    author: ownStringOrNull(authorValue(rec.author)),
     inboundFlag: optionalBool(rec.inbound, 'inbound', warnings),
     isBrandFlag: optionalBool(rec.is_brand, 'is_brand', warnings),
     createdAt: created.ms,
-    text: asWritten(text, channel, ctx),
+    text: ownString(asWritten(text, channel, ctx)),
     likes: optionalCount(rec.likes, 'likes', warnings),
     shares: optionalCount(rec.shares, 'shares', warnings),
     replies: optionalCount(rec.replies, 'replies', warnings),
@@ -75,22 +76,22 @@ export function toCase(rec: FlatRecord, ctx: MapContext): Mapped<Case & { update
   const text = textValue(rec.text);
   const channel = (cell(rec.channel) ?? ctx.channel).toLowerCase();
   const row = {
-    id: id.id,
+    id: ownString(id.id),
     openedAt: opened.ms,
     firstResponseAt: when('first_response_at'),
     resolvedAt: when('resolved_at'),
     closedAt: when('closed_at'),
     updatedAt: when('updated_at'),
-    status: cell(rec.status),
-    category: cell(rec.category),
-    subcategory: cell(rec.subcategory),
-    product: cell(rec.product),
-    company: cell(rec.company),
+    status: ownStringOrNull(cell(rec.status)),
+    category: ownStringOrNull(cell(rec.category)),
+    subcategory: ownStringOrNull(cell(rec.subcategory)),
+    product: ownStringOrNull(cell(rec.product)),
+    company: ownStringOrNull(cell(rec.company)),
     channel,
-    text: text === null ? null : asWritten(text, channel, ctx),
-    priority: cell(rec.priority),
-    team: cell(rec.team),
-    agent: cell(rec.agent),
+    text: text === null ? null : ownString(asWritten(text, channel, ctx)),
+    priority: ownStringOrNull(cell(rec.priority)),
+    team: ownStringOrNull(cell(rec.team)),
+    agent: ownStringOrNull(cell(rec.agent)),
     dueAt: when('due_at'),
     slaMet: optionalSlaFlag(rec.sla_met, warnings),
     reopenCount: optionalCount(rec.reopen_count, 'reopen_count', warnings),
@@ -189,7 +190,7 @@ function attributes(rec: FlatRecord, names: string[]): Record<string, string> {
   const own = rec[ATTRIBUTES_KEY] as Record<string, unknown> | undefined;
   for (const name of names) {
     const v = cell(own && name in own ? own[name] : rec[name]);
-    if (v !== null) out[name] = v;
+    if (v !== null) out[name] = ownString(v);
   }
   return out;
 }
