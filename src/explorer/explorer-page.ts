@@ -17,10 +17,10 @@ import { formatDateTime } from '../site/format.ts';
 import { columnValueText, type ValueLabels } from '../site/labels.ts';
 import { drawBars, drawHead, drawTable, drawTimeline, fillSegments, fillSelect, type MessageRow } from './explorer-view.ts';
 import { fetchTable, openDatabase, prepareTable, type Config } from './explorer-database.ts';
-import { canSort, downloadQuery, EXPLORE_TABLE, facets, lowerTextSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, type ExploreSchema, type SummaryRow } from './queries.ts';
+import { canSort, downloadQuery, facets, filledColumnsSql, lowerTextSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, type ExploreSchema, type SummaryRow } from './queries.ts';
 import { instantFromWallInput, wallInputValue } from './range.ts';
 import { DEFAULT_STATE, parseState, stateQuery, withFilter, type ExplorerState } from './state.ts';
-import type { ChartKey, TableColumn, TableName } from './tables.ts';
+import { shownColumns, type ChartKey, type TableColumn, type TableName } from './tables.ts';
 
 /** Every filter select of the form: a table shows those it has values for. */
 const SELECTS = ['channel', 'status', 'category', 'product', 'company', 'sentiment', 'theme', 'fault'] as const;
@@ -76,9 +76,16 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
       empty: schema.columns.has(c.column) ? `No ${c.title.replace(/^Top /, '').toLowerCase()} in this view.` : `Not measurable: ${c.none}.`,
     }));
   };
-  /** True when the table has any category: cases whose categories are all empty (NHTSA's complaints) draw no category chart. */
-  const anyCategory = async () => schema.columns.has('category') && (await engine.query<{ n: number }>(`SELECT count(category)::DOUBLE AS n FROM ${EXPLORE_TABLE}`))[0]!.n > 0;
-  let categories = await anyCategory();
+  /** Rows with a value in each column the table's cells read (queries.ts filledColumnsSql): counted once per table loaded. */
+  const countFilled = async (explored: ExploreSchema): Promise<Record<string, number>> => {
+    const sql = filledColumnsSql(explored);
+    return sql ? ((await engine.query<Record<string, number>>(sql))[0] ?? {}) : {};
+  };
+  let filledRows = await countFilled(schema);
+  // Cases whose categories are all empty (NHTSA's complaints) draw no category chart.
+  let categories = (filledRows.category ?? 0) > 0;
+  /** The table's columns some row has a value in: a column of dashes only (NHTSA's complaints have no narrative) is not drawn. */
+  let columns = shownColumns(schema.table!, filledRows);
   const switchBox = root.querySelector<HTMLElement>('.explorer-switch');
   /** Shows the parts of the form, the charts and the table that the table explored has: called once per table loaded. */
   const showTable = () => {
@@ -87,7 +94,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     for (const name of ['who', 'author']) labelOfField(name)!.hidden = !t.authors;
     labelOfField('segment')?.toggleAttribute('hidden', schema.segmentFields.length === 0);
     for (const o of field<HTMLSelectElement>('sort').options) o.hidden = o.disabled = !canSort(o.value as ExplorerState['sort'], schema);
-    drawHead($<HTMLTableRowElement>(root, 'thead tr'), t.columns);
+    drawHead($<HTMLTableRowElement>(root, 'thead tr'), columns);
     $<HTMLElement>(root, '.table-scroll').setAttribute('aria-label', `Filtered ${t.noun}`);
     for (const input of switchBox?.querySelectorAll('input') ?? []) (input as HTMLInputElement).checked = input.value === t.name;
   };
@@ -96,10 +103,11 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   const Noun = () => noun()[0]!.toUpperCase() + noun().slice(1);
   const topics = (r: MessageRow) => [label('themes', String(r.themes ?? '')), label('fault', String(r.fault ?? ''))].filter(Boolean).join(' · ');
   const cellText = (r: MessageRow, cell: TableColumn['cell']): string => {
-    const text = (v: unknown) => (v === null || v === undefined || v === '' ? '–' : String(v));
+    // No value: an empty cell (drawn "–" on a wide screen, left out of a phone's card).
+    const text = (v: unknown) => (v === null || v === undefined || String(v).trim() === '' ? '' : String(v));
     if (cell === 'time') return when(Number(r.ms));
-    if (cell === 'author') return `${r.author ?? ''}${r.is_brand ? ' (brand)' : ''}`;
-    if (cell === 'topics') return topics(r) || '–';
+    if (cell === 'author') return text(r.author) && `${r.author}${r.is_brand ? ' (brand)' : ''}`;
+    if (cell === 'topics') return topics(r);
     if (cell === 'category') return text([r.category, r.product].filter(Boolean).join(' / '));
     return text(r[cell]);
   };
@@ -167,7 +175,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     const total = summary ? drawSummary(summary) : drawn!.total;
     drawn = { key, total };
     field<HTMLSelectElement>('sort').value = state.sort;
-    drawTable($(root, 'tbody'), rows, schema.table!.columns, cellText);
+    drawTable($(root, 'tbody'), rows, columns, cellText);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     $<HTMLElement>(root, '.explorer-page').textContent = `Page ${state.page.toLocaleString('en-US')} of ${pages.toLocaleString('en-US')}`;
     $<HTMLButtonElement>(root, '[data-page="prev"]').disabled = state.page <= 1;
@@ -194,8 +202,11 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     for (const input of inputs) input.disabled = true;
     status.textContent = `Loading the ${name}…`;
     try {
-      schema = await prepareTable(engine, config, name, fetchTable(config, name));
-      categories = await anyCategory();
+      const next = await prepareTable(engine, config, name, fetchTable(config, name));
+      filledRows = await countFilled(next);
+      schema = next;
+      categories = (filledRows.category ?? 0) > 0;
+      columns = shownColumns(schema.table!, filledRows);
     } catch (error) {
       status.textContent = `The ${name} could not be loaded: ${error instanceof Error ? error.message : String(error)}.`;
       for (const input of inputs) input.disabled = false;

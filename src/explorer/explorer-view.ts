@@ -106,9 +106,12 @@ export function drawTimeline(box: HTMLElement, boxWidth: number, bars: readonly 
 }
 
 /**
- * Fills the table body with one page of rows, a cell per column of the
- * table (tables.ts); `text` writes a cell. The row's text has the class
- * `msg-text` (shown first, and on phones).
+ * Fills the table body with one page of rows, a cell per column drawn
+ * (explorer-page.ts leaves out the columns no row has a value in); `text`
+ * writes a cell, '' for no value. The row's text has the classes `msg-text`
+ * and `lead`; every other cell with a value carries its column's heading as
+ * `data-label`: on a phone the table is a stack of cards (`stack` in
+ * site.css), the text first, then "Label: value" lines, empty cells left out.
  */
 export function drawTable(body: HTMLTableSectionElement, rows: readonly MessageRow[], columns: readonly TableColumn[], text: (row: MessageRow, cell: TableColumn['cell']) => string): void {
   body.replaceChildren(
@@ -117,8 +120,12 @@ export function drawTable(body: HTMLTableSectionElement, rows: readonly MessageR
       for (const c of columns) {
         const td = document.createElement('td');
         td.textContent = text(r, c.cell);
-        if (c.cell === 'text') td.className = 'msg-text';
-        else if (c.cell === 'time') td.className = 'due';
+        if (c.cell === 'text') td.className = 'msg-text lead';
+        else {
+          if (c.cell === 'time') td.className = 'due';
+          // An empty cell stays empty: site.css draws its dash on a wide screen, and a card leaves it out.
+          if (td.textContent) td.dataset.label = c.head;
+        }
         tr.append(td);
       }
       return tr;

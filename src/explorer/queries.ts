@@ -10,7 +10,7 @@
  * raw: the state comes from a URL.
  */
 import type { ExplorerState } from './state.ts';
-import { MESSAGES_TABLE, type ExploreTable, type SelectKey } from './tables.ts';
+import { CELL_SOURCES, MESSAGES_TABLE, type ExploreTable, type SelectKey } from './tables.ts';
 
 /** Rows per page of the message table. */
 export const PAGE_SIZE = 50;
@@ -143,6 +143,17 @@ export function rowsQuery(state: ExplorerState, schema: ExploreSchema): string {
 export function variedSelectsSql(schema: ExploreSchema): string | null {
   const keys = tableOf(schema).variedSelects.filter((k) => schema.columns.has(k));
   return keys.length ? `SELECT ${keys.map((k) => `count(DISTINCT nullif("${k}", ''))::DOUBLE AS "${k}"`).join(', ')} FROM ${EXPLORE_TABLE}` : null;
+}
+
+/**
+ * SQL counting the rows with a value (not null, not blank) in each bundle
+ * column the table's cells read (tables.ts `CELL_SOURCES`) that the crisis
+ * has: one row, a column each, for tables.ts `shownColumns`. Null when the
+ * crisis has none of them. Run once the explore table is built.
+ */
+export function filledColumnsSql(schema: ExploreSchema): string | null {
+  const names = [...new Set(tableOf(schema).columns.flatMap((c) => CELL_SOURCES[c.cell].map((s) => s.column)))].filter((c) => schema.columns.has(c));
+  return names.length ? `SELECT ${names.map((c) => `count(nullif(trim("${c}"::VARCHAR), ''))::DOUBLE AS "${c}"`).join(', ')} FROM ${EXPLORE_TABLE}` : null;
 }
 
 /** The varied-only selects whose distinct count (a row of {@link variedSelectsSql}) is under two. */

@@ -97,6 +97,52 @@ export const CASES_TABLE: ExploreTable = {
   ],
 };
 
+/**
+ * The bundle columns each kind of cell reads, with the heading a cell takes
+ * when only that one of them has values: a column of the table is shown
+ * when some row has a value in one of its columns (the time always is).
+ * A complaints export without narratives (NHTSA's) shows no "Case" column of
+ * dashes, and its "Category / product" is headed "Product".
+ */
+export const CELL_SOURCES: Record<TableColumn['cell'], readonly { column: string; head: string }[]> = {
+  text: [{ column: 'text', head: 'Text' }],
+  time: [],
+  author: [{ column: 'author', head: 'Author' }],
+  channel: [{ column: 'channel', head: 'Channel' }],
+  sentiment: [{ column: 'sentiment', head: 'Sentiment' }],
+  topics: [
+    { column: 'themes', head: 'Themes' },
+    { column: 'fault', head: 'Faults' },
+  ],
+  status: [{ column: 'status', head: 'Status' }],
+  category: [
+    { column: 'category', head: 'Category' },
+    { column: 'product', head: 'Product' },
+  ],
+  company: [{ column: 'company', head: 'Company' }],
+};
+
+/**
+ * The columns of `table` worth drawing, given how many rows have a value in
+ * each bundle column (`filled`, queries.ts `filledColumnsSql`; a column
+ * missing from it has none): a column no row has a value in is left out, and
+ * a cell of two columns with values in only one is headed by that one.
+ */
+export function shownColumns(table: ExploreTable, filled: Readonly<Record<string, number>>): TableColumn[] {
+  const out: TableColumn[] = [];
+  for (const c of table.columns) {
+    const sources = CELL_SOURCES[c.cell];
+    if (sources.length === 0) {
+      out.push(c);
+      continue;
+    }
+    const withValues = sources.filter((s) => Number(filled[s.column] ?? 0) > 0);
+    if (withValues.length === 0) continue;
+    out.push(withValues.length === 1 && sources.length > 1 ? { ...c, head: withValues[0]!.head } : c);
+  }
+  return out;
+}
+
 /** The description of a table by name. */
 export function exploreTable(name: TableName): ExploreTable {
   return name === 'cases' ? CASES_TABLE : MESSAGES_TABLE;

@@ -19,6 +19,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PART_BYTES } from '../../src/explorer/parts.ts';
 import { wallInputValue } from '../../src/explorer/range.ts';
+import { columnValueText } from '../../src/site/labels.ts';
 import { ensureSite } from './build-site.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -28,6 +29,9 @@ const DIST = path.resolve(ROOT, process.env.DEBRIEF_TEST_SITE_DIR ?? 'dist');
 const SLUG = 'smartlock-firmware-2024';
 /** A crisis of complaints only: the explorer shows its cases. */
 const CASES_SLUG = 'cfpb-credit-bureaus-2019';
+/** A crisis of complaints without narratives, status or category (NHTSA's): its cases have no text to show. */
+const NO_TEXT_SLUG = 'nhtsa-ford-escape-2015-2025';
+const PHONE = { width: 390, height: 844 };
 const hasChromium = existsSync(CHROMIUM);
 
 type Row = Record<string, string>;
@@ -63,6 +67,34 @@ const inRange = (m: Row, url: string) => {
   return t >= Date.parse(q.get('from')!) && t < Date.parse(q.get('to')!);
 };
 const hasFault = (m: Row, fault: string) => (m.fault ?? '').split(';').includes(fault);
+
+/** A row of the explorer's table as a phone draws it: its box, and its cells shown, topmost then leftmost first (label, text as read). */
+type Card = { id: number; left: number; right: number; cells: { label: string | null; lead: boolean; text: string }[] };
+const cards = (page: Page): Promise<Card[]> =>
+  page.$$eval('.explorer-table tbody tr', (trs) =>
+    (trs as HTMLTableRowElement[]).map((tr, id) => {
+      const box = tr.getBoundingClientRect();
+      const shown = [...tr.cells].filter((c) => c.getClientRects().length > 0 && c.getBoundingClientRect().height > 0);
+      shown.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top || a.getBoundingClientRect().left - b.getBoundingClientRect().left);
+      return { id, left: box.left, right: box.right, cells: shown.map((c) => ({ label: c.dataset.label ?? null, lead: c.classList.contains('msg-text'), text: (c as HTMLElement).innerText.trim() })) };
+    }),
+  );
+/** What is wrong with the cards of a phone (390 px): wider than the screen, a cell shown with no value ("–" or blank), a cell other than the text unlabelled. */
+const cardProblems = (found: Card[]) =>
+  found.flatMap((c) => [
+    ...(c.left < 0 || c.right > PHONE.width ? [`row ${c.id}: drawn at ${Math.round(c.left)}–${Math.round(c.right)} px`] : []),
+    ...c.cells.filter((x) => x.text === '' || x.text === '–').map((x) => `row ${c.id}: a cell "${x.text}" (${x.label ?? 'unlabelled'}) shown`),
+    ...c.cells.filter((x) => !x.lead && !x.label).map((x) => `row ${c.id}: "${x.text.slice(0, 30)}" shown without its label`),
+  ]);
+/** Axe's serious and critical violations on the page as it is. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 describe.skipIf(!hasChromium)('explorer in Chromium', () => {
   beforeAll(async () => {
@@ -230,13 +262,23 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     await page.close();
   });
 
-  it('fits a 390 px phone in dark mode, message text first and shown, charts inside the screen', async () => {
-    const { page, problems } = await open('', { width: 390, height: 844 }, 'dark');
+  it('fits a 390 px phone in dark mode: each message a card inside the screen, its text first, then labelled cells with a value; charts inside the screen; axe clean', async () => {
+    const { page, problems } = await open('', PHONE, 'dark');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await page.locator('thead th').first().textContent()).toBe('Message');
     const text = page.locator('tbody tr td.msg-text').first();
     expect((await text.textContent())!.length).toBeGreaterThan(0);
-    expect((await text.boundingBox())!.width).toBeGreaterThan(100);
+    expect((await text.boundingBox())!.width).toBeGreaterThan(300);
+    const found = await cards(page);
+    expect(found.length).toBe(50);
+    expect(cardProblems(found)).toEqual([]);
+    // The text first in every card, then the time, labelled by its column.
+    expect(found.filter((c) => !c.cells[0]?.lead).map((c) => `row ${c.id}: first "${c.cells[0]?.text.slice(0, 30)}"`)).toEqual([]);
+    expect(found.every((c) => c.cells[1]?.label === 'Time')).toBe(true);
+    // The column headings stay for screen readers, out of sight.
+    expect(await page.locator('thead th').first().isVisible()).toBe(false);
+    expect(await page.locator('thead th').count()).toBeGreaterThan(1);
+    expect(await axeViolations(page)).toEqual([]);
     for (const chart of await page.locator('.explorer-charts svg, .explorer-timeline svg').all()) {
       const b = (await chart.boundingBox())!;
       expect(b.x + b.width).toBeLessThanOrEqual(390);
@@ -289,15 +331,60 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
       return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     });
     expect(violations).toEqual([]);
-    // On a 390 px phone the complaint's text comes first and is shown.
-    await page.setViewportSize({ width: 390, height: 844 });
+    // On a 390 px phone each complaint is a card: its text first when it has one, then labelled cells, none empty.
+    // (The company's phone complaints have no narrative: the channel filter is cleared first.)
+    await page.selectOption('select[name=channel]', '');
+    await ready(page);
+    await page.setViewportSize(PHONE);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const text = page.locator('tbody tr td.msg-text').first();
     expect((await text.textContent())!.length).toBeGreaterThan(0);
-    expect((await text.boundingBox())!.width).toBeGreaterThan(100);
+    expect((await text.boundingBox())!.width).toBeGreaterThan(300);
+    const found = await cards(page);
+    expect(cardProblems(found)).toEqual([]);
+    const withText = found.filter((c) => c.cells.some((x) => x.lead));
+    expect(withText.length).toBeGreaterThan(25);
+    expect(withText.filter((c) => !c.cells[0]!.lead).map((c) => c.id)).toEqual([]);
+    expect(found.filter((c) => !c.cells[0]!.lead && c.cells[0]!.label !== 'Opened').map((c) => c.id)).toEqual([]);
+    expect(found.every((c) => c.cells.some((x) => x.label === 'Company' && x.text === company))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('cases without narratives (NHTSA): no column of dashes; on a 390 px phone, light and dark, a card per case inside the screen, opening time first, its faults shown, no "–"', async () => {
+    const cases = Papa.parse<Row>(readFileSync(path.join(DIST, NO_TEXT_SLUG, 'cases.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    // The premise: not one narrative, status or category; faults on most.
+    expect(cases.length).toBeGreaterThan(50);
+    expect(cases.filter((c) => c.text || c.status || c.category)).toEqual([]);
+    expect(cases.filter((c) => c.fault).length).toBeGreaterThan(cases.length / 2);
+    // The first page, as the explorer orders it: oldest first, then by id.
+    const firstPage = [...cases].sort((a, b) => Date.parse(a.opened_at!) - Date.parse(b.opened_at!) || (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0)).slice(0, 50);
+    const desktop = await open('', undefined, 'light', NO_TEXT_SLUG);
+    expect(await desktop.page.locator('thead th').allTextContents()).toEqual(['Opened', 'Product', 'Company', 'Faults']);
+    expect(await desktop.page.locator('tbody td.msg-text').count()).toBe(0);
+    expect(desktop.problems).toEqual([]);
+    await desktop.page.close();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, problems } = await open('', PHONE, colorScheme, NO_TEXT_SLUG);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const found = await cards(page);
+      expect(found.length).toBe(50);
+      expect(cardProblems(found), colorScheme).toEqual([]);
+      expect(found.every((c) => c.cells[0]?.label === 'Opened')).toBe(true);
+      // Each case's faults, in the words of the report's labels (the page's own).
+      const labels = JSON.parse((await page.locator('[data-explorer]').getAttribute('data-explorer'))!).labels as { themes: Record<string, string>; faults: Record<string, string> };
+      const lookups = { themes: new Map(Object.entries(labels.themes)), faults: new Map(Object.entries(labels.faults)), steps: new Map<string, string>() };
+      const faults = (c: Card) => c.cells.find((x) => x.label === 'Faults')?.text ?? '';
+      expect(found.map(faults)).toEqual(firstPage.map((c) => columnValueText('fault', c.fault ?? '', lookups)));
+      expect(found.filter((c) => faults(c)).length).toBeGreaterThan(25);
+      // Short enough to read a screenful: four lines, not a 200 px column of dashes.
+      const height = (await page.locator('tbody tr').first().boundingBox())!.height;
+      expect(height).toBeLessThan(140);
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  }, 120_000);
 
   it('a crisis with messages and cases switches to its cases (fetched only then), in the URL', async () => {
     const cases = Papa.parse<Row>(readFileSync(path.join(DIST, SLUG, 'cases.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;

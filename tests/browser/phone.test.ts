@@ -140,24 +140,37 @@ describe.skipIf(!hasChromium)('report site on a phone (390 × 844)', () => {
     expect(scrolled).toBeGreaterThan(0);
   }, 300_000);
 
-  it('messages and cases tables show the text first in every row', async () => {
+  it('messages and cases tables (the explorer\'s too) show the text first in every row, each row inside the screen with no empty or "–" cell shown', async () => {
     let rows = 0;
+    let explorerRows = 0;
     const problems = await onEveryPage(async (page) => {
+      // The explorer fills its table once DuckDB has loaded the crisis's rows.
+      if (/\/explore\/$/.test(new URL(page.url()).pathname)) await page.waitForFunction(() => document.documentElement.dataset.explorerReady !== undefined, null, { timeout: 90_000 });
       const found = await page.$$eval('table.messages tbody tr', (trs) =>
-        // A case without a narrative has no text to show first.
-        (trs as HTMLTableRowElement[]).filter((tr) => tr.querySelector('.msg-text')?.textContent?.trim()).map((tr) => {
-          // The first cell a reader meets: topmost, then leftmost, of the cells drawn.
+        (trs as HTMLTableRowElement[]).map((tr, i) => {
+          const name = tr.id || `row ${i + 1}`;
+          const out: string[] = [];
+          // The cells a reader meets, topmost then leftmost, of those drawn.
           const cells = [...tr.cells].filter((c) => c.getClientRects().length > 0 && c.getBoundingClientRect().height > 0);
-          const first = cells.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top || a.getBoundingClientRect().left - b.getBoundingClientRect().left)[0];
-          return first?.classList.contains('msg-text') ? null : `row ${tr.id}: first shown "${first?.textContent?.trim().slice(0, 30)}", not the text`;
+          cells.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top || a.getBoundingClientRect().left - b.getBoundingClientRect().left);
+          // A case without a narrative has no text to show first.
+          if (tr.querySelector('.msg-text')?.textContent?.trim() && !cells[0]?.classList.contains('msg-text')) out.push(`${name}: first shown "${cells[0]?.textContent?.trim().slice(0, 30)}", not the text`);
+          const box = tr.getBoundingClientRect();
+          if (box.left < -0.5 || box.right > window.innerWidth + 0.5) out.push(`${name}: drawn at ${Math.round(box.left)}–${Math.round(box.right)} px`);
+          const blank = cells.filter((c) => ['', '–'].includes((c as HTMLElement).innerText.trim()));
+          if (blank.length) out.push(`${name}: ${blank.length} cells shown with no value ("${(blank[0] as HTMLElement).innerText.trim()}")`);
+          return { explorer: !!tr.closest('.explorer-table'), problem: out.join('; ') || null };
         }),
       );
       rows += found.length;
-      return found.filter((f): f is string => f !== null).slice(0, 3);
+      explorerRows += found.filter((f) => f.explorer).length;
+      return found.flatMap((f) => (f.problem ? [f.problem] : [])).slice(0, 3);
     });
     expect(problems).toEqual([]);
     expect(rows).toBeGreaterThan(100);
-  }, 300_000);
+    // Every crisis's explorer drew its first page.
+    expect(explorerRows).toBeGreaterThanOrEqual(50 * pages.filter((p) => /^[^/]+\/explore\/$/.test(p)).length);
+  }, 900_000);
 
   it('action-item due dates are never cut off', async () => {
     let dates = 0;

@@ -13,10 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, Row } from '../../src/analysis/engine/engine.ts';
 import type { ReportModel } from '../../src/analysis/report/report-model.ts';
 import { analyzeDirectory } from '../../src/cli/analyze.ts';
-import { constantSelects, downloadQuery, exploreTableSql, lowerTextSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, variedSelectsSql, whereClause, type ExploreSchema, type SummaryRow } from '../../src/explorer/queries.ts';
+import { constantSelects, downloadQuery, exploreTableSql, filledColumnsSql, lowerTextSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, variedSelectsSql, whereClause, type ExploreSchema, type SummaryRow } from '../../src/explorer/queries.ts';
 import { messageSegments, tableSegments } from '../../src/explorer/segments.ts';
 import { DEFAULT_STATE, type ExplorerState } from '../../src/explorer/state.ts';
-import { CASES_TABLE } from '../../src/explorer/tables.ts';
+import { CASES_TABLE, MESSAGES_TABLE, shownColumns } from '../../src/explorer/tables.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';
 import { FIXTURE_SLUG, HOSTILE, writeFixtureCrisis } from '../site/fixture-crisis.ts';
 
@@ -364,6 +364,35 @@ describe('explorer queries on cases', () => {
     expect(page.map((r) => r.id)).toEqual(cases.filter((c) => c.channel === 'email').sort((a, b) => a.opened_at - b.opened_at || a.id.localeCompare(b.id)).slice(0, PAGE_SIZE).map((c) => c.id));
     // Three channels: the filter is offered.
     expect([...constantSelects((await casesEngine.query<Record<string, number>>(variedSelectsSql(casesSchema)!))[0])]).toEqual([]);
+  });
+
+  it("counts the rows with a value in each column the table's cells read; a column of no values (no narratives, no status) is not drawn", async () => {
+    const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
+    const [counts] = await casesEngine.query<Record<string, number>>(filledColumnsSql(casesSchema)!);
+    expect(Object.keys(counts!).sort()).toEqual(['category', 'company', 'fault', 'product', 'status', 'text', 'themes'].filter((c) => casesSchema.columns.has(c)).sort());
+    for (const column of Object.keys(counts!)) expect(counts![column], column).toBe(cases.filter((c) => !blank(c[column as keyof Case])).length);
+    // Some narratives are empty, not all: the text is drawn.
+    expect(counts!.text).toBeGreaterThan(0);
+    expect(counts!.text).toBeLessThan(cases.length);
+    expect(shownColumns(CASES_TABLE, counts!).map((c) => c.head)).toContain('Case');
+    // The messages read their own columns.
+    const [messageCounts] = await engine.query<Record<string, number>>(filledColumnsSql(schema)!);
+    expect(messageCounts!.author).toBe(rows.filter((m) => !blank(m.author)).length);
+    expect(shownColumns(MESSAGES_TABLE, messageCounts!)[0]!.head).toBe('Message');
+    // Complaints as NHTSA's: no narrative, no status (blank), no category, no theme.
+    const bare = await openNodeEngine();
+    try {
+      await bare.loadArrow('cases', new Uint8Array(casesIpc));
+      await bare.loadArrow('case_attributes', new Uint8Array(casesAttributesIpc));
+      await bare.exec(`UPDATE cases SET text = NULL, status = '  ', category = NULL${casesSchema.columns.has('themes') ? ', themes = NULL' : ''}`);
+      await bare.exec(exploreTableSql(casesSchema.columns, caseSegments.map((x) => x.sql), HOUR, CASES_TABLE));
+      const [none] = await bare.query<Record<string, number>>(filledColumnsSql(casesSchema)!);
+      expect([none!.text, none!.status, none!.category]).toEqual([0, 0, 0]);
+      // The faults are kept (the fixture's cases have some): headed by what they are.
+      expect(shownColumns(CASES_TABLE, none!).map((c) => c.head)).toEqual(['Opened', 'Product', 'Company', 'Faults']);
+    } finally {
+      await bare.close();
+    }
   });
 
   it('cases of one channel offer no channel filter, unless the URL filters on it', async () => {
