@@ -92,6 +92,8 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     const t = schema.table!;
     for (const c of CHARTS) chartBox(c.key).closest('section')!.hidden = !charts().some((x) => x.key === c.key);
     for (const name of ['who', 'author']) labelOfField(name)!.hidden = !t.authors;
+    // A table without any text (NHTSA's complaints) offers no word search, unless the URL holds one.
+    labelOfField('q')!.hidden = !(Number(filledRows.text ?? 0) > 0) && !state.q;
     labelOfField('segment')?.toggleAttribute('hidden', schema.segmentFields.length === 0);
     for (const o of field<HTMLSelectElement>('sort').options) o.hidden = o.disabled = !canSort(o.value as ExplorerState['sort'], schema);
     drawHead($<HTMLTableRowElement>(root, 'thead tr'), columns);

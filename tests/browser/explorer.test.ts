@@ -362,6 +362,9 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     const desktop = await open('', undefined, 'light', NO_TEXT_SLUG);
     expect(await desktop.page.locator('thead th').allTextContents()).toEqual(['Opened', 'Product', 'Company', 'Faults']);
     expect(await desktop.page.locator('tbody td.msg-text').count()).toBe(0);
+    // No text to search: the words box is not offered (it could only find nothing).
+    expect(await desktop.page.locator('input[name="q"]').isVisible()).toBe(false);
+    expect(await desktop.page.locator('input[name="author"]').isVisible()).toBe(false);
     expect(desktop.problems).toEqual([]);
     await desktop.page.close();
     for (const colorScheme of ['light', 'dark'] as const) {
