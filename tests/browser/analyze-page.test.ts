@@ -9,7 +9,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +23,7 @@ import { nodeCrisisFiles } from '../../src/node/files.ts';
 import { headlineKpis } from '../../src/site/kpis.ts';
 import { ensureSite } from './build-site.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
+import { axeViolations } from './axe.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -64,14 +64,6 @@ async function open(viewport = { width: 1366, height: 900 }) {
 
 const ready = (page: Page, timeout = 240_000) => page.waitForFunction(() => document.documentElement.dataset.analysisReady !== undefined, null, { timeout });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describe.skipIf(!hasChromium)('/analyze/ in Chromium', () => {
   beforeAll(async () => {

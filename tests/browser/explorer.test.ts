@@ -11,7 +11,6 @@
  * cases.
  */
 import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
@@ -22,6 +21,7 @@ import { wallInputValue } from '../../src/explorer/range.ts';
 import { columnValueText } from '../../src/site/labels.ts';
 import { ensureSite } from './build-site.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
+import { axeViolations } from './axe.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -86,15 +86,6 @@ const cardProblems = (found: Card[]) =>
     ...c.cells.filter((x) => x.text === '' || x.text === '–').map((x) => `row ${c.id}: a cell "${x.text}" (${x.label ?? 'unlabelled'}) shown`),
     ...c.cells.filter((x) => !x.lead && !x.label).map((x) => `row ${c.id}: "${x.text.slice(0, 30)}" shown without its label`),
   ]);
-/** Axe's serious and critical violations on the page as it is. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describe.skipIf(!hasChromium)('explorer in Chromium', () => {
   beforeAll(async () => {
@@ -240,15 +231,9 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
   });
 
   it('axe finds no serious or critical violations, in light and dark mode', async () => {
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page } = await open('?sentiment=negative', undefined, colorScheme);
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations, colorScheme).toEqual([]);
       await page.close();
     }
@@ -324,12 +309,7 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     // Only what the cases need was fetched.
     expect(requests.filter((u) => u.includes('/explore/')).map((u) => new URL(u).pathname.replace(/^.*\/explore\//, '')).filter(Boolean)).toEqual(['cases.arrow.0']);
     // axe: the cases' view has no serious or critical violation either.
-    await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     // On a 390 px phone each complaint is a card: its text first when it has one, then labelled cells, none empty.
     // (The company's phone complaints have no narrative: the channel filter is cleared first.)

@@ -7,7 +7,6 @@
  * Builds the site first when dist/ is missing or stale.
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -16,6 +15,7 @@ import type { ReportModel } from '../../src/analysis/report/report-model.ts';
 import { kpi } from '../../src/site/kpis.ts';
 import { ensureSite } from './build-site.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
+import { axeViolations } from './axe.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -170,24 +170,14 @@ describe.skipIf(!hasChromium)('report site in Chromium', () => {
   // One page per URL: axe runs every rule in light mode, then only the colour rules in dark mode, since a
   // colour scheme changes colours, not structure (two full runs per page took 262 s of a 300 s budget under CI load).
   it('axe finds no serious or critical accessibility violations, in light and dark mode', async () => {
-    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const pages = ['', 'faults/', 'actions/', ...crises.flatMap((c) => [`${c.slug}/`, c.summary, `${c.slug}/themes/`, `${c.slug}/response/`, `${c.slug}/faults/`, `${c.slug}/messages/`])];
     const timings: string[] = [];
     for (const p of [...new Set(pages)]) {
       const started = performance.now();
       const { page } = await visit(server.url + p, (pg) => pg.emulateMedia({ colorScheme: 'light' }));
-      await page.addScriptTag({ content: axeSource });
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
-        const only = colorScheme === 'light' ? { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } : { type: 'rule', values: ['color-contrast', 'link-in-text-block', 'non-text-contrast'] };
-        const violations = await page.evaluate(async (runOnly) => {
-          const axe = (window as unknown as { axe: { getRules(): { ruleId: string }[]; run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          // Rules this axe version does not know are left out rather than failing the run.
-          const known = new Set(axe.getRules().map((r) => r.ruleId));
-          const values = runOnly.type === 'rule' ? runOnly.values.filter((v) => known.has(v)) : runOnly.values;
-          const result = await axe.run(document, { runOnly: { ...runOnly, values } });
-          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        }, only);
+        const violations = await axeViolations(page, { colourOnly: colorScheme === 'dark' });
         expect(violations, `${p} (${colorScheme})`).toEqual([]);
       }
       await page.close();
