@@ -3,9 +3,9 @@
  * parsed chunk (13 characters or more) is a view into that chunk: one kept
  * id or text keeps the whole chunk alive, as two bytes per character as soon
  * as the chunk holds one character beyond Latin-1 (an emoji, a curly quote).
- * Kept for every message, that was about 380 bytes a message, the export read
- * twice over. A copy made through a codec stands alone, one byte per
- * character when its own characters allow.
+ * A copy made through a codec stands alone, one byte per character when its
+ * own characters allow: a live message of a realistic 300k-post crisis went
+ * from 709 to 476 bytes.
  */
 
 const COPIED_BELOW = 13;
