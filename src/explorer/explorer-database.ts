@@ -10,7 +10,7 @@ import { openBrowserEngine } from '../browser/duckdb-browser.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
 import { placeholderModuleUrl, startCompile } from './duckdb-module.ts';
 import { fetchParts } from './fetch-parts.ts';
-import { constantSelects, exploreTableSql, variedSelectsSql, type ExploreSchema } from './queries.ts';
+import { constantSelects, exploreTableSql, filledColumnsSql, variedSelectsSql, type ExploreSchema } from './queries.ts';
 import { exploreTable, type TableName } from './tables.ts';
 
 /** One table the page can explore: its file's parts, its attributes' parts (only when one of its segments is an attribute) and its segments. */
@@ -65,6 +65,9 @@ export async function prepareTable(engine: Engine, config: Config, name: TableNa
   // Selects offered only with several values (a cases' channel): counted once, here.
   const varied = variedSelectsSql(schema);
   if (varied) schema.constantSelects = constantSelects((await engine.query<Record<string, number>>(varied))[0]);
+  // Columns no row has a value in are not drawn (tables.ts shownColumns): counted once, here too.
+  const filled = filledColumnsSql(schema);
+  schema.filled = filled ? ((await engine.query<Record<string, number>>(filled))[0] ?? {}) : {};
   mark('table-prepared');
   return schema;
 }

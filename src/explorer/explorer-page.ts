@@ -17,7 +17,7 @@ import { formatDateTime } from '../site/format.ts';
 import { columnValueText, type ValueLabels } from '../site/labels.ts';
 import { drawBars, drawHead, drawTable, drawTimeline, fillSegments, fillSelect, type MessageRow } from './explorer-view.ts';
 import { fetchTable, openDatabase, prepareTable, type Config } from './explorer-database.ts';
-import { canSort, downloadQuery, facets, filledColumnsSql, lowerTextSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, type ExploreSchema, type SummaryRow } from './queries.ts';
+import { canSort, downloadQuery, facets, lowerTextSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, type ExploreSchema, type SummaryRow } from './queries.ts';
 import { instantFromWallInput, wallInputValue } from './range.ts';
 import { DEFAULT_STATE, parseState, stateQuery, withFilter, type ExplorerState } from './state.ts';
 import { shownColumns, type ChartKey, type TableColumn, type TableName } from './tables.ts';
@@ -71,21 +71,17 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   /** The charts the table draws: its own, but a sentiment chart only where there are sentiments (the messages' says it is not measurable). */
   const charts = () => {
     const t = schema.table!;
-    return CHARTS.filter((c) => t.charts.includes(c.key) && (t.name === 'messages' || c.key !== 'sentiment' || schema.columns.has('sentiment')) && (c.key !== 'category' || categories)).map((c) => ({
+    return CHARTS.filter((c) => t.charts.includes(c.key) && (t.name === 'messages' || c.key !== 'sentiment' || schema.columns.has('sentiment')) && (c.key !== 'category' || categories())).map((c) => ({
       ...c,
       empty: schema.columns.has(c.column) ? `No ${c.title.replace(/^Top /, '').toLowerCase()} in this view.` : `Not measurable: ${c.none}.`,
     }));
   };
-  /** Rows with a value in each column the table's cells read (queries.ts filledColumnsSql): counted once per table loaded. */
-  const countFilled = async (explored: ExploreSchema): Promise<Record<string, number>> => {
-    const sql = filledColumnsSql(explored);
-    return sql ? ((await engine.query<Record<string, number>>(sql))[0] ?? {}) : {};
-  };
-  let filledRows = await countFilled(schema);
+  /** Rows with a value in bundle column `column` of the table explored (counted when it was loaded: explorer-database.ts). */
+  const filledRows = (column: string) => Number(schema.filled?.[column] ?? 0);
   // Cases whose categories are all empty (NHTSA's complaints) draw no category chart.
-  let categories = (filledRows.category ?? 0) > 0;
+  const categories = () => filledRows('category') > 0;
   /** The table's columns some row has a value in: a column of dashes only (NHTSA's complaints have no narrative) is not drawn. */
-  let columns = shownColumns(schema.table!, filledRows);
+  const columns = () => shownColumns(schema.table!, schema.filled ?? {});
   const switchBox = root.querySelector<HTMLElement>('.explorer-switch');
   /** Shows the parts of the form, the charts and the table that the table explored has: called once per table loaded. */
   const showTable = () => {
@@ -93,10 +89,10 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     for (const c of CHARTS) chartBox(c.key).closest('section')!.hidden = !charts().some((x) => x.key === c.key);
     for (const name of ['who', 'author']) labelOfField(name)!.hidden = !t.authors;
     // A table without any text (NHTSA's complaints) offers no word search, unless the URL holds one.
-    labelOfField('q')!.hidden = !(Number(filledRows.text ?? 0) > 0) && !state.q;
+    labelOfField('q')!.hidden = filledRows('text') === 0 && !state.q;
     labelOfField('segment')?.toggleAttribute('hidden', schema.segmentFields.length === 0);
     for (const o of field<HTMLSelectElement>('sort').options) o.hidden = o.disabled = !canSort(o.value as ExplorerState['sort'], schema);
-    drawHead($<HTMLTableRowElement>(root, 'thead tr'), columns);
+    drawHead($<HTMLTableRowElement>(root, 'thead tr'), columns());
     $<HTMLElement>(root, '.table-scroll').setAttribute('aria-label', `Filtered ${t.noun}`);
     for (const input of switchBox?.querySelectorAll('input') ?? []) (input as HTMLInputElement).checked = input.value === t.name;
   };
@@ -177,7 +173,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     const total = summary ? drawSummary(summary) : drawn!.total;
     drawn = { key, total };
     field<HTMLSelectElement>('sort').value = state.sort;
-    drawTable($(root, 'tbody'), rows, columns, cellText);
+    drawTable($(root, 'tbody'), rows, columns(), cellText);
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     $<HTMLElement>(root, '.explorer-page').textContent = `Page ${state.page.toLocaleString('en-US')} of ${pages.toLocaleString('en-US')}`;
     $<HTMLButtonElement>(root, '[data-page="prev"]').disabled = state.page <= 1;
@@ -204,11 +200,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     for (const input of inputs) input.disabled = true;
     status.textContent = `Loading the ${name}…`;
     try {
-      const next = await prepareTable(engine, config, name, fetchTable(config, name));
-      filledRows = await countFilled(next);
-      schema = next;
-      categories = (filledRows.category ?? 0) > 0;
-      columns = shownColumns(schema.table!, filledRows);
+      schema = await prepareTable(engine, config, name, fetchTable(config, name));
     } catch (error) {
       status.textContent = `The ${name} could not be loaded: ${error instanceof Error ? error.message : String(error)}.`;
       for (const input of inputs) input.disabled = false;

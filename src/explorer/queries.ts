@@ -29,7 +29,8 @@ export interface ExploreSchema {
   /** True once {@link lowerTextSql} has added the lower-cased text (column `text_lower`): searches read it instead of lower-casing every text again. */
   textLowered?: boolean;
   /** The table's varied-only selects (tables.ts `variedSelects`) with fewer than two values in this crisis: not offered ({@link constantSelects}). */
-  constantSelects?: ReadonlySet<SelectKey>;
+  constantSelects?: ReadonlySet<SelectKey>;  /** Rows with a value in each bundle column the table's cells read ({@link filledColumnsSql}); a column missing has none. */
+  filled?: Readonly<Record<string, number>>;
 }
 
 /** A SQL string literal. */
