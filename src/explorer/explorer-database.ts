@@ -10,7 +10,8 @@ import { openBrowserEngine } from '../browser/duckdb-browser.ts';
 import type { Engine } from '../analysis/engine/engine.ts';
 import { placeholderModuleUrl, startCompile } from './duckdb-module.ts';
 import { fetchParts } from './fetch-parts.ts';
-import { constantSelects, exploreTableSql, filledColumnsSql, variedSelectsSql, type ExploreSchema } from './queries.ts';
+import { dateOnly } from '../analysis/crisis/buckets.ts';
+import { constantSelects, exploreTableSql, filledColumnsSql, timeCountsSql, variedSelectsSql, type ExploreSchema } from './queries.ts';
 import { exploreTable, type TableName } from './tables.ts';
 
 /** One table the page can explore: its file's parts, its attributes' parts (only when one of its segments is an attribute) and its segments. */
@@ -68,6 +69,9 @@ export async function prepareTable(engine: Engine, config: Config, name: TableNa
   // Columns no row has a value in are not drawn (tables.ts shownColumns): counted once, here too.
   const filled = filledColumnsSql(schema);
   schema.filled = filled ? ((await engine.query<Record<string, number>>(filled))[0] ?? {}) : {};
+  // Complaints exports often give a date only: such times are shown as dates, not as "00:00 EST". The report's timeline decides the same way.
+  const times = await engine.query<{ ms: number; n: number }>(timeCountsSql());
+  schema.dateOnly = dateOnly(times.map((t) => t.ms), config.zone, times.map((t) => t.n));
   mark('table-prepared');
   return schema;
 }

@@ -13,7 +13,7 @@
  */
 import type { Engine } from '../analysis/engine/engine.ts';
 import { csvChunks } from '../analysis/report/messages-csv.ts';
-import { formatDateTime } from '../site/format.ts';
+import { formatDate, formatDateTime } from '../site/format.ts';
 import { columnValueText, type ValueLabels } from '../site/labels.ts';
 import { drawBars, drawHead, drawTable, drawTimeline, fillSegments, fillSelect, type MessageRow } from './explorer-view.ts';
 import { fetchTable, openDatabase, prepareTable, type Config } from './explorer-database.ts';
@@ -63,8 +63,8 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   const label = (column: string, value: string) => (column === 'themes' || column === 'fault' ? columnValueText(column, value, labels) : value);
   const same = (v: string) => v;
   const labelOf: Record<string, (v: string) => string> = { channel: same, status: same, category: same, product: same, company: same, sentiment: same, theme: (v) => label('themes', v), fault: (v) => label('fault', v) };
-  // As the static pages write times: 24-hour, in the crisis's zone, with its abbreviation.
-  const when = (t: string | number) => formatDateTime(typeof t === 'string' ? Date.parse(t) : t, config.zone);
+  // As the static pages write times: 24-hour, in the crisis's zone, with its abbreviation; a date alone where the export gives no times.
+  const when = (t: string | number) => (schema.dateOnly ? formatDate : formatDateTime)(typeof t === 'string' ? Date.parse(t) : t, config.zone);
 
   const timelineBox = $<HTMLElement>(root, '.explorer-timeline');
   const chartBox = (key: ChartKey) => $<HTMLElement>(root, `[data-chart="${key}"]`);

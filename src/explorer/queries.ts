@@ -29,8 +29,11 @@ export interface ExploreSchema {
   /** True once {@link lowerTextSql} has added the lower-cased text (column `text_lower`): searches read it instead of lower-casing every text again. */
   textLowered?: boolean;
   /** The table's varied-only selects (tables.ts `variedSelects`) with fewer than two values in this crisis: not offered ({@link constantSelects}). */
-  constantSelects?: ReadonlySet<SelectKey>;  /** Rows with a value in each bundle column the table's cells read ({@link filledColumnsSql}); a column missing has none. */
+  constantSelects?: ReadonlySet<SelectKey>;
+  /** Rows with a value in each bundle column the table's cells read ({@link filledColumnsSql}); a column missing has none. */
   filled?: Readonly<Record<string, number>>;
+  /** True when the rows carry dates without times (crisis/buckets.ts `dateOnly`, over {@link timeCountsSql}): times are shown as dates. */
+  dateOnly?: boolean;
 }
 
 /** A SQL string literal. */
@@ -155,6 +158,16 @@ export function variedSelectsSql(schema: ExploreSchema): string | null {
 export function filledColumnsSql(schema: ExploreSchema): string | null {
   const names = [...new Set(tableOf(schema).columns.flatMap((c) => CELL_SOURCES[c.cell].map((s) => s.column)))].filter((c) => schema.columns.has(c));
   return names.length ? `SELECT ${names.map((c) => `count(nullif(trim("${c}"::VARCHAR), ''))::DOUBLE AS "${c}"`).join(', ')} FROM ${EXPLORE_TABLE}` : null;
+}
+
+/**
+ * SQL of each distinct time of {@link EXPLORE_TABLE} with its row count
+ * (`ms`, `n`), for crisis/buckets.ts `dateOnly` — or no rows when fewer than
+ * 90% of the rows sit on a quarter-hour, where no local midnight can fall:
+ * timed data (most rows, and most distinct times) never leaves DuckDB.
+ */
+export function timeCountsSql(): string {
+  return `WITH q AS (SELECT count(*) FILTER (WHERE ms % 900000 = 0) * 10 >= count(*) * 9 AS maybe FROM ${EXPLORE_TABLE}) SELECT ms::DOUBLE AS ms, count(*)::DOUBLE AS n FROM ${EXPLORE_TABLE}, q WHERE q.maybe GROUP BY ms`;
 }
 
 /** The varied-only selects whose distinct count (a row of {@link variedSelectsSql}) is under two. */

@@ -260,6 +260,9 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     // The text first in every card, then the time, labelled by its column.
     expect(found.filter((c) => !c.cells[0]?.lead).map((c) => `row ${c.id}: first "${c.cells[0]?.text.slice(0, 30)}"`)).toEqual([]);
     expect(found.every((c) => c.cells[1]?.label === 'Time')).toBe(true);
+    // The short cells share lines under the text: a card was 150 px tall on average with a line per cell.
+    const heights = await page.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height));
+    expect(heights.reduce((a, b) => a + b, 0) / heights.length).toBeLessThan(120);
     // The column headings stay for screen readers, out of sight.
     expect(await page.locator('thead th').first().isVisible()).toBe(false);
     expect(await page.locator('thead th').count()).toBeGreaterThan(1);
@@ -354,6 +357,8 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
       expect(found.length).toBe(50);
       expect(cardProblems(found), colorScheme).toEqual([]);
       expect(found.every((c) => c.cells[0]?.label === 'Opened')).toBe(true);
+      // NHTSA gives dates without times: a date, not "00:00 EST".
+      expect(found.map((c) => c.cells[0]!.text).filter((t) => !/^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/.test(t))).toEqual([]);
       // Each case's faults, in the words of the report's labels (the page's own).
       const labels = JSON.parse((await page.locator('[data-explorer]').getAttribute('data-explorer'))!).labels as { themes: Record<string, string>; faults: Record<string, string> };
       const lookups = { themes: new Map(Object.entries(labels.themes)), faults: new Map(Object.entries(labels.faults)), steps: new Map<string, string>() };

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, Row } from '../../src/analysis/engine/engine.ts';
 import type { ReportModel } from '../../src/analysis/report/report-model.ts';
 import { analyzeDirectory } from '../../src/cli/analyze.ts';
-import { constantSelects, downloadQuery, exploreTableSql, filledColumnsSql, lowerTextSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, variedSelectsSql, whereClause, type ExploreSchema, type SummaryRow } from '../../src/explorer/queries.ts';
+import { dateOnly } from '../../src/analysis/crisis/buckets.ts';
+import { constantSelects, downloadQuery, exploreTableSql, filledColumnsSql, lowerTextSql, timeCountsSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, variedSelectsSql, whereClause, type ExploreSchema, type SummaryRow } from '../../src/explorer/queries.ts';
 import { messageSegments, tableSegments } from '../../src/explorer/segments.ts';
 import { DEFAULT_STATE, type ExplorerState } from '../../src/explorer/state.ts';
 import { CASES_TABLE, MESSAGES_TABLE, shownColumns } from '../../src/explorer/tables.ts';
@@ -392,6 +393,28 @@ describe('explorer queries on cases', () => {
       expect(shownColumns(CASES_TABLE, none!).map((c) => c.head)).toEqual(['Opened', 'Product', 'Company', 'Faults']);
     } finally {
       await bare.close();
+    }
+  });
+
+  it('tells date-only times from timed ones: timed rows send nothing back; dates alone send each day with its count', async () => {
+    // The fixture's messages are timed: fewer than 90% on a quarter-hour, so no time leaves DuckDB.
+    expect(await engine.query(timeCountsSql())).toEqual([]);
+    const days = await openNodeEngine();
+    try {
+      await days.loadArrow('cases', new Uint8Array(casesIpc));
+      await days.loadArrow('case_attributes', new Uint8Array(casesAttributesIpc));
+      await days.exec(`UPDATE cases SET opened_at = date_trunc('day', opened_at)`);
+      await days.exec(exploreTableSql(casesSchema.columns, caseSegments.map((x) => x.sql), HOUR, CASES_TABLE));
+      const times = await days.query<{ ms: number; n: number }>(timeCountsSql());
+      expect(times.reduce((n, t) => n + t.n, 0)).toBe(cases.length);
+      const midnights = cases.map((c) => Math.floor(c.opened_at / 86_400_000) * 86_400_000);
+      expect(new Set(times.map((t) => t.ms))).toEqual(new Set(midnights));
+      // The report's own test, on the same times: dates at UTC midnight, not at New York's.
+      expect(dateOnly(times.map((t) => t.ms), 'UTC', times.map((t) => t.n))).toBe(dateOnly(midnights, 'UTC'));
+      expect(dateOnly(times.map((t) => t.ms), 'UTC', times.map((t) => t.n))).toBe(true);
+      expect(dateOnly(times.map((t) => t.ms), 'America/New_York', times.map((t) => t.n))).toBe(false);
+    } finally {
+      await days.close();
     }
   });
 

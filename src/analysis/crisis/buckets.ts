@@ -188,10 +188,14 @@ export function bucketIndexSql(grid: BucketGrid, column: string): string {
 /**
  * True when the records carry dates without times: nearly all (≥ 90%) sit
  * exactly on local midnight. Such data cannot be bucketed finer than a day.
+ * `weights[i]`, when given, is how many records have time `times[i]` (the
+ * explorer passes each distinct time once, with its count).
  */
-export function dateOnly(times: ArrayLike<number>, zone: string): boolean {
+export function dateOnly(times: ArrayLike<number>, zone: string, weights?: ArrayLike<number>): boolean {
   const n = times.length;
-  if (n < 10) return false;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights ? weights[i]! : 1;
+  if (total < 10) return false;
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -201,8 +205,8 @@ export function dateOnly(times: ArrayLike<number>, zone: string): boolean {
   }
   const offsets = zoneOffsets(zone, lo, hi);
   let midnight = 0;
-  for (let i = 0; i < n; i++) if ((times[i] + offsetAt(offsets, times[i]) * MINUTE) % DAY === 0) midnight++;
-  return midnight / n >= 0.9;
+  for (let i = 0; i < n; i++) if ((times[i] + offsetAt(offsets, times[i]) * MINUTE) % DAY === 0) midnight += weights ? weights[i]! : 1;
+  return midnight / total >= 0.9;
 }
 
 /** The times of `items`, ascending, in a typed array (its native numeric sort is far faster than sorting a number[] with a comparator). */

@@ -124,6 +124,19 @@ describe('calendar buckets across DST', () => {
     expect(dateOnly(days, 'UTC')).toBe(false);
     expect(dateOnly(days.map((d) => d + 3_600_000), zone)).toBe(false);
   });
+
+  it('weighs each distinct time by its count, as the explorer passes them: the same answer as the times one by one', () => {
+    const midnight = bucketStart(grid, 3);
+    // 89 records at midnight, 11 at noon: under 90% at midnight; 90 and 10: date-only.
+    for (const [atMidnight, atNoon, expected] of [[89, 11, false], [90, 10, true]] as const) {
+      const each = [...Array<number>(atMidnight).fill(midnight), ...Array<number>(atNoon).fill(midnight + 12 * HOUR)];
+      expect(dateOnly(each, zone)).toBe(expected);
+      expect(dateOnly([midnight, midnight + 12 * HOUR], zone, [atMidnight, atNoon])).toBe(expected);
+    }
+    // Fewer than ten records decide nothing, counted by weight.
+    expect(dateOnly([midnight], zone, [9])).toBe(false);
+    expect(dateOnly([midnight], zone, [10])).toBe(true);
+  });
 });
 
 describe('local time', () => {
