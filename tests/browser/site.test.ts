@@ -215,5 +215,14 @@ describe.skipIf(!hasChromium)('report site in Chromium', () => {
         await page.close();
       }
     }, 120_000);
+
+    it('the explorer finds its DuckDB and its tables under /sub/', async () => {
+      const c = crises[0]!;
+      const { page, problems } = await visit(`${sub.url}${c.slug}/explore/`);
+      await page.waitForFunction(() => document.documentElement.dataset.explorerReady !== undefined, null, { timeout: 90_000 });
+      expect(Number(await page.evaluate(() => document.documentElement.dataset.explorerReady))).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    }, 120_000);
   });
 });
