@@ -33,6 +33,8 @@ export interface Config {
   bucketMs: number;
   /** Theme and fault ids → labels (the report's), for site/labels.ts `columnValueText`. */
   labels: { themes: Record<string, string>; faults: Record<string, string> };
+  /** Fault ids of kind `service` (waiting for support, no reply): named as service failures, apart from product faults, as the faults pages keep them. */
+  serviceFaults: string[];
 }
 
 const mark = (name: string) => performance.mark(`explorer:${name}`);

@@ -62,7 +62,10 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   const labels: ValueLabels = { themes: new Map(Object.entries(config.labels.themes)), faults: new Map(Object.entries(config.labels.faults)), steps: new Map() };
   const label = (column: string, value: string) => (column === 'themes' || column === 'fault' ? columnValueText(column, value, labels) : value);
   const same = (v: string) => v;
-  const labelOf: Record<string, (v: string) => string> = { channel: same, status: same, category: same, product: same, company: same, sentiment: same, theme: (v) => label('themes', v), fault: (v) => label('fault', v) };
+  // A service failure (waiting for support) is not a product fault: its name says so, in the chart and the select.
+  const service = new Set(config.serviceFaults ?? []);
+  const faultLabel = (v: string) => (service.has(v) ? `${label('fault', v)} (service failure)` : label('fault', v));
+  const labelOf: Record<string, (v: string) => string> = { channel: same, status: same, category: same, product: same, company: same, sentiment: same, theme: (v) => label('themes', v), fault: faultLabel };
   // As the static pages write times: 24-hour, in the crisis's zone, with its abbreviation; a date alone where the export gives no times.
   const when = (t: string | number) => (schema.dateOnly ? formatDate : formatDateTime)(typeof t === 'string' ? Date.parse(t) : t, config.zone);
 

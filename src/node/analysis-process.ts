@@ -41,8 +41,17 @@ export interface AnalysisProcessOptions {
 // A variable, not a literal: bundlers rewrite `new URL('literal', import.meta.url)` into an asset.
 const ENTRY_NAME = './analysis-process.mjs';
 
-/** Node flags of this process the child keeps: the ones that change what it measures (`--expose-gc` for DEBRIEF_TRACE_MEMORY). */
-const KEPT_FLAGS = /^--(expose[-_]gc|max[-_]semi[-_]space[-_]size=\d+|stack[-_]size=\d+)$/;
+/**
+ * Node flags of this process the child keeps: the ones that change what it measures (`--expose-gc` for
+ * DEBRIEF_TRACE_MEMORY) and the profilers' (`node --cpu-prof --cpu-prof-dir=D bin/debrief.mjs analyze …` profiles
+ * the analysis, where the time goes, not just this waiting parent).
+ */
+const KEPT_FLAGS = /^--(expose[-_]gc|max[-_]semi[-_]space[-_]size=\d+|stack[-_]size=\d+|cpu[-_]prof|cpu[-_]prof[-_]dir=.+|heap[-_]prof|heap[-_]prof[-_]dir=.+)$/;
+
+/** The flags of `execArgv` (this process's, by default) the analysis child is started with too. */
+export function keptFlags(execArgv: readonly string[] = process.execArgv): string[] {
+  return execArgv.filter((f) => KEPT_FLAGS.test(f));
+}
 
 /**
  * Analyses `dir` into `options.out` in a child process; its progress and warnings go to this process's stderr as
@@ -54,7 +63,7 @@ export async function analyzeInChildProcess(dir: string, options: AnalysisOption
   const budget = heapBudget(env);
   const growing = env.DEBRIEF_HEAP_GROWING_PERCENT ?? '20';
   const flags = [
-    ...process.execArgv.filter((f) => KEPT_FLAGS.test(f)),
+    ...keptFlags(),
     `--max-old-space-size=${budget.mb}`,
     // As bin/debrief.mjs sets for itself (it warns about a bad value; here it is just left out).
     ...(/^\d+$/.test(growing) ? [`--heap-growing-percent=${growing}`] : []),

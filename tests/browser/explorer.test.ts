@@ -208,6 +208,10 @@ describe.skipIf(!hasChromium)('explorer in Chromium', () => {
     }
     const faults = await page.locator('[data-chart=fault] rect[data-value]').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-value')!));
     expect(faults.length).toBeGreaterThan(1);
+    // Waiting for support is a service failure, named so beside the product faults (as the faults pages keep them apart).
+    expect(await page.locator('select[name=fault] option[value="support-delay"]').textContent()).toMatch(/^Waiting for support \(service failure\) \(\d+\)$/);
+    expect(await page.locator('select[name=fault] option[value="lockout"]').textContent()).not.toContain('service');
+    expect(await page.locator('[data-chart=fault] svg').getAttribute('aria-label')).toContain('Waiting for support (service failure)');
     // Most frequent first, among reddit's messages.
     const perFault = (f: string) => reddit.filter((m) => hasFault(m, f)).length;
     expect(faults.map(perFault)).toEqual([...faults.map(perFault)].sort((a, b) => b - a));
