@@ -64,6 +64,7 @@ export async function prepareTable(engine: Engine, config: Config, name: TableNa
   // The explore table has every column of the bundle's table: the bundle's tables are not needed any more.
   await engine.exec(`DROP TABLE ${table.name}`);
   if (files.attributes) await engine.exec(`DROP TABLE ${table.attributes}`);
+  mark('table-derived');
   const schema: ExploreSchema = { table, columns, segmentFields: segments.map((s) => s.field), bucketMs: config.bucketMs };
   // Selects offered only with several values (a cases' channel): counted once, here.
   const varied = variedSelectsSql(schema);
