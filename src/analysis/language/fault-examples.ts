@@ -25,24 +25,33 @@ export const MAX_FAULT_EXAMPLES = 5;
  * (several when a fault column names several): a record may be an example of each.
  */
 export function faultExamples(messages: readonly Message[], cases: readonly Case[], faultsOf: (id: string) => readonly string[] | undefined): Map<string, string[]> {
-  const items = [
-    ...messages.map((m) => ({ id: m.id, at: m.createdAt, text: m.text as string | null })),
-    ...cases.map((c) => ({ id: CASE_PREFIX + c.id, at: c.openedAt, text: c.text })),
-  ].sort((a, b) => a.at - b.at);
+  // Only records with a fault take part (a stable sort keeps the order of the rest as it was: messages before cases at one time).
+  const items: { id: string; at: number; text: string | null; faults: readonly string[] }[] = [];
+  for (const m of messages) {
+    const faults = faultsOf(m.id);
+    if (faults?.length) items.push({ id: m.id, at: m.createdAt, text: m.text, faults });
+  }
+  for (const c of cases) {
+    const faults = faultsOf(CASE_PREFIX + c.id);
+    if (faults?.length) items.push({ id: CASE_PREFIX + c.id, at: c.openedAt, text: c.text, faults });
+  }
+  items.sort((a, b) => a.at - b.at);
   const examples = new Map<string, string[]>();
   const seen = new Map<string, Set<string>>();
   for (const item of items) {
-    for (const fault of faultsOf(item.id) ?? []) {
-      const list = examples.get(fault) ?? [];
-      const texts = seen.get(fault) ?? new Set<string>();
+    for (const fault of item.faults) {
+      let list = examples.get(fault);
+      if (list === undefined) examples.set(fault, (list = []));
+      // A full list takes nothing more: the text's key is not worth working out.
+      if (list.length >= MAX_FAULT_EXAMPLES) continue;
+      let texts = seen.get(fault);
+      if (texts === undefined) seen.set(fault, (texts = new Set<string>()));
       // A record without text (faults from a fault column) is its own example.
       const key = item.text?.trim() ? exampleKey(item.text) : `\u0000${item.id}`;
-      if (list.length < MAX_FAULT_EXAMPLES && !texts.has(key)) {
+      if (!texts.has(key)) {
         list.push(item.id);
         texts.add(key);
       }
-      examples.set(fault, list);
-      seen.set(fault, texts);
     }
   }
   return examples;

@@ -53,7 +53,9 @@ export const faultsAnalysis: Analysis = {
       for (const [id, list] of structured?.assignments ?? []) assigned.set(id, list);
       const ids = Object.keys(taxonomy);
       const index = new Map(ids.map((id, i) => [id, i]));
-      const at = new Map([...items, ...coded.records].map((r) => [r.id, r.createdAt]));
+      // Times of the assigned records only (a map of every record's would hold a million entries for a few).
+      const at = new Map<string, number>();
+      for (const list of [items, coded.records]) for (const r of list) if (assigned.has(r.id)) at.set(r.id, r.createdAt);
       const hits: FaultHit[] = [];
       for (const [id, list] of assigned) {
         excluded.add(id);

@@ -6,6 +6,7 @@
 import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import { cached, keyParts } from '../cache.ts';
 import { NO_BRAND_MESSAGES, NO_CUSTOMER_MESSAGES } from '../crisis/not-measurable.ts';
+import { dedupeExact } from '../nlp/phrases/corpus.ts';
 import { evaluate, LABELS, SENTIMENT_VERSION, type SentimentLabel, type SentimentResult } from '../nlp/sentiment/index.ts';
 
 export interface SentimentCounts {
@@ -51,10 +52,10 @@ export const sentimentAnalysis: Analysis = {
   columns: ['sentiment', 'sentiment_score'],
   async run(ctx: AnalysisContext) {
     if (!ctx.messages.length) return;
-    const texts = [...new Set(ctx.messages.map((m) => m.text))];
+    // Distinct texts in first-seen order, and each message's: one pass of hashing a million texts, not three.
+    const { texts, of } = dedupeExact(ctx.messages.map((m) => m.text), () => true);
     ctx.progress(`sentiment: ${texts.length.toLocaleString('en-US')} distinct texts`);
-    const scored = await cached(ctx.cache, 'sentiment', keyParts(SENTIMENT_VERSION, texts), () => ctx.textMapper.map('sentiment', {}, texts));
-    const byText = new Map<string, SentimentResult>(texts.map((t, i) => [t, scored[i]!]));
+    const scored: SentimentResult[] = await cached(ctx.cache, 'sentiment', keyParts(SENTIMENT_VERSION, texts), () => ctx.textMapper.map('sentiment', {}, texts));
     const distinct = texts.length;
     const empty = (): SentimentCounts => ({ negative: 0, neutral: 0, positive: 0, total: 0, negativeShare: null });
     const customer = empty();
@@ -63,8 +64,9 @@ export const sentimentAnalysis: Analysis = {
     const gold: SentimentLabel[] = [];
     const predicted: SentimentLabel[] = [];
     const attribute = LABEL_ATTRIBUTES.find((a) => ctx.messages.some((m) => m.attributes[a] !== undefined)) ?? null;
-    for (const m of ctx.messages) {
-      const r = byText.get(m.text)!;
+    for (let i = 0; i < ctx.messages.length; i++) {
+      const m = ctx.messages[i]!;
+      const r = scored[of[i]!]!;
       setColumn(ctx, m.id, 'sentiment', r.label);
       setColumn(ctx, m.id, 'sentiment_score', Math.round(r.score * 1000) / 1000);
       const bucket = m.isBrand ? brand : customer;

@@ -59,11 +59,13 @@ export const themesAnalysis: Analysis = {
     const themesOf = indexed ? fromIndex(result, indexed.index, indexed.distinct) : null;
     const tokenized = byTokenizing(result);
     // Which themes a message (or case narrative) belongs to: any of the theme's phrases in its words.
+    // The index answers by position; only texts it cannot tell are tokenized, once per text (most texts are distinct:
+    // a map of every text would hash a million of them for nothing).
     const byText = new Map<string, string>();
     items.forEach((m, i) => {
       if (m.isBrand) return;
-      let ids = byText.get(m.text);
-      if (ids === undefined) byText.set(m.text, (ids = themesOf?.(i) ?? tokenized(m.text)));
+      let ids = themesOf?.(i) ?? byText.get(m.text);
+      if (ids === undefined) byText.set(m.text, (ids = tokenized(m.text)));
       if (!ids) return;
       if (source === 'cases') setCaseColumn(ctx, m.id.slice(CASE_PREFIX.length), 'themes', ids);
       else setColumn(ctx, m.id, 'themes', ids);
