@@ -55,7 +55,7 @@ export const faultsAnalysis: Analysis = {
       const index = new Map(ids.map((id, i) => [id, i]));
       // Times of the assigned records only (a map of every record's would hold a million entries for a few).
       const at = new Map<string, number>();
-      for (const list of [items, coded.records]) for (const r of list) if (assigned.has(r.id)) at.set(r.id, r.createdAt);
+      for (const records of [items, coded.records]) for (const r of records) if (assigned.has(r.id)) at.set(r.id, r.createdAt);
       const hits: FaultHit[] = [];
       for (const [id, list] of assigned) {
         excluded.add(id);
