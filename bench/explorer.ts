@@ -111,7 +111,7 @@ const STEPS: [from: string, to: string, what: string][] = [
   ['wasm-fetched', 'arrow-fetched', 'table downloaded (overlaps the two above)'],
   ['engine-ready', 'table-loaded', 'table loaded into DuckDB'],
   ['table-loaded', 'table-derived', 'explore table (derived columns) built'],
-  ['table-derived', 'table-prepared', 'its value counts (varied selects, filled columns, dates only)'],
+  ['table-derived', 'table-prepared', 'its facts (varied selects, columns with values, dates only: one query)'],
   ['table-prepared', 'queried', 'first queries'],
   ['queried', 'first-results', 'first results drawn'],
   ['first-results', 'first-paint', 'painted'],

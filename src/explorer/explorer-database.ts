@@ -11,7 +11,7 @@ import type { Engine } from '../analysis/engine/engine.ts';
 import { placeholderModuleUrl, startCompile } from './duckdb-module.ts';
 import { fetchParts } from './fetch-parts.ts';
 import { dateOnly } from '../analysis/crisis/buckets.ts';
-import { constantSelects, exploreTableSql, filledColumnsSql, timeCountsSql, variedSelectsSql, type ExploreSchema } from './queries.ts';
+import { exploreTableSql, tableFacts, tableFactsSql, timeCountsSql, type ExploreSchema } from './queries.ts';
 import { exploreTable, type TableName } from './tables.ts';
 
 /** One table the page can explore: its file's parts, its attributes' parts (only when one of its segments is an attribute) and its segments. */
@@ -66,14 +66,12 @@ export async function prepareTable(engine: Engine, config: Config, name: TableNa
   if (files.attributes) await engine.exec(`DROP TABLE ${table.attributes}`);
   mark('table-derived');
   const schema: ExploreSchema = { table, columns, segmentFields: segments.map((s) => s.field), bucketMs: config.bucketMs };
-  // Selects offered only with several values (a cases' channel): counted once, here.
-  const varied = variedSelectsSql(schema);
-  if (varied) schema.constantSelects = constantSelects((await engine.query<Record<string, number>>(varied))[0]);
-  // Columns no row has a value in are not drawn (tables.ts shownColumns): counted once, here too.
-  const filled = filledColumnsSql(schema);
-  schema.filled = filled ? ((await engine.query<Record<string, number>>(filled))[0] ?? {}) : {};
+  // Counted once, here, in one query: selects offered only with several values (a cases' channel), columns no row has a value in (not drawn: tables.ts shownColumns), and whether the times may be dates alone.
+  const facts = tableFacts((await engine.query(tableFactsSql(schema)))[0]);
+  schema.constantSelects = facts.constantSelects;
+  schema.withValues = facts.withValues;
   // Complaints exports often give a date only: such times are shown as dates, not as "00:00 EST". The report's timeline decides the same way.
-  const times = await engine.query<{ ms: number; n: number }>(timeCountsSql());
+  const times = facts.onQuarterHours ? await engine.query<{ ms: number; n: number }>(timeCountsSql()) : [];
   schema.dateOnly = dateOnly(times.map((t) => t.ms), config.zone, times.map((t) => t.n));
   mark('table-prepared');
   return schema;

@@ -79,12 +79,12 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
       empty: schema.columns.has(c.column) ? `No ${c.title.replace(/^Top /, '').toLowerCase()} in this view.` : `Not measurable: ${c.none}.`,
     }));
   };
-  /** Rows with a value in bundle column `column` of the table explored (counted when it was loaded: explorer-database.ts). */
-  const filledRows = (column: string) => Number(schema.filled?.[column] ?? 0);
+  /** True when some row of the table explored has a value in bundle column `column` (found when it was loaded: explorer-database.ts). */
+  const hasValues = (column: string) => schema.withValues?.has(column) ?? false;
   // Cases whose categories are all empty (NHTSA's complaints) draw no category chart.
-  const categories = () => filledRows('category') > 0;
+  const categories = () => hasValues('category');
   /** The table's columns some row has a value in: a column of dashes only (NHTSA's complaints have no narrative) is not drawn. */
-  const columns = () => shownColumns(schema.table!, schema.filled ?? {});
+  const columns = () => shownColumns(schema.table!, schema.withValues ?? new Set());
   const switchBox = root.querySelector<HTMLElement>('.explorer-switch');
   /** Shows the parts of the form, the charts and the table that the table explored has: called once per table loaded. */
   const showTable = () => {
@@ -92,7 +92,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     for (const c of CHARTS) chartBox(c.key).closest('section')!.hidden = !charts().some((x) => x.key === c.key);
     for (const name of ['who', 'author']) labelOfField(name)!.hidden = !t.authors;
     // A table without any text (NHTSA's complaints) offers no word search, unless the URL holds one.
-    labelOfField('q')!.hidden = filledRows('text') === 0 && !state.q;
+    labelOfField('q')!.hidden = !hasValues('text') && !state.q;
     labelOfField('segment')?.toggleAttribute('hidden', schema.segmentFields.length === 0);
     for (const o of field<HTMLSelectElement>('sort').options) o.hidden = o.disabled = !canSort(o.value as ExplorerState['sort'], schema);
     drawHead($<HTMLTableRowElement>(root, 'thead tr'), columns());

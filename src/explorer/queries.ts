@@ -28,10 +28,10 @@ export interface ExploreSchema {
   bucketMs: number;
   /** True once {@link lowerTextSql} has added the lower-cased text (column `text_lower`): searches read it instead of lower-casing every text again. */
   textLowered?: boolean;
-  /** The table's varied-only selects (tables.ts `variedSelects`) with fewer than two values in this crisis: not offered ({@link constantSelects}). */
+  /** The table's varied-only selects (tables.ts `variedSelects`) with fewer than two values in this crisis: not offered ({@link tableFacts}). */
   constantSelects?: ReadonlySet<SelectKey>;
-  /** Rows with a value in each bundle column the table's cells read ({@link filledColumnsSql}); a column missing has none. */
-  filled?: Readonly<Record<string, number>>;
+  /** The bundle columns the table's cells read in which some row has a value ({@link tableFactsSql}); a column missing has none. */
+  withValues?: ReadonlySet<string>;
   /** True when the rows carry dates without times (crisis/buckets.ts `dateOnly`, over {@link timeCountsSql}): times are shown as dates. */
   dateOnly?: boolean;
 }
@@ -139,40 +139,56 @@ export function rowsQuery(state: ExplorerState, schema: ExploreSchema): string {
   return `SELECT ${pick.map((c) => `"${c}"`).join(', ')} FROM ${EXPLORE_TABLE} SEMI JOIN (${page}) page ON ${EXPLORE_TABLE}.rowid = page.r ORDER BY ${order}`;
 }
 
-/**
- * SQL counting the distinct non-empty values of each varied-only select of
- * the table that the crisis has (one row, a column per select), or null when
- * there is none to count. Run once the explore table is built.
- */
-export function variedSelectsSql(schema: ExploreSchema): string | null {
-  const keys = tableOf(schema).variedSelects.filter((k) => schema.columns.has(k));
-  return keys.length ? `SELECT ${keys.map((k) => `count(DISTINCT nullif("${k}", ''))::DOUBLE AS "${k}"`).join(', ')} FROM ${EXPLORE_TABLE}` : null;
+/** The facts of a freshly built explore table that the page needs before its first query (one row of {@link tableFactsSql}). */
+export interface TableFacts {
+  /** The table's varied-only selects with fewer than two distinct non-empty values: not offered. */
+  constantSelects: Set<SelectKey>;
+  /** The bundle columns the table's cells read (tables.ts `CELL_SOURCES`) in which some row has a value (not null, not blank). */
+  withValues: Set<string>;
+  /** True when at least 90% of the rows sit on a quarter-hour: the times may be dates alone ({@link timeCountsSql} tells). */
+  onQuarterHours: boolean;
 }
 
 /**
- * SQL counting the rows with a value (not null, not blank) in each bundle
- * column the table's cells read (tables.ts `CELL_SOURCES`) that the crisis
- * has: one row, a column each, for tables.ts `shownColumns`. Null when the
- * crisis has none of them. Run once the explore table is built.
+ * SQL of the {@link TableFacts} of {@link EXPLORE_TABLE}, in one scan: the
+ * distinct values of each varied-only select (`varied:<key>`), whether some
+ * row has a value in each column a cell reads (`value:<column>`, for
+ * tables.ts `shownColumns`) and whether the times sit on quarter-hours
+ * (`quarter_hours`). One query, not three: on a page's first visit each
+ * query of DuckDB-WASM costs more than its scan. A column's value is looked
+ * for, not counted: the search stops at the first (trimming every text of a
+ * crisis costs a fifth of a second). Read with {@link tableFacts}.
  */
-export function filledColumnsSql(schema: ExploreSchema): string | null {
-  const names = [...new Set(tableOf(schema).columns.flatMap((c) => CELL_SOURCES[c.cell].map((s) => s.column)))].filter((c) => schema.columns.has(c));
-  return names.length ? `SELECT ${names.map((c) => `count(nullif(trim("${c}"::VARCHAR), ''))::DOUBLE AS "${c}"`).join(', ')} FROM ${EXPLORE_TABLE}` : null;
+export function tableFactsSql(schema: ExploreSchema): string {
+  const varied = tableOf(schema).variedSelects.filter((k) => schema.columns.has(k));
+  const cells = [...new Set(tableOf(schema).columns.flatMap((c) => CELL_SOURCES[c.cell].map((s) => s.column)))].filter((c) => schema.columns.has(c));
+  const items = [
+    ...varied.map((k) => `count(DISTINCT nullif("${k}", ''))::DOUBLE AS "varied:${k}"`),
+    ...cells.map((c) => `EXISTS (SELECT 1 FROM ${EXPLORE_TABLE} WHERE trim("${c}"::VARCHAR) <> '') AS "value:${c}"`),
+    `count(*) FILTER (WHERE ms % 900000 = 0) * 10 >= count(*) * 9 AS quarter_hours`,
+  ];
+  return `SELECT ${items.join(', ')} FROM ${EXPLORE_TABLE}`;
+}
+
+/** The row of {@link tableFactsSql} as {@link TableFacts}. */
+export function tableFacts(row: Readonly<Record<string, unknown>> | undefined): TableFacts {
+  const facts: TableFacts = { constantSelects: new Set(), withValues: new Set(), onQuarterHours: row?.quarter_hours === true };
+  for (const [key, n] of Object.entries(row ?? {})) {
+    if (key.startsWith('varied:') && Number(n) < 2) facts.constantSelects.add(key.slice(7) as SelectKey);
+    else if (key.startsWith('value:') && n === true) facts.withValues.add(key.slice(6));
+  }
+  return facts;
 }
 
 /**
  * SQL of each distinct time of {@link EXPLORE_TABLE} with its row count
  * (`ms`, `n`), for crisis/buckets.ts `dateOnly` — or no rows when fewer than
  * 90% of the rows sit on a quarter-hour, where no local midnight can fall:
- * timed data (most rows, and most distinct times) never leaves DuckDB.
+ * timed data (most rows, and most distinct times) never leaves DuckDB. The
+ * page asks only when {@link TableFacts} `onQuarterHours` says it may.
  */
 export function timeCountsSql(): string {
   return `WITH q AS (SELECT count(*) FILTER (WHERE ms % 900000 = 0) * 10 >= count(*) * 9 AS maybe FROM ${EXPLORE_TABLE}) SELECT ms::DOUBLE AS ms, count(*)::DOUBLE AS n FROM ${EXPLORE_TABLE}, q WHERE q.maybe GROUP BY ms`;
-}
-
-/** The varied-only selects whose distinct count (a row of {@link variedSelectsSql}) is under two. */
-export function constantSelects(counts: Record<string, number> | undefined): Set<SelectKey> {
-  return new Set(Object.entries(counts ?? {}).filter(([, n]) => Number(n) < 2).map(([k]) => k as SelectKey));
 }
 
 /** A filter's select: its state key, the column it reads (a list column is unnested) and which filter its counts leave out. */

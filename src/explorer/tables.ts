@@ -123,12 +123,12 @@ export const CELL_SOURCES: Record<TableColumn['cell'], readonly { column: string
 };
 
 /**
- * The columns of `table` worth drawing, given how many rows have a value in
- * each bundle column (`filled`, queries.ts `filledColumnsSql`; a column
- * missing from it has none): a column no row has a value in is left out, and
- * a cell of two columns with values in only one is headed by that one.
+ * The columns of `table` worth drawing, given the bundle columns in which
+ * some row has a value (`withValues`, queries.ts `tableFactsSql`): a column
+ * no row has a value in is left out, and a cell of two columns with values
+ * in only one is headed by that one.
  */
-export function shownColumns(table: ExploreTable, filled: Readonly<Record<string, number>>): TableColumn[] {
+export function shownColumns(table: ExploreTable, withValues: ReadonlySet<string>): TableColumn[] {
   const out: TableColumn[] = [];
   for (const c of table.columns) {
     const sources = CELL_SOURCES[c.cell];
@@ -136,9 +136,9 @@ export function shownColumns(table: ExploreTable, filled: Readonly<Record<string
       out.push(c);
       continue;
     }
-    const withValues = sources.filter((s) => Number(filled[s.column] ?? 0) > 0);
-    if (withValues.length === 0) continue;
-    out.push(withValues.length === 1 && sources.length > 1 ? { ...c, head: withValues[0]!.head } : c);
+    const filled = sources.filter((s) => withValues.has(s.column));
+    if (filled.length === 0) continue;
+    out.push(filled.length === 1 && sources.length > 1 ? { ...c, head: filled[0]!.head } : c);
   }
   return out;
 }

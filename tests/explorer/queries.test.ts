@@ -14,7 +14,7 @@ import type { Engine, Row } from '../../src/analysis/engine/engine.ts';
 import type { ReportModel } from '../../src/analysis/report/report-model.ts';
 import { analyzeDirectory } from '../../src/cli/analyze.ts';
 import { dateOnly } from '../../src/analysis/crisis/buckets.ts';
-import { constantSelects, downloadQuery, exploreTableSql, filledColumnsSql, lowerTextSql, timeCountsSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, variedSelectsSql, whereClause, type ExploreSchema, type SummaryRow } from '../../src/explorer/queries.ts';
+import { downloadQuery, exploreTableSql, lowerTextSql, tableFacts, tableFactsSql, timeCountsSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, whereClause, type ExploreSchema, type SummaryRow } from '../../src/explorer/queries.ts';
 import { messageSegments, tableSegments } from '../../src/explorer/segments.ts';
 import { DEFAULT_STATE, type ExplorerState } from '../../src/explorer/state.ts';
 import { CASES_TABLE, MESSAGES_TABLE, shownColumns } from '../../src/explorer/tables.ts';
@@ -114,6 +114,8 @@ const matches = (s: ExplorerState) => (m: Msg) =>
   (s.q ?? '').split(/\s+/).filter(Boolean).every((w) => m.text.toLowerCase().includes(w.toLowerCase()));
 
 const summary = (s: ExplorerState) => engine.query<SummaryRow>(summaryQuery(s, schema));
+/** The explore table's facts as the page reads them (explorer-database.ts). */
+const facts = async (e: Engine, sch: ExploreSchema) => tableFacts((await e.query(tableFactsSql(sch)))[0]);
 const count = async (s: ExplorerState) => (await summary(s)).find((r) => r.kind === 'count')!.n;
 const kind = (rs: SummaryRow[], k: string) => rs.filter((r) => r.kind === k).map((r) => [r.value, r.n] as const);
 
@@ -364,22 +366,22 @@ describe('explorer queries on cases', () => {
     const page = await casesEngine.query<{ id: string }>(rowsQuery({ ...DEFAULT_STATE, channel: 'email' }, casesSchema));
     expect(page.map((r) => r.id)).toEqual(cases.filter((c) => c.channel === 'email').sort((a, b) => a.opened_at - b.opened_at || a.id.localeCompare(b.id)).slice(0, PAGE_SIZE).map((c) => c.id));
     // Three channels: the filter is offered.
-    expect([...constantSelects((await casesEngine.query<Record<string, number>>(variedSelectsSql(casesSchema)!))[0])]).toEqual([]);
+    expect([...(await facts(casesEngine, casesSchema)).constantSelects]).toEqual([]);
   });
 
-  it("counts the rows with a value in each column the table's cells read; a column of no values (no narratives, no status) is not drawn", async () => {
+  it("finds the columns the table's cells read that some row has a value in; a column of no values (no narratives, blank statuses) is not drawn", async () => {
     const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
-    const [counts] = await casesEngine.query<Record<string, number>>(filledColumnsSql(casesSchema)!);
-    expect(Object.keys(counts!).sort()).toEqual(['category', 'company', 'fault', 'product', 'status', 'text', 'themes'].filter((c) => casesSchema.columns.has(c)).sort());
-    for (const column of Object.keys(counts!)) expect(counts![column], column).toBe(cases.filter((c) => !blank(c[column as keyof Case])).length);
+    const read = ['category', 'company', 'fault', 'product', 'status', 'text', 'themes'].filter((c) => casesSchema.columns.has(c));
+    const found = (await facts(casesEngine, casesSchema)).withValues;
+    expect([...found].sort()).toEqual(read.filter((column) => cases.some((c) => !blank(c[column as keyof Case]))).sort());
     // Some narratives are empty, not all: the text is drawn.
-    expect(counts!.text).toBeGreaterThan(0);
-    expect(counts!.text).toBeLessThan(cases.length);
-    expect(shownColumns(CASES_TABLE, counts!).map((c) => c.head)).toContain('Case');
+    expect(cases.some((c) => blank(c.text))).toBe(true);
+    expect(found.has('text')).toBe(true);
+    expect(shownColumns(CASES_TABLE, found).map((c) => c.head)).toContain('Case');
     // The messages read their own columns.
-    const [messageCounts] = await engine.query<Record<string, number>>(filledColumnsSql(schema)!);
-    expect(messageCounts!.author).toBe(rows.filter((m) => !blank(m.author)).length);
-    expect(shownColumns(MESSAGES_TABLE, messageCounts!)[0]!.head).toBe('Message');
+    const messageColumns = (await facts(engine, schema)).withValues;
+    expect(messageColumns.has('author')).toBe(rows.some((m) => !blank(m.author)));
+    expect(shownColumns(MESSAGES_TABLE, messageColumns)[0]!.head).toBe('Message');
     // Complaints as NHTSA's: no narrative, no status (blank), no category, no theme.
     const bare = await openNodeEngine();
     try {
@@ -387,17 +389,18 @@ describe('explorer queries on cases', () => {
       await bare.loadArrow('case_attributes', new Uint8Array(casesAttributesIpc));
       await bare.exec(`UPDATE cases SET text = NULL, status = '  ', category = NULL${casesSchema.columns.has('themes') ? ', themes = NULL' : ''}`);
       await bare.exec(exploreTableSql(casesSchema.columns, caseSegments.map((x) => x.sql), HOUR, CASES_TABLE));
-      const [none] = await bare.query<Record<string, number>>(filledColumnsSql(casesSchema)!);
-      expect([none!.text, none!.status, none!.category]).toEqual([0, 0, 0]);
+      const none = (await facts(bare, casesSchema)).withValues;
+      expect([none.has('text'), none.has('status'), none.has('category')]).toEqual([false, false, false]);
       // The faults are kept (the fixture's cases have some): headed by what they are.
-      expect(shownColumns(CASES_TABLE, none!).map((c) => c.head)).toEqual(['Opened', 'Product', 'Company', 'Faults']);
+      expect(shownColumns(CASES_TABLE, none).map((c) => c.head)).toEqual(['Opened', 'Product', 'Company', 'Faults']);
     } finally {
       await bare.close();
     }
   });
 
   it('tells date-only times from timed ones: timed rows send nothing back; dates alone send each day with its count', async () => {
-    // The fixture's messages are timed: fewer than 90% on a quarter-hour, so no time leaves DuckDB.
+    // The fixture's messages are timed: fewer than 90% on a quarter-hour, so the page does not ask, and no time would leave DuckDB.
+    expect((await facts(engine, schema)).onQuarterHours).toBe(false);
     expect(await engine.query(timeCountsSql())).toEqual([]);
     const days = await openNodeEngine();
     try {
@@ -405,6 +408,7 @@ describe('explorer queries on cases', () => {
       await days.loadArrow('case_attributes', new Uint8Array(casesAttributesIpc));
       await days.exec(`UPDATE cases SET opened_at = date_trunc('day', opened_at)`);
       await days.exec(exploreTableSql(casesSchema.columns, caseSegments.map((x) => x.sql), HOUR, CASES_TABLE));
+      expect((await facts(days, casesSchema)).onQuarterHours).toBe(true);
       const times = await days.query<{ ms: number; n: number }>(timeCountsSql());
       expect(times.reduce((n, t) => n + t.n, 0)).toBe(cases.length);
       const midnights = cases.map((c) => Math.floor(c.opened_at / 86_400_000) * 86_400_000);
@@ -426,7 +430,7 @@ describe('explorer queries on cases', () => {
       await one.exec(`UPDATE cases SET channel = 'web'`);
       await one.exec(exploreTableSql(casesSchema.columns, caseSegments.map((x) => x.sql), HOUR, CASES_TABLE));
       const base: ExploreSchema = { ...casesSchema };
-      const single: ExploreSchema = { ...base, constantSelects: constantSelects((await one.query<Record<string, number>>(variedSelectsSql(base)!))[0]) };
+      const single: ExploreSchema = { ...base, constantSelects: (await facts(one, base)).constantSelects };
       expect([...single.constantSelects!]).toEqual(['channel']);
       const keys = (rs: SummaryRow[]) => new Set(rs.map((r) => r.kind));
       expect(keys(await one.query<SummaryRow>(summaryQuery(DEFAULT_STATE, single))).has('facet:channel')).toBe(false);
@@ -436,7 +440,7 @@ describe('explorer queries on cases', () => {
       expect(chosen.find((r) => r.kind === 'count')!.n).toBe(0);
       expect(keys(chosen).has('facet:channel')).toBe(true);
       // The messages have no varied-only select: nothing to count.
-      expect(variedSelectsSql(schema)).toBeNull();
+      expect(tableFactsSql(schema)).not.toContain('varied:');
     } finally {
       await one.close();
     }

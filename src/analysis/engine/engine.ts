@@ -15,7 +15,7 @@ export type Row = Record<string, string | number | boolean | null>;
 export interface DuckConnectionLike {
   query(sql: string): Table | Promise<Table>;
   /** Arrow IPC stream in; `insertArrowTable` is avoided because the bundle's own Arrow copy does not recognise our Table class. */
-  insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create?: boolean }): void | Promise<void>;
+  insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; schema?: string; create?: boolean }): void | Promise<void>;
   close(): void | Promise<void>;
 }
 
@@ -72,13 +72,17 @@ export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000 }: E
       }
     },
     async loadArrow(table, ipc) {
+      // Staged in the table's own schema, then renamed: a rename cannot move a table between schemas.
+      const dot = table.lastIndexOf('.');
+      const schema = dot < 0 ? '' : `${table.slice(0, dot)}.`;
       const name = `__stage_${staging++}`;
-      await run(`load ${table}`, () => conn.insertArrowFromIPCStream(ipc, { name, create: true }));
-      const described = tableRows(await run(`describe ${name}`, () => conn.query(`DESCRIBE ${name}`)));
-      // Arrow carries millisecond timestamps; analyses and notebooks know TIMESTAMP.
-      const select = described.map((d) => (/^TIMESTAMP/.test(String(d.column_type)) ? `CAST("${d.column_name}" AS TIMESTAMP) AS "${d.column_name}"` : `"${d.column_name}"`)).join(', ');
-      await run(`create ${table}`, () => conn.query(`CREATE TABLE ${table} AS SELECT ${select} FROM ${name}`));
-      await run(`drop ${name}`, () => conn.query(`DROP TABLE ${name}`));
+      await run(`load ${table}`, () => conn.insertArrowFromIPCStream(ipc, { name, ...(schema ? { schema: schema.slice(0, -1) } : {}), create: true }));
+      const described = tableRows(await run(`describe ${table}`, () => conn.query(`DESCRIBE ${schema}${name}`)));
+      // Arrow carries millisecond timestamps; analyses and notebooks know TIMESTAMP. Altered in place: a copy of the table (its texts) costs ten times more.
+      for (const d of described) {
+        if (/^TIMESTAMP/.test(String(d.column_type)) && d.column_type !== 'TIMESTAMP') await run(`load ${table}`, () => conn.query(`ALTER TABLE ${schema}${name} ALTER COLUMN "${d.column_name}" SET DATA TYPE TIMESTAMP`));
+      }
+      await run(`load ${table}`, () => conn.query(`ALTER TABLE ${schema}${name} RENAME TO ${table.slice(dot + 1)}`));
     },
     async close() {
       await conn.close();
