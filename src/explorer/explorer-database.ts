@@ -11,7 +11,7 @@ import type { Engine } from '../analysis/engine/engine.ts';
 import { placeholderModuleUrl, startCompile } from './duckdb-module.ts';
 import { fetchParts } from './fetch-parts.ts';
 import { dateOnly } from '../analysis/crisis/buckets.ts';
-import { exploreTableSql, tableFacts, tableFactsSql, timeCountsSql, type ExploreSchema } from './queries.ts';
+import { exploreViewSql, materializeSql, tableFacts, tableFactsSql, timeCountsSql, type ExploreSchema } from './queries.ts';
 import { exploreTable, type TableName } from './tables.ts';
 
 /** One table the page can explore: its file's parts, its attributes' parts (only when one of its segments is an attribute) and its segments. */
@@ -52,7 +52,11 @@ export function fetchTable(config: Config, name: TableName): { arrow: Promise<Ui
   return { arrow, attributes };
 }
 
-/** Loads a table's files into DuckDB as the explore table (queries.ts), with every derived column the filters need. */
+/**
+ * Loads a table's files into DuckDB and opens the explore view over them
+ * (queries.ts), with every derived column the filters need; once the first
+ * results are shown, {@link materializeTable} copies its rows.
+ */
 export async function prepareTable(engine: Engine, config: Config, name: TableName, files: ReturnType<typeof fetchTable>): Promise<ExploreSchema> {
   const table = exploreTable(name);
   const segments = config.tables[name]!.segments;
@@ -60,10 +64,7 @@ export async function prepareTable(engine: Engine, config: Config, name: TableNa
   if (files.attributes) await engine.loadArrow(table.attributes, await files.attributes);
   mark('table-loaded');
   const columns = new Set((await engine.query<{ column_name: string }>(`DESCRIBE ${table.name}`)).map((c) => c.column_name));
-  await engine.exec(exploreTableSql(columns, segments.map((s) => s.sql), config.bucketMs, table));
-  // The explore table has every column of the bundle's table: the bundle's tables are not needed any more.
-  await engine.exec(`DROP TABLE ${table.name}`);
-  if (files.attributes) await engine.exec(`DROP TABLE ${table.attributes}`);
+  await engine.exec(exploreViewSql(columns, segments.map((s) => s.sql), config.bucketMs, table));
   mark('table-derived');
   const schema: ExploreSchema = { table, columns, segmentFields: segments.map((s) => s.field), bucketMs: config.bucketMs };
   // Counted once, here, in one query: selects offered only with several values (a cases' channel), columns no row has a value in (not drawn: tables.ts shownColumns), and whether the times may be dates alone.
@@ -75,6 +76,19 @@ export async function prepareTable(engine: Engine, config: Config, name: TableNa
   schema.dateOnly = dateOnly(times.map((t) => t.ms), config.zone, times.map((t) => t.n));
   mark('table-prepared');
   return schema;
+}
+
+/**
+ * Copies the explore view's rows into a table of their own (queries.ts
+ * `materializeSql`) and drops the bundle's tables the view read: run once
+ * the first results are on screen, so later filter changes do not
+ * recompute the derived columns. The first search waits for it.
+ */
+export async function materializeTable(engine: Engine, schema: ExploreSchema): Promise<void> {
+  for (const sql of materializeSql()) await engine.exec(sql);
+  // The explore table has every column of the bundle's table: the bundle's tables are not needed any more.
+  await engine.exec(`DROP TABLE IF EXISTS ${schema.table!.name}`);
+  await engine.exec(`DROP TABLE IF EXISTS ${schema.table!.attributes}`);
 }
 
 /**

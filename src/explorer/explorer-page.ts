@@ -16,7 +16,7 @@ import { csvChunks } from '../analysis/report/messages-csv.ts';
 import { formatDate, formatDateTime } from '../site/format.ts';
 import { columnValueText, type ValueLabels } from '../site/labels.ts';
 import { drawBars, drawHead, drawTable, drawTimeline, fillSegments, fillSelect, type MessageRow } from './explorer-view.ts';
-import { fetchTable, openDatabase, prepareTable, type Config } from './explorer-database.ts';
+import { fetchTable, materializeTable, openDatabase, prepareTable, type Config } from './explorer-database.ts';
 import { canSort, downloadQuery, facets, lowerTextSql, PAGE_SIZE, peakQuery, rowsQuery, summaryQuery, type ExploreSchema, type SummaryRow } from './queries.ts';
 import { instantFromWallInput, wallInputValue } from './range.ts';
 import { DEFAULT_STATE, parseState, stateQuery, withFilter, type ExplorerState } from './state.ts';
@@ -150,6 +150,22 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     return total;
   };
 
+  // The explore view's rows are copied into a table once a table's first results are shown (explorer-database.ts materializeTable): once per table.
+  let copied: { schema: ExploreSchema; done: Promise<boolean> } | null = null;
+  /** Copies the rows of the table explored, once; true when they are in a table of their own. */
+  const copyRows = (): Promise<boolean> => {
+    if (copied?.schema !== schema) {
+      const of = schema;
+      // On failure the view stays: every query still answers, only slower (and searches lower-case each text every time).
+      const done = materializeTable(engine, of).then(
+        () => true,
+        (error: unknown) => (console.error('explorer: the rows could not be copied into a table', error), false),
+      );
+      copied = { schema: of, done };
+    }
+    return copied.done;
+  };
+
   // Each render has a number: a slower, older one never paints over a newer one.
   let generation = 0;
   let shownOnce = false;
@@ -162,8 +178,10 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     // The first search lower-cases the texts once, into the table (queries.ts lowerTextSql).
     if (state.q && !schema.textLowered) {
       const lowering = schema;
-      for (const sql of lowerTextSql()) await engine.exec(sql);
-      lowering.textLowered = true;
+      if (await copyRows()) {
+        for (const sql of lowerTextSql()) await engine.exec(sql);
+        lowering.textLowered = true;
+      }
       if (mine !== generation) return;
     }
     const key = stateQuery({ ...state, sort: 'time', page: 1 });
@@ -187,6 +205,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     mark(shownOnce ? 'drawn' : 'first-results');
     shownOnce = true;
     document.documentElement.dataset.explorerReady = String(rows.length);
+    void copyRows();
   };
 
   const update = (change: Partial<Omit<ExplorerState, 'page'>>) => {
@@ -203,6 +222,8 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     for (const input of inputs) input.disabled = true;
     status.textContent = `Loading the ${name}…`;
     try {
+      // The copy of the current table's rows ends first: its last statement points the explore view at them.
+      await copied?.done;
       schema = await prepareTable(engine, config, name, fetchTable(config, name));
     } catch (error) {
       status.textContent = `The ${name} could not be loaded: ${error instanceof Error ? error.message : String(error)}.`;
