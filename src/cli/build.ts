@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildDate, buildTime } from '../node/build-date.ts';
 import { bundlesDir, crisesDir, readManifest } from '../node/bundle-dir.ts';
+import { filesOver, largeFilesWarning } from '../node/large-files.ts';
 import { addPrebuiltBundles, prebuiltBundlesDir } from '../node/prebuilt-bundles.ts';
 import { crisisSlugs, prepareBundles } from './bundles.ts';
 import type { EngineName } from './engines.ts';
@@ -59,6 +60,9 @@ export async function build(root: string, options: BuildOptions): Promise<void> 
     { onWait: say },
   );
   say(`debrief: site written to ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s — open index.html there`);
+  // Said even with --quiet: a deploy would fail on these files.
+  const large = largeFilesWarning(await filesOver(target));
+  if (large) process.stderr.write(`${large}\n`);
 }
 
 /** Serves the site with live reload; bundles are brought up to date first (run again after changing data). */
