@@ -213,6 +213,7 @@ export function describeThemes(input: DescribeInput): {
       strength: round(strength[g]!),
       phrases: phrases.slice(0, opts.phrasesPerTheme).map((p) => bestSurface(input.dictionary[p]!)),
       phrasesTotal: phrases.length,
+      keys: phrases.map((p) => input.dictionary[p]!.key),
     };
   });
   return { bucketStarts: range.starts, themes, themesTotal: qualified.length, ranking, emerging, emergingTooFew: tooFew, emergingRule: EMERGING_RULE };

@@ -31,7 +31,7 @@ import { resolveThemesOptions } from './options.ts';
 import type { ThemesOptions, ThemesResult } from './types.ts';
 
 /** Bump when output for the same input changes (cache key). */
-export const THEMES_VERSION = 'themes-5';
+export const THEMES_VERSION = 'themes-6';
 
 /**
  * Find the themes of a set of messages.

@@ -132,6 +132,8 @@ export interface RankedTheme {
   phrases: string[];
   /** Phrases in the group. */
   phrasesTotal: number;
+  /** Stemmed keys of every phrase in the group: what assigns a message to the theme (`phrases` is only the strongest few). */
+  keys: string[];
 }
 
 /** Output of {@link findThemes}. */
