@@ -2,7 +2,8 @@
  * `npm run bench`: throughput of each pipeline stage on generated posts, printed
  * as posts/s and as a ratio to the target. Targets live here, never in unit tests.
  * Usage: npm run bench [-- --posts 1000000]; end to end: npm run bench -- --e2e [--posts 1000000];
- * the explorer in Chromium: npm run bench -- --explorer [--posts 100000]
+ * the explorer in Chromium: npm run bench -- --explorer [--posts 100000];
+ * a rebuild after a notebook edit: npm run bench -- --notebook [--runs 5]
  */
 import { parseArgs } from 'node:util';
 import { benchIngest } from './ingest.bench.ts';
@@ -10,6 +11,8 @@ import { generatePosts } from './generate-posts.ts';
 
 // --e2e: the end-to-end benchmark on a realistic crisis (bench/e2e.ts), instead of the micro-benchmarks below.
 if (process.argv.includes('--e2e')) process.exit(await (await import('./e2e.ts')).main(process.argv.slice(2)));
+// --notebook: `npm run build` after an edit of a notebook's text alone (bench/notebook.ts).
+if (process.argv.includes('--notebook')) process.exit(await (await import('./notebook.ts')).main(process.argv.slice(2)));
 // --explorer: the explorer's speed in headless Chromium on a 100,000-message crisis (bench/explorer.ts).
 if (process.argv.includes('--explorer')) process.exit(await (await import('./explorer.ts')).main(process.argv.slice(2)));
 

@@ -2,10 +2,13 @@
  * `debrief build`: brings every crisis's bundle up to date (analysing only
  * what is stale), then renders the site from the bundles with `astro build`
  * into a staging directory that replaces the previous site only when
- * complete (site-output.ts). `debrief dev` does the same, then serves the
+ * complete (site-output.ts). After an edit of a notebook's text alone (and
+ * nothing else since the site was built), only that notebook's page is
+ * rendered again, into the site in place (notebook-rebuild.ts). `debrief dev` does the same, then serves the
  * site with live reload (`astro dev`) for writing notebooks.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDate, buildTime } from '../node/build-date.ts';
 import { bundlesDir, crisesDir, readManifest } from '../node/bundle-dir.ts';
@@ -14,7 +17,9 @@ import { addPrebuiltBundles, prebuiltBundlesDir } from '../node/prebuilt-bundles
 import { crisisSlugs, prepareBundles } from './bundles.ts';
 import type { EngineName } from './engines.ts';
 import { progress } from './progress.ts';
-import { siteOutDir, writeSite } from './site-output.ts';
+import { rebuildNotebookPages } from './notebook-rebuild.ts';
+import { siteOutDir, STAMP_FILE, writeSite, type SiteStamp } from './site-output.ts';
+import { notebookOnlyChange, siteSources } from './site-sources.ts';
 
 export interface BuildOptions {
   quiet?: boolean;
@@ -25,7 +30,7 @@ export interface BuildOptions {
 }
 
 /** Analyses what is stale; returns the environment that points Astro at the bundles, and each crisis's input key. */
-async function bundles(root: string, options: BuildOptions): Promise<{ env: NodeJS.ProcessEnv; crises: { slug: string; inputKey: string }[] }> {
+async function bundles(root: string, options: BuildOptions): Promise<{ env: NodeJS.ProcessEnv; crises: { slug: string; inputKey: string }[]; prebuilt: string[] }> {
   const say = progress(!!options.quiet);
   const data = crisesDir(root);
   const slugs = crisisSlugs(data);
@@ -41,28 +46,40 @@ async function bundles(root: string, options: BuildOptions): Promise<{ env: Node
   if (prebuilt.length) say(`debrief: ${prebuilt.length} prebuilt bundle(s) from ${path.relative(root, prebuiltBundlesDir(root))}: ${prebuilt.join(', ')}`);
   const crises = slugs.map((slug) => ({ slug, inputKey: readManifest(path.join(dir, slug))?.inputKey ?? '' }));
   // Telemetry would try the network, which is closed here and none of its business anyway.
-  return { env: { ...process.env, DEBRIEF_BUNDLES_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' }, crises };
+  return { env: { ...process.env, DEBRIEF_BUNDLES_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' }, crises, prebuilt };
 }
 
 export async function build(root: string, options: BuildOptions): Promise<void> {
   const say = progress(!!options.quiet);
   // Read once (and checked) before the slow part: every page of this build has the same date.
   const time = buildTime();
-  const { env, crises } = await bundles(root, options);
+  const { env, crises, prebuilt } = await bundles(root, options);
   const target = siteOutDir(root);
   const started = Date.now();
-  const astro = [path.join(root, 'node_modules/astro/astro.js'), 'build', ...(options.quiet ? ['--silent'] : [])];
-  await writeSite(
-    root,
-    target,
-    (outDir) => run(process.execPath, astro, root, { ...env, DEBRIEF_OUT_DIR: outDir, SOURCE_DATE_EPOCH: String(time / 1000) }),
-    () => ({ base: process.env.DEBRIEF_BASE || '/', buildDate: buildDate(time), crises }),
-    { onWait: say },
-  );
+  const astroEnv = { ...env, SOURCE_DATE_EPOCH: String(time / 1000) };
+  const astro = (args: string[], extra: NodeJS.ProcessEnv) => run(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), ...args], root, { ...astroEnv, ...extra });
+  const stamp = { base: process.env.DEBRIEF_BASE || '/', buildDate: buildDate(time), crises, sources: siteSources(root, crisesDir(root)) };
+  // Only a notebook's text changed since the site in `target` was built: render its page alone (seconds, not a whole build).
+  // Prebuilt bundles (from /analyze/) are not in the stamp, so a site with them is always built whole.
+  const notebooks = process.env.DEBRIEF_FULL_BUILD || prebuilt.length ? null : notebookOnlyChange(readStamp(target), stamp);
+  if (notebooks && (await rebuildNotebookPages(root, target, notebooks, stamp, { astro, quiet: options.quiet }))) {
+    say(`debrief: only the notebook of ${notebooks.join(', ')} changed: its page rendered again into ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s (DEBRIEF_FULL_BUILD=1 builds every page)`);
+    return;
+  }
+  await writeSite(root, target, (outDir) => astro(['build', ...(options.quiet ? ['--silent'] : [])], { DEBRIEF_OUT_DIR: outDir }), () => stamp, { onWait: say });
   say(`debrief: site written to ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s — open index.html there`);
   // Said even with --quiet: a deploy would fail on these files.
   const large = largeFilesWarning(await filesOver(target));
   if (large) process.stderr.write(`${large}\n`);
+}
+
+/** The stamp of the site in `target`, if it has one that parses. */
+function readStamp(target: string): SiteStamp | null {
+  try {
+    return JSON.parse(readFileSync(path.join(target, STAMP_FILE), 'utf8')) as SiteStamp;
+  } catch {
+    return null;
+  }
 }
 
 /** Serves the site with live reload; bundles are brought up to date first (run again after changing data). */

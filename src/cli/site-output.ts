@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { SiteSources } from './site-sources.ts';
 import { alive, besideTarget, step, swapIntoPlace, withDirLock, type LockOptions } from '../node/atomic-dir.ts';
 
 /** The stamp of a complete site, written last: an output directory without it was never finished. */
@@ -23,6 +24,8 @@ export interface SiteStamp {
   buildDate: string;
   /** Each crisis's bundle, by the key of its inputs (data files and analysis code). */
   crises: { slug: string; inputKey: string }[];
+  /** The site's code, settings and notebooks, by content (site-sources.ts): what a notebook-only rebuild compares. */
+  sources?: SiteSources;
 }
 
 /** Where the site goes: `DEBRIEF_OUT_DIR` (relative to the project, as astro.config.mjs reads it), else `dist`. */

@@ -6,6 +6,8 @@
  */
 declare namespace App {
   interface Locals {
+    /** Element ids of the page being rendered (site/ids.ts). */
+    idCounter?: number;
     debrief?: {
       crisis: import('./crises.ts').LoadedCrisis;
       /** Site path of the page being rendered (for relative links). */

@@ -1,11 +1,12 @@
 /**
  * The same input builds the same site, byte for byte: no absolute path, no clock but the build date
  * (SOURCE_DATE_EPOCH here), and nothing of Astro's own (content-assets.mjs, content-modules.mjs) left in dist/.
- * Two builds of the sample crises into two output directories, bundles shared (cached after the first).
+ * Two builds of the sample crises into two output directories, bundles shared (cached after the first). After an
+ * edit of a notebook's text alone, a build renders that page alone, and the site is the bytes of a whole build.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -60,5 +61,26 @@ describe('debrief build, twice on the same input', () => {
     const digest = createHash('sha256');
     for (const [name, bytes] of first) digest.update(name).update(bytes);
     console.info(`[reproducible] ${first.size} files, sha256 of the site ${digest.digest('hex').slice(0, 16)}…`);
+  }, 600_000);
+
+  it('renders only the page of a notebook edited since the last build, and the site is then the bytes of a whole build', async () => {
+    const [a, b] = [path.join(tmp, 'a'), path.join(tmp, 'b')];
+    const slug = 'smartlock-firmware-2024';
+    // As if reports/<slug>.mdx had been edited after `a` was built: its stamp records another body.
+    const stampFile = path.join(a, '.debrief-build.json');
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
+    stamp.sources.notebooks[`reports/${slug}.mdx`].body = '0'.repeat(64);
+    writeFileSync(stampFile, `${JSON.stringify(stamp, null, 2)}\n`);
+    writeFileSync(path.join(a, slug, 'index.html'), 'the page before the edit');
+    writeFileSync(path.join(a, slug, 'data', 'sql-0000000000.csv'), 'a SQL cell the edit removed\n');
+    // Another page: a whole build would write it again, a notebook rebuild leaves it.
+    appendFileSync(path.join(a, 'faults', 'index.html'), '<!-- untouched -->');
+    await build(a);
+    expect(readFileSync(path.join(a, 'faults', 'index.html'), 'utf8').endsWith('<!-- untouched -->')).toBe(true);
+    writeFileSync(path.join(a, 'faults', 'index.html'), readFileSync(path.join(b, 'faults', 'index.html')));
+    const rebuilt = files(a);
+    const whole = files(b);
+    expect([...rebuilt.keys()]).toEqual([...whole.keys()]);
+    expect([...whole].filter(([name, bytes]) => !bytes.equals(rebuilt.get(name)!)).map(([name]) => name)).toEqual([]);
   }, 600_000);
 });
