@@ -4,8 +4,9 @@
  * into a staging directory that replaces the previous site only when
  * complete (site-output.ts). After an edit of a notebook's text alone (and
  * nothing else since the site was built), only that notebook's page is
- * rendered again, into the site in place (notebook-rebuild.ts). `debrief dev` does the same, then serves the
- * site with live reload (`astro dev`) for writing notebooks.
+ * rendered again, into the site in place (notebook-rebuild.ts). `debrief dev`
+ * brings the bundles up to date, then serves the site with live reload
+ * (`astro dev`) for writing notebooks.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';

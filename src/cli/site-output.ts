@@ -86,11 +86,12 @@ function assertReplaceable(target: string): void {
   throw new Error(`${target} holds files that are not a Debrief site (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}): set DEBRIEF_OUT_DIR to a new or empty directory`);
 }
 
-/** Staging directories of builds that were killed: their process is gone. */
+/** Staging directories of builds (whole or of a notebook) that were killed: their process is gone. */
 async function removeDeadStaging(stagingRoot: string): Promise<void> {
   if (!existsSync(stagingRoot)) return;
   for (const name of await readdir(stagingRoot)) {
-    const pid = /^site\.partial-(\d+)$/.exec(name)?.[1];
+    // A whole build's staging directory, or a notebook rebuild's (notebook-rebuild.ts).
+    const pid = /^(?:site|notebook)\.partial-(\d+)$/.exec(name)?.[1];
     if (pid && !alive(Number(pid))) await rm(path.join(stagingRoot, name), { recursive: true, force: true });
   }
 }
