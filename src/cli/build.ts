@@ -9,7 +9,6 @@
  * (`astro dev`) for writing notebooks.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDate, buildTime } from '../node/build-date.ts';
 import { bundlesDir, crisesDir, readManifest } from '../node/bundle-dir.ts';
@@ -19,7 +18,7 @@ import { crisisSlugs, prepareBundles } from './bundles.ts';
 import type { EngineName } from './engines.ts';
 import { progress } from './progress.ts';
 import { rebuildNotebookPages } from './notebook-rebuild.ts';
-import { siteOutDir, STAMP_FILE, writeSite, type SiteStamp } from './site-output.ts';
+import { readStamp, siteOutDir, writeSite } from './site-output.ts';
 import { notebookOnlyChange, siteSources } from './site-sources.ts';
 
 export interface BuildOptions {
@@ -72,15 +71,6 @@ export async function build(root: string, options: BuildOptions): Promise<void> 
   // Said even with --quiet: a deploy would fail on these files.
   const large = largeFilesWarning(await filesOver(target));
   if (large) process.stderr.write(`${large}\n`);
-}
-
-/** The stamp of the site in `target`, if it has one that parses. */
-function readStamp(target: string): SiteStamp | null {
-  try {
-    return JSON.parse(readFileSync(path.join(target, STAMP_FILE), 'utf8')) as SiteStamp;
-  } catch {
-    return null;
-  }
 }
 
 /** Serves the site with live reload; bundles are brought up to date first (run again after changing data). */

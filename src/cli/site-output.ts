@@ -7,7 +7,7 @@
  * as bundles). A complete site carries a stamp, `.debrief-build.json`, that
  * says what it was built from, with no path and no clock but the build date.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteSources } from './site-sources.ts';
@@ -26,6 +26,15 @@ export interface SiteStamp {
   crises: { slug: string; inputKey: string }[];
   /** The site's code, settings and notebooks, by content (site-sources.ts): what a notebook-only rebuild compares. */
   sources?: SiteSources;
+}
+
+/** The stamp of the site in `target`, if it has one that parses. */
+export function readStamp(target: string): SiteStamp | null {
+  try {
+    return JSON.parse(readFileSync(path.join(target, STAMP_FILE), 'utf8')) as SiteStamp;
+  } catch {
+    return null;
+  }
 }
 
 /** Where the site goes: `DEBRIEF_OUT_DIR` (relative to the project, as astro.config.mjs reads it), else `dist`. */

@@ -89,14 +89,13 @@ export function notebookOnlyChange(previous: SourcesStamp | null, next: SourcesS
   const before = previous?.sources;
   if (!previous || !before || previous.base !== next.base || previous.buildDate !== next.buildDate) return null;
   if (JSON.stringify(previous.crises) !== JSON.stringify(next.crises) || before.key !== next.sources.key) return null;
+  // The key covers the notebooks' names and frontmatter: with it equal, the same notebooks name the same crises.
   const changed: string[] = [];
   for (const [file, now] of Object.entries(next.sources.notebooks)) {
-    const was = before.notebooks[file];
-    // A new notebook, or one that moved to another crisis, changes that crisis's navigation too.
-    if (!was || was.crisis !== now.crisis || !now.crisis) return null;
-    if (was.body !== now.body) changed.push(now.crisis);
+    if (before.notebooks[file]?.body === now.body) continue;
+    if (!now.crisis) return null;
+    changed.push(now.crisis);
   }
-  if (Object.keys(before.notebooks).length !== Object.keys(next.sources.notebooks).length) return null;
   if (!changed.length || !changed.every((slug) => next.crises.some((c) => c.slug === slug))) return null;
   return changed.sort();
 }
