@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { treeHash } from '../node/input-key.ts';
 
 /** Files and directories (relative to the project) whose change may change any page. */
 const SITE_INPUTS = ['src', 'public', 'schema', 'astro.config.mjs', 'package.json', 'package-lock.json'];
@@ -39,16 +40,9 @@ export function splitFrontmatter(text: string): { frontmatter: string; body: str
 
 /** The sources of the site of `root`, whose crises are in `dataDir`. */
 export function siteSources(root: string, dataDir: string): SiteSources {
-  const key = createHash('sha256');
-  const add = (file: string) => key.update(`${path.relative(root, file).split(path.sep).join('/')}\0`).update(readFileSync(file)).update('\0');
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    if (!statSync(p).isDirectory()) return add(p);
-    for (const name of readdirSync(p).sort()) walk(path.join(p, name));
-  };
-  for (const input of SITE_INPUTS) walk(path.join(root, input));
-  // The crises' own files are in their bundles' input keys; the data directory's files (faults.yaml) are not.
-  if (existsSync(dataDir)) for (const name of readdirSync(dataDir).sort()) if (statSync(path.join(dataDir, name)).isFile()) add(path.join(dataDir, name));
+  // The crises' own files are in their bundles' input keys; the data directory's own files (faults.yaml) are added here.
+  const dataFiles = existsSync(dataDir) ? readdirSync(dataDir).sort().map((name) => path.join(dataDir, name)).filter((file) => statSync(file).isFile()) : [];
+  const key = createHash('sha256').update(`site ${treeHash([...SITE_INPUTS.map((input) => path.join(root, input)).filter(existsSync), ...dataFiles])}\n`);
   const notebooks: Record<string, NotebookSource> = {};
   const reports = path.join(root, 'reports');
   const names = existsSync(reports) ? readdirSync(reports).filter((n) => n.endsWith('.mdx')).sort() : [];

@@ -23,11 +23,13 @@ export function crisisInputKey(crisisDir: string): string {
   return createHash('sha256').update(`bundle ${BUNDLE_VERSION}\ncode ${codeKey}\ndata ${treeHash([crisisDir])}\nfaults ${libraryKey}\n`).digest('hex');
 }
 
-function treeHash(roots: string[]): string {
+/** SHA-256 over the names (relative to their root) and bytes of every file below `roots`; a root may be a file. */
+export function treeHash(roots: string[]): string {
   const hash = createHash('sha256');
   for (const root of roots) {
-    for (const file of listFiles(root)) {
-      hash.update(`${path.relative(root, file)}\0`);
+    const single = statSync(root).isFile();
+    for (const file of single ? [root] : listFiles(root)) {
+      hash.update(`${single ? path.basename(file) : path.relative(root, file)}\0`);
       hash.update(createHash('sha256').update(readFileSync(file)).digest('hex'));
       hash.update('\n');
     }
