@@ -16,7 +16,7 @@ import type { Case, Message } from '../model.ts';
 import type { AnalyzeResult } from '../pipeline.ts';
 import { CASE_CSV_COLUMNS, caseCsvCells } from '../report/cases-csv.ts';
 import { compareIds, csvChunks, MESSAGE_CSV_COLUMNS, messageCsvCells, type CellValue } from '../report/messages-csv.ts';
-import { fullListFile, type FullList } from '../runner/full-lists.ts';
+import { fullListFile, fullListRow, fullListSize, type FullList } from '../runner/full-lists.ts';
 import type { RowColumns } from '../runner/row-columns.ts';
 import { createPrivacy, filterDeep, type Privacy } from '../report/privacy.ts';
 import type { ReportModel } from '../report/report-model.ts';
@@ -104,8 +104,8 @@ function fullListCsv(list: FullList, privacy: Privacy, text: (s: string) => stri
   const filters = list.columns.map((c) => (c.kind === 'text' ? (v: CellValue) => (typeof v === 'string' ? text(v) : v) : c.kind === 'author' ? (v: CellValue) => (typeof v === 'string' ? privacy.author(v, false) : v) : (v: CellValue) => v));
   return csvChunks(
     list.columns.map((c) => c.name),
-    list.rows.length,
-    (i) => list.rows[i]!.map((v, j) => filters[j]!(v)),
+    fullListSize(list),
+    (i) => fullListRow(list, i).map((v, j) => filters[j]!(v)),
   );
 }
 
@@ -247,33 +247,30 @@ function publicationOrder<R extends { id: string }>(all: readonly R[], time: (ro
 
 /**
  * The analysis columns in publication order (`order[i]` is the analysis
- * position of published row i), strings through the privacy filter: one
- * array per column, so the Arrow table, the CSV and the excerpts read arrays.
+ * position of published row i), strings through the privacy filter. Read
+ * where they are, not copied: a million-message crisis has a dozen of them,
+ * and the Arrow table, the CSV and the excerpts each read a cell once.
  */
 function analysisCells(order: Uint32Array, columns: RowColumns, text: (s: string) => string) {
   const names = columns.names;
-  const byColumn = names.map((name) => {
-    const source = columns.column(name);
-    const out = new Array<CellValue | undefined>(order.length);
-    for (let i = 0; i < order.length; i++) {
-      const v = source[order[i]!];
-      out[i] = typeof v === 'string' ? text(v) : v;
-    }
-    return out;
-  });
-  const value = (i: number, k: number): CellValue => byColumn[k]![i] ?? null;
+  const sources = names.map((name) => columns.column(name));
+  const cell = (i: number, k: number): CellValue | undefined => {
+    const v = sources[k]![order[i]!];
+    return typeof v === 'string' ? text(v) : v;
+  };
+  const value = (i: number, k: number): CellValue => cell(i, k) ?? null;
   return {
     /** Row i's analysis cells pushed onto `out` (a row's canonical cells): one array per CSV row, not three. */
     appendValues: (i: number, out: CellValue[]): CellValue[] => {
-      for (let k = 0; k < byColumn.length; k++) out.push(byColumn[k]![i] ?? null);
+      for (let k = 0; k < sources.length; k++) out.push(value(i, k));
       return out;
     },
-    row: (i: number) => Object.fromEntries(names.flatMap((n, k) => (byColumn[k]![i] === undefined ? [] : [[n, value(i, k)]]))) as Record<string, CellValue>,
-    /** Typed by their values; a name clash with a canonical column would hide data, so it fails. */
+    row: (i: number) => Object.fromEntries(names.flatMap((n, k) => (sources[k]![order[i]!] === undefined ? [] : [[n, value(i, k)]]))) as Record<string, CellValue>,
+    /** Typed by their values (the filter maps text to text, so the unfiltered values tell); a name clash with a canonical column would hide data, so it fails. */
     arrowColumns: (taken: readonly string[]): ArrowColumn<number>[] =>
       names.map((name, k) => {
         if (taken.includes(name)) throw new Error(`analysis column "${name}" clashes with a canonical column of the same name`);
-        return { name, type: inferColumnType(byColumn[k]!), value: (i: number) => value(i, k) };
+        return { name, type: inferColumnType(sources[k]!), value: (i: number) => value(i, k) };
       }),
   };
 }

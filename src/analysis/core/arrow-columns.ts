@@ -38,7 +38,6 @@ function validity(values: readonly Value[]): { nullBitmap: Uint8Array | undefine
 
 function textVector(values: readonly Value[]): Vector {
   const n = values.length;
-  const offsets = new Int32Array(n + 1);
   const texts = new Array<string | null>(n);
   let units = 0;
   for (let i = 0; i < n; i++) {
@@ -47,6 +46,59 @@ function textVector(values: readonly Value[]): Vector {
     texts[i] = s;
     if (s !== null) units += s.length;
   }
+  // Long texts (posts) are encoded in one native call; short ones (ids, labels) cost more to join than to copy.
+  const encoded = units >= JOIN_MIN_UNITS_PER_VALUE * n ? encodeJoined(texts) : null;
+  const { offsets, bytes } = encoded ?? encodeEach(texts, units);
+  return makeVector(makeData({ type: new Utf8(), length: n, ...validity(values), valueOffsets: offsets, data: bytes }));
+}
+
+/** Mean UTF-16 units per value from which {@link encodeJoined} is the faster way (measured: 3.5× on posts, 2× slower on ids). */
+const JOIN_MIN_UNITS_PER_VALUE = 32;
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The texts joined and encoded by TextEncoder at once, offsets from each
+ * text's UTF-8 length. Null when the lengths do not add up to the bytes: a
+ * lone high surrogate at the end of one text and a low one at the start of
+ * the next are one character once joined, but two replacement characters
+ * apart, as {@link encodeEach} encodes them.
+ */
+function encodeJoined(texts: readonly (string | null)[]): { offsets: Int32Array; bytes: Uint8Array } | null {
+  const offsets = new Int32Array(texts.length + 1);
+  const parts: string[] = [];
+  let at = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const s = texts[i]!;
+    if (s !== null) {
+      parts.push(s);
+      at += NON_ASCII.test(s) ? utf8Length(s) : s.length;
+    }
+    offsets[i + 1] = at;
+  }
+  const bytes = utf8.encode(parts.join(''));
+  return bytes.length === at ? { offsets, bytes } : null;
+}
+
+/** UTF-8 bytes of `s` as TextEncoder writes them (a lone surrogate becomes U+FFFD, 3 bytes). */
+function utf8Length(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Each text copied into the buffer on its own (ASCII unit by unit, the rest through TextEncoder). */
+function encodeEach(texts: readonly (string | null)[], units: number): { offsets: Int32Array; bytes: Uint8Array } {
+  const n = texts.length;
+  const offsets = new Int32Array(n + 1);
   // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4): no text can overflow this.
   const bytes = new Uint8Array(Math.max(64, units * 3));
   let at = 0;
@@ -66,7 +118,7 @@ function textVector(values: readonly Value[]): Vector {
     }
     offsets[i + 1] = at;
   }
-  return makeVector(makeData({ type: new Utf8(), length: n, ...validity(values), valueOffsets: offsets, data: bytes.slice(0, at) }));
+  return { offsets, bytes: bytes.slice(0, at) };
 }
 
 function boolVector(values: readonly Value[]): Vector {

@@ -12,10 +12,11 @@ import { ENGAGEMENT_SQL, REPLIES_SQL, REPLY_COUNTS_CTE, engagedCandidates, engag
 import { Interner } from './intern.ts';
 import { NO_ENGAGEMENT, NO_LIKES_COLUMN, NO_SHARES_COLUMN } from './not-measurable.ts';
 import { NOTION_DEFINITIONS, customerMessageSql, isCustomerMessage } from './notions.ts';
-import { num } from './sql.ts';
+import { fetchColumns, num } from './sql.ts';
 import { share } from './stats.ts';
 import type { AmplifiersSection, AuthorStats, RepeatGroup } from './types.ts';
 import type { CellValue } from '../runner/row-columns.ts';
+import type { FullList } from '../runner/full-lists.ts';
 
 const TOP = 10;
 /** Normalised texts shorter than this many words ("thanks", "any update?") repeat by chance, not by copying. */
@@ -72,31 +73,95 @@ async function computeAmplifiers(ctx: AnalysisContext): Promise<AmplifiersSectio
  */
 async function addFullLists(ctx: AnalysisContext, section: AmplifiersSection, repeatedPosts: CellValue[][]): Promise<void> {
   const measured = !section.engagementNotMeasurable;
-  const authors = await ctx.engine.query(`SELECT author, messages, engagement, first_at FROM ${PER_AUTHOR} WHERE author IS NOT NULL ORDER BY messages DESC, engagement DESC, author`);
-  ctx.lists.add({
-    name: 'authors',
-    columns: [{ name: 'author', kind: 'author' }, { name: 'messages' }, { name: 'engagement' }, { name: 'first_message_at' }],
-    rows: authors.map((r) => [String(r.author), num(r.messages), measured ? num(r.engagement) : null, new Date(num(r.first_at)).toISOString()]),
-  });
+  // Packed into strings by the engine (fetchColumns): a million-post crisis has hundreds of thousands of rows in each list.
+  const authors = await fetchColumns(
+    ctx.engine,
+    `SELECT author, messages, engagement, first_at, row_number() OVER (ORDER BY messages DESC, engagement DESC, author) AS k FROM ${PER_AUTHOR} WHERE author IS NOT NULL`,
+    ['author', 'messages', 'engagement', 'first_at', 'k'],
+  );
+  ctx.lists.add(authorsList(authors, measured));
   if (measured) {
-    const posts = await ctx.engine.query(`WITH ${REPLY_COUNTS_CTE}
-      SELECT * FROM (SELECT m.id, epoch_ms(m.created_at) AS ms, m.author, m.likes, m.shares, ${REPLIES_SQL} AS replies,
-             ${ENGAGEMENT_SQL} AS engagement, m.text
-        FROM messages m LEFT JOIN rc ON rc.id = m.id WHERE ${customerMessageSql('m')}) WHERE engagement > 0`);
-    // Ordered as the section's mostEngagedPosts (rankEngaged): most engaged, then earlier, then by id as the CSVs compare ids.
-    posts.sort((a, b) => num(b.engagement) - num(a.engagement) || num(a.ms) - num(b.ms) || compareIds(String(a.id), String(b.id)));
-    const count = (v: unknown): number | null => (v === null || v === undefined ? null : num(v as number));
-    ctx.lists.add({
-      name: 'engaged-posts',
-      columns: [{ name: 'id' }, { name: 'created_at' }, { name: 'author', kind: 'author' }, { name: 'likes' }, { name: 'shares' }, { name: 'replies' }, { name: 'engagement' }, { name: 'text', kind: 'text' }],
-      rows: posts.map((r) => [String(r.id), new Date(num(r.ms)).toISOString(), r.author === null ? null : String(r.author), count(r.likes), count(r.shares), num(r.replies), num(r.engagement), String(r.text ?? '')]),
-    });
+    // Ids and counts only: each post's author and text are its message's own strings, not copies from the engine.
+    const posts = await fetchColumns(
+      ctx.engine,
+      `WITH ${REPLY_COUNTS_CTE}
+      SELECT * FROM (SELECT m.id, epoch_ms(m.created_at) AS ms, m.likes, m.shares, ${REPLIES_SQL} AS replies, ${ENGAGEMENT_SQL} AS engagement
+        FROM messages m LEFT JOIN rc ON rc.id = m.id WHERE ${customerMessageSql('m')}) WHERE engagement > 0`,
+      ['id', 'ms', 'likes', 'shares', 'replies', 'engagement'],
+    );
+    ctx.lists.add(engagedPostsList(ctx, posts));
   }
   ctx.lists.add({
     name: 'repeated-posts',
     columns: [{ name: 'repeated_text', kind: 'text' }, { name: 'posts' }, { name: 'authors' }, { name: 'first_at' }, { name: 'last_at' }, { name: 'first_post_id' }],
     rows: repeatedPosts,
   });
+}
+
+/** Every author with a name, most messages first: names as strings, figures in typed arrays, rows made as the bundle writes them. */
+function authorsList([author, messages, engagement, firstAt, rank]: (string | null)[][], measured: boolean): FullList {
+  const n = author!.length;
+  // Placed by their rank (1 …): the packed rows come in no particular order.
+  const names = new Array<string>(n);
+  const counts = new Float64Array(n);
+  const engaged = new Float64Array(n);
+  const first = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = Number(rank![i]) - 1;
+    names[k] = author![i]!;
+    // As `num` reads SQL NULL: 0.
+    counts[k] = Number(messages![i] ?? 0);
+    engaged[k] = Number(engagement![i] ?? 0);
+    first[k] = Number(firstAt![i] ?? 0);
+  }
+  return {
+    name: 'authors',
+    columns: [{ name: 'author', kind: 'author' }, { name: 'messages' }, { name: 'engagement' }, { name: 'first_message_at' }],
+    size: n,
+    row: (i) => [names[i]!, counts[i]!, measured ? engaged[i]! : null, new Date(first[i]!).toISOString()],
+  };
+}
+
+/**
+ * Every customer post with any engagement, ordered as the section's
+ * mostEngagedPosts (rankEngaged): most engaged, then earlier, then by id as
+ * the CSVs compare ids. A post is its message's position and four counts.
+ */
+function engagedPostsList(ctx: AnalysisContext, [id, time, likeCounts, shareCounts, replyCounts, engagementSums]: (string | null)[][]): FullList {
+  const n = id!.length;
+  const position = new Int32Array(n);
+  const ms = new Float64Array(n);
+  const engagement = new Float64Array(n);
+  // Likes and shares may be missing (NaN here, empty in the CSV); replies never are.
+  const likes = new Float64Array(n);
+  const shares = new Float64Array(n);
+  const replies = new Float64Array(n);
+  const count = (v: string | null): number => (v === null ? Number.NaN : Number(v));
+  for (let i = 0; i < n; i++) {
+    const at = ctx.columns.positionOf(id![i]!);
+    if (at === undefined) throw new Error(`engaged posts: message "${id![i]}" of the engine is not among the crisis's messages`);
+    position[i] = at;
+    ms[i] = Number(time![i] ?? 0);
+    engagement[i] = Number(engagementSums![i] ?? 0);
+    likes[i] = count(likeCounts![i]!);
+    shares[i] = count(shareCounts![i]!);
+    replies[i] = Number(replyCounts![i] ?? 0);
+  }
+  const messages = ctx.messages;
+  const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => engagement[b]! - engagement[a]! || ms[a]! - ms[b]! || compareIds(messages[position[a]!]!.id, messages[position[b]!]!.id),
+  );
+  const orNull = (v: number) => (Number.isNaN(v) ? null : v);
+  return {
+    name: 'engaged-posts',
+    columns: [{ name: 'id' }, { name: 'created_at' }, { name: 'author', kind: 'author' }, { name: 'likes' }, { name: 'shares' }, { name: 'replies' }, { name: 'engagement' }, { name: 'text', kind: 'text' }],
+    size: n,
+    row: (i) => {
+      const k = order[i]!;
+      const m = messages[position[k]!]!;
+      return [m.id, new Date(ms[k]!).toISOString(), m.author, orNull(likes[k]!), orNull(shares[k]!), replies[k]!, engagement[k]!, m.text];
+    },
+  };
 }
 
 async function amplifierFigures(ctx: AnalysisContext): Promise<{ section: AmplifiersSection; repeatedPosts: CellValue[][] }> {

@@ -49,7 +49,8 @@ export const faultsAnalysis: Analysis = {
         const matches = await mapByText(ctx.textMapper, 'fault-match', { taxonomy: configured }, texts);
         return classifyFaults(items, configured, { bucketMs: frame.bucketMs, matches, retweetIds });
       });
-      const assigned = new Map<string, FaultAssignment[]>(Object.entries(text.assignments).map(([id, a]) => [id, [a]]));
+      const assigned = new Map<string, FaultAssignment[]>();
+      for (const id in text.assignments) assigned.set(id, [text.assignments[id]!]);
       for (const [id, list] of structured?.assignments ?? []) assigned.set(id, list);
       const ids = Object.keys(taxonomy);
       const index = new Map(ids.map((id, i) => [id, i]));

@@ -47,7 +47,15 @@ export async function mapByText<K extends TextTaskName>(
   params: TextTaskParams<K>,
   texts: Iterable<string>,
 ): Promise<Map<string, TextTaskResult<K>>> {
-  const distinct = [...new Set(texts)];
+  // One map from text to its place, then to its result: a million texts would otherwise fill a set, a map and an array.
+  const index = new Map<string, unknown>();
+  const distinct: string[] = [];
+  for (const t of texts) {
+    if (index.has(t)) continue;
+    index.set(t, distinct.length);
+    distinct.push(t);
+  }
   const results = await mapper.map(task, params, distinct);
-  return new Map(distinct.map((t, i) => [t, results[i]!]));
+  for (const [t, i] of index) index.set(t, results[i as number]);
+  return index as Map<string, TextTaskResult<K>>;
 }

@@ -19,12 +19,44 @@ export interface FullListColumn {
   kind?: FullListColumnKind;
 }
 
-/** A ranking in full, in its page's order. */
-export interface FullList {
+/** A ranking in full, in its page's order: its rows, or a way to make them. */
+export type FullList = FullListOfRows | FullListByRow;
+
+interface FullListHead {
   /** File-safe name (`authors`, `engaged-posts`): the bundle file is `list-<name>.csv`. */
   name: string;
   columns: FullListColumn[];
+}
+
+/** A list whose rows are in memory. */
+export interface FullListOfRows extends FullListHead {
   rows: CellValue[][];
+}
+
+/**
+ * A list whose rows are made when the bundle is written, one at a time: a
+ * list of a million-post crisis (every engaged post, with its text) then
+ * holds numbers and positions, not a quarter of a million arrays of strings.
+ */
+export interface FullListByRow extends FullListHead {
+  size: number;
+  /** Row `i` (0 ≤ i < size), cells in column order. */
+  row(i: number): CellValue[];
+}
+
+/** Number of rows of a list. */
+export function fullListSize(list: FullList): number {
+  return 'rows' in list ? list.rows.length : list.size;
+}
+
+/** Row `i` of a list. */
+export function fullListRow(list: FullList, i: number): CellValue[] {
+  return 'rows' in list ? list.rows[i]! : list.row(i);
+}
+
+/** Every row of a list, made at once (tests, small lists). */
+export function fullListRows(list: FullList): CellValue[][] {
+  return Array.from({ length: fullListSize(list) }, (_, i) => fullListRow(list, i));
 }
 
 /** A list name: lower-case words joined by dashes. */
@@ -48,7 +80,11 @@ export class FullLists {
   add(list: FullList): void {
     if (!new RegExp(`^${NAME}$`).test(list.name)) throw new Error(`full list name "${list.name}" must be lower-case words joined by dashes`);
     if (this.#lists.has(list.name)) throw new Error(`full list "${list.name}" added twice`);
-    for (const [i, row] of list.rows.entries()) {
+    // Every row of a list in memory; the first and last of one made row by row (making them all would be the cost it avoids).
+    const size = fullListSize(list);
+    const checked = 'rows' in list ? list.rows.keys() : new Set([0, size - 1].filter((i) => i >= 0 && i < size)).values();
+    for (const i of checked) {
+      const row = fullListRow(list, i);
       if (row.length !== list.columns.length) throw new Error(`full list "${list.name}" row ${i} has ${row.length} cells for ${list.columns.length} columns`);
     }
     this.#lists.set(list.name, list);

@@ -13,11 +13,28 @@ export class RowColumns {
   /** Column names in the order they were first set. */
   readonly names: string[] = [];
   private readonly position = new Map<string, number>();
+  private readonly ids: string[] = [];
   private readonly columns = new Map<string, (CellValue | undefined)[]>();
+  /** The last position looked up: analyses mostly walk the rows in order, setting or reading a column or two per row. */
+  private last = -1;
 
   /** `ids` in the table's row order; they are unique (the ingest drops duplicates). */
   constructor(ids: Iterable<string>) {
-    for (const id of ids) if (!this.position.has(id)) this.position.set(id, this.position.size);
+    for (const id of ids) {
+      if (this.position.has(id)) continue;
+      this.position.set(id, this.position.size);
+      this.ids.push(id);
+    }
+  }
+
+  /** Row `id`'s position: the last one or the next when the caller walks in order (a string comparison, not a hash lookup in a million keys). */
+  private at(id: string): number | undefined {
+    const next = this.last + 1;
+    if (this.ids[next] === id) return (this.last = next);
+    if (this.last >= 0 && this.ids[this.last] === id) return this.last;
+    const at = this.position.get(id);
+    if (at !== undefined) this.last = at;
+    return at;
   }
 
   /** Number of rows. */
@@ -27,7 +44,7 @@ export class RowColumns {
 
   /** Sets `name` of row `id`, registering the column on first use. An id the table does not have is a bug: it throws. */
   set(id: string, name: string, value: CellValue): void {
-    const at = this.position.get(id);
+    const at = this.at(id);
     if (at === undefined) throw new Error(`analysis column "${name}": no row with id "${id}"`);
     let column = this.columns.get(name);
     if (column === undefined) {
@@ -40,7 +57,7 @@ export class RowColumns {
 
   /** The value of `name` for row `id`; undefined when it was never set. */
   value(id: string, name: string): CellValue | undefined {
-    const at = this.position.get(id);
+    const at = this.at(id);
     return at === undefined ? undefined : this.columns.get(name)?.[at];
   }
 
@@ -56,12 +73,12 @@ export class RowColumns {
 
   /** The position of row `id` in the table's order. */
   positionOf(id: string): number | undefined {
-    return this.position.get(id);
+    return this.at(id);
   }
 
   /** The cells set on row `id`, by column name (for small consumers such as CSV text of a few rows). */
   get(id: string): Record<string, CellValue> | undefined {
-    const at = this.position.get(id);
+    const at = this.at(id);
     if (at === undefined) return undefined;
     let row: Record<string, CellValue> | undefined;
     for (const name of this.names) {

@@ -61,16 +61,31 @@ describe('arrowIpc', () => {
 });
 
 describe('text columns', () => {
-  it('hold every text as TextEncoder encodes it: ASCII, accents, emoji, CJK, lone surrogates, numbers as text', () => {
-    const texts = ['', 'plain ascii', 'é at start', 'ends in é', 'mid 🦆 duck', '日本語のテキスト', 'lone \ud83e surrogate', '\udc00', 'tab\tand\nnewline', 'x'.repeat(5_000) + '€'];
-    const values: (string | number | null)[] = [...texts, 42, 1.5, null];
+  /** The column's bytes of each value, as TextEncoder encodes that value alone. */
+  const expectEncoded = (values: readonly (string | number | null)[]) => {
     const table = tableFromIPC(arrowIpc([{ name: 's', type: 'utf8', value: (v: string | number | null) => v }], values));
     const column = table.getChild('s')!;
     const bytes = column.data[0]!.values as Uint8Array;
     const offsets = column.data[0]!.valueOffsets as Int32Array;
-    const expected = [...texts, '42', '1.5'].map((t) => new TextEncoder().encode(t));
-    expected.forEach((want, i) => expect(Buffer.from(bytes.subarray(offsets[i]!, offsets[i + 1]!)).equals(Buffer.from(want)), values[i] as string).toBe(true));
-    expect(column.get(values.length - 1)).toBeNull();
+    values.forEach((v, i) => {
+      if (v === null) return expect(column.get(i)).toBeNull();
+      const want = new TextEncoder().encode(String(v));
+      expect(Buffer.from(bytes.subarray(offsets[i]!, offsets[i + 1]!)).equals(Buffer.from(want)), String(v).slice(0, 40)).toBe(true);
+    });
+  };
+  const texts = ['', 'plain ascii', 'é at start', 'ends in é', 'mid 🦆 duck', '日本語のテキスト', 'lone \ud83e surrogate', '\udc00', 'tab\tand\nnewline'];
+
+  it('hold every text as TextEncoder encodes it: ASCII, accents, emoji, CJK, lone surrogates, numbers as text (short values, copied one by one)', () => {
+    expectEncoded([...texts, 42, 1.5, null]);
+  });
+
+  it('and the same when long texts are encoded joined', () => {
+    expectEncoded([...texts, 'x'.repeat(5_000) + '€', 42, 1.5, null]);
+    expectEncoded([...texts.map((t) => t.repeat(40)), 'é'.repeat(3_000), null]);
+  });
+
+  it('a lone high surrogate ending one text and a lone low one starting the next stay two characters (joined, they would pair)', () => {
+    expectEncoded(['y'.repeat(400) + '\ud83e', '\udd86' + 'z'.repeat(400), 'plain'.repeat(100)]);
   });
 });
 

@@ -13,6 +13,16 @@ describe('RowColumns', () => {
     expect([c.get('b'), c.get('c'), c.positionOf('c'), c.size, c.has('score'), c.has('fault')]).toEqual([{ sentiment: 'negative', score: null }, undefined, 2, 3, true, false]);
   });
 
+  it('finds each row whatever order it is asked in: in order, repeated, backwards, shuffled, after a duplicate id', () => {
+    const ids = ['m1', 'm2', 'm2', 'm3', 'm4', 'm5'];
+    const c = new RowColumns(ids);
+    expect(c.size).toBe(5);
+    for (const id of ['m1', 'm2', 'm3', 'm4', 'm5']) (c.set(id, 'a', `${id}a`), c.set(id, 'b', `${id}b`));
+    for (const id of ['m5', 'm4', 'm4', 'm1', 'm3', 'm2', 'm5', 'm1']) expect([c.value(id, 'a'), c.value(id, 'b')]).toEqual([`${id}a`, `${id}b`]);
+    expect(['m1', 'm2', 'm3', 'm4', 'm5', 'm3', 'nope'].map((id) => c.positionOf(id))).toEqual([0, 1, 2, 3, 4, 2, undefined]);
+    expect(c.column('a')).toEqual(['m1a', 'm2a', 'm3a', 'm4a', 'm5a']);
+  });
+
   it('refuses an id the table does not have', () => {
     expect(() => new RowColumns(['a']).set('x', 'fault', 'f')).toThrow(/no row with id "x"/);
   });

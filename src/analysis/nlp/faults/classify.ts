@@ -32,8 +32,9 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
   const assignments: Record<string, FaultAssignment> = {};
   const hits: { message: TextMessage; position: number; fault: number }[] = [];
   const times: number[] = [];
-  // Identical texts (retweets, copy-paste) get one answer, computed once.
-  const chosen = new Map<string, FaultAssignment | null>(options.matches);
+  // Identical texts (retweets, copy-paste) get one answer, computed once (or given: read in place, not copied).
+  const given = options.matches;
+  const chosen = new Map<string, FaultAssignment | null>();
   // What counted messages say (nlp/retweets.ts retweetBody): a retweet of one of them is not evidence again.
   const counted = new Set<string>();
   const retweets: { message: TextMessage; position: number; a: FaultAssignment }[] = [];
@@ -44,7 +45,9 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
   for (const [position, m] of messages.entries()) {
     if (!inFaultScope(m, options)) continue;
     times.push(m.createdAt);
-    let a = chosen.get(m.text);
+    // null is an answer (no fault): only undefined means not yet asked.
+    let a = given?.get(m.text);
+    if (a === undefined) a = chosen.get(m.text);
     if (a === undefined) {
       a = matchMessage(m.text, compiled);
       chosen.set(m.text, a);

@@ -93,9 +93,12 @@ export const UNIT_TOKENS = 40;
  * identical (e.g. same words, different @mention, "RT" prefix or URL),
  * record the distinct dictionary phrases of each document, and fold
  * near-identical documents (copy-paste floods, retweets cut short).
+ * @param hashOf the hash documents are looked up by (tests give a colliding one: documents are still told apart by their stems)
  */
-export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher): IndexedDocs {
-  const byKey = new Map<string, number>();
+export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher, hashOf: (tokenHashes: readonly number[], from: number) => number = streamHash): IndexedDocs {
+  // Documents by a hash of their stems, checked against the stems themselves: a map keyed by the joined stems
+  // held a string per document (140 MB at a million posts) where this holds a number.
+  const byHash = new Map<number, number | number[]>();
   const docOfText = new Int32Array(texts.length);
   const firstText: number[] = [];
   const tokenCount: number[] = [];
@@ -142,14 +145,15 @@ export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher)
     const stems = tokenizeStems(texts[i]!, hashes);
     // A leading "RT" marks a retweet of the same words.
     const from = stems[0] === 'rt' ? 1 : 0;
-    const key = (from === 1 ? stems.slice(1) : stems).join(' ');
-    const known = byKey.get(key);
+    const hash = hashOf(hashes, from);
+    const bucket = byHash.get(hash);
+    const known = bucket === undefined ? undefined : sameStems(bucket, stems, from, (d) => texts[firstText[d]!]!);
     if (known !== undefined) {
       docOfText[i] = known;
       continue;
     }
     doc = firstText.length;
-    byKey.set(key, doc);
+    byHash.set(hash, bucket === undefined ? doc : [...(typeof bucket === 'number' ? [bucket] : bucket), doc]);
     docOfText[i] = doc;
     firstText.push(i);
     tokenCount.push(stems.length);
@@ -177,4 +181,29 @@ export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher)
     unitPhrases: Int32Array.from(unitPhrases),
     unitDoc: Int32Array.from(unitDoc),
   };
+}
+
+/** A 53-bit hash of a token stream from `from` on (two 32-bit multiplicative hashes of the tokens' own hashes). */
+function streamHash(hashes: readonly number[], from: number): number {
+  let a = 0x811c9dc5;
+  let b = hashes.length - from;
+  for (let k = from; k < hashes.length; k++) {
+    const h = hashes[k]!;
+    a = Math.imul(a ^ h, 0x01000193);
+    b = Math.imul(b + h, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
+/** The document of `bucket` whose stems (from `from` on) are `stems`' (its first text tokenized again), or undefined. */
+function sameStems(bucket: number | number[], stems: readonly string[], from: number, textOf: (doc: number) => string): number | undefined {
+  for (const d of typeof bucket === 'number' ? [bucket] : bucket) {
+    const other = tokenizeStems(textOf(d));
+    const start = other[0] === 'rt' ? 1 : 0;
+    if (other.length - start !== stems.length - from) continue;
+    let same = true;
+    for (let k = 0; same && k < stems.length - from; k++) same = other[start + k] === stems[from + k];
+    if (same) return d;
+  }
+  return undefined;
 }

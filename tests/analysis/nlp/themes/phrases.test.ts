@@ -70,6 +70,17 @@ describe('corpus', () => {
     expect(docs.count).toBe(1);
     expect([...docs.phrases]).toEqual([0]);
   });
+
+  it('tells documents apart by their stems, not by the hash they are looked up by', () => {
+    const texts = ['lost my bag again', 'RT @x: lost my bag again', 'Lost the bag again https://t.co/x', 'found my bag again', 'lost my bag', 'bag lost again my'];
+    const matcher = () => new PhraseMatcher([['bag']]);
+    const real = indexDocuments(texts, matcher());
+    // Every text hashes alike: each must still be compared by its words.
+    const colliding = indexDocuments(texts, matcher(), () => 42);
+    expect([...real.docOfText]).toEqual([0, 0, 0, 1, 2, 3]);
+    expect([...colliding.docOfText]).toEqual([...real.docOfText]);
+    expect([...colliding.firstText]).toEqual([...real.firstText]);
+  });
 });
 
 describe('sampleFolded', () => {
