@@ -31,6 +31,8 @@ export interface AnalyzeOptions extends IngestOptions {
   onIngested?: (ledger: Ledger) => void;
   /** Where per-text language work runs; in-process by default (Node can pass a worker pool). */
   textMapper?: TextMapper;
+  /** Called before each analysis: a host that can collect garbage there (Node under `--expose-gc`) keeps one analysis's garbage from adding to the next one's peak. */
+  betweenAnalyses?: () => void;
 }
 
 export interface AnalyzeResult {
@@ -84,7 +86,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
   const columns = new RowColumns(messages.map((m) => m.id));
   const caseColumns = new RowColumns(cases.map((c) => c.id));
   const ctx: AnalysisContext = { engine, config, messages, cases, report, columns, columnNames: columns.names, caseColumns, caseColumnNames: caseColumns.names, lists: new FullLists(), progress: step, cache: options.cache, textMapper: options.textMapper ?? inProcessMapper };
-  await runAnalyses(options.analyses ?? defaultAnalyses(), ctx);
+  await runAnalyses(options.analyses ?? defaultAnalyses(), ctx, options.betweenAnalyses);
   return {
     report,
     messages,

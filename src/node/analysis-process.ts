@@ -67,6 +67,8 @@ export async function analyzeInChildProcess(dir: string, options: AnalysisOption
     `--max-old-space-size=${budget.mb}`,
     // As bin/debrief.mjs sets for itself (it warns about a bad value; here it is just left out).
     ...(/^\d+$/.test(growing) ? [`--heap-growing-percent=${growing}`] : []),
+    // So that the analysis can collect one analysis's garbage before the next starts (cli/analyze.ts collectGarbage).
+    '--expose-gc',
   ];
   const request: AnalysisRequest = { dir, options };
   const child = spawn(process.execPath, [...flags, entry, JSON.stringify(request)], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'], env });

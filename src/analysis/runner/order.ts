@@ -45,9 +45,10 @@ export function orderAnalyses(analyses: readonly Analysis[]): Analysis[] {
   return out;
 }
 
-/** Runs `analyses` in dependency order on `ctx`, checking each against its declaration. */
-export async function runAnalyses(analyses: readonly Analysis[], ctx: AnalysisContext): Promise<void> {
+/** Runs `analyses` in dependency order on `ctx`, checking each against its declaration; `beforeEach` is called before each. */
+export async function runAnalyses(analyses: readonly Analysis[], ctx: AnalysisContext, beforeEach?: () => void): Promise<void> {
   for (const analysis of orderAnalyses(analyses)) {
+    beforeEach?.();
     ctx.progress(`analysis: ${analysis.name}`);
     const before = snapshot(ctx);
     await analysis.run(ctx);

@@ -48,6 +48,14 @@ describe('orderAnalyses', () => {
 });
 
 describe('runAnalyses', () => {
+  it('calls its host before each analysis (where Node collects garbage), in the order they run', async () => {
+    const calls: string[] = [];
+    const a = analysis('a', { sections: ['a'] as never, needs: ['b'] }, () => void calls.push('run a'));
+    const b = analysis('b', { sections: ['b'] as never }, () => void calls.push('run b'));
+    await runAnalyses([a, b], context(), () => void calls.push('between'));
+    expect(calls).toEqual(['between', 'run b', 'between', 'run a']);
+  });
+
   it('refuses a section or a column the analysis did not declare', async () => {
     await expect(runAnalyses([analysis('sneaky', { sections: ['themes'] }, (ctx) => void (ctx.report.sections.faults = {} as never))], context())).rejects.toThrow(/"sneaky" wrote section "faults", which it does not declare/);
     await expect(runAnalyses([analysis('sneaky', {}, (ctx) => setColumn(ctx, 'm1', 'fault', 'x'))], context())).rejects.toThrow(/added column "fault"/);
