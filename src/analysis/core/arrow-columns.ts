@@ -52,7 +52,7 @@ function textVector(values: readonly Value[]): Vector {
   return makeVector(makeData({ type: new Utf8(), length: n, ...validity(values), valueOffsets: offsets, data: bytes }));
 }
 
-/** Mean UTF-16 units per value from which {@link encodeJoined} is the faster way (measured: 3.5× on posts, 2× slower on ids). */
+/** Mean UTF-16 units per value from which {@link encodeJoined} is the faster way (a million posts' texts: 0.6 s against 2.1 s; ids: twice as slow). */
 const JOIN_MIN_UNITS_PER_VALUE = 32;
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -69,7 +69,7 @@ function encodeJoined(texts: readonly (string | null)[]): { offsets: Int32Array;
   const parts: string[] = [];
   let at = 0;
   for (let i = 0; i < texts.length; i++) {
-    const s = texts[i]!;
+    const s = texts[i] as string | null;
     if (s !== null) {
       parts.push(s);
       at += NON_ASCII.test(s) ? utf8Length(s) : s.length;

@@ -143,8 +143,8 @@ function engagedPostsList(ctx: AnalysisContext, [id, time, likeCounts, shareCoun
     position[i] = at;
     ms[i] = Number(time![i] ?? 0);
     engagement[i] = Number(engagementSums![i] ?? 0);
-    likes[i] = count(likeCounts![i]!);
-    shares[i] = count(shareCounts![i]!);
+    likes[i] = count(likeCounts![i] ?? null);
+    shares[i] = count(shareCounts![i] ?? null);
     replies[i] = Number(replyCounts![i] ?? 0);
   }
   const messages = ctx.messages;
