@@ -12,7 +12,7 @@ import { summariseFaults } from './summary.ts';
 import type { FaultAssignment, FaultsOptions, FaultsResult, FaultTaxonomy } from './types.ts';
 
 /** Bump when output for the same input changes (cache key). */
-export const FAULTS_VERSION = 'faults-5';
+export const FAULTS_VERSION = 'faults-6';
 
 /** Whether a message is in scope for fault analysis (defaults: negative or unlabelled customer messages). */
 export function inFaultScope(m: TextMessage, options: Pick<FaultsOptions, 'scope' | 'includeBrandMessages'> = {}): boolean {
@@ -29,7 +29,8 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
   const bucketMs = options.bucketMs ?? 3_600_000;
   const compiled = compileTaxonomy(taxonomy);
 
-  const assignments: Record<string, FaultAssignment> = {};
+  // Keyed by message id, which is data: without a prototype, an id such as "__proto__" is a key like any other.
+  const assignments = Object.create(null) as Record<string, FaultAssignment>;
   const hits: { message: TextMessage; position: number; fault: number }[] = [];
   const times: number[] = [];
   // Identical texts (retweets, copy-paste) get one answer, computed once (or given: read in place, not copied).

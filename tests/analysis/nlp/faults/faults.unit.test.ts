@@ -92,6 +92,13 @@ describe('classifyFaults: scope', () => {
     expect(r.considered).toBe(2);
     expect(Object.keys(r.assignments)).toEqual([messages[2]!.id, messages[3]!.id]);
   });
+  it('keeps the assignment of a message whatever its id, "__proto__" and "constructor" included (ids are data)', () => {
+    const odd = [msg('lost bag', { id: '__proto__' }), msg('cancelled', { id: 'constructor' }), msg('refund', { id: 'toString' })];
+    const r = classifyFaults(odd, taxonomy);
+    expect(Object.keys(r.assignments)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(['__proto__', 'constructor', 'toString'].map((id) => r.assignments[id]?.faultId)).toEqual(['lost_bag', 'cancelled', 'billing']);
+    expect(JSON.parse(JSON.stringify(r.assignments))['__proto__'].faultId).toBe('lost_bag');
+  });
   it("classifies every message with scope 'all', brand posts only on request", () => {
     expect(classifyFaults(messages, taxonomy, { scope: 'all' }).classified).toBe(4);
     expect(classifyFaults(messages, taxonomy, { scope: 'all', includeBrandMessages: true }).classified).toBe(5);
