@@ -1,3 +1,5 @@
+import { collectGarbage } from '../node/heap-budget.ts';
+
 /** Progress lines on stderr, silenced by --quiet; never on stdout, which scripts may read. */
 export interface Progress {
   (message: string): void;
@@ -19,7 +21,7 @@ export function progress(quiet: boolean): Progress {
 
 function memory(): string {
   // Under `node --expose-gc` the heap is collected first, so the figure is what is live, not what awaits collection.
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   const { heapUsed, rss } = process.memoryUsage();
   const mib = (n: number) => Math.round(n / 2 ** 20).toLocaleString('en-US');
   return ` [heap ${mib(heapUsed)} MiB, rss ${mib(rss)} MiB]`;

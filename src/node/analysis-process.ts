@@ -42,8 +42,8 @@ export interface AnalysisProcessOptions {
 const ENTRY_NAME = './analysis-process.mjs';
 
 /**
- * Node flags of this process the child keeps: the ones that change what it measures (`--expose-gc` for
- * DEBRIEF_TRACE_MEMORY) and the profilers' (`node --cpu-prof --cpu-prof-dir=D bin/debrief.mjs analyze …` profiles
+ * Node flags of this process the child keeps: the ones that change what it measures (`--expose-gc`, which the
+ * child is given anyway, and the semi-space and stack sizes) and the profilers' (`node --cpu-prof --cpu-prof-dir=D bin/debrief.mjs analyze …` profiles
  * the analysis, where the time goes, not just this waiting parent).
  */
 const KEPT_FLAGS = /^--(expose[-_]gc|max[-_]semi[-_]space[-_]size=\d+|stack[-_]size=\d+|cpu[-_]prof|cpu[-_]prof[-_]dir=.+|heap[-_]prof|heap[-_]prof[-_]dir=.+)$/;

@@ -77,3 +77,12 @@ export function outOfHeapMessage(subject: string, activity: string, heapMb: numb
       : `split the export into smaller files, or run on a machine with more memory (the heap already has most of this machine's ${machineMb} MB)`;
   return `${subject}: ran out of JavaScript memory (${heapMb} MB heap) while ${activity}; ${advice}`;
 }
+
+/**
+ * A full collection where Node allows one (under `--expose-gc`, as the analysis process runs); nothing otherwise.
+ * The analysis calls it between analyses and before the bundle: at a million posts the garbage of one stage
+ * (themes' index) otherwise sits under the next one's peak (measured: 80 MiB lower peak, no measurable time).
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}

@@ -9,7 +9,7 @@ import { setColumn, type Analysis, type AnalysisContext } from '../runner/analys
 import type { Message } from '../model.ts';
 import { compareIds } from '../report/messages-csv.ts';
 import { ENGAGEMENT_SQL, REPLIES_SQL, REPLY_COUNTS_CTE, engagedCandidates, engagementOf, rankEngaged, replyCountsOf, type Candidates } from './engagement.ts';
-import { Interner } from './intern.ts';
+import { Interner } from '../core/intern.ts';
 import { NO_ENGAGEMENT, NO_LIKES_COLUMN, NO_SHARES_COLUMN } from './not-measurable.ts';
 import { NOTION_DEFINITIONS, customerMessageSql, isCustomerMessage } from './notions.ts';
 import { fetchColumns, num } from './sql.ts';
@@ -107,12 +107,11 @@ function authorsList([author, messages, engagement, firstAt, rank]: (string | nu
   const engaged = new Float64Array(n);
   const first = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const k = Number(rank![i]) - 1;
+    const k = num(rank![i] ?? null) - 1;
     names[k] = author![i]!;
-    // As `num` reads SQL NULL: 0.
-    counts[k] = Number(messages![i] ?? 0);
-    engaged[k] = Number(engagement![i] ?? 0);
-    first[k] = Number(firstAt![i] ?? 0);
+    counts[k] = num(messages![i] ?? null);
+    engaged[k] = num(engagement![i] ?? null);
+    first[k] = num(firstAt![i] ?? null);
   }
   return {
     name: 'authors',
@@ -136,16 +135,16 @@ function engagedPostsList(ctx: AnalysisContext, [id, time, likeCounts, shareCoun
   const likes = new Float64Array(n);
   const shares = new Float64Array(n);
   const replies = new Float64Array(n);
-  const count = (v: string | null): number => (v === null ? Number.NaN : Number(v));
+  const count = (v: string | null): number => (v === null ? Number.NaN : num(v));
   for (let i = 0; i < n; i++) {
     const at = ctx.columns.positionOf(id![i]!);
     if (at === undefined) throw new Error(`engaged posts: message "${id![i]}" of the engine is not among the crisis's messages`);
     position[i] = at;
-    ms[i] = Number(time![i] ?? 0);
-    engagement[i] = Number(engagementSums![i] ?? 0);
+    ms[i] = num(time![i] ?? null);
+    engagement[i] = num(engagementSums![i] ?? null);
     likes[i] = count(likeCounts![i] ?? null);
     shares[i] = count(shareCounts![i] ?? null);
-    replies[i] = Number(replyCounts![i] ?? 0);
+    replies[i] = num(replyCounts![i] ?? null);
   }
   const messages = ctx.messages;
   const order = Uint32Array.from({ length: n }, (_, i) => i).sort(

@@ -6,7 +6,7 @@
  * results, so a figure named after a notion has one value on every page.
  */
 import type { Message } from '../model.ts';
-import { Interner } from './intern.ts';
+import { Interner } from '../core/intern.ts';
 import type { TimelineEpisode, TimelineSection } from './types.ts';
 
 /** Plain-language definitions, shown wherever the figures are. */

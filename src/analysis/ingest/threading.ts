@@ -1,4 +1,5 @@
 /** Reply trees and who speaks for the brand: decided once every row is loaded. */
+import { Interner } from '../core/intern.ts';
 import type { Message } from '../model.ts';
 import type { MessageDraft } from './map-record.ts';
 import { normalizeHandle } from './values.ts';
@@ -48,18 +49,11 @@ export function finishMessages(drafts: MessageDraft[], brandHandles: string[]): 
   const handles = new Set(brandHandles.map(normalizeHandle));
   // One string per author, and a parent id that is its parent's own id: each record parsed its own copy, which a
   // million messages would keep (a few tens of MB).
-  const authors = new Map<string, string>();
-  const author = (a: string | null): string | null => {
-    if (a === null) return null;
-    const known = authors.get(a);
-    if (known !== undefined) return known;
-    authors.set(a, a);
-    return a;
-  };
+  const authors = new Interner();
   const out = new Array<Message>(drafts.length);
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i]!;
-    d.author = author(d.author);
+    if (d.author !== null) d.author = authors.keys[authors.id(d.author)]!;
     const isBrand = (d.author !== null && handles.has(normalizeHandle(d.author))) || d.isBrandFlag === true || d.inboundFlag === false;
     // A literal in the draft's key order (flags dropped, isBrand and inbound last): excerpts serialise messages in this order.
     out[i] = {

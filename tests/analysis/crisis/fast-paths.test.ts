@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repeatKey } from '../../../src/analysis/crisis/amplifiers.ts';
-import { Interner } from '../../../src/analysis/crisis/intern.ts';
+import { Interner } from '../../../src/analysis/core/intern.ts';
 import { businessHoursPredicate, businessMinutes, localTimeIn, minuteOfWeekIn, minuteOfWeekSql } from '../../../src/analysis/crisis/local-time.ts';
 import { byConversationOrder, conversationGroups, conversationsOf, isCustomerMessage } from '../../../src/analysis/crisis/notions.ts';
 import { fetchColumns } from '../../../src/analysis/crisis/sql.ts';
