@@ -156,7 +156,7 @@ async function runBuild(base: string, dataDir: string): Promise<BuildRun> {
   const env = { ...process.env, DEBRIEF_DATA_DIR: dataDir, DEBRIEF_BUNDLES_DIR: bundles, DEBRIEF_OUT_DIR: dist, DEBRIEF_NO_CACHE: '1', ASTRO_TELEMETRY_DISABLED: '1' };
   const t0 = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/debrief.mjs'), 'build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stages: Stage[] = [{ name: 'startup: node, tsx, crisis.yaml', start: 0, end: 0, peakMiB: 0, cpuStart: 0, cpuEnd: 0 }];
+  const stages: Stage[] = [{ name: 'startup: node, the CLI, crisis.yaml', start: 0, end: 0, peakMiB: 0, cpuStart: 0, cpuEnd: 0 }];
   let cpu = 0;
   const notes: string[] = [];
   const tail: string[] = [];

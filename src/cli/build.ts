@@ -4,11 +4,13 @@
  * into a staging directory that replaces the previous site only when
  * complete (site-output.ts). After an edit of a notebook's text alone (and
  * nothing else since the site was built), only that notebook's page is
- * rendered again, into the site in place (notebook-rebuild.ts). `debrief dev`
+ * rendered again, into the site in place (notebook-rebuild.ts); after no
+ * change at all, nothing is. `debrief dev`
  * brings the bundles up to date, then serves the site with live reload
  * (`astro dev`) for writing notebooks.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildDate, buildTime } from '../node/build-date.ts';
 import { bundlesDir, crisesDir, readManifest } from '../node/bundle-dir.ts';
@@ -62,7 +64,12 @@ export async function build(root: string, options: BuildOptions): Promise<void> 
   // Only a notebook's text changed since the site in `target` was built: render its page alone (seconds, not a whole build).
   // Prebuilt bundles (from /analyze/) are not in the stamp, so a site with them is always built whole.
   const notebooks = process.env.DEBRIEF_FULL_BUILD || prebuilt.length ? null : notebookOnlyChange(readStamp(target), stamp);
-  if (notebooks && (await rebuildNotebookPages(root, target, notebooks, stamp, { astro, quiet: options.quiet }))) {
+  // Nothing changed since the site was built (and its pages are there): nothing to render.
+  if (notebooks?.length === 0 && sitePagesPresent(target, crises)) {
+    say(`debrief: the site in ${target} is up to date: nothing changed since it was built (DEBRIEF_FULL_BUILD=1 builds every page again)`);
+    return;
+  }
+  if (notebooks?.length && (await rebuildNotebookPages(root, target, notebooks, stamp, { astro, quiet: options.quiet }))) {
     say(`debrief: only the notebook of ${notebooks.join(', ')} changed: its page rendered again into ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s (DEBRIEF_FULL_BUILD=1 builds every page)`);
     return;
   }
@@ -71,6 +78,11 @@ export async function build(root: string, options: BuildOptions): Promise<void> 
   // Said even with --quiet: a deploy would fail on these files.
   const large = largeFilesWarning(await filesOver(target));
   if (large) process.stderr.write(`${large}\n`);
+}
+
+/** The site's front page and every crisis's are in `target` (a site someone pruned by hand is built again). */
+function sitePagesPresent(target: string, crises: readonly { slug: string }[]): boolean {
+  return [path.join(target, 'index.html'), ...crises.map((c) => path.join(target, c.slug, 'index.html'))].every((file) => existsSync(file));
 }
 
 /** Serves the site with live reload; bundles are brought up to date first (run again after changing data). */

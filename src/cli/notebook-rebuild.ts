@@ -37,6 +37,8 @@ export default {
   ...config,
   srcDir: ${JSON.stringify(srcDir)},
   integrations: config.integrations.filter((i) => wanted.has(i.name)),
+  // The server bundle only renders this page and is then removed: tree-shaking it is time (~0.3 s) for nothing.
+  vite: { ...config.vite, build: { ...config.vite?.build, rollupOptions: { ...config.vite?.build?.rollupOptions, treeshake: false } } },
 };
 `;
 }

@@ -76,8 +76,9 @@ export interface SourcesStamp {
 /**
  * The crises whose notebook page alone must be rendered again to turn the
  * site stamped `previous` into the site stamped `next`: those whose notebook
- * body changed, when nothing else did. Null when anything else changed (or
- * `previous` is missing or older than this stamp): the whole site is built.
+ * body changed, when nothing else did; none when nothing changed at all (the
+ * site is up to date). Null when anything else changed (or `previous` is
+ * missing or older than this stamp): the whole site is built.
  */
 export function notebookOnlyChange(previous: SourcesStamp | null, next: SourcesStamp & { sources: SiteSources }): string[] | null {
   const before = previous?.sources;
@@ -90,6 +91,6 @@ export function notebookOnlyChange(previous: SourcesStamp | null, next: SourcesS
     if (!now.crisis) return null;
     changed.push(now.crisis);
   }
-  if (!changed.length || !changed.every((slug) => next.crises.some((c) => c.slug === slug))) return null;
+  if (!changed.every((slug) => next.crises.some((c) => c.slug === slug))) return null;
   return changed.sort();
 }

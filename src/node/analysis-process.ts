@@ -17,6 +17,7 @@ import type { AnalyzeCommandOptions } from '../cli/analyze.ts';
 import { withDirLock, lockFile } from './atomic-dir.ts';
 import { readManifest } from './bundle-dir.ts';
 import { childStderr } from './child-stderr.ts';
+import { compiledEntry, TEXT_WORKER_ENV } from './compiled-entry.ts';
 import { heapBudget, machineMemoryMb, outOfHeapMessage } from './heap-budget.ts';
 
 /** The options the child gets: plain data (callbacks stay in the child). */
@@ -59,19 +60,21 @@ export function keptFlags(execArgv: readonly string[] = process.execArgv): strin
  * would be in process, or what stopped the child (the JavaScript heap, a signal). A stopped child's lock and
  * partial bundle are cleaned up, so the previous bundle stays as it was.
  */
-export async function analyzeInChildProcess(dir: string, options: AnalysisOptions, { entry = fileURLToPath(new URL(ENTRY_NAME, import.meta.url)), env = process.env }: AnalysisProcessOptions = {}): Promise<void> {
+export async function analyzeInChildProcess(dir: string, options: AnalysisOptions, { entry, env = process.env }: AnalysisProcessOptions = {}): Promise<void> {
+  const compiled = entry ? null : await compiledEntries();
   const budget = heapBudget(env);
-  const growing = env.DEBRIEF_HEAP_GROWING_PERCENT ?? '20';
   const flags = [
     ...keptFlags(),
     `--max-old-space-size=${budget.mb}`,
-    // As bin/debrief.mjs sets for itself (it warns about a bad value; here it is just left out).
-    ...(/^\d+$/.test(growing) ? [`--heap-growing-percent=${growing}`] : []),
+    // V8's heap growing factor is left at its default while the files are read, then set (heap-budget.ts limitHeapGrowth).
     // So that the analysis can collect one analysis's garbage before the next starts (cli/analyze.ts collectGarbage).
     '--expose-gc',
   ];
   const request: AnalysisRequest = { dir, options };
-  const child = spawn(process.execPath, [...flags, entry, JSON.stringify(request)], { stdio: ['ignore', 'inherit', 'pipe', 'ipc'], env });
+  const child = spawn(process.execPath, [...flags, entry ?? compiled!.main, JSON.stringify(request)], {
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    env: compiled?.worker ? { ...env, [TEXT_WORKER_ENV]: compiled.worker } : env,
+  });
   let activity = 'starting';
   let failed: string | null = null;
   let done = false;
@@ -101,6 +104,26 @@ export async function analyzeInChildProcess(dir: string, options: AnalysisOption
   }
   throw new Error(`${dir}: the analysis stopped (${signal ?? `exit ${code}`}) while ${activity}`);
 }
+
+/**
+ * The child's entry and its text workers' as plain JavaScript (compiled-entry.ts); when they cannot be bundled,
+ * the TypeScript entries through tsx, as before (more memory, same results).
+ */
+function compiledEntries(): Promise<{ main: string; worker: string | null }> {
+  // Once per process: `debrief build` may analyse several crises.
+  compiled ??= (async () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    try {
+      const [main, worker] = await Promise.all([compiledEntry(path.join(here, 'analysis-process-main.ts')), compiledEntry(path.join(here, 'text-worker.ts'))]);
+      return { main, worker };
+    } catch (error) {
+      process.stderr.write(`debrief: the analysis runs through tsx (bundling it failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})\n`);
+      return { main: fileURLToPath(new URL(ENTRY_NAME, import.meta.url)), worker: null };
+    }
+  })();
+  return compiled;
+}
+let compiled: Promise<{ main: string; worker: string | null }> | undefined;
 
 /** V8's one line saying what failed ("FATAL ERROR: …", "# Fatal JavaScript …"), else its first line. */
 function fatalLine(text: string): string {

@@ -5,6 +5,7 @@
  * the machine's memory rather than V8's own default (about 4 GB whatever the
  * machine has), overridable with DEBRIEF_HEAP_MB.
  */
+import { setFlagsFromString } from 'node:v8';
 import os from 'node:os';
 
 /** Largest default heap: beyond it a full collection takes seconds, and a crisis that big should say so (DEBRIEF_HEAP_MB). */
@@ -85,4 +86,35 @@ export function outOfHeapMessage(subject: string, activity: string, heapMb: numb
  */
 export function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
+ * Sets V8's heap growing factor to `DEBRIEF_HEAP_GROWING_PERCENT` (default 20%; 0 or a value that is not a whole
+ * number leaves V8's own). V8 lets the heap grow to about twice what is live before it collects again; a
+ * million-post crisis keeps ~1 GB live through its analyses, so the default would double the peak for nothing.
+ * The analysis sets it once the files are read: while reading, the heap only grows, and V8's own factor spends
+ * 3.5–4.4 s less of a million posts' ingest collecting it (27 s against 31 s), below the later peak.
+ */
+export function limitHeapGrowth(env: NodeJS.ProcessEnv = process.env): void {
+  const percent = env.DEBRIEF_HEAP_GROWING_PERCENT ?? '20';
+  if (/^\d+$/.test(percent) && Number(percent) > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
+}
+
+/**
+ * A full collection that also compacts every page of the heap (under `--expose-gc`; nothing otherwise). Reading a
+ * million posts leaves the heap's pages a third empty (230 of 730 MiB after their garbage is collected), and V8
+ * keeps such pages; compacting returns them (300 MiB less resident). Compaction copies the live objects first, so
+ * it briefly costs their size: the analysis does it once, after reading and before the engine's memory grows, where
+ * that costs no peak (measured: 2,072 → 2,033 MiB peak at a million posts; compacting between every analysis too
+ * raised the peak to 2,494 MiB).
+ */
+export function compactHeap(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return;
+  setFlagsFromString('--compact-on-every-full-gc');
+  try {
+    gc();
+  } finally {
+    setFlagsFromString('--no-compact-on-every-full-gc');
+  }
 }

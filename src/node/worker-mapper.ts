@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { inProcessMapper, type TextMapper } from '../analysis/parallel/text-mapper.ts';
 import {
@@ -28,6 +28,7 @@ import {
   type TextTaskResult,
 } from '../analysis/parallel/text-tasks.ts';
 import type { ChunkRequest, ChunkResponse } from '../analysis/parallel/chunk-protocol.ts';
+import { TEXT_WORKER_ENV } from './compiled-entry.ts';
 
 export interface WorkerMapperOptions {
   /**
@@ -41,7 +42,9 @@ export interface WorkerMapperOptions {
   /** Texts per chunk (default: about 8 chunks per thread, 500–5,000, so the calling thread checks often for results). */
   chunkSize?: number;
   /**
-   * The worker entry. Default: text-worker.mjs beside this module. A bundled
+   * The worker entry. Default: the bundled entry the analysis child process
+   * names in DEBRIEF_TEXT_WORKER (compiled-entry.ts), else text-worker.mjs
+   * beside this module. A bundled
    * host (the Astro build) must pass the real path: its bundle has moved
    * this module away from the entry.
    */
@@ -93,7 +96,9 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
   const minTexts = options.minTexts ?? 50_000;
   // A variable, not a literal: bundlers rewrite `new URL('literal', import.meta.url)` into an asset.
   const entryName = './text-worker.mjs';
-  const entry = options.entry ?? new URL(entryName, import.meta.url);
+  // The analysis child process names its workers' bundled entry (compiled-entry.ts); else the tsx entry beside this file.
+  const bundled = process.env[TEXT_WORKER_ENV];
+  const entry = options.entry ?? (bundled ? pathToFileURL(bundled) : new URL(entryName, import.meta.url));
   const note = options.onNote ?? (() => {});
   const slots: Slot[] = [];
   const queue: Pending[] = [];

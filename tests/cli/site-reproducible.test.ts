@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -82,5 +82,17 @@ describe('debrief build, twice on the same input', () => {
     const whole = files(b);
     expect([...rebuilt.keys()]).toEqual([...whole.keys()]);
     expect([...whole].filter(([name, bytes]) => !bytes.equals(rebuilt.get(name)!)).map(([name]) => name)).toEqual([]);
+  }, 600_000);
+
+  it('renders nothing when nothing changed, unless a page of the site is missing', async () => {
+    const a = path.join(tmp, 'a');
+    appendFileSync(path.join(a, 'faults', 'index.html'), '<!-- untouched -->');
+    await build(a);
+    expect(readFileSync(path.join(a, 'faults', 'index.html'), 'utf8').endsWith('<!-- untouched -->')).toBe(true);
+    // A site someone pruned is built again, whole.
+    rmSync(path.join(a, 'smartlock-firmware-2024', 'index.html'));
+    await build(a);
+    expect(existsSync(path.join(a, 'smartlock-firmware-2024', 'index.html'))).toBe(true);
+    expect(readFileSync(path.join(a, 'faults', 'index.html'), 'utf8').endsWith('<!-- untouched -->')).toBe(false);
   }, 600_000);
 });

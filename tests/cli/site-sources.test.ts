@@ -46,7 +46,7 @@ describe('notebookOnlyChange', () => {
     const root = project('body');
     const before = stampOf(root);
     expect(before.sources.notebooks['reports/acme.mdx']?.crisis).toBe('acme');
-    expect(notebookOnlyChange(before, stampOf(root))).toBeNull();
+    expect(notebookOnlyChange(before, stampOf(root))).toEqual([]);
     appendFileSync(path.join(root, 'reports/beta.mdx'), '\nMore text.\n');
     expect(notebookOnlyChange(before, stampOf(root))).toEqual(['beta']);
     appendFileSync(path.join(root, 'reports/acme.mdx'), '\nMore.\n');

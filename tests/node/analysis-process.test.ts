@@ -127,7 +127,8 @@ describe('the analysis process', () => {
         return '';
       }
     };
-    const pid = childrenOf(parent.pid!).find((p) => cmdline(p).includes('analysis-process.mjs'));
+    // The analysis runs as its bundle (compiled-entry.ts), not through tsx.
+    const pid = childrenOf(parent.pid!).find((p) => /analysis-process-main-[0-9a-f]{16}\/analysis-process-main\.mjs/.test(cmdline(p)));
     expect(pid, `children of the parent: ${childrenOf(parent.pid!).map(cmdline).join(' | ')}`).toBeDefined();
     parent.kill('SIGKILL');
     for (let i = 0; i < 200 && alive(pid!); i++) await new Promise((r) => setTimeout(r, 50));

@@ -53,6 +53,8 @@ export function memoryBundleSink(files = new Map<string, Uint8Array>()): BundleS
 export interface WriteBundleOptions {
   /** Runs the privacy filter over the messages' distinct texts (default: on this thread); a worker pool shares the work with this thread. */
   textMapper?: TextMapper;
+  /** Called once the texts are filtered, the mapper's last use: a host may stop its worker threads before the bundle's largest part. */
+  afterTexts?: () => Promise<void>;
 }
 
 /** Writes the bundle of `result` to `sink`; returns its manifest. `inputKey` identifies what it was computed from. */
@@ -68,6 +70,7 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
   // Each distinct string is filtered once: message texts up front (over the host's threads), then
   // column values, which repeat (labels, fault ids, matched phrases), and list cells, which quote messages.
   const masked = await filteredTexts(result, privacy, options.textMapper ?? inProcessMapper);
+  await options.afterTexts?.();
   const otherText = memoize(privacy.text);
   // With privacy off the filter leaves every string as it is: nothing to look up or remember.
   const columnText = masked ? (s: string) => masked.get(s) ?? otherText(s) : (s: string) => s;

@@ -34,6 +34,8 @@ export interface IngestOptions {
   /** The site's fault library (data/faults.yaml): crisis.yaml's `faults:` may use and extend its faults. */
   faultLibrary?: FaultLibrary;
   onProgress?: ReadContext['onProgress'];
+  /** Called once every file is read into messages, before they are loaded into the engine: a host may collect the reading's garbage there. */
+  afterRead?: () => void;
 }
 
 export interface IngestResult {
@@ -91,6 +93,9 @@ export async function ingestCrisis(files: CrisisFiles, engine: Engine, options: 
   const messages = finishMessages(drafts, config.brand.handles);
   const cases: Case[] = caseDrafts.map(({ updatedAt: _updated, ...c }) => c);
   describeBrand(config, messages);
+  drafts.length = 0;
+  caseDrafts.length = 0;
+  options.afterRead?.();
   await loadTables(engine, messages, cases);
   return { config, configFound: yamlText !== null, messages, cases, ledger: totalLedger(ledgers) };
 }

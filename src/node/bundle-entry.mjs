@@ -1,0 +1,75 @@
+// `node bundle-entry.mjs <entry.ts> <dir> [name]`: bundles a TypeScript entry of this project (packages stay imports)
+// into the directory <dir>/<name>, or else one named by its content, and prints the path of the entry's file there. Used for the CLI (bin/debrief.mjs)
+// and the analysis child and its text workers (compiled-entry.ts), so that they run without tsx's loader thread. A
+// process of its own so that esbuild's code and output never stay in the memory of a process that waits for the
+// analysis; plain JavaScript, as it runs before any TypeScript loader.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+/**
+ * Each module keeps its own `import.meta.url`, `import.meta.dirname` and `import.meta.filename` (esbuild would give
+ * the bundle's): src/node finds files beside its modules through them.
+ */
+const ownImportMeta = {
+  name: 'own-import-meta',
+  setup(b) {
+    b.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta')) return undefined;
+      const contents = source
+        .replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href))
+        .replace(/\bimport\.meta\.dirname\b/g, JSON.stringify(path.dirname(args.path)))
+        .replace(/\bimport\.meta\.filename\b/g, JSON.stringify(args.path));
+      return { contents, loader: path.extname(args.path).includes('t') ? 'ts' : 'js' };
+    });
+  },
+};
+
+const [entry, dir, name] = process.argv.slice(2);
+const base = path.basename(entry).replace(/\.[cm]?ts$/, '');
+try {
+  const staging = path.join(dir, `.staging-${process.pid}`);
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    // Modules the entry imports only when a command needs them stay in chunks of their own, loaded then.
+    splitting: true,
+    outdir: staging,
+    entryNames: '[name]',
+    chunkNames: 'chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+    logLevel: 'silent',
+    plugins: [ownImportMeta],
+  });
+  const outputs = result.outputFiles.map((f) => ({ rel: path.relative(staging, f.path), contents: f.contents })).sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  const hash = createHash('sha256');
+  for (const o of outputs) hash.update(`${o.rel}\0`).update(o.contents);
+  const target = path.join(dir, name ?? `${base}-${hash.digest('hex').slice(0, 16)}`);
+  if (!existsSync(target)) {
+    // Written aside and renamed into place: concurrent runs share it and never read a half-written one.
+    for (const o of outputs) {
+      mkdirSync(path.dirname(path.join(staging, o.rel)), { recursive: true });
+      writeFileSync(path.join(staging, o.rel), o.contents);
+    }
+    try {
+      renameSync(staging, target);
+    } catch (error) {
+      // Another run put the same bundle there first.
+      if (!existsSync(target)) throw error;
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  process.stdout.write(path.join(target, `${base}.mjs`));
+} catch (error) {
+  process.stderr.write(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}

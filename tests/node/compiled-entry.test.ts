@@ -1,0 +1,50 @@
+/**
+ * The analysis child and its text workers run as esbuild bundles, without tsx's loader thread
+ * (compiled-entry.ts): the bundles run, are named by their content, and every module keeps
+ * its own `import.meta.url`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compiledEntry } from '../../src/node/compiled-entry.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'debrief-compiled-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('compiledEntry', () => {
+  it('bundles an entry into one file that plain Node runs, named by its content', async () => {
+    const src = path.join(tmp, 'src');
+    mkdirSync(path.join(src, 'lib'), { recursive: true });
+    writeFileSync(path.join(src, 'lib', 'shout.ts'), 'export const shout = (s: string): string => s.toUpperCase();\n');
+    // import.meta beside the entry keeps the entry's directory.
+    writeFileSync(path.join(src, 'main.ts'), "import { shout } from './lib/shout.ts';\nimport { fileURLToPath } from 'node:url';\nconsole.log(shout('ok'), fileURLToPath(new URL('.', import.meta.url)));\n");
+    const out = path.join(tmp, 'out');
+    const file = await compiledEntry(path.join(src, 'main.ts'), out);
+    expect(path.relative(out, file)).toMatch(/^main-[0-9a-f]{16}\/main\.mjs$/);
+    expect(execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim()).toBe(`OK ${src}/`);
+    // The same code, the same file: nothing written twice, nothing half-written left.
+    expect(await compiledEntry(path.join(src, 'main.ts'), out)).toBe(file);
+    expect(readdirSync(out)).toEqual([path.basename(path.dirname(file))]);
+  });
+
+  it('keeps each module its own import.meta.url and dirname', async () => {
+    const src = path.join(tmp, 'meta');
+    mkdirSync(path.join(src, 'lib'), { recursive: true });
+    writeFileSync(path.join(src, 'lib', 'where.ts'), "export const where = [import.meta.url, import.meta.dirname];\n");
+    writeFileSync(path.join(src, 'main.ts'), "import { where } from './lib/where.ts';\nconsole.log(JSON.stringify([import.meta.url, ...where]));\n");
+    const file = await compiledEntry(path.join(src, 'main.ts'), path.join(tmp, 'out-meta'));
+    expect(JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8' }))).toEqual([pathToFileURL(path.join(src, 'main.ts')).href, pathToFileURL(path.join(src, 'lib', 'where.ts')).href, path.join(src, 'lib')]);
+  });
+
+  it('bundles the analysis child and its text worker', async () => {
+    const out = path.join(tmp, 'out-real');
+    for (const entry of ['analysis-process-main.ts', 'text-worker.ts']) {
+      const base = entry.replace('.ts', '');
+      expect(path.relative(out, await compiledEntry(path.join(ROOT, 'src/node', entry), out))).toMatch(new RegExp(`^${base}-[0-9a-f]{16}/${base}\\.mjs$`));
+    }
+  });
+});
