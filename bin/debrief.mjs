@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `debrief` command. Its TypeScript runs as one bundle that esbuild makes whenever the sources change
+// The `debrief` command. Its TypeScript runs as a bundle that esbuild makes whenever the sources change
 // (src/node/bundle-entry.mjs, ~0.3 s) and Node then imports at once: no tsx loader thread starts beside it (0.15 s
 // and ~20 MiB saved on every run, and this process waits beside the analysis for all of it). If the bundle cannot
 // be made, the sources run through tsx, as they always can: there is no compile step to forget.

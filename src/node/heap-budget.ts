@@ -102,11 +102,11 @@ export function limitHeapGrowth(env: NodeJS.ProcessEnv = process.env): void {
 
 /**
  * A full collection that also compacts every page of the heap (under `--expose-gc`; nothing otherwise). Reading a
- * million posts leaves the heap's pages a third empty (230 of 730 MiB after their garbage is collected), and V8
- * keeps such pages; compacting returns them (300 MiB less resident). Compaction copies the live objects first, so
- * it briefly costs their size: the analysis does it once, after reading and before the engine's memory grows, where
- * that costs no peak (measured: 2,072 → 2,033 MiB peak at a million posts; compacting between every analysis too
- * raised the peak to 2,494 MiB).
+ * million posts leaves the heap's pages a third empty (454 MiB live in 726 MiB of pages after a full collection),
+ * and V8 keeps such pages; compacting returns them (497 MiB of pages, 300 MiB less resident). Compaction copies the
+ * live objects first, so it briefly costs their size: the analysis does it once, after reading and before the
+ * engine's memory grows, where that costs no peak (measured: 2,072 → 2,037 MiB peak at a million posts; compacting
+ * between every analysis too raised the peak to 2,494 MiB).
  */
 export function compactHeap(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
