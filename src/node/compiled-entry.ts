@@ -1,7 +1,7 @@
 /**
  * The analysis child process and its text workers run as plain JavaScript:
  * each TypeScript entry is bundled by esbuild (bundle-entry.mjs, in a process
- * of its own) into one ES module file that Node runs without tsx. Why: tsx
+ * of its own) into ES module files (the entry's and its chunks) that Node runs without tsx. Why: tsx
  * registers its loader on a thread of its own, with a V8 heap of its own, in
  * every process and worker that registers it (about 20 MiB each); at a million
  * posts that is memory the analysis needs (docs/scaling.md). Bundling takes
@@ -22,7 +22,7 @@ export const COMPILED_DIR = path.resolve(HERE, '../../node_modules/.cache/debrie
 
 /**
  * Bundles the TypeScript module `entry` (an absolute path) with its own imports (packages stay imports) into
- * `dir`; returns the bundle's path. Each module keeps its own `import.meta.url`, so paths built from it stay right.
+ * a directory of `dir`; returns the path of the entry's file there. Each module keeps its own `import.meta.url`, so paths built from it stay right.
  */
 export async function compiledEntry(entry: string, dir = COMPILED_DIR): Promise<string> {
   try {

@@ -16,7 +16,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'debrief-compiled-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('compiledEntry', () => {
-  it('bundles an entry into one file that plain Node runs, named by its content', async () => {
+  it('bundles an entry into a directory that plain Node runs, named by its content', async () => {
     const src = path.join(tmp, 'src');
     mkdirSync(path.join(src, 'lib'), { recursive: true });
     writeFileSync(path.join(src, 'lib', 'shout.ts'), 'export const shout = (s: string): string => s.toUpperCase();\n');
