@@ -4,8 +4,8 @@
  * build). Analyses only see this interface; who opened the database is
  * somebody else's concern.
  */
-import { DataType, tableToIPC, type Table } from 'apache-arrow';
-import { arrowTable } from '../core/arrow-columns.ts';
+import { DataType, type Table } from 'apache-arrow';
+import { arrowIpc, ByteArena } from '../core/arrow-columns.ts';
 import type { ColumnSpec } from '../model.ts';
 
 /** A row as analyses receive it: BIGINTs become numbers (or strings past 2^53), timestamps epoch ms. */
@@ -57,14 +57,16 @@ export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000 }: E
       // When the specs list the table's columns in its order, batches go straight into the table (DuckDB casts on
       // insert, as the CAST below does); else through a staging table, matched by name. Straight in saves a copy.
       const direct = sameNames(tableRows(await run(`describe ${table}`, () => conn.query(`DESCRIBE ${table}`))).map((d) => String(d.column_name)), columns.map((c) => c.sql));
+      // One buffer for every batch's texts (core/arrow-columns.ts: fresh ones cost collections of the whole heap).
+      const arena = new ByteArena();
       for (let start = 0; start < rows.length; start += INSERT_BATCH) {
         const batch = rows.slice(start, start + INSERT_BATCH);
         if (direct) {
-          await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(tableToIPC(toArrow(columns, batch), 'stream'), { name: table, create: false }));
+          await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(toArrowIpc(columns, batch, arena), { name: table, create: false }));
           continue;
         }
         const name = `__stage_${table}_${staging++}`;
-        await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(tableToIPC(toArrow(columns, batch), 'stream'), { name, create: true }));
+        await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(toArrowIpc(columns, batch, arena), { name, create: true }));
         // By name: the table's column order need not be the spec's.
         const names = columns.map((c) => `"${c.sql}"`).join(', ');
         const select = columns.map((c) => `CAST("${c.sql}" AS ${c.type})`).join(', ');
@@ -98,10 +100,11 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 // Counts and row numbers fit a double exactly; the insert (or its CAST) restores BIGINT.
 const ARROW_TYPE = { VARCHAR: 'utf8', BOOLEAN: 'bool', TIMESTAMP: 'timestamp', BIGINT: 'float64', INTEGER: 'float64' } as const;
 
-function toArrow<R>(columns: ColumnSpec<R>[], rows: readonly R[]): Table {
-  return arrowTable(
+function toArrowIpc<R>(columns: ColumnSpec<R>[], rows: readonly R[], arena: ByteArena): Uint8Array {
+  return arrowIpc(
     columns.map((c) => ({ name: c.sql, type: ARROW_TYPE[c.type], value: (r: R) => r[c.key] as string | number | boolean | null })),
     rows,
+    arena,
   );
 }
 

@@ -1,7 +1,7 @@
 /** Arrow columns built into their buffers: the values read back, the chunked stream is the whole stream. */
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { arrowIpc, arrowIpcChunks, inferColumnType, type ArrowColumn } from '../../../src/analysis/core/arrow-columns.ts';
+import { arrowIpc, arrowIpcChunks, ByteArena, inferColumnType, type ArrowColumn } from '../../../src/analysis/core/arrow-columns.ts';
 
 interface Row {
   s: string | null;
@@ -86,6 +86,24 @@ describe('text columns', () => {
 
   it('a lone high surrogate ending one text and a lone low one starting the next stay two characters (joined, they would pair)', () => {
     expectEncoded(['y'.repeat(400) + '\ud83e', '\udd86' + 'z'.repeat(400), 'plain'.repeat(100)]);
+  });
+});
+
+describe('the arena text bytes are written in', () => {
+  it('gives each column its own bytes when columns outgrow it, and a stream keeps its bytes when the next is built in it', () => {
+    // Three columns of about 1.5 MB each: more than the arena's first buffer, so it grows between columns.
+    const value = (k: number, i: number) => `${k}:${i}:${'é'.repeat(200 + (i % 50))}${i % 7 ? '' : ' 🦆'}`;
+    const columns = (salt: number): ArrowColumn<number>[] => [0, 1, 2].map((k) => ({ name: `c${k}`, type: 'utf8', value: (i: number) => value(k + salt, i) }));
+    const indices = Array.from({ length: 3_000 }, (_, i) => i);
+    const arena = new ByteArena();
+    const first = arrowIpc(columns(0), indices, arena);
+    const copy = Buffer.from(first);
+    const second = arrowIpc(columns(10), indices, arena);
+    expect(Buffer.from(first).equals(copy)).toBe(true);
+    for (const [ipc, salt] of [[first, 0], [second, 10]] as const) {
+      const table = tableFromIPC(ipc);
+      for (const k of [0, 1, 2]) expect(table.getChild(`c${k}`)!.toArray()).toEqual(indices.map((i) => value(k + salt, i)));
+    }
   });
 });
 
