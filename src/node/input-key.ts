@@ -4,7 +4,7 @@
  * key is stale and analysed again; anything else is reused as it is.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_VERSION } from '../analysis/bundle/layout.ts';
@@ -19,7 +19,7 @@ let codeKey: string | undefined;
 export function crisisInputKey(crisisDir: string): string {
   codeKey ??= treeHash(CODE_DIRS);
   const library = faultLibraryFile(crisisDir);
-  const libraryKey = existsSync(library) ? createHash('sha256').update(readFileSync(library)).digest('hex') : 'none';
+  const libraryKey = existsSync(library) ? fileSha256(library) : 'none';
   return createHash('sha256').update(`bundle ${BUNDLE_VERSION}\ncode ${codeKey}\ndata ${treeHash([crisisDir])}\nfaults ${libraryKey}\n`).digest('hex');
 }
 
@@ -30,9 +30,22 @@ export function treeHash(roots: string[]): string {
     const single = statSync(root).isFile();
     for (const file of single ? [root] : listFiles(root)) {
       hash.update(`${single ? path.basename(file) : path.relative(root, file)}\0`);
-      hash.update(createHash('sha256').update(readFileSync(file)).digest('hex'));
+      hash.update(fileSha256(file));
       hash.update('\n');
     }
+  }
+  return hash.digest('hex');
+}
+
+/** SHA-256 of a file's bytes, read a megabyte at a time: a crisis's exports may be gigabytes (ten million posts: 1.7 GB). */
+export function fileSha256(file: string): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(file, 'r');
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
   }
   return hash.digest('hex');
 }

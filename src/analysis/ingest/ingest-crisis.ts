@@ -8,6 +8,7 @@ import { addEventsFile } from '../config/events-file.ts';
 import type { FaultLibrary } from '../config/fault-library.ts';
 import type { Engine } from '../engine/engine.ts';
 import { CASE_COLUMNS, MESSAGE_COLUMNS, createTableSql, type Case, type Message } from '../model.ts';
+import { FingerprintSet } from './fingerprint.ts';
 import { assertBalanced, totalLedger, type Ledger, type SourceLedger } from './ledger.ts';
 import type { MessageDraft } from './map-record.ts';
 import { readSource, type CaseDraft, type ReadContext } from './read-source.ts';
@@ -76,7 +77,7 @@ export async function ingestCrisis(files: CrisisFiles, engine: Engine, options: 
   const window = config.window && { start: config.window.start ? Date.parse(config.window.start) : undefined, end: config.window.end ? Date.parse(config.window.end) : undefined };
   const drafts: MessageDraft[] = [];
   const caseDrafts: CaseDraft[] = [];
-  const seen = { messageIds: new Set<string>(), fingerprints: new Set<string>(), caseIds: new Map() };
+  const seen = { messagesById: new Map<string, MessageDraft>(), fingerprints: new FingerprintSet(), caseIds: new Map() };
   const ledgers: SourceLedger[] = [];
   for (const [index, source] of sources.entries()) {
     const ledger = await readSource(files.open(source.file), source, {
@@ -90,7 +91,8 @@ export async function ingestCrisis(files: CrisisFiles, engine: Engine, options: 
   }
   for (const l of ledgers) assertBalanced(l);
 
-  const messages = finishMessages(drafts, config.brand.handles);
+  const messages = finishMessages(drafts, config.brand.handles, seen.messagesById);
+  seen.messagesById.clear();
   const cases: Case[] = caseDrafts.map(({ updatedAt: _updated, ...c }) => c);
   describeBrand(config, messages);
   drafts.length = 0;

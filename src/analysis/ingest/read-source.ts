@@ -9,7 +9,7 @@ import { resolveCsvMapping, type CsvMapping } from './csv-mapping.ts';
 import { readCsvRecords } from './csv-records.ts';
 import { decodeSource } from './encoding.ts';
 import { FIELD_TOO_LARGE, oversizedDetail, oversizedField, recordCharCap } from './field-limit.ts';
-import { recordFingerprint } from './fingerprint.ts';
+import type { FingerprintSet } from './fingerprint.ts';
 import { detectFormat, formatSpec, type FlatRecord, type FormatSpec } from './formats/index.ts';
 import { guessColumns } from './formats/generic.ts';
 import { ATTRIBUTES_KEY } from './formats/types.ts';
@@ -22,9 +22,10 @@ export type CaseDraft = Case & { updatedAt: number | null };
 
 /** Ids and record fingerprints seen so far across all sources, for duplicate accounting. */
 export interface SeenState {
-  messageIds: Set<string>;
-  /** 128-bit keys of records already taken (fingerprint.ts). */
-  fingerprints: Set<string>;
+  /** Message id → its draft: the first message with that id (the reply trees look parents up here). */
+  messagesById: Map<string, MessageDraft>;
+  /** Records already taken, by their 128-bit fingerprints (fingerprint.ts). */
+  fingerprints: FingerprintSet;
   /** Case id → index into the case drafts, and the ledger that loaded it. */
   caseIds: Map<string, { index: number; ledger: SourceLedger }>;
 }
@@ -72,21 +73,20 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
     if ((ctx.window?.start !== undefined && when < ctx.window.start) || (ctx.window?.end !== undefined && when > ctx.window.end)) {
       return reject(l, OUTSIDE_WINDOW, { at, text: shown(raw), detail: new Date(when).toISOString() });
     }
-    const fingerprint = typeof raw === 'string' ? recordFingerprint(`${table}:json`, [raw]) : recordFingerprint(`${table}:csv`, raw);
-    if (ctx.seen.fingerprints.has(fingerprint)) {
+    const isNew = typeof raw === 'string' ? ctx.seen.fingerprints.add(`${table}:json`, [raw]) : ctx.seen.fingerprints.add(`${table}:csv`, raw);
+    if (!isNew) {
       l.duplicates++;
       l.exactDuplicates++;
       return;
     }
-    ctx.seen.fingerprints.add(fingerprint);
     if (table === 'messages') {
       const row = mapped.row as MessageDraft;
-      if (ctx.seen.messageIds.has(row.id)) {
+      if (ctx.seen.messagesById.has(row.id)) {
         l.duplicates++;
         l.repeatedIds++;
         return countInto(l.warnings, 'repeated id (first kept)', { at, text: shown(raw), detail: `id ${row.id}` });
       }
-      ctx.seen.messageIds.add(row.id);
+      ctx.seen.messagesById.set(row.id, row);
       ctx.messages.push(row);
       l.loaded++;
     } else {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordFingerprint } from '../../../src/analysis/ingest/fingerprint.ts';
+import { FingerprintSet, recordFingerprint } from '../../../src/analysis/ingest/fingerprint.ts';
 
 describe('recordFingerprint', () => {
   it('depends on where fields split, not only on their concatenation', () => {
@@ -30,5 +30,24 @@ describe('recordFingerprint', () => {
     const long = 'y'.repeat(100_000);
     expect(recordFingerprint('m', [long])).not.toBe(recordFingerprint('m', [`${long.slice(1)}z`]));
     expect(recordFingerprint('m', ['short'])).toBe(recordFingerprint('m', ['short']));
+  });
+});
+
+describe('FingerprintSet', () => {
+  it('takes a record once, by its fingerprint, across growth: as a Set of recordFingerprint keys does', () => {
+    const set = new FingerprintSet();
+    const keys = new Set<string>();
+    // Records repeat (every third is one seen before) while the table grows from 4,096 slots past 100,000 entries.
+    for (let i = 0; i < 150_000; i++) {
+      const j = i % 3 === 2 ? i - 2 : i;
+      const fields = [String(j), j % 5 ? 'text' : 'other'];
+      const isNew = !keys.has(recordFingerprint('messages:csv', fields));
+      keys.add(recordFingerprint('messages:csv', fields));
+      expect(set.add('messages:csv', fields)).toBe(isNew);
+    }
+    expect(set.size).toBe(keys.size);
+    expect(set.size).toBe(100_000);
+    expect(set.add('cases:csv', ['0', 'other'])).toBe(true);
+    expect(set.add('messages:csv', ['0', 'other'])).toBe(false);
   });
 });

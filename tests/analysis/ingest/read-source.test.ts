@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../../src/analysis/config/source-config.ts';
+import { FingerprintSet } from '../../../src/analysis/ingest/fingerprint.ts';
 import { readSource, type ReadContext } from '../../../src/analysis/ingest/read-source.ts';
 import { bytesSource, IngestError, type FileSource } from '../../../src/analysis/ingest/source.ts';
 
@@ -16,7 +17,7 @@ function context(maxRecordChars?: number): ReadContext {
     crisisTimezone: 'UTC',
     maxFieldBytes: 1 << 20,
     maxRecordChars,
-    seen: { messageIds: new Set(), fingerprints: new Set(), caseIds: new Map() },
+    seen: { messagesById: new Map(), fingerprints: new FingerprintSet(), caseIds: new Map() },
     messages: [],
     cases: [],
   };
