@@ -7,11 +7,17 @@
  */
 
 const MISSING = new Set(['', 'na', 'n/a', 'null', 'none', '-', '?', 'nan', 'undefined']);
+const LONGEST_MARKER = 9;
+// What String.prototype.trim removes (white space and line terminators) is what \s matches.
+const SPACE = /\s/;
 
 /** True for the usual missing-value markers (empty, NA, N/A, null, None, -, ?). */
 export function isMissing(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  return typeof value === 'string' && MISSING.has(value.trim().toLowerCase());
+  if (typeof value !== 'string') return false;
+  // Every cell is asked: one longer than any marker is one only when spaces pad it, so most are not trimmed and lowered.
+  if (value.length > LONGEST_MARKER && !SPACE.test(value[0]!) && !SPACE.test(value[value.length - 1]!)) return false;
+  return MISSING.has(value.trim().toLowerCase());
 }
 
 /** A cell as a trimmed string, or null when missing. */

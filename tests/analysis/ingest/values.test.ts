@@ -15,6 +15,9 @@ describe('cell values', () => {
   it('knows the missing markers', () => {
     for (const v of ['', ' ', 'NA', 'n/a', 'null', 'None', '-', '?', undefined, null]) expect(isMissing(v)).toBe(true);
     for (const v of ['0', 'no', 'x']) expect(isMissing(v)).toBe(false);
+    // Padded past the longest marker, by any space trim removes; and a long value that is not one.
+    for (const v of ['          n/a', 'UNDEFINED\u00a0\u00a0', '\u2028null\t\t\t\t\t\t', '\ufeff          ']) expect(isMissing(v), JSON.stringify(v)).toBe(true);
+    for (const v of ['undefined!', 'n/a at all', ' not missing ']) expect(isMissing(v), v).toBe(false);
   });
   it('cleans ids: pandas float suffix off, spreadsheet scientific notation refused, big ids intact', () => {
     expect(cleanId('3.0')).toEqual({ ok: true, id: '3' });
