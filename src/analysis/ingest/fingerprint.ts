@@ -100,6 +100,14 @@ export class FingerprintSet {
     }
   }
 
+  /** Forgets every record and returns the table's memory (tens of MB for a million records). */
+  clear(): void {
+    this.capacity = 1 << 12;
+    this.keys = new Int32Array(this.capacity * 4);
+    this.used = new Uint8Array(this.capacity);
+    this.count = 0;
+  }
+
   private grow(): void {
     const { keys, used, capacity } = this;
     this.capacity = capacity * 2;

@@ -92,7 +92,10 @@ export async function ingestCrisis(files: CrisisFiles, engine: Engine, options: 
   for (const l of ledgers) assertBalanced(l);
 
   const messages = finishMessages(drafts, config.brand.handles, seen.messagesById);
+  // Read: what was seen is not needed any more, and the heap is compacted next.
   seen.messagesById.clear();
+  seen.fingerprints.clear();
+  seen.caseIds.clear();
   const cases: Case[] = caseDrafts.map(({ updatedAt: _updated, ...c }) => c);
   describeBrand(config, messages);
   drafts.length = 0;

@@ -49,5 +49,8 @@ describe('FingerprintSet', () => {
     expect(set.size).toBe(100_000);
     expect(set.add('cases:csv', ['0', 'other'])).toBe(true);
     expect(set.add('messages:csv', ['0', 'other'])).toBe(false);
+    set.clear();
+    expect(set.size).toBe(0);
+    expect(set.add('messages:csv', ['0', 'other'])).toBe(true);
   });
 });
