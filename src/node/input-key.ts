@@ -37,10 +37,12 @@ export function treeHash(roots: string[]): string {
   return hash.digest('hex');
 }
 
+// One buffer for every file: the code key alone hashes a few hundred sources at start-up.
+const buffer = Buffer.allocUnsafe(1 << 20);
+
 /** SHA-256 of a file's bytes, read a megabyte at a time: a crisis's exports may be gigabytes (ten million posts: 1.7 GB). */
 export function fileSha256(file: string): string {
   const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(1 << 20);
   const fd = openSync(file, 'r');
   try {
     for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));

@@ -36,47 +36,30 @@ const utf8 = new TextEncoder();
  * messages' bundle: 12 full collections against 14–15, 33.3 s against
  * 35.3 s, three runs each). The arena lives as long as its stream.
  */
-interface ByteStore {
-  /** `n` writable bytes, not overlapping any other taken since the last reset. */
-  take(n: number): Uint8Array;
-  /** The first `used` bytes of `bytes`, as the column keeps them. */
-  keep(bytes: Uint8Array, used: number): Uint8Array;
-}
-
-/** Fresh buffers, trimmed to what was written: for tables that outlive the call. */
-const FRESH: ByteStore = { take: (n) => new Uint8Array(n), keep: (bytes, used) => (used === bytes.length ? bytes : bytes.slice(0, used)) };
-
-/** One growing buffer handed out in consecutive pieces until reset; pieces are views, valid until then. */
-export class ByteArena implements ByteStore {
-  private buffer = new Uint8Array(1 << 20);
+export class ByteArena {
+  // Empty until first used: a stream of a few rows should not cost a megabyte.
+  private buffer = new Uint8Array(0);
   private used = 0;
+  /** `n` writable bytes, not overlapping any other piece taken since the last reset; a view, valid until then. */
   take(n: number): Uint8Array {
     if (this.used + n > this.buffer.length) {
       // Pieces already handed out keep the old buffer alive until the reset; later ones come from a larger one.
-      this.buffer = new Uint8Array(Math.max(n, this.buffer.length * 2));
+      this.buffer = new Uint8Array(Math.max(n, this.buffer.length * 2, 1 << 16));
       this.used = 0;
     }
     const piece = this.buffer.subarray(this.used, this.used + n);
     this.used += n;
     return piece;
   }
+  /** The first `used` bytes of a piece, as the column keeps them. */
   keep(bytes: Uint8Array, used: number): Uint8Array {
     // The unused tail goes back to the arena when this was its last piece.
     if (bytes.buffer === this.buffer.buffer && bytes.byteOffset + bytes.length === this.used) this.used -= bytes.length - used;
     return bytes.subarray(0, used);
   }
+  /** Every piece free again: what was built from them must have been serialised. */
   reset(): void {
     this.used = 0;
-  }
-}
-
-/** `build`'s result, its text bytes written into `arena`, which is free again afterwards: `build` must serialise what it builds. */
-function inArena<T>(arena: ByteArena, build: (store: ByteStore) => T): T {
-  arena.reset();
-  try {
-    return build(arena);
-  } finally {
-    arena.reset();
   }
 }
 
@@ -90,7 +73,7 @@ function validity(values: readonly Value[]): { nullBitmap: Uint8Array | undefine
   return { nullBitmap: bitmap, nullCount };
 }
 
-function textVector(values: readonly Value[], store: ByteStore): Vector {
+function textVector(values: readonly Value[], arena: ByteArena): Vector {
   const n = values.length;
   const texts = new Array<string | null>(n);
   let units = 0;
@@ -101,8 +84,8 @@ function textVector(values: readonly Value[], store: ByteStore): Vector {
     if (s !== null) units += s.length;
   }
   // Long texts (posts) are encoded in one native call; short ones (ids, labels) cost more to join than to copy.
-  const encoded = units >= JOIN_MIN_UNITS_PER_VALUE * n ? encodeJoined(texts, store) : null;
-  const { offsets, bytes } = encoded ?? encodeEach(texts, units, store);
+  const encoded = units >= JOIN_MIN_UNITS_PER_VALUE * n ? encodeJoined(texts, arena) : null;
+  const { offsets, bytes } = encoded ?? encodeEach(texts, units, arena);
   return makeVector(makeData({ type: new Utf8(), length: n, ...validity(values), valueOffsets: offsets, data: bytes }));
 }
 
@@ -118,7 +101,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * the next are one character once joined, but two replacement characters
  * apart, as {@link encodeEach} encodes them.
  */
-function encodeJoined(texts: readonly (string | null)[], store: ByteStore): { offsets: Int32Array; bytes: Uint8Array } | null {
+function encodeJoined(texts: readonly (string | null)[], arena: ByteArena): { offsets: Int32Array; bytes: Uint8Array } | null {
   const offsets = new Int32Array(texts.length + 1);
   const parts: string[] = [];
   let at = 0;
@@ -131,10 +114,10 @@ function encodeJoined(texts: readonly (string | null)[], store: ByteStore): { of
     offsets[i + 1] = at;
   }
   const joined = parts.join('');
-  const space = store.take(at);
+  const space = arena.take(at);
   const { read, written } = utf8.encodeInto(joined, space);
   // Short of the texts' lengths, or out of room: a surrogate pair formed across two texts (see above).
-  return read === joined.length && written === at ? { offsets, bytes: store.keep(space, written) } : null;
+  return read === joined.length && written === at ? { offsets, bytes: arena.keep(space, written) } : null;
 }
 
 /** UTF-8 bytes of `s` as TextEncoder writes them (a lone surrogate becomes U+FFFD, 3 bytes). */
@@ -153,11 +136,11 @@ function utf8Length(s: string): number {
 }
 
 /** Each text copied into the buffer on its own (ASCII unit by unit, the rest through TextEncoder). */
-function encodeEach(texts: readonly (string | null)[], units: number, store: ByteStore): { offsets: Int32Array; bytes: Uint8Array } {
+function encodeEach(texts: readonly (string | null)[], units: number, arena: ByteArena): { offsets: Int32Array; bytes: Uint8Array } {
   const n = texts.length;
   const offsets = new Int32Array(n + 1);
   // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4): no text can overflow this.
-  const bytes = store.take(Math.max(64, units * 3));
+  const bytes = arena.take(Math.max(64, units * 3));
   let at = 0;
   for (let i = 0; i < n; i++) {
     const s = texts[i];
@@ -175,7 +158,7 @@ function encodeEach(texts: readonly (string | null)[], units: number, store: Byt
     }
     offsets[i + 1] = at;
   }
-  return { offsets, bytes: store.keep(bytes, at) };
+  return { offsets, bytes: arena.keep(bytes, at) };
 }
 
 function boolVector(values: readonly Value[]): Vector {
@@ -204,15 +187,11 @@ function float64Vector(values: readonly Value[]): Vector {
   return makeVector(makeData({ type: new Float64(), length: values.length, ...validity(values), data }));
 }
 
-/** One column of values as an Arrow vector of `type`. */
-export function arrowVector(type: ArrowColumnType, values: readonly Value[]): Vector {
-  return vectorOf(type, values, FRESH);
-}
-
-function vectorOf(type: ArrowColumnType, values: readonly Value[], store: ByteStore): Vector {
+/** One column of values as an Arrow vector of `type`, its text bytes in `arena`. */
+function arrowVector(type: ArrowColumnType, values: readonly Value[], arena: ByteArena): Vector {
   switch (type) {
     case 'utf8':
-      return textVector(values, store);
+      return textVector(values, arena);
     case 'bool':
       return boolVector(values);
     case 'timestamp':
@@ -226,17 +205,13 @@ function vectorOf(type: ArrowColumnType, values: readonly Value[], store: ByteSt
 
 const BATCH_ROWS = 65_536;
 
-/** `rows` as an Arrow table of `columns`, in record batches (an empty table keeps its schema). */
-export function arrowTable<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[]): Table {
-  return buildTable(columns, rows, FRESH);
-}
-
-function buildTable<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], store: ByteStore): Table {
+/** `rows` as an Arrow table of `columns`, in record batches (an empty table keeps its schema), its text bytes in `arena`. */
+function arrowTable<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], arena: ByteArena): Table {
   const batches = [];
   for (let start = 0; start < Math.max(rows.length, 1); start += BATCH_ROWS) {
     const slice = rows.slice(start, start + BATCH_ROWS);
     const vectors: Record<string, Vector<DataType>> = {};
-    for (const c of columns) vectors[c.name] = vectorOf(c.type, slice.map((r) => c.value(r)), store);
+    for (const c of columns) vectors[c.name] = arrowVector(c.type, slice.map((r) => c.value(r)), arena);
     batches.push(...new Table(vectors).batches);
   }
   return new Table(batches);
@@ -248,8 +223,12 @@ function buildTable<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], s
  * to reuse its buffer for their texts.
  */
 export function arrowIpc<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], arena = new ByteArena()): Uint8Array {
-  // Serialised at once: its text bytes can be written in the arena.
-  return inArena(arena, (store) => tableToIPC(buildTable(columns, rows, store), 'stream'));
+  // Serialised at once: the arena's pieces are free again afterwards, whatever happens.
+  try {
+    return tableToIPC(arrowTable(columns, rows, arena), 'stream');
+  } finally {
+    arena.reset();
+  }
 }
 
 // The end-of-stream marker: a continuation token and a zero length.

@@ -64,10 +64,14 @@ function hashRecord(kind: string, fields: readonly string[]): void {
 
 /** Records seen, by fingerprint: an open-addressing table of their 128 bits. */
 export class FingerprintSet {
-  private capacity = 1 << 12;
-  private keys = new Int32Array(this.capacity * 4);
-  private used = new Uint8Array(this.capacity);
-  private count = 0;
+  private capacity!: number;
+  private keys!: Int32Array;
+  private used!: Uint8Array;
+  private count!: number;
+
+  constructor() {
+    this.clear();
+  }
 
   /** Number of distinct records added. */
   get size(): number {
