@@ -10,10 +10,8 @@
  */
 import { fnv1a } from './hash.ts';
 import { stemWord } from './stem.ts';
-
-// Groups: 1 skipped span (URL, mention, entity), 2 hashtag body, 3 word.
-const TOKEN_RE =
-  /(https?:\/\/\S+|www\.\S+|[@＠]\w+|&(?:amp|lt|gt|quot|apos|nbsp|#\d+);)|#([\p{L}\p{N}_]+)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*)/giu;
+import { HASHTAG, scanWords } from './word-scan.ts';
+import { WordTable } from './word-table.ts';
 
 const CAMEL_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
 const REDACTION_RE = /^x{2,}$/;
@@ -54,19 +52,15 @@ interface WordKey {
   hash: number;
 }
 
-const wordCache = new Map<string, WordKey | null>();
 // Bounded: a million noisy posts must not grow it without limit.
 const WORD_CACHE_LIMIT = 300_000;
+const wordCache = new WordTable<WordKey | null>(WORD_CACHE_LIMIT);
 
-/** Raw word → surface + stem (cached: the same words recur constantly). */
-function keyOf(raw: string): WordKey | null {
-  const hit = wordCache.get(raw);
-  if (hit !== undefined) return hit;
+/** Raw word → surface + stem, or null when dropped. */
+function makeKey(raw: string): WordKey | null {
   const surface = normaliseWord(raw);
   const stem = FILLER_WORDS.has(surface) || REDACTION_RE.test(surface) ? null : stemWord(surface);
-  const key = stem === null ? null : { surface, stem, hash: fnv1a(stem) & 0x3fffffff };
-  if (wordCache.size < WORD_CACHE_LIMIT) wordCache.set(raw, key);
-  return key;
+  return stem === null ? null : { surface, stem, hash: fnv1a(stem) & 0x3fffffff };
 }
 
 /**
@@ -75,36 +69,37 @@ function keyOf(raw: string): WordKey | null {
  */
 export function tokenize(text: string): Tokens {
   const out: Tokens = { stems: [], surfaces: [], starts: [], ends: [] };
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    if (m[1] !== undefined) continue;
-    if (m[2] !== undefined) {
-      // Hashtags: "#LostLuggage" reads as "lost luggage"; "#unitedfail" stays one word.
-      const body = m[2];
-      const start = m.index + 1;
-      CAMEL_RE.lastIndex = 0;
-      let p: RegExpExecArray | null;
-      let any = false;
-      while ((p = CAMEL_RE.exec(body)) !== null) {
-        any = true;
-        push(out, keyOf(p[0]), start + p.index, start + p.index + p[0].length);
-      }
-      if (!any) push(out, keyOf(body), start, start + body.length);
-      continue;
-    }
-    const word = m[3]!;
-    push(out, keyOf(word), m.index, m.index + word.length);
-  }
+  eachKey(text, (key, start, end) => {
+    out.stems.push(key.stem);
+    out.surfaces.push(key.surface);
+    out.starts.push(start);
+    out.ends.push(end);
+  });
   return out;
 }
 
-function push(out: Tokens, key: WordKey | null, start: number, end: number): void {
-  if (key === null) return;
-  out.stems.push(key.stem);
-  out.surfaces.push(key.surface);
-  out.starts.push(start);
-  out.ends.push(end);
+/**
+ * The kept tokens of `text` in order, with their offsets: words as they are,
+ * hashtags read as words ("#LostLuggage" as "lost luggage"; "#unitedfail"
+ * stays one word).
+ */
+function eachKey(text: string, visit: (key: WordKey, start: number, end: number) => void): void {
+  scanWords(text, (kind, start, end) => {
+    if (kind === HASHTAG) {
+      const body = text.slice(start, end);
+      CAMEL_RE.lastIndex = 0;
+      let any = false;
+      for (let p = CAMEL_RE.exec(body); p !== null; p = CAMEL_RE.exec(body)) {
+        any = true;
+        // Cached: the same words recur constantly.
+        const key = wordCache.get(body, p.index, p.index + p[0].length, makeKey);
+        if (key !== null) visit(key, start + p.index, start + p.index + p[0].length);
+      }
+      if (any) return;
+    }
+    const key = wordCache.get(text, start, end, makeKey);
+    if (key !== null) visit(key, start, end);
+  });
 }
 
 /**
@@ -114,25 +109,11 @@ function push(out: Tokens, key: WordKey | null, start: number, end: number): voi
  */
 export function tokenizeStems(text: string, hashes?: number[]): string[] {
   const stems: string[] = [];
-  TOKEN_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    if (m[1] !== undefined) continue;
-    if (m[2] !== undefined) {
-      const parts = m[2].match(CAMEL_RE);
-      if (parts === null) pushStem(stems, hashes, keyOf(m[2]));
-      else for (const part of parts) pushStem(stems, hashes, keyOf(part));
-      continue;
-    }
-    pushStem(stems, hashes, keyOf(m[3]!));
-  }
+  eachKey(text, (key) => {
+    stems.push(key.stem);
+    hashes?.push(key.hash);
+  });
   return stems;
-}
-
-function pushStem(stems: string[], hashes: number[] | undefined, key: WordKey | null): void {
-  if (key === null) return;
-  stems.push(key.stem);
-  hashes?.push(key.hash);
 }
 
 /**

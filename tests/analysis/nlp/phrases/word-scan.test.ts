@@ -1,0 +1,106 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { HASHTAG, scanWords, TOKEN_RE, WORD } from '../../../../src/analysis/nlp/phrases/word-scan.ts';
+import { sharedData } from '../../../helpers/shared-data.ts';
+
+/** The spans the expression alone finds: the definition `scanWords` must keep. */
+function byExpression(text: string): string[] {
+  const re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+  const out: string[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[2] !== undefined) out.push(`${HASHTAG}:${m.index + 1}-${m.index + m[0].length}`);
+    else if (m[3] !== undefined) out.push(`${WORD}:${m.index}-${m.index + m[0].length}`);
+  }
+  return out;
+}
+
+function scanned(text: string): string[] {
+  const out: string[] = [];
+  scanWords(text, (kind, start, end) => out.push(`${kind}:${start}-${end}`));
+  return out;
+}
+
+/** Texts whose spans differ between the two, with both (empty when they agree). */
+function differences(texts: Iterable<string>): { text: string; expression: string[]; scanned: string[] }[] {
+  const out = [];
+  for (const text of texts) {
+    const a = byExpression(text);
+    const b = scanned(text);
+    if (a.join() !== b.join()) out.push({ text, expression: a, scanned: b });
+    if (out.length >= 5) break;
+  }
+  return out;
+}
+
+describe('scanWords', () => {
+  it('finds words, hashtag bodies and nothing of links, mentions or entities', () => {
+    const text = "RT @Nimbus: can't log in https://t.co/x &amp; #LoginDown since 9am, isn't it";
+    const words = (t: string) => {
+      const out: string[] = [];
+      scanWords(t, (kind, s, e) => out.push(`${kind === HASHTAG ? '#' : ''}${t.slice(s, e)}`));
+      return out;
+    };
+    expect(words(text)).toEqual(['RT', "can't", 'log', 'in', '#LoginDown', 'since', '9am', "isn't", 'it']);
+    expect(words('café’s naïve ＠user ſtop')).toEqual(['café’s', 'naïve', 'ſtop']);
+  });
+
+  it('agrees with the expression on the cases that decide where a span ends', () => {
+    const cases = [
+      '', ' ', 'a', "a'", "a'b", "a'1", "rock'n'roll", "12'ab'cd3", "don't.", "x'’y", 'x’y', "x'é",
+      'http', 'http://', 'http:// x', 'http://x', 'HTTPS://X.Y', 'httpx://y', 'https:/x', 'httpſ://x', 'xhttp://y', 'hTtP://a b',
+      'www', 'www.', 'www. x', 'WWW.x', 'wwwx', 'ww.x', 'www.é', 'www.x\u00a0y', 'http://a\u2028b',
+      '@', '@ x', '@_x', '@x_y-z', '@é', '@xſ', '＠user', '#', '# x', '#_', '#a_b', '#é', '#aé', '#LostLuggage',
+      '&', '&amp', '&amp;', '&AMP;', '&Lt;', '&#;', '&#12;', '&#12', '&#x27;', '&nbsp;x', '&apoſ;', '&ampé',
+      'a\tb\nc\rd\u000be\u000cf', 'http://a\rb', 'www.a\u000bb', 'www.a\u000cb http://x\ty', '_a_', '9am', '€5', 'x😀y', '\ud83d', 'a\ud83d', 'K', 'ſ',
+    ];
+    expect(differences(cases)).toEqual([]);
+  });
+
+  it('agrees with the expression on 200,000 random strings of the characters that matter', () => {
+    const alphabet = [...'htpswHTPSW:/.@#&;\'_ampltgquonbx0123456789 \t\n\r\u000b\u000cAZaz-,!?', '’', 'é', 'ſ', 'K', '＠', '\u00a0', '😀', 'ü', '\u2028'];
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const texts: string[] = [];
+    for (let i = 0; i < 200_000; i++) {
+      let t = '';
+      const length = 1 + random(24);
+      for (let k = 0; k < length; k++) t += random(6) === 0 ? ['http://', 'www.', '&amp;', '&#39;', "n't", '#'][random(6)] : alphabet[random(alphabet.length)];
+      texts.push(t);
+    }
+    expect(differences(texts)).toEqual([]);
+  });
+
+  it('agrees with the expression on every text cell of the sample crises', () => {
+    const root = path.resolve(import.meta.dirname, '../../../../data');
+    const texts = cellsOf(
+      readdirSync(root, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => path.join(root, f)),
+    );
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(differences(texts)).toEqual([]);
+  });
+
+  const sets = ['twcs-head-5k/twcs.csv', 'twcs-random-5k/twcs_small.csv', 'twcs-brand-replies', 'airline-sentiment/Tweets-dev.csv', 'cfpb-complaints-sample/complaints_sample.csv'].map((rel) => sharedData(rel));
+  it.skipIf(sets.some((s) => !s.exists))('agrees with the expression on every text cell of the real tweet and complaint sets', () => {
+    const files = sets.flatMap((s) => (s.path.endsWith('.csv') ? [s.path] : readdirSync(s.path).filter((f) => f.endsWith('.csv')).map((f) => path.join(s.path, f))));
+    const texts = cellsOf(files);
+    expect(texts.length).toBeGreaterThan(50_000);
+    expect(differences(texts)).toEqual([]);
+  });
+});
+
+/** Every non-empty cell of the CSV files. */
+function cellsOf(files: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const file of files) {
+    const rows = Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: true }).data;
+    for (const row of rows) for (const cell of row) if (cell) out.push(cell);
+  }
+  return out;
+}
