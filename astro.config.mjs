@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { recmaReportScope, remarkCellSource } from './src/site/mdx-plugins.ts';
 import { downloadsIntegration } from './src/site/downloads.ts';
 import { bundleCopiesIntegration } from './src/site/bundle-copies.ts';
+import { prebuiltWorkers } from './src/site/prebuilt-workers.ts';
 
 /** `DEBRIEF_BASE=/reports/acme/`: the sub-path the site will be served from. */
 function base() {
@@ -25,6 +26,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [downloadsIntegration(), bundleCopiesIntegration(), mdx({ remarkPlugins: [remarkCellSource], recmaPlugins: [recmaReportScope], optimize: false })],
   vite: {
+    plugins: [prebuiltWorkers()],
     // DuckDB-WASM's Node build is loaded with require() at build time; never bundle it.
     ssr: { external: ['@duckdb/duckdb-wasm', 'apache-arrow'] },
     build: { assetsInlineLimit: 0 },
