@@ -6,7 +6,7 @@
 import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import { cached, keyParts } from '../cache.ts';
 import { NO_BRAND_MESSAGES, NO_CUSTOMER_MESSAGES } from '../crisis/not-measurable.ts';
-import { dedupeExact } from '../nlp/phrases/corpus.ts';
+import { distinctMessageTexts } from './text-messages.ts';
 import { evaluate, LABELS, SENTIMENT_VERSION, type SentimentLabel, type SentimentResult } from '../nlp/sentiment/index.ts';
 
 export interface SentimentCounts {
@@ -52,8 +52,8 @@ export const sentimentAnalysis: Analysis = {
   columns: ['sentiment', 'sentiment_score'],
   async run(ctx: AnalysisContext) {
     if (!ctx.messages.length) return;
-    // Distinct texts in first-seen order, and each message's: one pass of hashing a million texts, not three.
-    const { texts, of } = dedupeExact(ctx.messages.map((m) => m.text), () => true);
+    // Distinct texts in first-seen order, and each message's (shared with themes).
+    const { texts, of } = distinctMessageTexts(ctx.messages);
     ctx.progress(`sentiment: ${texts.length.toLocaleString('en-US')} distinct texts`);
     const scored: SentimentResult[] = await cached(ctx.cache, 'sentiment', keyParts(SENTIMENT_VERSION, texts), () => ctx.textMapper.map('sentiment', {}, texts));
     const distinct = texts.length;

@@ -13,7 +13,7 @@ import { finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type 
 import type { ThemesResult } from '../nlp/themes/types.ts';
 import type { TextMessage } from '../nlp/phrases/types.ts';
 import { CASE_PREFIX } from '../model.ts';
-import { inputKey, textMessages, timelineFrame } from './text-messages.ts';
+import { distinctMessageTexts, inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
 export const themesAnalysis: Analysis = {
   name: 'themes',
@@ -38,7 +38,8 @@ export const themesAnalysis: Analysis = {
     let indexed: { index: ThemesIndex; distinct: PreparedThemes['distinct'] } | undefined;
     const result = await cached(ctx.cache, 'themes', key, async () => {
       // Phrase discovery (the tagger, on a sample) is the slow step: the host may split it over threads.
-      const prepared = prepareThemes(items, options);
+      // Items are the messages in order, so the texts the sentiment analysis collapsed serve here too.
+      const prepared = prepareThemes(items, options, source === 'messages' ? distinctMessageTexts(ctx.messages) : undefined);
       const parts = await ctx.textMapper.mapChunks('phrases', {}, prepared.sampleTexts);
       return finishThemes(prepared, mergeDiscovered(parts), (index) => (indexed = { index, distinct: prepared.distinct }));
     });

@@ -44,6 +44,27 @@ export function dedupeExact(texts: readonly string[], include: (index: number) =
   return { texts: distinct, of };
 }
 
+/**
+ * {@link dedupeExact} of the same texts with fewer of them included, read off
+ * `all` (every text included) without hashing a text again.
+ */
+export function restrictDistinct(all: DistinctTexts, include: (index: number) => boolean): DistinctTexts {
+  const remap = new Int32Array(all.texts.length).fill(-1);
+  const texts: string[] = [];
+  const of = new Int32Array(all.of.length).fill(-1);
+  for (let i = 0; i < all.of.length; i++) {
+    if (!include(i)) continue;
+    const t = all.of[i]!;
+    let k = remap[t]!;
+    if (k < 0) {
+      k = remap[t] = texts.length;
+      texts.push(all.texts[t]!);
+    }
+    of[i] = k;
+  }
+  return { texts, of };
+}
+
 /** Distinct documents (texts equal after tokenizing) with their phrase sets. */
 export interface IndexedDocs {
   /** Number of documents. */

@@ -16,7 +16,7 @@
  *  7. rank emerging themes, where the counts allow     (emerging)
  */
 import type { TextMessage } from '../phrases/types.ts';
-import { dedupeExact, indexDocuments, type IndexedDocs } from '../phrases/corpus.ts';
+import { dedupeExact, indexDocuments, restrictDistinct, type DistinctTexts, type IndexedDocs } from '../phrases/corpus.ts';
 import { bestSurface, discoverPhrases, type DiscoveredPhrase } from '../phrases/discover.ts';
 import { PhraseMatcher } from '../phrases/matcher.ts';
 import { sampleFolded } from '../phrases/sample.ts';
@@ -57,14 +57,15 @@ export interface PreparedThemes {
  * The part of {@link findThemes} before the tagger. Split out so a host can
  * run phrase discovery on the sample elsewhere (worker threads, in batches
  * merged with `mergeDiscovered`) and hand the phrases to {@link finishThemes}.
+ * @param known the distinct texts of `messages` (every one included, {@link dedupeExact}) when the caller has them
  */
-export function prepareThemes(messages: readonly TextMessage[], options: ThemesOptions = {}): PreparedThemes {
+export function prepareThemes(messages: readonly TextMessage[], options: ThemesOptions = {}, known?: DistinctTexts): PreparedThemes {
   const included = (i: number): boolean => options.includeBrandMessages === true || !messages[i]!.isBrand;
   let messageCount = 0;
   for (let i = 0; i < messages.length; i++) if (included(i)) messageCount++;
   const opts = resolveThemesOptions(options, messageCount);
   // 1–2. Distinct texts, then the sample phrase discovery runs on (a flood once).
-  const distinct = dedupeExact(messages.map((m) => m.text), included);
+  const distinct = known ? restrictDistinct(known, included) : dedupeExact(messages.map((m) => m.text), included);
   const sample = sampleFolded(distinct.texts, opts.discoverySampleSize, opts.discoveryCharBudget);
   return { messages, opts, messageCount, distinct, sampleTexts: sample.map((i) => distinct.texts[i]!) };
 }
