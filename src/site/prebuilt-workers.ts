@@ -37,6 +37,8 @@ export interface BuiltWorker {
  */
 export function prebuiltWorkers(): Plugin {
   let assetsDir = '_astro';
+  // The project being built (a copy of the sources may be built with this file's config, as the e2e benchmark does).
+  let analyzer = ANALYZER;
   let workers: Promise<{ analyze: BuiltWorker; text: BuiltWorker }> | undefined;
   return {
     name: 'debrief-prebuilt-workers',
@@ -44,11 +46,12 @@ export function prebuiltWorkers(): Plugin {
     enforce: 'pre',
     configResolved(config) {
       assetsDir = config.build.assetsDir;
+      analyzer = path.join(config.root, 'src/analyzer');
     },
     async transform(code, id, options) {
-      if (options?.ssr || path.resolve(id.split('?')[0]!) !== path.join(ANALYZER, 'analyze-page.ts')) return null;
+      if (options?.ssr || path.resolve(id.split('?')[0]!) !== path.join(analyzer, 'analyze-page.ts')) return null;
       if (!code.includes(ANALYZE_WORKER_URL)) throw new Error(`${id}: expected ${ANALYZE_WORKER_URL} (src/site/prebuilt-workers.ts builds that worker)`);
-      workers ??= buildAnalyzeWorkers();
+      workers ??= buildAnalyzeWorkers(analyzer);
       const { analyze, text } = await workers;
       this.emitFile({ type: 'asset', fileName: `${assetsDir}/${text.fileName}`, source: text.code });
       const ref = this.emitFile({ type: 'asset', fileName: `${assetsDir}/${analyze.fileName}`, source: analyze.code });
@@ -61,10 +64,11 @@ export function prebuiltWorkers(): Plugin {
 /**
  * Both workers as browser ES modules; the analysis worker starts its helpers
  * from the file beside it.
+ * @param analyzer the directory of their sources (src/analyzer)
  */
-export async function buildAnalyzeWorkers(): Promise<{ analyze: BuiltWorker; text: BuiltWorker }> {
-  const text = await buildWorker(path.join(ANALYZER, 'text-worker.ts'));
-  const analyze = await buildWorker(path.join(ANALYZER, 'analyze-worker.ts'), [replaceIn(path.join(ANALYZER, 'analyze-worker.ts'), TEXT_WORKER_URL, `new URL(${JSON.stringify(`./${text.fileName}`)}, import.meta.url)`)]);
+export async function buildAnalyzeWorkers(analyzer = ANALYZER): Promise<{ analyze: BuiltWorker; text: BuiltWorker }> {
+  const text = await buildWorker(path.join(analyzer, 'text-worker.ts'));
+  const analyze = await buildWorker(path.join(analyzer, 'analyze-worker.ts'), [replaceIn(path.join(analyzer, 'analyze-worker.ts'), TEXT_WORKER_URL, `new URL(${JSON.stringify(`./${text.fileName}`)}, import.meta.url)`)]);
   return { analyze, text };
 }
 

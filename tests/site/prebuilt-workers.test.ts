@@ -26,5 +26,9 @@ describe('prebuilt workers', () => {
     await expect(transform.call(context, "new Worker(new URL('./renamed.ts', import.meta.url))", page)).rejects.toThrow(/analyze-page\.ts: expected new URL\('\.\/analyze-worker\.ts'/);
     const out = (await transform.call(context, "const w = new Worker(new URL('./analyze-worker.ts', import.meta.url), { type: 'module' });", page)) as { code: string };
     expect(out.code).toBe("const w = new Worker(import.meta.ROLLUP_FILE_URL_ref1, { type: 'module' });");
+    // The page of the project being built (its Vite root), not of the project this file belongs to.
+    const other = prebuiltWorkers();
+    (other.configResolved as (c: unknown) => void)({ root: '/elsewhere', build: { assetsDir: '_astro' } });
+    expect(await (other.transform as typeof transform).call(context, "new Worker(new URL('./analyze-worker.ts', import.meta.url))", page)).toBeNull();
   }, 60_000);
 });
