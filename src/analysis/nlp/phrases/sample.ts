@@ -8,8 +8,18 @@ import { FoldIndex } from './fold.ts';
 import { fnv1a } from './hash.ts';
 import { tokenizeStems } from './tokenize.ts';
 
+/** Positions a sort key can hold beside a 32-bit hash (hash × POSITIONS + position < 2^53). */
+const POSITIONS = 2 ** 21;
+
 /** Texts in hash order (ties: input order). */
-function hashOrder(texts: readonly string[]): number[] {
+export function hashOrder(texts: readonly string[]): number[] {
+  if (texts.length <= POSITIONS) {
+    // Sorted natively as numbers (no comparator calls, no object per text): a million texts in a fraction of the time.
+    const keys = new Float64Array(texts.length);
+    for (let i = 0; i < texts.length; i++) keys[i] = fnv1a(texts[i]!) * POSITIONS + i;
+    keys.sort();
+    return Array.from(keys, (k) => k % POSITIONS);
+  }
   const order = texts.map((t, i) => ({ i, h: fnv1a(t) }));
   order.sort((a, b) => a.h - b.h || a.i - b.i);
   return order.map((o) => o.i);
