@@ -10,6 +10,7 @@
  * kept beside them: a million-message crisis is never copied whole again.
  */
 import { arrowIpcChunks, inferColumnType, type ArrowColumn } from '../core/arrow-columns.ts';
+import { distinctMessageTexts } from '../core/distinct-texts.ts';
 import { sha256Hex } from '../core/sha256.ts';
 import { inProcessMapper, type TextMapper } from '../parallel/text-mapper.ts';
 import type { Case, Message } from '../model.ts';
@@ -73,8 +74,8 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
   await options.afterTexts?.();
   const otherText = memoize(privacy.text);
   // With privacy off the filter leaves every string as it is: nothing to look up or remember.
-  const columnText = masked ? (s: string) => masked.get(s) ?? otherText(s) : (s: string) => s;
-  const messages = publishedMessages(result.messages, result.columns, privacy, columnText);
+  const columnText = masked ? (s: string) => masked.byText.get(s) ?? otherText(s) : (s: string) => s;
+  const messages = publishedMessages(result.messages, result.columns, privacy, columnText, masked?.ofMessage);
   await put(BUNDLE_FILES.messages, arrowIpcChunks(messages.arrowColumns, messages.positions));
   const messageAttributes = attributeRows(messages.rows, privacy);
   await put(BUNDLE_FILES.messageAttributes, arrowIpcChunks(ATTRIBUTE_COLUMNS, messageAttributes));
@@ -125,14 +126,24 @@ export function crisisPrivacy(result: Pick<AnalyzeResult, 'report' | 'messages'>
  * crisis's privacy settings, as `privacy.text` would; null when those
  * settings leave every text alone.
  */
-async function filteredTexts(result: AnalyzeResult, privacy: Privacy, mapper: TextMapper): Promise<Map<string, string> | null> {
+async function filteredTexts(result: AnalyzeResult, privacy: Privacy, mapper: TextMapper): Promise<FilteredTexts | null> {
   if (!privacy.settings.maskPersonalData && !privacy.settings.pseudonymizeAuthors) return null;
   const { brandHandles, slug } = result.report.crisis;
-  const distinct = [...new Set(result.messages.map((m) => m.text))];
-  const out = new Map<string, string>();
+  // The collapse the language analyses made of these very messages: their texts are not hashed again.
+  const { texts: distinct, of } = distinctMessageTexts(result.messages);
   const filtered = await mapper.map('privacy-text', { settings: { ...privacy.settings }, brandHandles: [...brandHandles], salt: slug }, distinct);
-  filtered.forEach((f, i) => out.set(distinct[i]!, f ?? distinct[i]!));
-  return out;
+  const out = filtered.map((f, i) => f ?? distinct[i]!);
+  const byText = new Map<string, string>();
+  distinct.forEach((t, i) => byText.set(t, out[i]!));
+  return { byText, ofMessage: (position) => out[of[position]!]! };
+}
+
+/** Message texts as a shared report shows them. */
+interface FilteredTexts {
+  /** By the text itself (analysis columns and lists quote message texts). */
+  byText: Map<string, string>;
+  /** By the message's position in the analysis. */
+  ofMessage: (position: number) => string;
 }
 
 /**
@@ -150,10 +161,10 @@ export interface PublishedTable<Row extends { id: string }, Excerpt> {
   excerpt(i: number): Excerpt;
 }
 
-function publishedMessages(all: readonly Message[], columns: RowColumns, privacy: Privacy, columnText: (s: string) => string): PublishedTable<Message, ExcerptMessage> {
+function publishedMessages(all: readonly Message[], columns: RowColumns, privacy: Privacy, columnText: (s: string) => string, ofMessage?: (position: number) => string): PublishedTable<Message, ExcerptMessage> {
   const { rows, order } = publicationOrder(all, (m) => m.createdAt);
   // Masking returns the very same string when there is nothing to mask: these arrays cost pointers.
-  const text = rows.map((m) => columnText(m.text));
+  const text = ofMessage ? Array.from(order, ofMessage) : rows.map((m) => columnText(m.text));
   const author = rows.map((m) => privacy.author(m.author, m.isBrand));
   const cells = analysisCells(order, columns, columnText);
   const excerpt = (i: number): ExcerptMessage => {

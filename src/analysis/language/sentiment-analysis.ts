@@ -6,7 +6,7 @@
 import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import { cached, keyParts } from '../cache.ts';
 import { NO_BRAND_MESSAGES, NO_CUSTOMER_MESSAGES } from '../crisis/not-measurable.ts';
-import { distinctMessageTexts } from './text-messages.ts';
+import { distinctMessageTexts } from '../core/distinct-texts.ts';
 import { evaluate, LABELS, SENTIMENT_VERSION, type SentimentLabel, type SentimentResult } from '../nlp/sentiment/index.ts';
 
 export interface SentimentCounts {

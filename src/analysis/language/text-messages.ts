@@ -4,21 +4,6 @@ import { mainEpisodeOf } from '../crisis/notions.ts';
 import type { TimelineSection } from '../crisis/types.ts';
 import { CASE_PREFIX } from '../model.ts';
 import type { TextMessage } from '../nlp/themes/index.ts';
-import { dedupeExact, type DistinctTexts } from '../nlp/phrases/corpus.ts';
-import type { Message } from '../model.ts';
-
-const distinctByMessages = new WeakMap<readonly Message[], DistinctTexts>();
-
-/**
- * The distinct texts of a crisis's messages in first-seen order, and each
- * message's: made once and shared by the language analyses (sentiment scores
- * them, themes index them), so a million texts are hashed once, not per analysis.
- */
-export function distinctMessageTexts(messages: readonly Message[]): DistinctTexts {
-  let distinct = distinctByMessages.get(messages);
-  if (!distinct) distinctByMessages.set(messages, (distinct = dedupeExact(messages.map((m) => m.text), () => true)));
-  return distinct;
-}
 
 /** Customer-facing texts with their sentiment label when the sentiment analysis ran. */
 export function textMessages(ctx: AnalysisContext): { items: TextMessage[]; source: 'messages' | 'cases' } {

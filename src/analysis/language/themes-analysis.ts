@@ -13,7 +13,8 @@ import { finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type 
 import type { ThemesResult } from '../nlp/themes/types.ts';
 import type { TextMessage } from '../nlp/phrases/types.ts';
 import { CASE_PREFIX } from '../model.ts';
-import { distinctMessageTexts, inputKey, textMessages, timelineFrame } from './text-messages.ts';
+import { distinctMessageTexts } from '../core/distinct-texts.ts';
+import { inputKey, textMessages, timelineFrame } from './text-messages.ts';
 
 export const themesAnalysis: Analysis = {
   name: 'themes',

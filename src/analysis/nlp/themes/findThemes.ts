@@ -16,7 +16,8 @@
  *  7. rank emerging themes, where the counts allow     (emerging)
  */
 import type { TextMessage } from '../phrases/types.ts';
-import { dedupeExact, indexDocuments, restrictDistinct, type DistinctTexts, type IndexedDocs } from '../phrases/corpus.ts';
+import { dedupeExact, restrictDistinct, type DistinctTexts } from '../../core/distinct-texts.ts';
+import { indexDocuments, type IndexedDocs } from '../phrases/corpus.ts';
 import { bestSurface, discoverPhrases, type DiscoveredPhrase } from '../phrases/discover.ts';
 import { PhraseMatcher } from '../phrases/matcher.ts';
 import { sampleFolded } from '../phrases/sample.ts';

@@ -5,7 +5,8 @@
  * theme.
  */
 import { describe, expect, it } from 'vitest';
-import { dedupeExact, indexDocuments } from '../../../../src/analysis/nlp/phrases/corpus.ts';
+import { dedupeExact } from '../../../../src/analysis/core/distinct-texts.ts';
+import { indexDocuments } from '../../../../src/analysis/nlp/phrases/corpus.ts';
 import { nearIdentical, StreamStore } from '../../../../src/analysis/nlp/phrases/floods.ts';
 import { isRetweetText } from '../../../../src/analysis/nlp/retweets.ts';
 import { foldDocuments } from '../../../../src/analysis/nlp/phrases/fold.ts';

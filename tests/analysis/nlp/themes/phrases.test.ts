@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bucketIndex, bucketRange } from '../../../../src/analysis/nlp/phrases/buckets.ts';
 import { generatePosts } from '../../../../bench/generate-posts.ts';
-import { dedupeExact, indexDocuments } from '../../../../src/analysis/nlp/phrases/corpus.ts';
+import { dedupeExact } from '../../../../src/analysis/core/distinct-texts.ts';
+import { indexDocuments } from '../../../../src/analysis/nlp/phrases/corpus.ts';
 import { DISCOVERY_BATCH, discoverPhrases, mergeDiscovered } from '../../../../src/analysis/nlp/phrases/discover.ts';
 import { PhraseMatcher } from '../../../../src/analysis/nlp/phrases/matcher.ts';
 import { sampleFolded } from '../../../../src/analysis/nlp/phrases/sample.ts';

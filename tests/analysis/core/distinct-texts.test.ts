@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeExact, restrictDistinct } from '../../../../src/analysis/nlp/phrases/corpus.ts';
+import { dedupeExact, restrictDistinct } from '../../../src/analysis/core/distinct-texts.ts';
 
 describe('restrictDistinct', () => {
   it('equals dedupeExact of the same texts with the same messages included', () => {
