@@ -25,6 +25,8 @@ const SLUG = 'nimbus-outage-bench';
 
 /** Runs the end-to-end benchmark; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // --against <git ref>: the same build with that ref's code and this tree's, alternating (bench/e2e-paired.ts).
+  if (argv.some((a) => a === '--against' || a.startsWith('--against='))) return (await import('./e2e-paired.ts')).pairedMain(argv);
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -64,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
 // ---------------------------------------------------------------- the crisis
 
 /** The crisis for (posts, seed, generator version), generated once and reused. */
-function prepareCrisis(base: string, posts: number, seed: number): { dir: string; stats: RealisticCrisisStats; reused: boolean } {
+export function prepareCrisis(base: string, posts: number, seed: number): { dir: string; stats: RealisticCrisisStats; reused: boolean } {
   const dir = path.join(base, `data-n${posts}-s${seed}-g${GENERATOR_VERSION}`, SLUG);
   const statsFile = path.join(dir, 'stats.json');
   // stats.json is written last: its presence means a complete crisis.
@@ -76,19 +78,21 @@ function prepareCrisis(base: string, posts: number, seed: number): { dir: string
 }
 
 /**
- * A project root for the child: symlinks to this project, so Astro builds the
- * real site, but its own cwd, so the language cache (`.debrief-cache`, relative
- * to cwd; `debrief build` has no --no-cache) and `.astro` start empty each run.
+ * A project root for the child: symlinks to the project (this one, or another
+ * checkout of it), so Astro builds the real site, but its own cwd, so the
+ * language cache (`.debrief-cache`, relative to cwd; `debrief build` has no
+ * --no-cache) and `.astro` start empty each run. Packages are always this
+ * project's node_modules.
  */
-function projectRoot(base: string): string {
-  const root = path.join(base, 'root');
+function projectRoot(base: string, project: string): string {
+  const root = path.join(base, project === ROOT ? 'root' : `root-${path.basename(project)}`);
   mkdirSync(root, { recursive: true });
   for (const name of ['bin', 'reports', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-    if (!existsSync(path.join(root, name))) symlinkSync(path.join(ROOT, name), path.join(root, name));
+    if (!existsSync(path.join(root, name))) symlinkSync(path.join(project, name), path.join(root, name));
   }
   // src is copied, not linked: Astro compiles a page's client <script> (the explorer's) only from a real path.
   rmSync(path.join(root, 'src'), { recursive: true, force: true });
-  cpSync(path.join(ROOT, 'src'), path.join(root, 'src'), { recursive: true });
+  cpSync(path.join(project, 'src'), path.join(root, 'src'), { recursive: true });
   // node_modules: a directory of links to the packages, so Vite's and Astro's caches (node_modules/.vite, .astro) stay ours.
   const modules = path.join(root, 'node_modules');
   mkdirSync(modules, { recursive: true });
@@ -101,7 +105,7 @@ function projectRoot(base: string): string {
 
 // ---------------------------------------------------------------- the build
 
-interface Stage {
+export interface Stage {
   name: string;
   start: number;
   end: number;
@@ -111,7 +115,7 @@ interface Stage {
   cpuEnd: number;
 }
 
-interface BuildRun {
+export interface BuildRun {
   code: number | null;
   wall: number;
   /** CPU seconds of the whole tree (the last reading, ≤ 100 ms before exit). */
@@ -145,8 +149,9 @@ const MARKERS: { re: RegExp; name: (m: RegExpMatchArray) => string; repeat?: boo
   { re: /^debrief: site written/, name: () => 'exit' },
 ];
 
-async function runBuild(base: string, dataDir: string): Promise<BuildRun> {
-  const root = projectRoot(base);
+/** `debrief build` of the crisis in `dataDir` with the code of `project` (default this one), timed by stage. */
+export async function runBuild(base: string, dataDir: string, project = ROOT): Promise<BuildRun> {
+  const root = projectRoot(base, project);
   const bundles = path.join(base, 'bundles');
   const dist = path.join(base, 'dist');
   // A bundle left from an earlier run would be "up to date" and skip the analysis.
@@ -155,7 +160,7 @@ async function runBuild(base: string, dataDir: string): Promise<BuildRun> {
   const log = createWriteStream(logFile);
   const env = { ...process.env, DEBRIEF_DATA_DIR: dataDir, DEBRIEF_BUNDLES_DIR: bundles, DEBRIEF_OUT_DIR: dist, DEBRIEF_NO_CACHE: '1', ASTRO_TELEMETRY_DISABLED: '1' };
   const t0 = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/debrief.mjs'), 'build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(project, 'bin/debrief.mjs'), 'build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stages: Stage[] = [{ name: 'startup: node, the CLI, crisis.yaml', start: 0, end: 0, peakMiB: 0, cpuStart: 0, cpuEnd: 0 }];
   let cpu = 0;
   const notes: string[] = [];
