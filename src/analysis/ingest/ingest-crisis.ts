@@ -98,7 +98,6 @@ export async function ingestCrisis(files: CrisisFiles, engine: Engine, options: 
   seen.caseIds.clear();
   const cases: Case[] = caseDrafts.map(({ updatedAt: _updated, ...c }) => c);
   describeBrand(config, messages);
-  drafts.length = 0;
   caseDrafts.length = 0;
   options.afterRead?.();
   await loadTables(engine, messages, cases);

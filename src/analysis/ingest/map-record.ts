@@ -27,12 +27,15 @@ export interface MapContext {
 
 export type Mapped<T> = { ok: true; row: T; warnings: { field: string; detail: string }[] } | { ok: false; reason: string; detail: string };
 
-/** Parsed message before threading and brand resolution (which need every row). */
+/**
+ * A message as read, before threading and brand resolution (which need every row). It has the message's own keys in
+ * its order, so `finishMessages` completes it in place: a million fresh objects cost about 2.5 s of copying.
+ * Until then `isBrand` and `inbound` hold what the export says (null: nothing).
+ */
 export interface MessageDraft extends Omit<Message, 'conversationId' | 'isBrand' | 'inbound'> {
   conversationId: string | null;
-  /** What the export says, if anything. */
-  inboundFlag: boolean | null;
-  isBrandFlag: boolean | null;
+  isBrand: boolean | null;
+  inbound: boolean | null;
 }
 
 /** Maps a flat record to a message draft. */
@@ -45,14 +48,18 @@ export function toMessage(rec: FlatRecord, ctx: MapContext): Mapped<MessageDraft
   const text = textValue(rec.text);
   if (text === null) return { ok: false, reason: 'missing text', detail: whitespaceOnly(rec.text) ? 'the text field holds only whitespace' : 'the text field is empty' };
   const channel = (cell(rec.channel) ?? ctx.channel).toLowerCase();
+  const conversationId = ownStringOrNull(optionalId(rec.conversation_id, 'conversation_id', warnings));
+  const parentId = ownStringOrNull(optionalId(rec.parent_id, 'parent_id', warnings));
+  const author = ownStringOrNull(authorValue(rec.author));
+  const inbound = optionalBool(rec.inbound, 'inbound', warnings);
+  const isBrand = optionalBool(rec.is_brand, 'is_brand', warnings);
+  // Keys in the Message's order (excerpts serialise messages in it).
   const row: MessageDraft = {
     id: ownString(id.id),
-    conversationId: ownStringOrNull(optionalId(rec.conversation_id, 'conversation_id', warnings)),
-    parentId: ownStringOrNull(optionalId(rec.parent_id, 'parent_id', warnings)),
+    conversationId,
+    parentId,
     channel,
-    author: ownStringOrNull(authorValue(rec.author)),
-    inboundFlag: optionalBool(rec.inbound, 'inbound', warnings),
-    isBrandFlag: optionalBool(rec.is_brand, 'is_brand', warnings),
+    author,
     createdAt: created.ms,
     text: ownString(asWritten(text, channel, ctx)),
     likes: optionalCount(rec.likes, 'likes', warnings),
@@ -61,6 +68,8 @@ export function toMessage(rec: FlatRecord, ctx: MapContext): Mapped<MessageDraft
     sourceFile: ctx.file,
     sourceRow: ctx.row,
     attributes: attributes(rec, ctx.attributes),
+    isBrand,
+    inbound,
   };
   return { ok: true, row, warnings };
 }

@@ -8,11 +8,11 @@ import { normalizeHandle } from './values.ts';
  * Resolves conversation ids (the export's, else the root of the parent chain
  * within the data: a message whose parent is absent starts its own tree) and
  * brand/inbound flags (configured handles, else the export's own flags).
+ * Completes the drafts in place and returns the same array as messages.
  * `byId` is the drafts by id, when the reader has kept them so (a million
  * messages: one map fewer to fill).
  */
 export function finishMessages(drafts: MessageDraft[], brandHandles: string[], byId = draftsById(drafts)): Message[] {
-  const roots = new Map<string, string>();
   // One path buffer for every walk; reply chains are short, so a cycle is looked for in the path itself
   // until it grows long (a per-walk Set for a million messages is mostly garbage).
   const path: MessageDraft[] = [];
@@ -22,15 +22,16 @@ export function finishMessages(drafts: MessageDraft[], brandHandles: string[], b
     if (onPath.size === 0) for (const p of path) onPath.add(p);
     return onPath.has(d);
   };
+  // A walked message's root is kept as its conversation id, so later walks stop there (a map of a million roots
+  // cost a second).
   const rootOf = (start: MessageDraft): string => {
     path.length = 0;
     onPath.clear();
     let node = start;
-    let root: string | undefined;
+    let root: string;
     for (;;) {
-      const known = node.conversationId ?? roots.get(node.id);
-      if (known) {
-        root = known;
+      if (node.conversationId !== null) {
+        root = node.conversationId;
         break;
       }
       path.push(node);
@@ -43,38 +44,23 @@ export function finishMessages(drafts: MessageDraft[], brandHandles: string[], b
       }
       node = parent;
     }
-    for (const p of path) roots.set(p.id, root);
+    for (const p of path) p.conversationId = root;
     return root;
   };
   const handles = new Set(brandHandles.map(normalizeHandle));
   // One string per author, and a parent id that is its parent's own id: each record parsed its own copy, which a
   // million messages would keep (a few tens of MB).
   const authors = new Interner();
-  const out = new Array<Message>(drafts.length);
-  for (let i = 0; i < drafts.length; i++) {
-    const d = drafts[i]!;
+  for (const d of drafts) {
     if (d.author !== null) d.author = authors.keys[authors.id(d.author)]!;
-    const isBrand = (d.author !== null && handles.has(normalizeHandle(d.author))) || d.isBrandFlag === true || d.inboundFlag === false;
-    // A literal in the draft's key order (flags dropped, isBrand and inbound last): excerpts serialise messages in this order.
-    out[i] = {
-      id: d.id,
-      conversationId: rootOf(d),
-      parentId: d.parentId === null ? null : (byId.get(d.parentId)?.id ?? d.parentId),
-      channel: d.channel,
-      author: d.author,
-      createdAt: d.createdAt,
-      text: d.text,
-      likes: d.likes,
-      shares: d.shares,
-      replies: d.replies,
-      sourceFile: d.sourceFile,
-      sourceRow: d.sourceRow,
-      attributes: d.attributes,
-      isBrand,
-      inbound: d.inboundFlag ?? (d.isBrandFlag === null ? !isBrand : !d.isBrandFlag),
-    };
+    rootOf(d);
+    if (d.parentId !== null) d.parentId = byId.get(d.parentId)?.id ?? d.parentId;
+    // Until here isBrand and inbound are the export's flags.
+    const isBrand = (d.author !== null && handles.has(normalizeHandle(d.author))) || d.isBrand === true || d.inbound === false;
+    d.inbound = d.inbound ?? (d.isBrand === null ? !isBrand : !d.isBrand);
+    d.isBrand = isBrand;
   }
-  return out;
+  return drafts as Message[];
 }
 
 /** Each draft by its id (ids are unique: the reader keeps the first). */

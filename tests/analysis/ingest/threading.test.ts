@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageDraft } from '../../../src/analysis/ingest/map-record.ts';
+import { toMessage, type MessageDraft } from '../../../src/analysis/ingest/map-record.ts';
 import { finishMessages } from '../../../src/analysis/ingest/threading.ts';
 
 const draft = (id: string, parentId: string | null, extra: Partial<MessageDraft> = {}): MessageDraft => ({
-  id, conversationId: null, parentId, channel: 'twitter', author: `a${id}`, inboundFlag: null, isBrandFlag: null,
-  createdAt: Number(id.replace(/\D/g, '')) || 0, text: `t${id}`, likes: null, shares: null, replies: null, sourceFile: 'f.csv', sourceRow: 1, attributes: {}, ...extra,
+  id, conversationId: null, parentId, channel: 'twitter', author: `a${id}`, 
+  createdAt: Number(id.replace(/\D/g, '')) || 0, text: `t${id}`, likes: null, shares: null, replies: null, sourceFile: 'f.csv', sourceRow: 1, attributes: {}, isBrand: null, inbound: null, ...extra,
 });
 
 describe('finishMessages', () => {
@@ -23,12 +23,21 @@ describe('finishMessages', () => {
   });
 
   it('keeps the export conversation id and decides brand and inbound flags', () => {
-    const [a, b, c] = finishMessages([draft('1', null, { conversationId: 'c9' }), draft('2', '1', { author: '@Brand' }), draft('3', '1', { isBrandFlag: false, inboundFlag: null })], ['brand']);
+    const [a, b, c] = finishMessages([draft('1', null, { conversationId: 'c9' }), draft('2', '1', { author: '@Brand' }), draft('3', '1', { isBrand: false, inbound: null })], ['brand']);
     expect([a!.conversationId, b!.conversationId]).toEqual(['c9', 'c9']);
     expect([b!.isBrand, b!.inbound, c!.isBrand, c!.inbound]).toEqual([true, false, false, true]);
   });
 
+  it('completes the drafts in place, with the export flags read before they are replaced', () => {
+    const drafts = [draft('1', null, { isBrand: true }), draft('2', '1', { inbound: false }), draft('3', '1', { isBrand: false, author: '@brand' })];
+    const out = finishMessages(drafts, ['brand']);
+    expect(out).toBe(drafts);
+    expect(out.map((m) => [m.isBrand, m.inbound])).toEqual([[true, false], [true, false], [true, true]]);
+  });
+
   it('writes messages with a fixed key order (excerpts serialise it)', () => {
-    expect(Object.keys(finishMessages([draft('1', null)], [])[0]!)).toEqual(['id', 'conversationId', 'parentId', 'channel', 'author', 'createdAt', 'text', 'likes', 'shares', 'replies', 'sourceFile', 'sourceRow', 'attributes', 'isBrand', 'inbound']);
+    const mapped = toMessage({ id: '1', created_at: '2024-01-01T00:00:00Z', text: 'hi', author: 'x', inbound: 'true' }, { file: 'f.csv', row: 2, channel: 'twitter', timestamps: {}, attributes: [], idMapped: true });
+    if (!mapped.ok) throw new Error(mapped.detail);
+    expect(Object.keys(finishMessages([mapped.row], [])[0]!)).toEqual(['id', 'conversationId', 'parentId', 'channel', 'author', 'createdAt', 'text', 'likes', 'shares', 'replies', 'sourceFile', 'sourceRow', 'attributes', 'isBrand', 'inbound']);
   });
 });
