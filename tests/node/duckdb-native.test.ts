@@ -132,10 +132,14 @@ describe('native engine: rows as the WASM engine gives them', () => {
     const rows: Item[] = Array.from({ length: 120_001 }, (_, seq) => ({
       id: seq % 11 ? `m${seq} ✓` : null, flag: seq % 3 === 0, at: seq % 13 ? 1_700_000_000_000 + seq * 997 : null, n: seq * 3, small: seq % 1000, seq,
     }));
+    // The WASM engine holds off checkpoints while it loads, and compresses once: its settings come back as they were.
+    const settings = "SELECT current_setting('checkpoint_threshold') AS threshold, current_setting('disabled_compression_methods') AS disabled";
+    const before = await wasm.query(settings);
     for (const engine of [wasm, native]) {
       await engine.exec(createItems('many'));
       await engine.insert('many', ITEM_COLUMNS, rows);
     }
+    expect(await wasm.query(settings)).toEqual(before);
     const sql = 'SELECT * FROM many ORDER BY seq';
     const [w, n] = [await wasm.query(sql), await native.query(sql)];
     expect(n.length).toBe(120_001);
