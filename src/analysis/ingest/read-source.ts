@@ -6,7 +6,7 @@
 import type { SourceConfig } from '../config/source-config.ts';
 import type { Case } from '../model.ts';
 import { resolveCsvMapping, type CsvMapping } from './csv-mapping.ts';
-import { readCsvRecords } from './csv-records.ts';
+import { readCsvBatches } from './csv-records.ts';
 import { decodeSource } from './encoding.ts';
 import { FIELD_TOO_LARGE, oversizedDetail, oversizedField, recordCharCap } from './field-limit.ts';
 import type { FingerprintSet } from './fingerprint.ts';
@@ -155,7 +155,7 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
   } else {
     let mapping: CsvMapping | undefined;
     let width = 0;
-    for await (const record of readCsvRecords(text, { delimiter: cfg.delimiter, maxRecordChars })) {
+    for await (const batch of readCsvBatches(text, { delimiter: cfg.delimiter, maxRecordChars })) for (const record of batch) {
       if (!mapping) {
         // A first record over the size cap was never kept, so there are no columns to read.
         if (record.problem?.head !== undefined) throw new IngestError(source.name, record.line, `the first record cannot be read, so neither can the file's columns: ${record.problem.detail.split(';')[0]}`);
