@@ -16,7 +16,8 @@ import { inProcessMapper, type TextMapper } from '../parallel/text-mapper.ts';
 import type { Case, Message } from '../model.ts';
 import type { AnalyzeResult } from '../pipeline.ts';
 import { CASE_CSV_COLUMNS, caseCsvCells } from '../report/cases-csv.ts';
-import { compareIds, csvChunks, MESSAGE_CSV_COLUMNS, messageCsvCells, type CellValue } from '../report/messages-csv.ts';
+import { csvByteChunks } from '../report/csv-bytes.ts';
+import { compareIds, MESSAGE_CSV_COLUMNS, messageCsvCells, type CellValue } from '../report/messages-csv.ts';
 import { fullListFile, fullListRow, fullListSize, type FullList } from '../runner/full-lists.ts';
 import type { RowColumns } from '../runner/row-columns.ts';
 import { createPrivacy, filterDeep, type Privacy } from '../report/privacy.ts';
@@ -79,13 +80,13 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
   await put(BUNDLE_FILES.messages, arrowIpcChunks(messages.arrowColumns, messages.positions));
   const messageAttributes = attributeRows(messages.rows, privacy);
   await put(BUNDLE_FILES.messageAttributes, arrowIpcChunks(ATTRIBUTE_COLUMNS, messageAttributes));
-  await put(BUNDLE_FILES.messagesCsv, csvChunks([...MESSAGE_CSV_COLUMNS, ...result.columnNames], messages.positions.length, messages.csvCells));
+  await put(BUNDLE_FILES.messagesCsv, csvByteChunks([...MESSAGE_CSV_COLUMNS, ...result.columnNames], messages.positions.length, messages.csvCells));
 
   const cases = publishedCases(result.cases, result.caseColumns, privacy, columnText);
   await put(BUNDLE_FILES.cases, arrowIpcChunks(cases.arrowColumns, cases.positions));
   const caseAttributes = attributeRows(cases.rows, privacy);
   await put(BUNDLE_FILES.caseAttributes, arrowIpcChunks(ATTRIBUTE_COLUMNS, caseAttributes));
-  if (cases.rows.length) await put(BUNDLE_FILES.casesCsv, csvChunks([...CASE_CSV_COLUMNS, ...result.caseColumnNames], cases.positions.length, cases.csvCells));
+  if (cases.rows.length) await put(BUNDLE_FILES.casesCsv, csvByteChunks([...CASE_CSV_COLUMNS, ...result.caseColumnNames], cases.positions.length, cases.csvCells));
 
   for (const list of result.lists) await put(fullListFile(list.name), fullListCsv(list, privacy, columnText));
 
@@ -104,9 +105,9 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
 }
 
 /** A full list as CSV chunks, each cell filtered by its column's kind (authors here are the public's: brand accounts are never ranked). */
-function fullListCsv(list: FullList, privacy: Privacy, text: (s: string) => string): Iterable<string> {
+function fullListCsv(list: FullList, privacy: Privacy, text: (s: string) => string): Iterable<Uint8Array> {
   const filters = list.columns.map((c) => (c.kind === 'text' ? (v: CellValue) => (typeof v === 'string' ? text(v) : v) : c.kind === 'author' ? (v: CellValue) => (typeof v === 'string' ? privacy.author(v, false) : v) : (v: CellValue) => v));
-  return csvChunks(
+  return csvByteChunks(
     list.columns.map((c) => c.name),
     fullListSize(list),
     (i) => fullListRow(list, i).map((v, j) => filters[j]!(v)),

@@ -52,11 +52,19 @@ export function* csvChunks(header: readonly string[], count: number, cells: (i: 
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'string') return String(value);
-  let text = value;
+  const text = defuseFormula(value);
+  return needsQuotes(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A text cell that a spreadsheet would run as a formula (= + - @ tab CR first) with a leading apostrophe; a plain negative number is left as it is. */
+export function defuseFormula(text: string): string {
   const first = text.charCodeAt(0);
-  // = + - @ tab CR start a formula; a plain negative number does not.
-  if ((first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+}
+
+/** A quote, comma or line break: the cell is quoted. */
+export function needsQuotes(text: string): boolean {
+  return /[",\n\r]/.test(text);
 }
 
 /** Numeric ids compare as numbers, others as text: tweet ids sort in time order. */
