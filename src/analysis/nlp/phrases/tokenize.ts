@@ -11,7 +11,7 @@
 import { fnv1a } from './hash.ts';
 import { stemWord } from './stem.ts';
 import { HASHTAG, scanWords } from './word-scan.ts';
-import { WordTable } from './word-table.ts';
+import { WordTable } from '../../core/word-table.ts';
 
 const CAMEL_RE = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
 const REDACTION_RE = /^x{2,}$/;

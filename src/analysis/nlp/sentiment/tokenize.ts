@@ -10,6 +10,7 @@
  * Pure TypeScript, no Node-only APIs: runs in the browser too.
  */
 import { normalizeTerm } from './normalize.ts';
+import { isUpper, scanAsciiTokens, type TokenSink } from './token-scan.ts';
 
 /** Output of {@link tokenize}: parallel arrays plus a few message-level counts. */
 export interface TokenizedText {
@@ -70,20 +71,6 @@ function splitHashtag(body: string): string[] {
   return body.replace(/([a-z])([A-Z])/g, '$1 $2').split(' ');
 }
 
-/**
- * ALL CAPS check on char codes (toUpperCase/toLowerCase per word was the
- * tokenizer's biggest cost): >= 2 ASCII letters and no lower-case ones.
- */
-function isUpper(w: string): boolean {
-  let letters = 0;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c >= 97 && c <= 122) return false;
-    if (c >= 65 && c <= 90) letters++;
-  }
-  return letters >= 2;
-}
-
 const NUM = '<num>';
 
 // Module-level helpers rather than closures: tokenize() runs per post.
@@ -94,11 +81,13 @@ function push(out: TokenizedText, tok: string, isCaps: boolean, isTag: boolean):
 }
 
 function pushWord(out: TokenizedText, raw: string, isTag: boolean): void {
-  const norm = normalizeTerm(raw);
+  pushNormalized(out, normalizeTerm(raw), isUpper(raw), raw.length, isTag);
+}
+
+function pushNormalized(out: TokenizedText, norm: string, upper: boolean, length: number, isTag: boolean): void {
   if (norm === '') return;
-  const upper = isUpper(raw);
   out.wordCount++;
-  if (upper && raw.length >= 3) out.capsWords++;
+  if (upper && length >= 3) out.capsWords++;
   // "3hrs" / "2days": keep the unit as its own word after <num>.
   const sp = norm.indexOf(' ');
   if (sp > 0) {
@@ -107,6 +96,39 @@ function pushWord(out: TokenizedText, raw: string, isTag: boolean): void {
   } else {
     push(out, norm, upper, isTag);
   }
+}
+
+function pushMarks(out: TokenizedText, exclaims: number, questions: number): void {
+  out.exclaims += exclaims;
+  out.questions += questions;
+  push(out, questions ? '?' : '!', false, false);
+}
+
+/** The ASCII scan's sink: one object, pointed at the text being tokenised (no closures per post). */
+const SINK: TokenSink & { out: TokenizedText } = {
+  out: emptyTokens(),
+  url() {
+    this.out.hasUrl = true;
+  },
+  hashtag(body) {
+    for (const part of splitHashtag(body)) pushWord(this.out, part, true);
+  },
+  emoticon(raw) {
+    push(this.out, canonEmoticon(raw), false, false);
+  },
+  word(norm, upper, length) {
+    pushNormalized(this.out, norm, upper, length, false);
+  },
+  marks(exclaims, questions) {
+    pushMarks(this.out, exclaims, questions);
+  },
+  clause(p) {
+    push(this.out, p, false, false);
+  },
+};
+
+function emptyTokens(): TokenizedText {
+  return { tokens: [], caps: [], hashtag: [], exclaims: 0, questions: 0, wordCount: 0, capsWords: 0, hasUrl: false };
 }
 
 /**
@@ -118,9 +140,14 @@ function pushWord(out: TokenizedText, raw: string, isTag: boolean): void {
  * stray `&amp;` only yields the harmless word "amp".
  */
 export function tokenize(text: string): TokenizedText {
-  const out: TokenizedText = {
-    tokens: [], caps: [], hashtag: [], exclaims: 0, questions: 0, wordCount: 0, capsWords: 0, hasUrl: false,
-  };
+  const out = emptyTokens();
+  SINK.out = out;
+  // ASCII text (most posts) by a scan of its characters (token-scan.ts), the same tokens; any other by the pattern.
+  return scanAsciiTokens(text, SINK) ? out : tokenizeWithPattern(text, out);
+}
+
+/** {@link tokenize} by TOKEN_RE alone, into `out` (the definition the ASCII scan follows; tests compare the two). */
+export function tokenizeWithPattern(text: string, out: TokenizedText = emptyTokens()): TokenizedText {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     if (m[1] !== undefined) {
@@ -135,11 +162,9 @@ export function tokenize(text: string): TokenizedText {
       pushWord(out, m[5], false);
     } else if (m[6] !== undefined) {
       const run = m[6];
-      for (let i = 0; i < run.length; i++) {
-        if (run.charCodeAt(i) === 33) out.exclaims++;
-        else out.questions++;
-      }
-      push(out, run.includes('?') ? '?' : '!', false, false);
+      let exclaims = 0;
+      for (let i = 0; i < run.length; i++) if (run.charCodeAt(i) === 33) exclaims++;
+      pushMarks(out, exclaims, run.length - exclaims);
     } else if (m[7] !== undefined) {
       // "." and "…" end a sentence; ",", ";", ":" and dashes a clause.
       const p = m[7].trim()[0];

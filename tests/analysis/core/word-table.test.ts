@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WordTable } from '../../../../src/analysis/nlp/phrases/word-table.ts';
+import { WordTable } from '../../../src/analysis/core/word-table.ts';
 
 describe('WordTable', () => {
   it('answers a span of a text with the value made for the same word before, through growth', () => {
