@@ -6,6 +6,7 @@ import { parseCrisisConfig, validateCrisisConfig, type CrisisConfig } from '../c
 import type { SourceConfig } from '../config/source-config.ts';
 import { addEventsFile } from '../config/events-file.ts';
 import type { FaultLibrary } from '../config/fault-library.ts';
+import { InternedMap } from '../core/intern.ts';
 import type { Engine } from '../engine/engine.ts';
 import { CASE_COLUMNS, MESSAGE_COLUMNS, createTableSql, type Case, type Message } from '../model.ts';
 import { FingerprintSet } from './fingerprint.ts';
@@ -77,7 +78,7 @@ export async function ingestCrisis(files: CrisisFiles, engine: Engine, options: 
   const window = config.window && { start: config.window.start ? Date.parse(config.window.start) : undefined, end: config.window.end ? Date.parse(config.window.end) : undefined };
   const drafts: MessageDraft[] = [];
   const caseDrafts: CaseDraft[] = [];
-  const seen = { messagesById: new Map<string, MessageDraft>(), fingerprints: new FingerprintSet(), caseIds: new Map() };
+  const seen = { messagesById: new InternedMap<MessageDraft>(), fingerprints: new FingerprintSet(), caseIds: new Map() };
   const ledgers: SourceLedger[] = [];
   for (const [index, source] of sources.entries()) {
     const ledger = await readSource(files.open(source.file), source, {

@@ -9,6 +9,7 @@ import { resolveCsvMapping, type CsvMapping } from './csv-mapping.ts';
 import { readCsvBatches } from './csv-records.ts';
 import { decodeSource } from './encoding.ts';
 import { FIELD_TOO_LARGE, oversizedDetail, oversizedField, recordCharCap } from './field-limit.ts';
+import type { InternedMap } from '../core/intern.ts';
 import type { FingerprintSet } from './fingerprint.ts';
 import { detectFormat, formatSpec, type FlatRecord, type FormatSpec } from './formats/index.ts';
 import { guessColumns } from './formats/generic.ts';
@@ -23,7 +24,7 @@ export type CaseDraft = Case & { updatedAt: number | null };
 /** Ids and record fingerprints seen so far across all sources, for duplicate accounting. */
 export interface SeenState {
   /** Message id → its draft: the first message with that id (the reply trees look parents up here). */
-  messagesById: Map<string, MessageDraft>;
+  messagesById: InternedMap<MessageDraft>;
   /** Records already taken, by their 128-bit fingerprints (fingerprint.ts). */
   fingerprints: FingerprintSet;
   /** Case id → index into the case drafts, and the ledger that loaded it. */
@@ -81,12 +82,11 @@ export async function readSource(source: FileSource, cfg: SourceConfig, ctx: Rea
     }
     if (table === 'messages') {
       const row = mapped.row as MessageDraft;
-      if (ctx.seen.messagesById.has(row.id)) {
+      if (!ctx.seen.messagesById.add(row.id, row)) {
         l.duplicates++;
         l.repeatedIds++;
         return countInto(l.warnings, 'repeated id (first kept)', { at, text: shown(raw), detail: `id ${row.id}` });
       }
-      ctx.seen.messagesById.set(row.id, row);
       ctx.messages.push(row);
       l.loaded++;
     } else {

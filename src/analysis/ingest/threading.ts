@@ -12,7 +12,7 @@ import { normalizeHandle } from './values.ts';
  * `byId` is the drafts by id, when the reader has kept them so (a million
  * messages: one map fewer to fill).
  */
-export function finishMessages(drafts: MessageDraft[], brandHandles: string[], byId = draftsById(drafts)): Message[] {
+export function finishMessages(drafts: MessageDraft[], brandHandles: string[], byId: { get(id: string): MessageDraft | undefined } = draftsById(drafts)): Message[] {
   // One path buffer for every walk; reply chains are short, so a cycle is looked for in the path itself
   // until it grows long (a per-walk Set for a million messages is mostly garbage).
   const path: MessageDraft[] = [];

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repeatKey } from '../../../src/analysis/crisis/amplifiers.ts';
-import { Interner } from '../../../src/analysis/core/intern.ts';
+import { Interner, InternedMap } from '../../../src/analysis/core/intern.ts';
 import { businessHoursPredicate, businessMinutes, localTimeIn, minuteOfWeekIn, minuteOfWeekSql } from '../../../src/analysis/crisis/local-time.ts';
 import { byConversationOrder, conversationGroups, conversationsOf, isCustomerMessage } from '../../../src/analysis/crisis/notions.ts';
 import { fetchColumns } from '../../../src/analysis/crisis/sql.ts';
@@ -26,6 +26,24 @@ describe('Interner', () => {
     expect(interner.keys).toEqual([...expected.keys()]);
     expect(interner.find('w17')).toBe(expected.get('w17'));
     expect(interner.find('absent')).toBe(-1);
+  });
+});
+
+describe('InternedMap', () => {
+  it('answers as a Map that keeps the first value of each key, across growth and after clearing', () => {
+    const map = new InternedMap<number>();
+    const expected = new Map<string, number>();
+    for (let i = 0; i < 20_000; i++) {
+      const key = `id${(i * 7919) % 12_007}`;
+      expect(map.add(key, i), key).toBe(!expected.has(key));
+      if (!expected.has(key)) expected.set(key, i);
+    }
+    expect(map.size).toBe(expected.size);
+    for (const [key, value] of expected) expect(map.get(key)).toBe(value);
+    expect(map.get('absent')).toBeUndefined();
+    map.clear();
+    expect([map.size, map.get('id0')]).toEqual([0, undefined]);
+    expect(map.add('id0', 5)).toBe(true);
   });
 });
 

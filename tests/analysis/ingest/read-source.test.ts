@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../../src/analysis/config/source-config.ts';
+import { InternedMap } from '../../../src/analysis/core/intern.ts';
 import { FingerprintSet } from '../../../src/analysis/ingest/fingerprint.ts';
 import { readSource, type ReadContext } from '../../../src/analysis/ingest/read-source.ts';
 import { bytesSource, IngestError, type FileSource } from '../../../src/analysis/ingest/source.ts';
@@ -17,7 +18,7 @@ function context(maxRecordChars?: number): ReadContext {
     crisisTimezone: 'UTC',
     maxFieldBytes: 1 << 20,
     maxRecordChars,
-    seen: { messagesById: new Map(), fingerprints: new FingerprintSet(), caseIds: new Map() },
+    seen: { messagesById: new InternedMap(), fingerprints: new FingerprintSet(), caseIds: new Map() },
     messages: [],
     cases: [],
   };
