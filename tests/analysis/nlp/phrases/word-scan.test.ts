@@ -1,9 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { HASHTAG, scanWords, TOKEN_RE, WORD } from '../../../../src/analysis/nlp/phrases/word-scan.ts';
-import { sharedData } from '../../../helpers/shared-data.ts';
+import { randomTexts, realSetCells, sampleCells } from '../../../helpers/text-cells.ts';
 
 /** The spans the expression alone finds: the definition `scanWords` must keep. */
 function byExpression(text: string): string[] {
@@ -60,47 +57,21 @@ describe('scanWords', () => {
 
   it('agrees with the expression on 200,000 random strings of the characters that matter', () => {
     const alphabet = [...'htpswHTPSW:/.@#&;\'_ampltgquonbx0123456789 \t\n\r\u000b\u000cAZaz-,!?', '’', 'é', 'ſ', 'K', '＠', '\u00a0', '😀', 'ü', '\u2028'];
-    let seed = 42;
-    const random = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % n;
-    };
-    const texts: string[] = [];
-    for (let i = 0; i < 200_000; i++) {
-      let t = '';
-      const length = 1 + random(24);
-      for (let k = 0; k < length; k++) t += random(6) === 0 ? ['http://', 'www.', '&amp;', '&#39;', "n't", '#'][random(6)] : alphabet[random(alphabet.length)];
-      texts.push(t);
-    }
+    const pieces = ['http://', 'www.', '&amp;', '&#39;', "n't", '#'];
+    const texts = randomTexts({ seed: 42, count: 200_000, maxLength: 24, alphabet, pieces, pieceOdds: 6 });
     expect(differences(texts)).toEqual([]);
   });
 
   it('agrees with the expression on every text cell of the sample crises', () => {
-    const root = path.resolve(import.meta.dirname, '../../../../data');
-    const texts = cellsOf(
-      readdirSync(root, { recursive: true, encoding: 'utf8' })
-        .filter((f) => f.endsWith('.csv'))
-        .map((f) => path.join(root, f)),
-    );
+    const texts = sampleCells();
     expect(texts.length).toBeGreaterThan(1000);
     expect(differences(texts)).toEqual([]);
   });
 
-  const sets = ['twcs-head-5k/twcs.csv', 'twcs-random-5k/twcs_small.csv', 'twcs-brand-replies', 'airline-sentiment/Tweets-dev.csv', 'cfpb-complaints-sample/complaints_sample.csv'].map((rel) => sharedData(rel));
-  it.skipIf(sets.some((s) => !s.exists))('agrees with the expression on every text cell of the real tweet and complaint sets', () => {
-    const files = sets.flatMap((s) => (s.path.endsWith('.csv') ? [s.path] : readdirSync(s.path).filter((f) => f.endsWith('.csv')).map((f) => path.join(s.path, f))));
-    const texts = cellsOf(files);
+  const real = realSetCells();
+  it.skipIf(!real.exists)('agrees with the expression on every text cell of the real tweet and complaint sets', () => {
+    const texts = real.cells();
     expect(texts.length).toBeGreaterThan(50_000);
     expect(differences(texts)).toEqual([]);
   });
 });
-
-/** Every non-empty cell of the CSV files. */
-function cellsOf(files: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const file of files) {
-    const rows = Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: true }).data;
-    for (const row of rows) for (const cell of row) if (cell) out.push(cell);
-  }
-  return out;
-}
