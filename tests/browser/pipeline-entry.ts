@@ -37,4 +37,23 @@ async function startEngine(startTimeoutMs: number): Promise<string> {
   return 'started';
 }
 
-Object.assign(globalThis, { debrief, startEngine });
+/**
+ * Inserts `n` rows through the engine, more than one batch: the bulk path, which holds off DuckDB's checkpoints and
+ * compresses once. Returns the rows counted back and the settings before and after.
+ */
+async function bulkInsert(n: number): Promise<{ rows: number; sum: number; before: string; after: string }> {
+  const engine = await openBrowserEngine(duckdbFiles());
+  try {
+    const settings = async () => JSON.stringify(await engine.query("SELECT current_setting('checkpoint_threshold') AS t, current_setting('disabled_compression_methods') AS d"));
+    const before = await settings();
+    await engine.exec('CREATE TABLE bulk (id VARCHAR, n BIGINT, text VARCHAR)');
+    const rows = Array.from({ length: n }, (_, i) => ({ id: `m${i}`, n: i, text: `post ${i} about the outage, number ${i % 977}` }));
+    await engine.insert('bulk', [{ sql: 'id', type: 'VARCHAR', key: 'id' }, { sql: 'n', type: 'BIGINT', key: 'n' }, { sql: 'text', type: 'VARCHAR', key: 'text' }], rows);
+    const [count] = await engine.query<{ rows: number; sum: number }>('SELECT count(*)::INTEGER AS rows, sum(n)::DOUBLE AS sum FROM bulk');
+    return { rows: Number(count!.rows), sum: Number(count!.sum), before, after: await settings() };
+  } finally {
+    await engine.close();
+  }
+}
+
+Object.assign(globalThis, { debrief, startEngine, bulkInsert });

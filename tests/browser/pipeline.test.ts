@@ -97,6 +97,18 @@ describe.skipIf(!hasChromium)('the pipeline in Chromium', () => {
     expect(run.csv).toBe(node.csv());
   }, 180_000);
 
+  it('loads a table of more than one insert batch in the browser build, checkpointing once and restoring its settings', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url, { waitUntil: 'load' });
+    await page.waitForFunction(() => 'bulkInsert' in globalThis);
+    const n = 120_001;
+    // Set by pipeline-entry.ts.
+    const out = await page.evaluate((rows) => (globalThis as unknown as { bulkInsert: (n: number) => Promise<{ rows: number; sum: number; before: string; after: string }> }).bulkInsert(rows), n);
+    await page.close();
+    expect([out.rows, out.sum]).toEqual([n, (n * (n - 1)) / 2]);
+    expect(out.after).toBe(out.before);
+  }, 120_000);
+
   it('fails with the fix, instead of hanging, when the .wasm is served with the wrong type', async () => {
     const page = await browser.newPage();
     const wasm = path.join(OUT, 'duckdb-eh.wasm');
