@@ -4,7 +4,7 @@
 // process of its own so that esbuild's code and output never stay in the memory of a process that waits for the
 // analysis; plain JavaScript, as it runs before any TypeScript loader.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -28,6 +28,28 @@ const ownImportMeta = {
     });
   },
 };
+
+/** Older bundles of an entry kept besides the one in use, whatever their age (a checkout switched back and forth). */
+const KEEP = 3;
+/** A bundle younger than this may still be in use by a run of other sources, which loads its chunks as it needs them. */
+const IN_USE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes `base`'s content-named bundles other than `current` beyond the {@link KEEP} newest, and staging
+ * directories left by a stopped run, once a day old: each change of the sources adds a bundle, which nothing
+ * else would ever remove (a day of work left dozens, 61 MB).
+ */
+function prune(dir, base, current, now = Date.now()) {
+  const own = new RegExp(`^${base.replace(/[^\w]/g, '\\$&')}-[0-9a-f]{16}$`);
+  const entries = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name !== current && (own.test(e.name) || /^\.staging-\d+$/.test(e.name)))
+    .map((e) => ({ name: e.name, staging: e.name.startsWith('.staging-'), mtime: statSync(path.join(dir, e.name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
+  const bundles = entries.filter((e) => !e.staging);
+  for (const e of [...bundles.slice(KEEP), ...entries.filter((x) => x.staging)]) {
+    if (now - e.mtime > IN_USE_MS) rmSync(path.join(dir, e.name), { recursive: true, force: true });
+  }
+}
 
 const [entry, dir, name] = process.argv.slice(2);
 const base = path.basename(entry).replace(/\.[cm]?ts$/, '');
@@ -67,6 +89,12 @@ try {
       if (!existsSync(target)) throw error;
       rmSync(staging, { recursive: true, force: true });
     }
+  }
+  // Pruning is housekeeping: a failure to remove an old bundle never fails the run.
+  if (!name) {
+    try {
+      prune(dir, base, path.basename(target));
+    } catch {}
   }
   process.stdout.write(path.join(target, `${base}.mjs`));
 } catch (error) {

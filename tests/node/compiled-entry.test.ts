@@ -4,7 +4,7 @@
  * its own `import.meta.url`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,6 +29,30 @@ describe('compiledEntry', () => {
     // The same code, the same file: nothing written twice, nothing half-written left.
     expect(await compiledEntry(path.join(src, 'main.ts'), out)).toBe(file);
     expect(readdirSync(out)).toEqual([path.basename(path.dirname(file))]);
+  });
+
+  it("removes the entry's older bundles beyond the three newest, and stopped runs' staging, once a day old", async () => {
+    const src = path.join(tmp, 'prune');
+    mkdirSync(src, { recursive: true });
+    writeFileSync(path.join(src, 'main.ts'), "console.log('pruned');\n");
+    const out = path.join(tmp, 'out-prune');
+    const day = 24 * 60 * 60;
+    const now = Date.now() / 1000;
+    const dirs: [string, number][] = [
+      ['main-00000000000000f1', now - 60],
+      ...[2, 3, 4, 5, 6].map((days): [string, number] => [`main-00000000000000d${days}`, now - days * day]),
+      ['.staging-123', now - 2 * day],
+      ['.staging-456', now - 60],
+      ['other-00000000000000d9', now - 9 * day],
+      ['main-notahash', now - 9 * day],
+    ];
+    for (const [name, at] of dirs) {
+      mkdirSync(path.join(out, name), { recursive: true });
+      utimesSync(path.join(out, name), at, at);
+    }
+    const file = await compiledEntry(path.join(src, 'main.ts'), out);
+    // Kept: the bundle in use, the three newest others (one of them fresh), a run's staging still in progress, what is not this entry's.
+    expect(readdirSync(out).sort()).toEqual(['.staging-456', path.basename(path.dirname(file)), 'main-00000000000000d2', 'main-00000000000000d3', 'main-00000000000000f1', 'main-notahash', 'other-00000000000000d9'].sort());
   });
 
   it('keeps each module its own import.meta.url and dirname', async () => {
