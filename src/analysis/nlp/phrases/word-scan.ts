@@ -11,6 +11,7 @@
  * `s` under the `iu` flags), the expression itself takes over from that point,
  * so every text gets exactly the expression's matches.
  */
+import { isAlnum, isLetter, isSpace, isWordChar } from '../../core/ascii.ts';
 
 /**
  * The definition of a token. Groups: 1 a skipped span (URL, mention, HTML
@@ -49,26 +50,6 @@ export function scanWords(text: string, visit: (kind: typeof HASHTAG | typeof WO
 }
 
 const SKIPPED = 1;
-
-/** A character code of [A-Za-z]. */
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-
-/** [A-Za-z0-9]. */
-function isAlnum(c: number): boolean {
-  return isLetter(c) || (c >= 48 && c <= 57);
-}
-
-/** [A-Za-z0-9_] (`\w` within ASCII). */
-function isWordChar(c: number): boolean {
-  return isAlnum(c) || c === 95;
-}
-
-/** `\s` within ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
 
 /** `text` from `at` starts with the lower-case ASCII `word`, ignoring case; -1 where a non-ASCII character was met. */
 function startsWithFolded(text: string, at: number, word: string): 1 | 0 | -1 {

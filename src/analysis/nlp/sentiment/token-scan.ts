@@ -13,6 +13,7 @@
  * the CLI when its bundle cannot be built) each costs a call naming it, and
  * that made the scan seven times slower than the pattern.
  */
+import { isAlnum, isDigit, isLetter, isSpace, isWordChar } from '../../core/ascii.ts';
 import { WordTable } from '../../core/word-table.ts';
 import { normalizeTerm } from './normalize.ts';
 
@@ -56,13 +57,6 @@ export function isUpper(w: string): boolean {
   return letters >= 2;
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-const isAlnum = (c: number) => isLetter(c) || isDigit(c);
-/** `\w`. */
-const isWord = (c: number) => isAlnum(c) || c === 95;
-/** `\s` on ASCII. */
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 /** An emoticon's mouth: `[)\](\[dDpP/\\|oO@]`. */
 const MOUTHS = new Set([...')](\\[dDpP/\\|oO@'].map((c) => c.charCodeAt(0)));
 /** An emoticon's nose: `[-'^o*]`. */
@@ -87,7 +81,7 @@ export function scanAsciiTokens(text: string, sink: TokenSink): boolean {
     }
     if (c === 64 || c === 35) {
       let j = i + 1;
-      while (j < n && isWord(text.charCodeAt(j))) j++;
+      while (j < n && isWordChar(text.charCodeAt(j))) j++;
       if (j > i + 1) {
         if (c === 35) sink.hashtag(text.slice(i + 1, j));
         i = j;
