@@ -36,14 +36,15 @@ export function messagesCsv(messages: readonly CsvMessage[], extraNames: readonl
   return [...chunks].join('');
 }
 
-const ROWS_PER_CHUNK = 10_000;
+/** Rows per chunk of CSV (here and in csv-bytes.ts): a million-row download is never one string or buffer. */
+export const CSV_ROWS_PER_CHUNK = 10_000;
 
 /** CSV text in chunks: the header line, then `count` rows of `cells(i)`, each line ending in a line feed. */
 export function* csvChunks(header: readonly string[], count: number, cells: (i: number) => CellValue[]): Generator<string> {
   yield `${header.join(',')}\n`;
-  for (let start = 0; start < count; start += ROWS_PER_CHUNK) {
+  for (let start = 0; start < count; start += CSV_ROWS_PER_CHUNK) {
     const lines: string[] = [];
-    for (let i = start; i < Math.min(count, start + ROWS_PER_CHUNK); i++) lines.push(cells(i).map(csvCell).join(','));
+    for (let i = start; i < Math.min(count, start + CSV_ROWS_PER_CHUNK); i++) lines.push(cells(i).map(csvCell).join(','));
     yield `${lines.join('\n')}\n`;
   }
 }
