@@ -39,7 +39,8 @@ const IN_USE_MS = 24 * 60 * 60 * 1000;
  * directories left by a stopped run, once a day old: each change of the sources adds a bundle, which nothing
  * else would ever remove (a day of work left dozens, 61 MB).
  */
-function prune(dir, base, current, now = Date.now()) {
+function prune(dir, base, current) {
+  const now = Date.now();
   const own = new RegExp(`^${base.replace(/[^\w]/g, '\\$&')}-[0-9a-f]{16}$`);
   const entries = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && e.name !== current && (own.test(e.name) || /^\.staging-\d+$/.test(e.name)))
