@@ -14,13 +14,26 @@ export interface ResultCache {
 
 /** Returns the cached value for `parts`, or computes, stores and returns it. Without a cache, `parts` is never read. */
 export async function cached<T>(cache: ResultCache | undefined, namespace: string, parts: Iterable<string>, compute: () => T | Promise<T>): Promise<T> {
-  if (!cache) return compute();
-  const key = cache.key(namespace, parts);
-  const hit = await cache.get<T>(key);
-  if (hit !== undefined) return hit;
+  const entry = await lookUp<T>(cache, namespace, parts);
+  if (entry.value !== undefined) return entry.value;
   const value = await compute();
-  await cache.set(key, value);
+  await entry.store(value);
   return value;
+}
+
+/** A cache entry looked up before its value is computed: the key is made once, for the read and the write. */
+export interface CacheEntry<T> {
+  /** The stored value, if any. */
+  value: T | undefined;
+  /** Stores `value` under the entry's key (nothing without a cache). */
+  store(value: T): Promise<void>;
+}
+
+/** The entry of `parts` in `namespace`, for work that starts before its result is wanted ({@link cached} in two steps). */
+export async function lookUp<T>(cache: ResultCache | undefined, namespace: string, parts: Iterable<string>): Promise<CacheEntry<T>> {
+  if (!cache) return { value: undefined, store: async () => {} };
+  const key = cache.key(namespace, parts);
+  return { value: await cache.get<T>(key), store: (value) => cache.set(key, value) };
 }
 
 /** Key parts made lazily: strings and iterables of strings, read in order only when a cache asks. */

@@ -6,7 +6,7 @@
  * calling thread works its slice too, and results come back in input order —
  * identical to the in-process mapper's. Small jobs stay on the calling thread.
  */
-import { inProcessMapper, type TextMapper } from '../analysis/parallel/text-mapper.ts';
+import { deferred, inProcessMapper, type TextMapper } from '../analysis/parallel/text-mapper.ts';
 import { chunkAlign, createChunkTask, createTextTask, type ChunkTaskName, type TextTaskName } from '../analysis/parallel/text-tasks.ts';
 import type { ChunkRequest, ChunkResponse } from '../analysis/parallel/chunk-protocol.ts';
 
@@ -88,7 +88,7 @@ export function browserTextMapper(options: BrowserTextMapperOptions): BrowserTex
     return [mine.ok, ...others.map((o) => (o as PromiseFulfilledResult<unknown[]>).value)];
   };
   const inProcess = (n: number) => options.helpers < 1 || n < minTexts;
-  return {
+  const mapper: BrowserTextMapper = {
     async map(task, params, texts) {
       if (inProcess(texts.length)) return inProcessMapper.map(task, params, texts);
       const each = createTextTask(task as TextTaskName, params as never);
@@ -100,9 +100,17 @@ export function browserTextMapper(options: BrowserTextMapperOptions): BrowserTex
       const chunk = createChunkTask(task as ChunkTaskName, params as never);
       return (await run('chunk', task, params, texts, chunkAlign(task), (slice) => [chunk(slice)])).flat() as never;
     },
+    // Jobs here are one slice per thread, the calling thread's included: work started ahead runs when joined.
+    start(task, params, texts) {
+      return deferred(() => mapper.map(task, params, texts));
+    },
+    startChunks(task, params, texts) {
+      return deferred(() => mapper.mapChunks(task, params, texts));
+    },
     close() {
       for (const h of helpers) h.worker.terminate();
       helpers.length = 0;
     },
   };
+  return mapper;
 }

@@ -19,7 +19,8 @@ export async function openNodeEngine(options: EngineOptions = {}): Promise<Engin
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
   const conn = db.connect() as unknown as DuckConnectionLike;
-  const engine = createEngine(conn, options);
+  // One turn of the event loop before each statement: the blocking build would otherwise hold it through an analysis.
+  const engine = createEngine(conn, { beforeStatement: () => new Promise((resolve) => setImmediate(resolve)), ...options });
   return {
     ...engine,
     async close() {

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { inProcessMapper, type TextMapper } from '../analysis/parallel/text-mapper.ts';
+import { deferred, inProcessMapper, type Started, type TextMapper } from '../analysis/parallel/text-mapper.ts';
 import {
   chunkAlign,
   createChunkTask,
@@ -64,13 +64,39 @@ export interface WorkerMapper extends TextMapper {
 
 interface Pending {
   request: ChunkRequest;
+  /** How many chunks a worker may hold when given this one (see AHEAD). */
+  ahead: number;
   done: (results: unknown[]) => void;
   fail: (error: Error) => void;
 }
 
+/** A task set up for this thread, or undefined when it cannot be (its error is thrown again where it is run). */
+function setUp<T>(create: () => T): T | undefined {
+  try {
+    return create();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A job's chunks on the queue: their results, and the requests this thread may still take. */
+interface Job {
+  parts: Promise<unknown[]>[];
+  own: Pending[];
+}
+
+/**
+ * Chunks a worker may hold at once of work started ahead (TextMapper.start): while this thread is busy elsewhere
+ * it hands chunks over only when its event loop turns, so the worker keeps the next few to go on with. A job this
+ * thread is waiting on gives one at a time, leaving the rest for this thread to take; so do chunk tasks, whose
+ * chunks are few and long.
+ */
+const AHEAD = { started: 4, startedChunks: 2, joined: 1 };
+
 interface Slot {
   worker: Worker;
-  job: Pending | null;
+  /** Chunks posted to the worker, oldest first (it answers in order). */
+  jobs: Pending[];
 }
 
 /** Worker threads wanted: explicit option, else DEBRIEF_WORKERS, else one per core but the calling thread's. */
@@ -121,34 +147,32 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
 
   const pump = (): void => {
     for (const slot of slots) {
-      if (slot.job !== null) continue;
-      const job = queue.shift();
-      if (!job) break;
-      slot.job = job;
-      slot.worker.ref();
-      slot.worker.postMessage(job.request);
+      while (queue.length > 0 && slot.jobs.length < queue[0]!.ahead) {
+        const job = queue.shift()!;
+        slot.jobs.push(job);
+        slot.worker.ref();
+        slot.worker.postMessage(job.request);
+      }
     }
   };
 
   const fail = (error: Error): void => {
     broken ??= error;
     for (const slot of slots) {
-      slot.job?.fail(error);
-      slot.job = null;
+      for (const job of slot.jobs.splice(0)) job.fail(error);
     }
     for (const job of queue.splice(0)) job.fail(error);
   };
 
-  const start = (): void => {
+  const startThreads = (): void => {
     if (slots.length > 0) return;
     for (let i = 0; i < size; i++) {
       const worker = new Worker(entry);
-      const slot: Slot = { worker, job: null };
+      const slot: Slot = { worker, jobs: [] };
       worker.on('message', (response: ChunkResponse) => {
-        const job = slot.job;
-        slot.job = null;
+        const job = slot.jobs.shift();
         // An idle worker must not keep the process alive.
-        worker.unref();
+        if (slot.jobs.length === 0) worker.unref();
         if (job && job.request.id === response.id) {
           if ('error' in response) job.fail(new Error(`text worker failed on task "${job.request.task}": ${response.error}`));
           else {
@@ -168,12 +192,9 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     note(`language analyses use ${size} worker thread${size === 1 ? '' : 's'} besides this one`);
   };
 
-  /**
-   * Cut `texts` into chunks on the shared queue, take this job's chunks on
-   * this thread too, and return each chunk's results in order.
-   */
-  const runJob = async (kind: ChunkRequest['kind'], task: TextTaskName | ChunkTaskName, params: unknown, texts: readonly string[], chunk: number, local: (texts: string[]) => unknown[]): Promise<unknown[][]> => {
-    start();
+  /** Cut `texts` into chunks on the shared queue, for the workers (and, when it helps, this thread) to take. */
+  const enqueue = (kind: ChunkRequest['kind'], task: TextTaskName | ChunkTaskName, params: unknown, texts: readonly string[], chunk: number, ahead = AHEAD.joined): Job => {
+    startThreads();
     const json = JSON.stringify(params);
     const parts: Promise<unknown[]>[] = [];
     const own: Pending[] = [];
@@ -181,14 +202,24 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
       const request: ChunkRequest = { id: nextId++, kind, task, params: json, texts: texts.slice(from, from + chunk) };
       parts.push(
         new Promise((done, reject) => {
-          const job = { request, done, fail: reject };
+          const job = { request, ahead, done, fail: reject };
           queue.push(job);
           own.push(job);
         }),
       );
     }
     pump();
-    // This thread takes this job's chunks too (another job's may share the queue), yielding between them so worker results are received.
+    return { parts, own };
+  };
+
+  /**
+   * Take the job's chunks no worker has begun on this thread too, and return
+   * each chunk's results in order.
+   */
+  const help = async ({ parts, own }: Job, local: (texts: string[]) => unknown[]): Promise<unknown[][]> => {
+    // Waited on now: the workers take the rest one chunk at a time, beside this thread.
+    for (const job of own) job.ahead = AHEAD.joined;
+    // Another job's chunks may share the queue; yield between chunks so worker results are received.
     const next = (): Pending | undefined => {
       for (const job of own) {
         const at = queue.indexOf(job);
@@ -214,14 +245,31 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     return Promise.all(parts);
   };
 
+  /** A job whose chunks the workers take now and this thread only when joined; a failure waits for the join. */
+  const startJob = <T>(kind: ChunkRequest['kind'], task: TextTaskName | ChunkTaskName, params: unknown, texts: readonly string[], chunk: number, local: (texts: string[]) => unknown[], collect: (parts: unknown[][]) => T): Started<T> => {
+    const job = enqueue(kind, task, params, texts, chunk, kind === 'chunk' ? AHEAD.startedChunks : AHEAD.started);
+    // Nobody awaits the chunks before the join: keep a worker's failure from being an unhandled rejection meanwhile.
+    for (const part of job.parts) part.catch(() => {});
+    return deferred(async () => collect(await help(job, local)));
+  };
+
+  /** Texts per chunk of a per-text job (about 8 chunks per thread, 500–5,000). */
+  const eachChunk = (n: number): number => options.chunkSize ?? Math.min(5_000, Math.max(500, Math.ceil(n / ((size + 1) * 8))));
+
+  /** Texts per chunk of a chunk task: whole tagger batches, so the merged result equals one run. */
+  const chunkTaskChunk = (task: ChunkTaskName, n: number): number => {
+    const align = chunkAlign(task);
+    const wanted = options.chunkSize ?? n / ((size + 1) * 2);
+    return Math.max(align, Math.ceil(wanted / align) * align);
+  };
+
   const map = async <K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[]): Promise<TextTaskResult<K>[]> => {
     if (broken) throw broken;
     if (!isTextTaskName(task)) throw new Error(`unknown text task "${String(task)}"`);
     if (texts.length < minTexts || !usable()) return inProcessMapper.map(task, params, texts);
     // Set up here first: a task that cannot start (say, a bad taxonomy) fails before any work is handed out.
     const run = createTextTask(task, params);
-    const chunk = options.chunkSize ?? Math.min(5_000, Math.max(500, Math.ceil(texts.length / ((size + 1) * 8))));
-    const parts = await runJob('each', task, params, texts, chunk, (chunkTexts) => chunkTexts.map((t) => run(t)));
+    const parts = await help(enqueue('each', task, params, texts, eachChunk(texts.length)), (chunkTexts) => chunkTexts.map((t) => run(t)));
     // Results are typed by the task registry; the workers ran the same task.
     return parts.flat() as TextTaskResult<K>[];
   };
@@ -232,18 +280,34 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     // Chunk tasks are bounded (a sample), so they only use workers a large job has already started.
     if (slots.length === 0) return inProcessMapper.mapChunks(task, params, texts);
     const run = createChunkTask(task, params);
-    const align = chunkAlign(task);
-    // Whole tagger batches per chunk, so the merged result equals one run.
-    const wanted = options.chunkSize ?? texts.length / ((size + 1) * 2);
-    const chunk = Math.max(align, Math.ceil(wanted / align) * align);
-    const parts = await runJob('chunk', task, params, texts, chunk, (chunkTexts) => [run(chunkTexts)]);
+    const parts = await help(enqueue('chunk', task, params, texts, chunkTaskChunk(task, texts.length)), (chunkTexts) => [run(chunkTexts)]);
     // One result per chunk, typed by the chunk-task registry.
     return parts.map((p) => p[0] as ChunkTaskResult<K>);
+  };
+
+  // Anything that cannot start on the workers (a small input, no threads, an unknown task, a bad taxonomy) is left
+  // to `map` at the join, which runs it here or fails there, as it would have without starting ahead.
+  const start = <K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[]): Started<TextTaskResult<K>[]> => {
+    const later = deferred(() => map(task, params, texts));
+    if (broken || !isTextTaskName(task) || texts.length < minTexts || !usable()) return later;
+    const run = setUp(() => createTextTask(task, params));
+    if (!run) return later;
+    return startJob('each', task, params, texts, eachChunk(texts.length), (chunkTexts) => chunkTexts.map((t) => run(t)), (parts) => parts.flat() as TextTaskResult<K>[]);
+  };
+
+  const startChunks = <K extends ChunkTaskName>(task: K, params: ChunkTaskParams<K>, texts: readonly string[]): Started<ChunkTaskResult<K>[]> => {
+    const later = deferred(() => mapChunks(task, params, texts));
+    if (broken || !isChunkTaskName(task) || slots.length === 0) return later;
+    const run = setUp(() => createChunkTask(task, params));
+    if (!run) return later;
+    return startJob('chunk', task, params, texts, chunkTaskChunk(task, texts.length), (chunkTexts) => [run(chunkTexts)], (parts) => parts.map((p) => p[0] as ChunkTaskResult<K>));
   };
 
   return {
     map,
     mapChunks,
+    start,
+    startChunks,
     get threads() {
       return slots.length;
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cached, keyParts, type ResultCache } from '../../src/analysis/cache.ts';
+import { cached, keyParts, lookUp, type ResultCache } from '../../src/analysis/cache.ts';
 
 function memoryCache(): ResultCache & { keys: string[] } {
   const store = new Map<string, unknown>();
@@ -30,5 +30,21 @@ describe('cached', () => {
     const run = (texts: string[]) => cached(cache, 'sentiment', keyParts('v1', texts), () => ++computed);
     expect([await run(['a', 'b']), await run(['a', 'b']), await run(['ab'])]).toEqual([1, 1, 2]);
     expect(cache.keys).toEqual(['sentiment|2:v11:a1:b', 'sentiment|2:v11:a1:b', 'sentiment|2:v12:ab']);
+  });
+});
+
+describe('lookUp', () => {
+  it('makes the key once, for the read and the later write, and reads nothing without a cache', async () => {
+    const cache = memoryCache();
+    const first = await lookUp<number>(cache, 'themes', keyParts('v1', ['late again']));
+    expect(first.value).toBeUndefined();
+    await first.store(7);
+    expect(cache.keys).toHaveLength(1);
+    expect((await lookUp<number>(cache, 'themes', keyParts('v1', ['late again']))).value).toBe(7);
+    expect((await lookUp<number>(cache, 'themes', keyParts('v2', ['late again']))).value).toBeUndefined();
+    let read = 0;
+    const none = await lookUp<number>(undefined, 'n', { *[Symbol.iterator]() { read++; yield 'x'; } });
+    await none.store(1);
+    expect([none.value, read]).toEqual([undefined, 0]);
   });
 });

@@ -88,6 +88,49 @@ describe('worker mapper', () => {
     await bad.close();
   });
 
+  it('starts a job on the workers while this thread works elsewhere, yielding now and then, and the join gives the in-process results', async () => {
+    const ahead = createWorkerMapper({ workers: 1, minTexts: 0, chunkSize: 50 });
+    try {
+      // A large job first starts the thread (a worker takes about a second to start).
+      await ahead.map('complaints', {}, texts.slice(0, 500));
+      const before = ahead.chunks;
+      const started = ahead.start('sentiment', {}, texts);
+      // This thread busy with other work (as with a crisis's SQL), turning the event loop between steps: the worker keeps
+      // being handed chunks, more than it is given at once, and this thread takes none until it joins.
+      const until = Date.now() + 60_000;
+      while (ahead.chunks.workers - before.workers < 10 && Date.now() < until) {
+        const busy = Date.now() + 5;
+        while (Date.now() < busy);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(ahead.chunks.workers - before.workers).toBeGreaterThanOrEqual(10);
+      expect(ahead.chunks.local).toBe(before.local);
+      const joined = started.join();
+      // Joined, this thread takes the chunks not yet handed out.
+      expect(await joined).toEqual(await inProcessMapper.map('sentiment', {}, texts));
+      expect(ahead.chunks.local).toBeGreaterThan(before.local);
+      expect(started.join()).toBe(joined);
+    } finally {
+      await ahead.close();
+    }
+  }, 120_000);
+
+  it('leaves what cannot start on the workers to the join: a small job runs there, a bad task fails there', async () => {
+    const small = createWorkerMapper({ workers: 1, minTexts: 100 });
+    try {
+      const later = small.start('sentiment', {}, ['late again']);
+      expect(small.threads).toBe(0);
+      expect(await later.join()).toEqual(await inProcessMapper.map('sentiment', {}, ['late again']));
+      // Not a task (the cast gets it past TypeScript): nothing is thrown when starting, the join rejects.
+      const bad = small.start('summarise' as never, {} as never, ['late again']);
+      await expect(bad.join()).rejects.toThrow(/^unknown text task "summarise"$/);
+      const discovery = small.startChunks('phrases', {}, texts.slice(0, 120));
+      expect(mergeDiscovered(await discovery.join())).toEqual(mergeDiscovered(await inProcessMapper.mapChunks('phrases', {}, texts.slice(0, 120))));
+    } finally {
+      await small.close();
+    }
+  });
+
   it('gives a whole crisis byte-identical outputs with and without threads', async () => {
     const run = async (textMapper = inProcessMapper) => {
       const engine = await openNodeEngine();

@@ -8,13 +8,15 @@
  * the messages.
  */
 import { setCaseColumn, setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
-import { cached, keyParts } from '../cache.ts';
+import { cached, keyParts, lookUp } from '../cache.ts';
+import { startedWork } from '../runner/started-work.ts';
 import { classifyFaults, FAULTS_VERSION, rankCandidateFaults, inFaultScope, type FaultAssignment, type FaultTaxonomy, type TextMessage } from '../nlp/faults/index.ts';
 import { retweetFlagged } from '../nlp/retweets.ts';
 import { structuredFaults } from '../nlp/faults/structured.ts';
 import { summariseFaults, type FaultHit } from '../nlp/faults/summary.ts';
 import { faultExamples } from './fault-examples.ts';
-import { mapByText } from '../parallel/text-mapper.ts';
+import { mapByText, startByText, type Started } from '../parallel/text-mapper.ts';
+import type { TextTaskResult } from '../parallel/text-tasks.ts';
 import { CASE_PREFIX, type Message } from '../model.ts';
 import { codedRecords } from './coded-records.ts';
 import { caseTexts, inputKey, textMessages, timelineFrame } from './text-messages.ts';
@@ -30,25 +32,17 @@ export const faultsAnalysis: Analysis = {
   sections: ['faults', 'candidateFaults', 'candidateFaultsTotal'],
   lists: ['candidate-faults'],
   columns: ['fault', 'fault_evidence'],
+  prefetch: (ctx) => faultMatching.prefetch(ctx),
   async run(ctx) {
     const { coded, items, caseTextCount } = faultTexts(ctx);
-    if (!items.some((m) => !m.isBrand) && !coded.records.length) return;
     const frame = timelineFrame(ctx);
-    const configured: FaultTaxonomy = ctx.config.faults;
-    const structured = coded.records.length ? structuredFaults(coded.records, configured, ctx.config.faultCodes) : null;
-    const taxonomy: FaultTaxonomy = { ...configured, ...structured?.added };
+    const { configured, structured, taxonomy } = faultTaxonomy(ctx, coded);
+    const announce = () => ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${coded.records.length.toLocaleString('en-US')} coded records, ${Object.keys(taxonomy).length} faults`);
+    const text = await textFaults(ctx, items, configured, frame.bucketMs, announce);
+    if (!items.some((m) => !m.isBrand) && !coded.records.length) return;
     const excluded = new Set<string>();
     const input = inputKey(items);
-    if (Object.keys(taxonomy).length > 0) {
-      ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${coded.records.length.toLocaleString('en-US')} coded records, ${Object.keys(taxonomy).length} faults`);
-      // Retweets the export flags as such: one already counted is not evidence again (nlp/faults/evidence.ts).
-      const retweetIds = flaggedRetweetIds(ctx.messages);
-      const key = keyParts(FAULTS_VERSION, JSON.stringify(configured), String(frame.bucketMs), [...retweetIds].join(','), input);
-      const text = await cached(ctx.cache, 'faults', key, async () => {
-        const texts = items.filter((m) => inFaultScope(m)).map((m) => m.text);
-        const matches = await mapByText(ctx.textMapper, 'fault-match', { taxonomy: configured }, texts);
-        return classifyFaults(items, configured, { bucketMs: frame.bucketMs, matches, retweetIds });
-      });
+    if (text) {
       const assigned = new Map<string, FaultAssignment[]>();
       for (const id in text.assignments) assigned.set(id, [text.assignments[id]!]);
       for (const [id, list] of structured?.assignments ?? []) assigned.set(id, list);
@@ -108,6 +102,51 @@ export const faultsAnalysis: Analysis = {
     }
   },
 };
+
+type TextFaults = ReturnType<typeof classifyFaults>;
+
+/** The texts' faults from the cache, or their matching against the taxonomy under way. */
+type FaultMatching =
+  | { cachedResult: TextFaults }
+  | { retweetIds: Set<string>; matches: Started<Map<string, TextTaskResult<'fault-match'>>>; store: (result: TextFaults) => Promise<void> };
+
+// Matching the texts against the taxonomy is most of the work: started once sentiment and the timeline are there,
+// it runs on the host's worker threads while the crisis analyses run here. It keeps only the distinct texts: the
+// million records it reads are made again by `run` rather than held through the analyses between.
+const faultMatching = startedWork(async (ctx): Promise<FaultMatching | null> => {
+  const { coded, items } = faultTexts(ctx);
+  const { configured, taxonomy } = faultTaxonomy(ctx, coded);
+  if ((!items.some((m) => !m.isBrand) && !coded.records.length) || Object.keys(taxonomy).length === 0) return null;
+  // Retweets the export flags as such: one already counted is not evidence again (nlp/faults/evidence.ts).
+  const retweetIds = flaggedRetweetIds(ctx.messages);
+  const key = keyParts(FAULTS_VERSION, JSON.stringify(configured), String(timelineFrame(ctx).bucketMs), [...retweetIds].join(','), inputKey(items));
+  const entry = await lookUp<TextFaults>(ctx.cache, 'faults', key);
+  if (entry.value !== undefined) return { cachedResult: entry.value };
+  const texts = items.filter((m) => inFaultScope(m)).map((m) => m.text);
+  return { retweetIds, matches: startByText(ctx.textMapper, 'fault-match', { taxonomy: configured }, texts), store: (r) => entry.store(r) };
+});
+
+/**
+ * The texts' faults (null when there is nothing to classify): from the cache, or
+ * classified with the matches {@link faultMatching} started. Its own function,
+ * so that the matches of every text are garbage once the faults are made.
+ */
+async function textFaults(ctx: AnalysisContext, items: readonly TextMessage[], configured: FaultTaxonomy, bucketMs: number | undefined, announce: () => void): Promise<TextFaults | null> {
+  const matching = await faultMatching.take(ctx);
+  if (!matching) return null;
+  announce();
+  if ('cachedResult' in matching) return matching.cachedResult;
+  const text = classifyFaults(items, configured, { bucketMs, matches: await matching.matches.join(), retweetIds: matching.retweetIds });
+  await matching.store(text);
+  return text;
+}
+
+/** The configured faults, and those a source's fault column adds. */
+function faultTaxonomy(ctx: AnalysisContext, coded: ReturnType<typeof codedRecords>): { configured: FaultTaxonomy; structured: ReturnType<typeof structuredFaults> | null; taxonomy: FaultTaxonomy } {
+  const configured: FaultTaxonomy = ctx.config.faults;
+  const structured = coded.records.length ? structuredFaults(coded.records, configured, ctx.config.faultCodes) : null;
+  return { configured, structured, taxonomy: { ...configured, ...structured?.added } };
+}
 
 /**
  * The records the faults analysis reads: those with a fault column (`coded`),

@@ -3,10 +3,13 @@
  * configuration (see nlp/themes), plus a `themes` column listing the theme ids
  * whose phrases each message contains.
  */
-import { setCaseColumn, setColumn, type Analysis } from '../runner/analysis.ts';
+import { setCaseColumn, setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import { PhraseMatcher } from '../nlp/phrases/matcher.ts';
 import { tokenizeStems } from '../nlp/phrases/tokenize.ts';
-import { cached, keyParts } from '../cache.ts';
+import { keyParts, lookUp } from '../cache.ts';
+import type { Started } from '../parallel/text-mapper.ts';
+import type { ChunkTaskResult } from '../parallel/text-tasks.ts';
+import { startedWork } from '../runner/started-work.ts';
 import { mergeDiscovered } from '../nlp/phrases/discover.ts';
 import { retweetFlagged } from '../nlp/retweets.ts';
 import { finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type ThemesIndex } from '../nlp/themes/index.ts';
@@ -23,27 +26,11 @@ export const themesAnalysis: Analysis = {
   sections: ['themes'],
   columns: ['themes'],
   lists: ['themes', 'context-terms'],
+  prefetch: (ctx) => themesWork.prefetch(ctx),
   async run(ctx) {
-    const { items, source } = textMessages(ctx);
-    if (!items.some((m) => !m.isBrand)) return;
-    // Retweets the export flags are never quoted as examples (items are the messages, in order).
-    if (source === 'messages') {
-      ctx.messages.forEach((m, i) => {
-        if (retweetFlagged(m.attributes)) items[i]!.isRetweet = true;
-      });
-    }
-    const frame = timelineFrame(ctx);
-    ctx.progress(`themes: ${items.length.toLocaleString('en-US')} texts`);
-    const options = { brandHandles: ctx.config.brand.handles, bucketMs: frame.bucketMs, onset: frame.onset, peak: frame.peak };
-    const key = keyParts(THEMES_VERSION, JSON.stringify(options), inputKey(items), 'retweets', retweetIds(items));
-    let indexed: { index: ThemesIndex; distinct: PreparedThemes['distinct'] } | undefined;
-    const result = await cached(ctx.cache, 'themes', key, async () => {
-      // Phrase discovery (the tagger, on a sample) is the slow step: the host may split it over threads.
-      // Items are the messages in order, so the texts the sentiment analysis collapsed serve here too.
-      const prepared = prepareThemes(items, options, source === 'messages' ? distinctMessageTexts(ctx.messages) : undefined);
-      const parts = await ctx.textMapper.mapChunks('phrases', {}, prepared.sampleTexts);
-      return finishThemes(prepared, mergeDiscovered(parts), (index) => (indexed = { index, distinct: prepared.distinct }));
-    });
+    const found = await foundThemes(ctx);
+    if (!found) return;
+    const { items, source, result, indexed } = found;
     // The rankings in full go to the bundle's lists; report.json keeps the strongest themes and the "of M".
     const { ranking, contextRanking, ...section } = result;
     ctx.report.sections.themes = { source, ...section };
@@ -74,6 +61,51 @@ export const themesAnalysis: Analysis = {
     });
   },
 };
+
+/** The themes' input, and their cached result or their phrase discovery under way. */
+type ThemesWork = { items: TextMessage[]; source: 'messages' | 'cases' } & (
+  | { cachedResult: ThemesResult }
+  | { pending: { prepared: PreparedThemes; discovery: Started<ChunkTaskResult<'phrases'>[]>; store: (result: ThemesResult) => Promise<void> } }
+);
+
+// Phrase discovery (the tagger, on a sample) is the slow step: started once the timeline is there, it runs on the
+// host's worker threads while the crisis analyses run here.
+const themesWork = startedWork(async (ctx): Promise<ThemesWork | null> => {
+  const { items, source } = textMessages(ctx);
+  if (!items.some((m) => !m.isBrand)) return null;
+  // Retweets the export flags are never quoted as examples (items are the messages, in order).
+  if (source === 'messages') {
+    ctx.messages.forEach((m, i) => {
+      if (retweetFlagged(m.attributes)) items[i]!.isRetweet = true;
+    });
+  }
+  const frame = timelineFrame(ctx);
+  const options = { brandHandles: ctx.config.brand.handles, bucketMs: frame.bucketMs, onset: frame.onset, peak: frame.peak };
+  const entry = await lookUp<ThemesResult>(ctx.cache, 'themes', keyParts(THEMES_VERSION, JSON.stringify(options), inputKey(items), 'retweets', retweetIds(items)));
+  if (entry.value !== undefined) return { items, source, cachedResult: entry.value };
+  // Items are the messages in order, so the texts the sentiment analysis collapsed serve here too.
+  const prepared = prepareThemes(items, options, source === 'messages' ? distinctMessageTexts(ctx.messages) : undefined);
+  return { items, source, pending: { prepared, discovery: ctx.textMapper.startChunks('phrases', {}, prepared.sampleTexts), store: (r) => entry.store(r) } };
+});
+
+/**
+ * The themes, from the cache or finished from the discovery {@link themesWork}
+ * started, with the phrase index they were found with when they were found
+ * now. Its own function, so that the discovery's partial results and the
+ * sample are garbage once the themes are made.
+ */
+async function foundThemes(ctx: AnalysisContext): Promise<{ items: TextMessage[]; source: 'messages' | 'cases'; result: ThemesResult; indexed?: { index: ThemesIndex; distinct: PreparedThemes['distinct'] } } | null> {
+  const work = await themesWork.take(ctx);
+  if (!work) return null;
+  const { items, source } = work;
+  ctx.progress(`themes: ${items.length.toLocaleString('en-US')} texts`);
+  if ('cachedResult' in work) return { items, source, result: work.cachedResult };
+  const { prepared, discovery, store } = work.pending;
+  let indexed: { index: ThemesIndex; distinct: PreparedThemes['distinct'] } | undefined;
+  const result = finishThemes(prepared, mergeDiscovered(await discovery.join()), (index) => (indexed = { index, distinct: prepared.distinct }));
+  await store(result);
+  return { items, source, result, indexed };
+}
 
 /** Ids of the messages flagged as retweets, made one at a time as a cache reads them. */
 function retweetIds(items: readonly TextMessage[]): Iterable<string> {

@@ -24,6 +24,27 @@ export interface TextMapper {
    * the caller to merge (one chunk when run in-process).
    */
   mapChunks<K extends ChunkTaskName>(task: K, params: ChunkTaskParams<K>, texts: readonly string[]): Promise<ChunkTaskResult<K>[]>;
+  /**
+   * {@link map}, started ahead of need: a host with worker threads hands the
+   * chunks to them at once and the calling thread goes on with other work;
+   * `join` takes any chunk no worker has begun on the calling thread too.
+   * Without threads, the work runs when joined. Results are {@link map}'s.
+   */
+  start<K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[]): Started<TextTaskResult<K>[]>;
+  /** {@link mapChunks}, started ahead of need as {@link start} is. */
+  startChunks<K extends ChunkTaskName>(task: K, params: ChunkTaskParams<K>, texts: readonly string[]): Started<ChunkTaskResult<K>[]>;
+}
+
+/** Work started ahead of need (TextMapper.start). */
+export interface Started<T> {
+  /** The results, once every chunk is done (asking twice gives the same promise). */
+  join(): Promise<T>;
+}
+
+/** Work that starts only when joined: the `start` of a mapper without threads to start it on. */
+export function deferred<T>(run: () => Promise<T>): Started<T> {
+  let result: Promise<T> | undefined;
+  return { join: () => (result ??= run()) };
 }
 
 /** Runs every task on the calling thread. */
@@ -34,6 +55,12 @@ export const inProcessMapper: TextMapper = {
   },
   async mapChunks(task, params, texts) {
     return [createChunkTask(task, params)(texts)];
+  },
+  start(task, params, texts) {
+    return deferred(() => inProcessMapper.map(task, params, texts));
+  },
+  startChunks(task, params, texts) {
+    return deferred(() => inProcessMapper.mapChunks(task, params, texts));
   },
 };
 
@@ -47,6 +74,16 @@ export async function mapByText<K extends TextTaskName>(
   params: TextTaskParams<K>,
   texts: Iterable<string>,
 ): Promise<Map<string, TextTaskResult<K>>> {
+  return startByText(mapper, task, params, texts).join();
+}
+
+/** {@link mapByText}, started ahead of need ({@link TextMapper.start}). */
+export function startByText<K extends TextTaskName>(
+  mapper: TextMapper,
+  task: K,
+  params: TextTaskParams<K>,
+  texts: Iterable<string>,
+): Started<Map<string, TextTaskResult<K>>> {
   // One map from text to its place, then to its result: a million texts would otherwise fill a set, a map and an array.
   const index = new Map<string, unknown>();
   const distinct: string[] = [];
@@ -55,7 +92,10 @@ export async function mapByText<K extends TextTaskName>(
     index.set(t, distinct.length);
     distinct.push(t);
   }
-  const results = await mapper.map(task, params, distinct);
-  for (const [t, i] of index) index.set(t, results[i as number]);
-  return index as Map<string, TextTaskResult<K>>;
+  const started = mapper.start(task, params, distinct);
+  return deferred(async () => {
+    const results = await started.join();
+    for (const [t, i] of index) index.set(t, results[i as number]);
+    return index as Map<string, TextTaskResult<K>>;
+  });
 }

@@ -52,6 +52,14 @@ export interface Analysis {
   /** The full lists it adds (`ctx.lists`). */
   lists?: readonly string[];
   run(ctx: AnalysisContext): Promise<void>;
+  /**
+   * Optional: start, on the host's worker threads, language work `run` will
+   * want, as soon as what it needs is there — the runner calls this after
+   * the analyses it depends on, while others run on this thread. It writes
+   * nothing; `run` finds what it started and gives the same results as
+   * without it (runner/started-work.ts).
+   */
+  prefetch?(ctx: AnalysisContext): void;
 }
 
 /** Sets a per-message column value (registering the column on first use). */

@@ -12,6 +12,25 @@ import type { Analysis, AnalysisContext } from './analysis.ts';
  * given order. Throws on two producers of one section or column, or a cycle.
  */
 export function orderAnalyses(analyses: readonly Analysis[]): Analysis[] {
+  const deps = dependencies(analyses);
+  const out: Analysis[] = [];
+  const done = new Set<Analysis>();
+  const visiting = new Set<Analysis>();
+  const visit = (a: Analysis, path: string[]) => {
+    if (done.has(a)) return;
+    if (visiting.has(a)) throw new Error(`analyses depend on each other in a cycle: ${[...path, a.name].join(' → ')}`);
+    visiting.add(a);
+    for (const d of analyses.filter((x) => deps.get(a)!.has(x))) visit(d, [...path, a.name]);
+    visiting.delete(a);
+    done.add(a);
+    out.push(a);
+  };
+  for (const a of analyses) visit(a, []);
+  return out;
+}
+
+/** Each analysis's producers of what it needs, among `analyses`. Throws on two producers of one section, column or list. */
+function dependencies(analyses: readonly Analysis[]): Map<Analysis, Set<Analysis>> {
   const producer = new Map<string, Analysis>();
   const claim = (key: string, a: Analysis) => {
     const other = producer.get(key);
@@ -29,30 +48,36 @@ export function orderAnalyses(analyses: readonly Analysis[]): Analysis[] {
         (p): p is Analysis => p !== undefined && p !== a,
       ),
     );
-  const out: Analysis[] = [];
-  const done = new Set<Analysis>();
-  const visiting = new Set<Analysis>();
-  const visit = (a: Analysis, path: string[]) => {
-    if (done.has(a)) return;
-    if (visiting.has(a)) throw new Error(`analyses depend on each other in a cycle: ${[...path, a.name].join(' → ')}`);
-    visiting.add(a);
-    for (const d of analyses.filter((x) => deps(a).has(x))) visit(d, [...path, a.name]);
-    visiting.delete(a);
-    done.add(a);
-    out.push(a);
-  };
-  for (const a of analyses) visit(a, []);
-  return out;
+  return new Map(analyses.map((a) => [a, deps(a)]));
 }
 
-/** Runs `analyses` in dependency order on `ctx`, checking each against its declaration; `beforeEach` is called before each. */
+/**
+ * Runs `analyses` in dependency order on `ctx`, checking each against its
+ * declaration; `beforeEach` is called before each. An analysis's `prefetch`
+ * is called as soon as every analysis it depends on has run, so its worker
+ * threads' work overlaps the analyses still running here.
+ */
 export async function runAnalyses(analyses: readonly Analysis[], ctx: AnalysisContext, beforeEach?: () => void): Promise<void> {
-  for (const analysis of orderAnalyses(analyses)) {
+  const ordered = orderAnalyses(analyses);
+  const deps = dependencies(ordered);
+  const done = new Set<Analysis>();
+  const prefetched = new Set<Analysis>();
+  const prefetchReady = () => {
+    for (const a of ordered) {
+      if (!a.prefetch || done.has(a) || prefetched.has(a) || ![...deps.get(a)!].every((d) => done.has(d))) continue;
+      prefetched.add(a);
+      a.prefetch(ctx);
+    }
+  };
+  for (const analysis of ordered) {
     beforeEach?.();
-    ctx.progress(`analysis: ${analysis.name}`);
+    // Taken first, so that a prefetch writing anything is caught too.
     const before = snapshot(ctx);
+    prefetchReady();
+    ctx.progress(`analysis: ${analysis.name}`);
     await analysis.run(ctx);
     check(analysis, before, ctx);
+    done.add(analysis);
   }
 }
 

@@ -56,6 +56,23 @@ describe('runAnalyses', () => {
     expect(calls).toEqual(['between', 'run b', 'between', 'run a']);
   });
 
+  it("calls an analysis's prefetch once, as soon as what it depends on has run, before the analyses still to run", async () => {
+    const calls: string[] = [];
+    const sentiment = analysis('sentiment', { sections: ['sentiment'], columns: ['sentiment'] }, () => void calls.push('run sentiment'));
+    const timeline = analysis('timeline', { needsColumns: ['sentiment'], sections: ['timeline'] }, () => void calls.push('run timeline'));
+    const response = analysis('response', { needs: ['timeline'], sections: ['response'] }, () => void calls.push('run response'));
+    const themes: Analysis = { ...analysis('themes', { needs: ['timeline'], sections: ['themes'] }, () => void calls.push('run themes')), prefetch: () => void calls.push('prefetch themes') };
+    const early: Analysis = { ...analysis('amplifiers', { sections: ['amplifiers'] }, () => void calls.push('run amplifiers')), prefetch: () => void calls.push('prefetch amplifiers') };
+    await runAnalyses([response, early, themes, timeline, sentiment], context());
+    // Amplifiers depend on nothing: started before the first analysis.
+    expect(calls).toEqual(['prefetch amplifiers', 'run sentiment', 'run timeline', 'prefetch themes', 'run response', 'run amplifiers', 'run themes']);
+  });
+
+  it('refuses a section written by a prefetch', async () => {
+    const sneaky: Analysis = { ...analysis('sneaky', { sections: ['themes'] }), prefetch: (ctx) => void (ctx.report.sections.faults = {} as never) };
+    await expect(runAnalyses([analysis('timeline', { sections: ['timeline'] }), sneaky], context())).rejects.toThrow(/wrote section "faults", which it does not declare/);
+  });
+
   it('refuses a section or a column the analysis did not declare', async () => {
     await expect(runAnalyses([analysis('sneaky', { sections: ['themes'] }, (ctx) => void (ctx.report.sections.faults = {} as never))], context())).rejects.toThrow(/"sneaky" wrote section "faults", which it does not declare/);
     await expect(runAnalyses([analysis('sneaky', {}, (ctx) => setColumn(ctx, 'm1', 'fault', 'x'))], context())).rejects.toThrow(/added column "fault"/);
