@@ -74,7 +74,8 @@ export async function mapByText<K extends TextTaskName>(
   params: TextTaskParams<K>,
   texts: Iterable<string>,
 ): Promise<Map<string, TextTaskResult<K>>> {
-  return startByText(mapper, task, params, texts).join();
+  const { index, distinct } = distinctIndex(texts);
+  return byText(index, await mapper.map(task, params, distinct));
 }
 
 /** {@link mapByText}, started ahead of need ({@link TextMapper.start}). */
@@ -84,7 +85,13 @@ export function startByText<K extends TextTaskName>(
   params: TextTaskParams<K>,
   texts: Iterable<string>,
 ): Started<Map<string, TextTaskResult<K>>> {
-  // One map from text to its place, then to its result: a million texts would otherwise fill a set, a map and an array.
+  const { index, distinct } = distinctIndex(texts);
+  const started = mapper.start(task, params, distinct);
+  return deferred(async () => byText(index, await started.join()));
+}
+
+// One map from text to its place, then to its result: a million texts would otherwise fill a set, a map and an array.
+function distinctIndex(texts: Iterable<string>): { index: Map<string, unknown>; distinct: string[] } {
   const index = new Map<string, unknown>();
   const distinct: string[] = [];
   for (const t of texts) {
@@ -92,10 +99,10 @@ export function startByText<K extends TextTaskName>(
     index.set(t, distinct.length);
     distinct.push(t);
   }
-  const started = mapper.start(task, params, distinct);
-  return deferred(async () => {
-    const results = await started.join();
-    for (const [t, i] of index) index.set(t, results[i as number]);
-    return index as Map<string, TextTaskResult<K>>;
-  });
+  return { index, distinct };
+}
+
+function byText<R>(index: Map<string, unknown>, results: readonly R[]): Map<string, R> {
+  for (const [t, i] of index) index.set(t, results[i as number]);
+  return index as Map<string, R>;
 }
