@@ -107,6 +107,8 @@ export function browserTextMapper(options: BrowserTextMapperOptions): BrowserTex
     startChunks(task, params, texts) {
       return deferred(() => mapper.mapChunks(task, params, texts));
     },
+    // A byte task (a bundle table's CSV) is one buffer: it runs here, when joined.
+    startBytes: inProcessMapper.startBytes,
     close() {
       for (const h of helpers) h.worker.terminate();
       helpers.length = 0;

@@ -108,9 +108,9 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
     collectGarbage();
     say('  writing the bundle');
     guard.at(`writing the bundle to ${options.out}`);
-    // The worker threads share the privacy filter of the messages' texts with this thread; then they stop, and their
-    // heaps are returned before the tables and downloads are built (the analysis's peak of memory).
-    manifest = await writeBundleDir(options.out, (sink) => writeBundle(result, inputKey, sink, { textMapper, afterTexts: () => textMapper.close() }), { onWait: (m) => say(`  ${m}`) }).catch(async (error: unknown) => {
+    // The worker threads share the privacy filter of the messages' texts with this thread and write the messages' CSV
+    // beside their Arrow file; then they stop, and their heaps are returned.
+    manifest = await writeBundleDir(options.out, (sink) => writeBundle(result, inputKey, sink, { textMapper, afterMessages: () => textMapper.close() }), { onWait: (m) => say(`  ${m}`) }).catch(async (error: unknown) => {
       await engine.close();
       throw error;
     });

@@ -44,7 +44,7 @@ export async function writeBundleDir<T>(dir: string, write: (sink: BundleSink) =
             let handle: FileHandle | undefined;
             try {
               handle = await open(file, 'w');
-              for (const chunk of chunks) {
+              for await (const chunk of chunks) {
                 const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
                 hash.update(data);
                 bytes += data.length;

@@ -16,10 +16,13 @@ import { Worker } from 'node:worker_threads';
 import { deferred, inProcessMapper, type Started, type TextMapper } from '../analysis/parallel/text-mapper.ts';
 import {
   chunkAlign,
+  createByteTask,
   createChunkTask,
   createTextTask,
   isChunkTaskName,
   isTextTaskName,
+  type ByteTaskName,
+  type ByteTaskParams,
   type ChunkTaskName,
   type ChunkTaskParams,
   type ChunkTaskResult,
@@ -64,8 +67,10 @@ export interface WorkerMapper extends TextMapper {
 
 interface Pending {
   request: ChunkRequest;
-  /** How many chunks a worker may hold when given this one (see AHEAD). */
+  /** How many chunks a worker may hold when given this one while it is not joined (see AHEAD). */
   ahead: number;
+  /** Waited on by this thread (the worker mapper's `help`). */
+  joined?: boolean;
   done: (results: unknown[]) => void;
   fail: (error: Error) => void;
 }
@@ -86,12 +91,13 @@ interface Job {
 }
 
 /**
- * Chunks a worker may hold at once of work started ahead (TextMapper.start): while this thread is busy elsewhere
- * it hands chunks over only when its event loop turns, so the worker keeps the next few to go on with. A job this
- * thread is waiting on gives one at a time, leaving the rest for this thread to take; so do chunk tasks, whose
- * chunks are few and long.
+ * Chunks a worker may hold at once. This thread hands chunks over only when its event loop turns: of work started
+ * ahead (TextMapper.start), while this thread is busy elsewhere, the worker keeps the next few to go on with. A job
+ * this thread is waiting on gives two (one running, the next waiting: with one, a worker that finished its chunk
+ * waited for this thread to finish its own, idle about half the time) and, at its end, one, leaving the last chunks
+ * for this thread to take its share of.
  */
-const AHEAD = { started: 4, startedChunks: 2, joined: 1 };
+const AHEAD = { started: 4, startedChunks: 2, startedBytes: 2, joined: 2, joinedEnd: 1 };
 
 interface Slot {
   worker: Worker;
@@ -145,13 +151,20 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     return true;
   };
 
+  /** Chunks a worker may hold when given `job` (see AHEAD): a joined job's last few go one at a time. */
+  const room = (job: Pending): number => {
+    if (!job.joined) return job.ahead;
+    return queue.length <= slots.length + 1 ? AHEAD.joinedEnd : AHEAD.joined;
+  };
+
   const pump = (): void => {
     for (const slot of slots) {
-      while (queue.length > 0 && slot.jobs.length < queue[0]!.ahead) {
+      while (queue.length > 0 && slot.jobs.length < room(queue[0]!)) {
         const job = queue.shift()!;
         slot.jobs.push(job);
         slot.worker.ref();
-        slot.worker.postMessage(job.request);
+        // A byte task's input moves to the worker (startBytes made it a buffer of its own).
+        slot.worker.postMessage(job.request, job.request.bytes ? [job.request.bytes.buffer as ArrayBuffer] : []);
       }
     }
   };
@@ -193,16 +206,22 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
   };
 
   /** Cut `texts` into chunks on the shared queue, for the workers (and, when it helps, this thread) to take. */
-  const enqueue = (kind: ChunkRequest['kind'], task: TextTaskName | ChunkTaskName, params: unknown, texts: readonly string[], chunk: number, ahead = AHEAD.joined): Job => {
-    startThreads();
+  const enqueue = (kind: 'each' | 'chunk', task: TextTaskName | ChunkTaskName, params: unknown, texts: readonly string[], chunk: number, ahead?: number): Job => {
     const json = JSON.stringify(params);
+    const requests: ChunkRequest[] = [];
+    for (let from = 0; from < texts.length; from += chunk) requests.push({ id: nextId++, kind, task, params: json, texts: texts.slice(from, from + chunk) });
+    return queued(requests, ahead);
+  };
+
+  /** The requests on the shared queue, as one job: started ahead (`ahead` chunks per worker), else joined. */
+  const queued = (requests: ChunkRequest[], ahead?: number): Job => {
+    startThreads();
     const parts: Promise<unknown[]>[] = [];
     const own: Pending[] = [];
-    for (let from = 0; from < texts.length; from += chunk) {
-      const request: ChunkRequest = { id: nextId++, kind, task, params: json, texts: texts.slice(from, from + chunk) };
+    for (const request of requests) {
       parts.push(
         new Promise((done, reject) => {
-          const job = { request, ahead, done, fail: reject };
+          const job: Pending = { request, ahead: ahead ?? AHEAD.joined, joined: ahead === undefined, done, fail: reject };
           queue.push(job);
           own.push(job);
         }),
@@ -216,9 +235,9 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
    * Take the job's chunks no worker has begun on this thread too, and return
    * each chunk's results in order.
    */
-  const help = async ({ parts, own }: Job, local: (texts: string[]) => unknown[]): Promise<unknown[][]> => {
-    // Waited on now: the workers take the rest one chunk at a time, beside this thread.
-    for (const job of own) job.ahead = AHEAD.joined;
+  const help = async ({ parts, own }: Job, local: (request: ChunkRequest) => unknown[]): Promise<unknown[][]> => {
+    // Waited on now: the workers hold fewer chunks at once (AHEAD.joined), and this thread takes the rest.
+    for (const job of own) job.joined = true;
     // Another job's chunks may share the queue; yield between chunks so worker results are received.
     const next = (): Pending | undefined => {
       for (const job of own) {
@@ -230,7 +249,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     let current: Pending | undefined;
     try {
       for (current = next(); current; current = next()) {
-        current.done(local(current.request.texts));
+        current.done(local(current.request));
         chunks.local++;
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -246,8 +265,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
   };
 
   /** A job whose chunks the workers take now and this thread only when joined; a failure waits for the join. */
-  const startJob = <T>(kind: ChunkRequest['kind'], task: TextTaskName | ChunkTaskName, params: unknown, texts: readonly string[], chunk: number, local: (texts: string[]) => unknown[], collect: (parts: unknown[][]) => T): Started<T> => {
-    const job = enqueue(kind, task, params, texts, chunk, kind === 'chunk' ? AHEAD.startedChunks : AHEAD.started);
+  const startJob = <T>(job: Job, local: (request: ChunkRequest) => unknown[], collect: (parts: unknown[][]) => T): Started<T> => {
     // Nobody awaits the chunks before the join: keep a worker's failure from being an unhandled rejection meanwhile.
     for (const part of job.parts) part.catch(() => {});
     return deferred(async () => collect(await help(job, local)));
@@ -269,7 +287,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     if (texts.length < minTexts || !usable()) return inProcessMapper.map(task, params, texts);
     // Set up here first: a task that cannot start (say, a bad taxonomy) fails before any work is handed out.
     const run = createTextTask(task, params);
-    const parts = await help(enqueue('each', task, params, texts, eachChunk(texts.length)), (chunkTexts) => chunkTexts.map((t) => run(t)));
+    const parts = await help(enqueue('each', task, params, texts, eachChunk(texts.length)), ({ texts: chunkTexts }) => chunkTexts.map((t) => run(t)));
     // Results are typed by the task registry; the workers ran the same task.
     return parts.flat() as TextTaskResult<K>[];
   };
@@ -280,7 +298,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     // Chunk tasks are bounded (a sample), so they only use workers a large job has already started.
     if (slots.length === 0) return inProcessMapper.mapChunks(task, params, texts);
     const run = createChunkTask(task, params);
-    const parts = await help(enqueue('chunk', task, params, texts, chunkTaskChunk(task, texts.length)), (chunkTexts) => [run(chunkTexts)]);
+    const parts = await help(enqueue('chunk', task, params, texts, chunkTaskChunk(task, texts.length)), ({ texts: chunkTexts }) => [run(chunkTexts)]);
     // One result per chunk, typed by the chunk-task registry.
     return parts.map((p) => p[0] as ChunkTaskResult<K>);
   };
@@ -292,7 +310,8 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     if (broken || !isTextTaskName(task) || texts.length < minTexts || !usable()) return later;
     const run = setUp(() => createTextTask(task, params));
     if (!run) return later;
-    return startJob('each', task, params, texts, eachChunk(texts.length), (chunkTexts) => chunkTexts.map((t) => run(t)), (parts) => parts.flat() as TextTaskResult<K>[]);
+    const job = enqueue('each', task, params, texts, eachChunk(texts.length), AHEAD.started);
+    return startJob(job, ({ texts: chunkTexts }) => chunkTexts.map((t) => run(t)), (parts) => parts.flat() as TextTaskResult<K>[]);
   };
 
   const startChunks = <K extends ChunkTaskName>(task: K, params: ChunkTaskParams<K>, texts: readonly string[]): Started<ChunkTaskResult<K>[]> => {
@@ -300,7 +319,20 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     if (broken || !isChunkTaskName(task) || slots.length === 0) return later;
     const run = setUp(() => createChunkTask(task, params));
     if (!run) return later;
-    return startJob('chunk', task, params, texts, chunkTaskChunk(task, texts.length), (chunkTexts) => [run(chunkTexts)], (parts) => parts.map((p) => p[0] as ChunkTaskResult<K>));
+    const job = enqueue('chunk', task, params, texts, chunkTaskChunk(task, texts.length), AHEAD.startedChunks);
+    return startJob(job, ({ texts: chunkTexts }) => [run(chunkTexts)], (parts) => parts.map((p) => p[0] as ChunkTaskResult<K>));
+  };
+
+  // One buffer, one request. Like chunk tasks, byte tasks only use workers a large job has already started.
+  const startBytes = <K extends ByteTaskName>(task: K, params: ByteTaskParams<K>, bytes: Uint8Array): Started<Uint8Array> => {
+    const later = deferred(async () => createByteTask(task, params)(bytes));
+    if (broken || closing || slots.length === 0) return later;
+    const run = setUp(() => createByteTask(task, params));
+    if (!run) return later;
+    // Moved to the worker whole: a view into a larger buffer is copied out first.
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    const job = queued([{ id: nextId++, kind: 'bytes', task, params: JSON.stringify(params), texts: [], bytes: own }], AHEAD.startedBytes);
+    return startJob(job, ({ bytes: input }) => [run(input!)], (parts) => parts[0]![0] as Uint8Array);
   };
 
   return {
@@ -308,6 +340,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     mapChunks,
     start,
     startChunks,
+    startBytes,
     get threads() {
       return slots.length;
     },

@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generatePosts } from '../../bench/generate-posts.ts';
 import { GENERIC_TAXONOMY } from '../../bench/faults.bench.ts';
 import { analyzeCrisis } from '../../src/analysis/pipeline.ts';
+import { arrowIpc, type ArrowColumn } from '../../src/analysis/core/arrow-columns.ts';
+import { arrowBatchCsv } from '../../src/analysis/report/arrow-csv.ts';
 import { memoryBundleSink, writeBundle } from '../../src/analysis/bundle/write-bundle.ts';
 import { mergeDiscovered } from '../../src/analysis/nlp/phrases/discover.ts';
 import { inProcessMapper } from '../../src/analysis/parallel/text-mapper.ts';
@@ -115,6 +117,22 @@ describe('worker mapper', () => {
     }
   }, 120_000);
 
+  it('moves a byte task to a running worker and its result back: an Arrow batch\'s CSV', async () => {
+    const columns: ArrowColumn<string>[] = [{ name: 'text', type: 'utf8', value: (t) => t }];
+    const ipc = arrowIpc(columns, texts);
+    const csv = { columns: ['text'] };
+    const before = mapper.chunks;
+    const input = ipc.slice();
+    const started = mapper.startBytes('arrow-csv', csv, input);
+    // Moved, not copied: the caller's buffer is empty now.
+    expect(input.byteLength).toBe(0);
+    expect(Buffer.from(await started.join()).equals(Buffer.from(arrowBatchCsv(ipc, csv)))).toBe(true);
+    expect(mapper.chunks.workers).toBe(before.workers + 1);
+    expect(mapper.chunks.local).toBe(before.local);
+    // A failing task fails at the join, with the worker's reason.
+    await expect(mapper.startBytes('arrow-csv', { columns: ['nope'] }, ipc.slice()).join()).rejects.toThrow(/CSV column "nope" is not in the Arrow batch/);
+  });
+
   it('leaves what cannot start on the workers to the join: a small job runs there, a bad task fails there', async () => {
     const small = createWorkerMapper({ workers: 1, minTexts: 100 });
     try {
@@ -124,6 +142,12 @@ describe('worker mapper', () => {
       // Not a task (the cast gets it past TypeScript): nothing is thrown when starting, the join rejects.
       const bad = small.start('summarise' as never, {} as never, ['late again']);
       await expect(bad.join()).rejects.toThrow(/^unknown text task "summarise"$/);
+      // No thread running: a byte task runs at the join, on this thread, and leaves its input where it was.
+      const ipc = arrowIpc([{ name: 'text', type: 'utf8', value: (t: string) => t }], texts.slice(0, 50));
+      const bytes = small.startBytes('arrow-csv', { columns: ['text'] }, ipc);
+      expect(ipc.byteLength).toBeGreaterThan(0);
+      expect(Buffer.from(await bytes.join()).equals(Buffer.from(arrowBatchCsv(ipc, { columns: ['text'] })))).toBe(true);
+      expect(small.threads).toBe(0);
       const discovery = small.startChunks('phrases', {}, texts.slice(0, 120));
       expect(mergeDiscovered(await discovery.join())).toEqual(mergeDiscovered(await inProcessMapper.mapChunks('phrases', {}, texts.slice(0, 120))));
     } finally {

@@ -5,9 +5,10 @@
  * tools) only ever sees what may be shared. Where the bytes go is the
  * caller's business (a directory in Node, memory in a browser).
  *
- * Files are produced in chunks (a record batch, ten thousand CSV rows) and
- * rows are read by position from the sorted messages, with filtered texts
- * kept beside them: a million-message crisis is never copied whole again.
+ * Files are produced in chunks (a record batch, its CSV rows) and rows are
+ * read by position from the sorted messages, with filtered texts kept beside
+ * them: a million-message crisis is never copied whole again. A table's CSV
+ * is written from its Arrow batches (table-files.ts), so the two agree.
  */
 import { arrowIpcChunks, inferColumnType, type ArrowColumn } from '../core/arrow-columns.ts';
 import { distinctMessageTexts } from '../core/distinct-texts.ts';
@@ -15,20 +16,28 @@ import { sha256Hex } from '../core/sha256.ts';
 import { inProcessMapper, type TextMapper } from '../parallel/text-mapper.ts';
 import type { Case, Message } from '../model.ts';
 import type { AnalyzeResult } from '../pipeline.ts';
-import { CASE_CSV_COLUMNS, caseCsvCells } from '../report/cases-csv.ts';
+import { CASE_CSV_COLUMNS } from '../report/cases-csv.ts';
 import { csvByteChunks } from '../report/csv-bytes.ts';
-import { compareIds, MESSAGE_CSV_COLUMNS, messageCsvCells, type CellValue } from '../report/messages-csv.ts';
+import { compareIds, MESSAGE_CSV_COLUMNS, type CellValue } from '../report/messages-csv.ts';
 import { fullListFile, fullListRow, fullListSize, type FullList } from '../runner/full-lists.ts';
 import type { RowColumns } from '../runner/row-columns.ts';
 import { createPrivacy, filterDeep, type Privacy } from '../report/privacy.ts';
 import type { ReportModel } from '../report/report-model.ts';
 import { buildExcerpts, type ExcerptCase, type ExcerptMessage } from './excerpts.ts';
 import { BUNDLE_FILES, BUNDLE_VERSION, type BundleFileEntry, type BundleManifest } from './layout.ts';
+import { tableFiles } from './table-files.ts';
 
-/** Receives the bundle's files one by one, each as chunks in order; `manifest.json` comes last. */
+/** A file's chunks, in order. */
+export type FileChunks = Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>;
+
+/**
+ * Receives the bundle's files, each as chunks in order; `manifest.json` comes
+ * last. A chunk is the sink's only until it asks for the next (it may then
+ * move to another thread): a sink copies what it keeps.
+ */
 export interface BundleSink {
-  /** Writes one file; returns its size and SHA-256 as the manifest lists them. */
-  write(name: string, chunks: Iterable<Uint8Array | string>): Promise<BundleFileEntry>;
+  /** Writes one file; returns its size and SHA-256 as the manifest lists them. Two files may be written at once (a table's Arrow file and its CSV). */
+  write(name: string, chunks: FileChunks): Promise<BundleFileEntry>;
 }
 
 const utf8 = new TextEncoder();
@@ -38,7 +47,8 @@ export function memoryBundleSink(files = new Map<string, Uint8Array>()): BundleS
   return {
     files,
     async write(name, chunks) {
-      const parts = [...chunks].map((c) => (typeof c === 'string' ? utf8.encode(c) : c));
+      const parts: Uint8Array[] = [];
+      for await (const c of chunks) parts.push(typeof c === 'string' ? utf8.encode(c) : c.slice());
       const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
       let at = 0;
       for (const p of parts) {
@@ -53,10 +63,10 @@ export function memoryBundleSink(files = new Map<string, Uint8Array>()): BundleS
 
 /** How the bundle is written. */
 export interface WriteBundleOptions {
-  /** Runs the privacy filter over the messages' distinct texts (default: on this thread); a worker pool shares the work with this thread. */
+  /** Runs the privacy filter over the messages' distinct texts and writes the messages' CSV from their Arrow batches (default: on this thread); a worker pool shares the work with this thread. */
   textMapper?: TextMapper;
-  /** Called once the texts are filtered, the mapper's last use: a host may stop its worker threads before the bundle's largest part. */
-  afterTexts?: () => Promise<void>;
+  /** Called once the messages' table and CSV are written, the mapper's last large use: a host may stop its worker threads then. */
+  afterMessages?: () => Promise<void>;
 }
 
 /** Writes the bundle of `result` to `sink`; returns its manifest. `inputKey` identifies what it was computed from. */
@@ -64,29 +74,34 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
   const { report } = result;
   const privacy = crisisPrivacy(result);
   const files: BundleFileEntry[] = [];
-  const put = async (name: string, chunks: Iterable<Uint8Array | string>) => void files.push(await sink.write(name, chunks));
+  const put = async (name: string, chunks: FileChunks) => void files.push(await sink.write(name, chunks));
+  const mapper = options.textMapper ?? inProcessMapper;
+  // A table's Arrow file and CSV are written at once: the CSV's rows come from the Arrow batches as they are made.
+  const putTable = async (table: PublishedTable<{ id: string }, unknown>, arrowName: string, csvName: string | null, canonicalCsv: readonly string[]) => {
+    if (!csvName) return put(arrowName, arrowIpcChunks(table.arrowColumns, table.positions));
+    const both = tableFiles(table.arrowColumns, table.positions, { columns: [...canonicalCsv, ...table.columnNames], mixed: table.mixedColumns }, mapper);
+    await Promise.all([put(arrowName, both.arrow), put(csvName, both.csv)]);
+  };
 
   const shared = filterDeep(report, privacy) as ReportModel;
   await put(BUNDLE_FILES.report, [`${JSON.stringify(shared, null, 2)}\n`]);
 
   // Each distinct string is filtered once: message texts up front (over the host's threads), then
   // column values, which repeat (labels, fault ids, matched phrases), and list cells, which quote messages.
-  const masked = await filteredTexts(result, privacy, options.textMapper ?? inProcessMapper);
-  await options.afterTexts?.();
+  const masked = await filteredTexts(result, privacy, mapper);
   const otherText = memoize(privacy.text);
   // With privacy off the filter leaves every string as it is: nothing to look up or remember.
   const columnText = masked ? (s: string) => masked.byText.get(s) ?? otherText(s) : (s: string) => s;
   const messages = publishedMessages(result.messages, result.columns, privacy, columnText, masked?.ofMessage);
-  await put(BUNDLE_FILES.messages, arrowIpcChunks(messages.arrowColumns, messages.positions));
+  await putTable(messages, BUNDLE_FILES.messages, BUNDLE_FILES.messagesCsv, MESSAGE_CSV_COLUMNS);
+  await options.afterMessages?.();
   const messageAttributes = attributeRows(messages.rows, privacy);
   await put(BUNDLE_FILES.messageAttributes, arrowIpcChunks(ATTRIBUTE_COLUMNS, messageAttributes));
-  await put(BUNDLE_FILES.messagesCsv, csvByteChunks([...MESSAGE_CSV_COLUMNS, ...result.columnNames], messages.positions.length, messages.csvCells));
 
   const cases = publishedCases(result.cases, result.caseColumns, privacy, columnText);
-  await put(BUNDLE_FILES.cases, arrowIpcChunks(cases.arrowColumns, cases.positions));
+  await putTable(cases, BUNDLE_FILES.cases, cases.rows.length ? BUNDLE_FILES.casesCsv : null, CASE_CSV_COLUMNS);
   const caseAttributes = attributeRows(cases.rows, privacy);
   await put(BUNDLE_FILES.caseAttributes, arrowIpcChunks(ATTRIBUTE_COLUMNS, caseAttributes));
-  if (cases.rows.length) await put(BUNDLE_FILES.casesCsv, csvByteChunks([...CASE_CSV_COLUMNS, ...result.caseColumnNames], cases.positions.length, cases.csvCells));
 
   for (const list of result.lists) await put(fullListFile(list.name), fullListCsv(list, privacy, columnText));
 
@@ -157,8 +172,9 @@ export interface PublishedTable<Row extends { id: string }, Excerpt> {
   /** 0 … n−1, the positions the Arrow columns read. */
   positions: readonly number[];
   columnNames: readonly string[];
+  /** Analysis columns whose values mix numbers and text (an Arrow text column: see ArrowCsvOptions.mixed). */
+  mixedColumns: string[];
   arrowColumns: ArrowColumn<number>[];
-  csvCells(i: number): CellValue[];
   excerpt(i: number): Excerpt;
 }
 
@@ -186,7 +202,7 @@ function publishedMessages(all: readonly Message[], columns: RowColumns, privacy
     { name: 'shares', type: 'int64', value: (i) => rows[i]!.shares },
     { name: 'replies', type: 'int64', value: (i) => rows[i]!.replies },
   ];
-  return publishedTable(rows, columns.names, base, cells, (i) => messageCsvCells(rows[i]!, author[i]!, text[i]!), excerpt);
+  return publishedTable(rows, columns.names, base, cells, excerpt);
 }
 
 function publishedCases(all: readonly Case[], columns: RowColumns, privacy: Privacy, columnText: (s: string) => string): PublishedTable<Case, ExcerptCase> {
@@ -222,16 +238,15 @@ function publishedCases(all: readonly Case[], columns: RowColumns, privacy: Priv
     { name: 'reopen_count', type: 'int64', value: (i) => rows[i]!.reopenCount },
     { name: 'reassignment_count', type: 'int64', value: (i) => rows[i]!.reassignmentCount },
   ];
-  return publishedTable(rows, columns.names, base, cells, (i) => caseCsvCells({ ...rows[i]!, ...filtered[i]! }), excerpt);
+  return publishedTable(rows, columns.names, base, cells, excerpt);
 }
 
-/** A published table from its canonical columns (the source location is added last), analysis cells, CSV cells and excerpts. */
+/** A published table from its canonical columns (the source location is added last), analysis cells and excerpts. */
 function publishedTable<Row extends { id: string; sourceFile: string; sourceRow: number }, Excerpt>(
   rows: readonly Row[],
   names: readonly string[],
   base: ArrowColumn<number>[],
   cells: ReturnType<typeof analysisCells>,
-  csvBase: (i: number) => CellValue[],
   excerpt: (i: number) => Excerpt,
 ): PublishedTable<Row, Excerpt> {
   const canonical: ArrowColumn<number>[] = [
@@ -243,8 +258,8 @@ function publishedTable<Row extends { id: string; sourceFile: string; sourceRow:
     rows,
     positions: rows.map((_, i) => i),
     columnNames: names,
+    mixedColumns: cells.mixed(),
     arrowColumns: [...canonical, ...cells.arrowColumns(canonical.map((c) => c.name))],
-    csvCells: (i) => cells.appendValues(i, csvBase(i)),
     excerpt,
   };
 }
@@ -275,11 +290,8 @@ function analysisCells(order: Uint32Array, columns: RowColumns, text: (s: string
   };
   const value = (i: number, k: number): CellValue => cell(i, k) ?? null;
   return {
-    /** Row i's analysis cells pushed onto `out` (a row's canonical cells): one array per CSV row, not three. */
-    appendValues: (i: number, out: CellValue[]): CellValue[] => {
-      for (let k = 0; k < sources.length; k++) out.push(value(i, k));
-      return out;
-    },
+    /** Columns typed as text that hold numbers too (their text is numbers' and strings' alike). */
+    mixed: (): string[] => names.filter((_, k) => inferColumnType(sources[k]!) === 'utf8' && sources[k]!.some((v) => typeof v === 'number')),
     row: (i: number) => Object.fromEntries(names.flatMap((n, k) => (sources[k]![order[i]!] === undefined ? [] : [[n, value(i, k)]]))) as Record<string, CellValue>,
     /** Typed by their values (the filter maps text to text, so the unfiltered values tell); a name clash with a canonical column would hide data, so it fails. */
     arrowColumns: (taken: readonly string[]): ArrowColumn<number>[] =>

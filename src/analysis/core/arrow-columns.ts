@@ -234,19 +234,32 @@ export function arrowIpc<R>(columns: readonly ArrowColumn<R>[], rows: readonly R
 // The end-of-stream marker: a continuation token and a zero length.
 const END_OF_STREAM = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
 
+/** Options of {@link arrowIpcChunks}. */
+export interface IpcChunksOptions {
+  /**
+   * Called with each record batch as a whole IPC stream of its own (schema,
+   * batch, end) once its chunk has been taken (the next is asked for), for a
+   * second reader of the batches (a table's CSV, report/arrow-csv.ts): the
+   * chunk is a view of this stream, which the reader may move to another
+   * thread (a new buffer per batch would cost garbage collections).
+   */
+  onBatch?: (stream: Uint8Array) => void;
+}
+
 /**
  * The same IPC stream as {@link arrowIpc}, in chunks of one record batch, so
  * a million rows never sit in memory as one table: each batch is encoded
  * alone; the first chunk keeps its schema message, later ones drop it, and
  * the end-of-stream marker comes once, last.
  */
-export function* arrowIpcChunks<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[]): Generator<Uint8Array> {
+export function* arrowIpcChunks<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], options: IpcChunksOptions = {}): Generator<Uint8Array> {
   const arena = new ByteArena();
   for (let start = 0; start < Math.max(rows.length, 1); start += BATCH_ROWS) {
     const ipc = arrowIpc(columns, rows.slice(start, start + BATCH_ROWS), arena);
     // A message: continuation (4 bytes), metadata length (4), metadata; the schema message has no body.
     const schemaEnd = 8 + new DataView(ipc.buffer, ipc.byteOffset).getInt32(4, true);
     yield ipc.subarray(start === 0 ? 0 : schemaEnd, ipc.length - END_OF_STREAM.length);
+    options.onBatch?.(ipc);
   }
   yield END_OF_STREAM;
 }

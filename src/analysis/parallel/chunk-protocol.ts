@@ -3,35 +3,58 @@
  * browser Web Workers): a chunk of texts with a task in, its results or an
  * error out. The worker side is {@link chunkAnswerer}, the same on both hosts.
  */
-import { createChunkTask, createTextTask, isChunkTaskName, isTextTaskName, type ChunkTaskName, type TextTaskName } from './text-tasks.ts';
+import {
+  createByteTask,
+  createChunkTask,
+  createTextTask,
+  isByteTaskName,
+  isChunkTaskName,
+  isTextTaskName,
+  type ByteTaskName,
+  type ChunkTaskName,
+  type TextTaskName,
+} from './text-tasks.ts';
 
 /** A chunk of work from the mapper. */
 export interface ChunkRequest {
   id: number;
-  /** 'each': a per-text task, one result per text; 'chunk': a chunk task, one result for the chunk. */
-  kind: 'each' | 'chunk';
-  task: TextTaskName | ChunkTaskName;
+  /** 'each': a per-text task, one result per text; 'chunk': a chunk task, one result for the chunk; 'bytes': a byte task over `bytes`, one result. */
+  kind: 'each' | 'chunk' | 'bytes';
+  task: TextTaskName | ChunkTaskName | ByteTaskName;
   /** The task's parameters as JSON: also the key under which its setup is reused. */
   params: string;
+  /** The texts of an 'each' or 'chunk' request (none for 'bytes'). */
   texts: string[];
+  /** The input of a 'bytes' request, a buffer of its own (it is transferred, not copied). */
+  bytes?: Uint8Array;
 }
 
 /** The worker's answer for one chunk. */
 export type ChunkResponse = { id: number; results: unknown[] } | { id: number; error: string };
 
-/** The chunk runner for a request: per text, or the whole chunk at once. */
-function runner(request: ChunkRequest): (texts: string[]) => unknown[] {
-  // Parameters were JSON-encoded by the mapper from the task's own params type.
-  const params = JSON.parse(request.params) as never;
+/** The runner for a request: per text, the whole chunk at once, or over its bytes. */
+export function requestRunner(request: Pick<ChunkRequest, 'kind' | 'task'>, params: unknown): (request: ChunkRequest) => unknown[] {
+  // Parameters come from the task's own params type (JSON-encoded on their way to a worker).
+  const typed = params as never;
   if (request.kind === 'each' && isTextTaskName(request.task)) {
-    const run = createTextTask(request.task, params);
-    return (texts) => texts.map((t) => run(t));
+    const run = createTextTask(request.task, typed);
+    return ({ texts }) => texts.map((t) => run(t));
   }
   if (request.kind === 'chunk' && isChunkTaskName(request.task)) {
-    const run = createChunkTask(request.task, params);
-    return (texts) => [run(texts)];
+    const run = createChunkTask(request.task, typed);
+    return ({ texts }) => [run(texts)];
+  }
+  if (request.kind === 'bytes' && isByteTaskName(request.task)) {
+    const run = createByteTask(request.task, typed);
+    return ({ bytes }) => [run(bytes ?? new Uint8Array(0))];
   }
   throw new Error(`unknown ${request.kind} task "${String(request.task)}"`);
+}
+
+/** The buffers a response moves back rather than copies (a byte task's result). */
+export function transferables(response: ChunkResponse): ArrayBuffer[] {
+  if (!('results' in response)) return [];
+  return response.results.flatMap((r) => (r instanceof Uint8Array && r.byteOffset === 0 && r.byteLength === r.buffer.byteLength ? [r.buffer as ArrayBuffer] : []));
 }
 
 /**
@@ -40,12 +63,12 @@ function runner(request: ChunkRequest): (texts: string[]) => unknown[] {
  * chunk of the same task and parameters.
  */
 export function chunkAnswerer(): (request: ChunkRequest) => ChunkResponse {
-  let current: { key: string; run: (texts: string[]) => unknown[] } | null = null;
+  let current: { key: string; run: (request: ChunkRequest) => unknown[] } | null = null;
   return (request) => {
     try {
       const key = `${request.kind}\u0000${request.task}\u0000${request.params}`;
-      if (current?.key !== key) current = { key, run: runner(request) };
-      return { id: request.id, results: current.run(request.texts) };
+      if (current?.key !== key) current = { key, run: requestRunner(request, JSON.parse(request.params)) };
+      return { id: request.id, results: current.run(request) };
     } catch (error) {
       return { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     }

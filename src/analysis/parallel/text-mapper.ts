@@ -6,8 +6,11 @@
  * in-process mapper).
  */
 import {
+  createByteTask,
   createChunkTask,
   createTextTask,
+  type ByteTaskName,
+  type ByteTaskParams,
   type ChunkTaskName,
   type ChunkTaskParams,
   type ChunkTaskResult,
@@ -33,6 +36,12 @@ export interface TextMapper {
   start<K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[]): Started<TextTaskResult<K>[]>;
   /** {@link mapChunks}, started ahead of need as {@link start} is. */
   startChunks<K extends ChunkTaskName>(task: K, params: ChunkTaskParams<K>, texts: readonly string[]): Started<ChunkTaskResult<K>[]>;
+  /**
+   * A byte task over `bytes` (an Arrow batch's CSV), started ahead of need as
+   * {@link start} is. A host with threads moves `bytes` to one (it is not
+   * copied: the caller must not use it again); without, it runs when joined.
+   */
+  startBytes<K extends ByteTaskName>(task: K, params: ByteTaskParams<K>, bytes: Uint8Array): Started<Uint8Array>;
 }
 
 /** Work started ahead of need (TextMapper.start). */
@@ -61,6 +70,9 @@ export const inProcessMapper: TextMapper = {
   },
   startChunks(task, params, texts) {
     return deferred(() => inProcessMapper.mapChunks(task, params, texts));
+  },
+  startBytes(task, params, bytes) {
+    return deferred(async () => createByteTask(task, params)(bytes));
   },
 };
 

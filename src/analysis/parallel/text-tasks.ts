@@ -10,6 +10,7 @@ import { matchMessage } from '../nlp/faults/match.ts';
 import type { FaultAssignment, FaultTaxonomy } from '../nlp/faults/types.ts';
 import { DISCOVERY_BATCH, discoverPhrases, type DiscoveredPhrase } from '../nlp/phrases/discover.ts';
 import { createSentimentScorer, type SentimentResult } from '../nlp/sentiment/index.ts';
+import { arrowBatchCsv, type ArrowCsvOptions } from '../report/arrow-csv.ts';
 import { createPrivacy, type PrivacySettings } from '../report/privacy.ts';
 
 /** Every task: its parameters and its result for one text. */
@@ -93,4 +94,32 @@ export function chunkAlign(name: ChunkTaskName): number {
 /** Build the function for a chunk task. */
 export function createChunkTask<K extends ChunkTaskName>(name: K, params: ChunkTaskParams<K>): (texts: readonly string[]) => ChunkTaskResult<K> {
   return CHUNK_FACTORIES[name].create(params);
+}
+
+/**
+ * Tasks over one buffer of bytes, whose result is bytes: the buffer moves to
+ * the thread that runs the task, and the result moves back, uncopied.
+ */
+export interface ByteTasks {
+  /** The CSV rows of an Arrow IPC stream's record batches (report/arrow-csv.ts). */
+  'arrow-csv': { params: ArrowCsvOptions };
+}
+
+export type ByteTaskName = keyof ByteTasks;
+export type ByteTaskParams<K extends ByteTaskName> = ByteTasks[K]['params'];
+
+type ByteFactories = { [K in ByteTaskName]: (params: ByteTaskParams<K>) => (bytes: Uint8Array) => Uint8Array };
+
+const BYTE_FACTORIES: ByteFactories = {
+  'arrow-csv': (options) => (bytes) => arrowBatchCsv(bytes, options),
+};
+
+/** True when `name` is a known byte task. */
+export function isByteTaskName(name: unknown): name is ByteTaskName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(BYTE_FACTORIES, name);
+}
+
+/** Build the function for a byte task. */
+export function createByteTask<K extends ByteTaskName>(name: K, params: ByteTaskParams<K>): (bytes: Uint8Array) => Uint8Array {
+  return BYTE_FACTORIES[name](params);
 }
