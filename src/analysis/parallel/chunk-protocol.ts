@@ -1,7 +1,8 @@
 /**
  * The messages between a text mapper and its workers (Node worker threads,
- * browser Web Workers): a chunk of texts with a task in, its results or an
- * error out. The worker side is {@link chunkAnswerer}, the same on both hosts.
+ * browser Web Workers): a chunk of texts (or, for a byte task, one buffer,
+ * moved rather than copied) with a task in, its results or an error out.
+ * The worker side is {@link chunkAnswerer}, the same on both hosts.
  */
 import {
   createByteTask,
@@ -33,7 +34,7 @@ export interface ChunkRequest {
 export type ChunkResponse = { id: number; results: unknown[] } | { id: number; error: string };
 
 /** The runner for a request: per text, the whole chunk at once, or over its bytes. */
-export function requestRunner(request: Pick<ChunkRequest, 'kind' | 'task'>, params: unknown): (request: ChunkRequest) => unknown[] {
+function requestRunner(request: Pick<ChunkRequest, 'kind' | 'task'>, params: unknown): (request: ChunkRequest) => unknown[] {
   // Parameters come from the task's own params type (JSON-encoded on their way to a worker).
   const typed = params as never;
   if (request.kind === 'each' && isTextTaskName(request.task)) {
