@@ -3,12 +3,9 @@
  * the parent (see worker-mapper.ts; the messages are parallel/chunk-protocol.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import { chunkAnswerer, transferables, type ChunkRequest } from '../analysis/parallel/chunk-protocol.ts';
+import { chunkAnswerer, inOrder, transferables, type ChunkRequest } from '../analysis/parallel/chunk-protocol.ts';
 
 if (!parentPort) throw new Error('text-worker.ts must run in a worker thread (see worker-mapper.ts)');
 const port = parentPort;
-const answer = chunkAnswerer();
-port.on('message', (request: ChunkRequest) => {
-  const response = answer(request);
-  port.postMessage(response, transferables(response));
-});
+const answer = inOrder(chunkAnswerer(), (response) => port.postMessage(response, transferables(response)));
+port.on('message', (request: ChunkRequest) => answer(request));

@@ -227,7 +227,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
    * Take the job's chunks no worker has begun on this thread too, and return
    * each chunk's results in order.
    */
-  const help = async ({ parts, own }: Job, local: (request: ChunkRequest) => unknown[]): Promise<unknown[][]> => {
+  const help = async ({ parts, own }: Job, local: (request: ChunkRequest) => unknown[] | Promise<unknown[]>): Promise<unknown[][]> => {
     // Waited on now: the workers take the rest one chunk at a time, beside this thread.
     for (const job of own) job.ahead = AHEAD.joined;
     // Another job's chunks may share the queue; yield between chunks so worker results are received.
@@ -241,7 +241,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     let current: Pending | undefined;
     try {
       for (current = next(); current; current = next()) {
-        current.done(local(current.request));
+        current.done(await local(current.request));
         chunks.local++;
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -257,7 +257,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
   };
 
   /** A job whose chunks the workers take now and this thread only when joined; a failure waits for the join. */
-  const startJob = <T>(job: Job, local: (request: ChunkRequest) => unknown[], collect: (parts: unknown[][]) => T): Started<T> => {
+  const startJob = <T>(job: Job, local: (request: ChunkRequest) => unknown[] | Promise<unknown[]>, collect: (parts: unknown[][]) => T): Started<T> => {
     // Nobody awaits the chunks before the join: keep a worker's failure from being an unhandled rejection meanwhile.
     for (const part of job.parts) part.catch(() => {});
     return deferred(async () => collect(await help(job, local)));
@@ -317,14 +317,14 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
 
   // One buffer, one request. Like chunk tasks, byte tasks only use workers a large job has already started.
   const startBytes = <K extends ByteTaskName>(task: K, params: ByteTaskParams<K>, bytes: Uint8Array): Started<Uint8Array> => {
-    const later = deferred(async () => createByteTask(task, params)(bytes));
+    const later = deferred(() => createByteTask(task, params)(bytes));
     if (broken || closing || slots.length === 0) return later;
     const run = setUp(() => createByteTask(task, params));
     if (!run) return later;
     // Moved to the worker whole: a view into a larger buffer is copied out first.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     const job = queued([{ id: nextId++, kind: 'bytes', task, params: JSON.stringify(params), texts: [], bytes: own }], AHEAD.startedBytes);
-    return startJob(job, ({ bytes: input }) => [run(input!)], (parts) => parts[0]![0] as Uint8Array);
+    return startJob(job, async ({ bytes: input }) => [await run(input!)], (parts) => parts[0]![0] as Uint8Array);
   };
 
   return {

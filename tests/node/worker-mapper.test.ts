@@ -126,7 +126,7 @@ describe('worker mapper', () => {
     const started = mapper.startBytes('arrow-csv', csv, input);
     // Moved, not copied: the caller's buffer is empty now.
     expect(input.byteLength).toBe(0);
-    expect(Buffer.from(await started.join()).equals(Buffer.from(arrowBatchCsv(ipc, csv)))).toBe(true);
+    expect(Buffer.from(await started.join()).equals(Buffer.from(await arrowBatchCsv(ipc, csv)))).toBe(true);
     expect(mapper.chunks.workers).toBe(before.workers + 1);
     expect(mapper.chunks.local).toBe(before.local);
     // A failing task fails at the join, with the worker's reason.
@@ -146,7 +146,7 @@ describe('worker mapper', () => {
       const ipc = arrowIpc([{ name: 'text', type: 'utf8', value: (t: string) => t }], texts.slice(0, 50));
       const bytes = small.startBytes('arrow-csv', { columns: ['text'] }, ipc);
       expect(ipc.byteLength).toBeGreaterThan(0);
-      expect(Buffer.from(await bytes.join()).equals(Buffer.from(arrowBatchCsv(ipc, { columns: ['text'] })))).toBe(true);
+      expect(Buffer.from(await bytes.join()).equals(Buffer.from(await arrowBatchCsv(ipc, { columns: ['text'] })))).toBe(true);
       expect(small.threads).toBe(0);
       const discovery = small.startChunks('phrases', {}, texts.slice(0, 120));
       expect(mergeDiscovered(await discovery.join())).toEqual(mergeDiscovered(await inProcessMapper.mapChunks('phrases', {}, texts.slice(0, 120))));

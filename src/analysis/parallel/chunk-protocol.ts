@@ -34,7 +34,7 @@ export interface ChunkRequest {
 export type ChunkResponse = { id: number; results: unknown[] } | { id: number; error: string };
 
 /** The runner for a request: per text, the whole chunk at once, or over its bytes. */
-function requestRunner(request: Pick<ChunkRequest, 'kind' | 'task'>, params: unknown): (request: ChunkRequest) => unknown[] {
+function requestRunner(request: Pick<ChunkRequest, 'kind' | 'task'>, params: unknown): (request: ChunkRequest) => unknown[] | Promise<unknown[]> {
   // Parameters come from the task's own params type (JSON-encoded on their way to a worker).
   const typed = params as never;
   if (request.kind === 'each' && isTextTaskName(request.task)) {
@@ -47,7 +47,7 @@ function requestRunner(request: Pick<ChunkRequest, 'kind' | 'task'>, params: unk
   }
   if (request.kind === 'bytes' && isByteTaskName(request.task)) {
     const run = createByteTask(request.task, typed);
-    return ({ bytes }) => [run(bytes ?? new Uint8Array(0))];
+    return async ({ bytes }) => [await run(bytes ?? new Uint8Array(0))];
   }
   throw new Error(`unknown ${request.kind} task "${String(request.task)}"`);
 }
@@ -61,17 +61,40 @@ export function transferables(response: ChunkResponse): ArrayBuffer[] {
 /**
  * A worker's answer to each request, never throwing: an error goes back as
  * the response. Task setup (model, compiled taxonomy) is kept for the next
- * chunk of the same task and parameters.
+ * chunk of the same task and parameters. A byte task answers later (a
+ * promise): a worker posts its answers in the order of the requests
+ * ({@link inOrder}).
  */
-export function chunkAnswerer(): (request: ChunkRequest) => ChunkResponse {
-  let current: { key: string; run: (request: ChunkRequest) => unknown[] } | null = null;
+export function chunkAnswerer(): (request: ChunkRequest) => ChunkResponse | Promise<ChunkResponse> {
+  let current: { key: string; run: (request: ChunkRequest) => unknown[] | Promise<unknown[]> } | null = null;
+  const failed = (id: number, error: unknown): ChunkResponse => ({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   return (request) => {
     try {
       const key = `${request.kind}\u0000${request.task}\u0000${request.params}`;
       if (current?.key !== key) current = { key, run: requestRunner(request, JSON.parse(request.params)) };
-      return { id: request.id, results: current.run(request) };
+      const results = current.run(request);
+      if (results instanceof Promise) return results.then((r) => ({ id: request.id, results: r }), (error: unknown) => failed(request.id, error));
+      return { id: request.id, results };
     } catch (error) {
-      return { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      return failed(request.id, error);
     }
+  };
+}
+
+/**
+ * Posts each answer of `answer` in the order the requests came, an answer
+ * given later (a promise) holding back those after it: the mapper matches
+ * answers to requests by their order.
+ */
+export function inOrder(answer: (request: ChunkRequest) => ChunkResponse | Promise<ChunkResponse>, post: (response: ChunkResponse) => void): (request: ChunkRequest) => void {
+  let pending: Promise<void> | null = null;
+  return (request) => {
+    const response = answer(request);
+    if (pending === null && !(response instanceof Promise)) return post(response);
+    const after: Promise<void> = (pending ?? Promise.resolve()).then(async () => post(await response));
+    pending = after;
+    void after.then(() => {
+      if (pending === after) pending = null;
+    });
   };
 }

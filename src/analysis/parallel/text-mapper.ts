@@ -72,7 +72,7 @@ export const inProcessMapper: TextMapper = {
     return deferred(() => inProcessMapper.mapChunks(task, params, texts));
   },
   startBytes(task, params, bytes) {
-    return deferred(async () => createByteTask(task, params)(bytes));
+    return deferred(() => createByteTask(task, params)(bytes));
   },
 };
 

@@ -98,7 +98,8 @@ export function createChunkTask<K extends ChunkTaskName>(name: K, params: ChunkT
 
 /**
  * Tasks over one buffer of bytes, whose result is bytes: the buffer moves to
- * the thread that runs the task, and the result moves back, uncopied.
+ * the thread that runs the task, and the result moves back, uncopied. They
+ * are asynchronous (they load what they need when first run).
  */
 export interface ByteTasks {
   /** The CSV rows of an Arrow IPC stream's record batches (report/arrow-csv.ts). */
@@ -108,7 +109,7 @@ export interface ByteTasks {
 export type ByteTaskName = keyof ByteTasks;
 export type ByteTaskParams<K extends ByteTaskName> = ByteTasks[K]['params'];
 
-type ByteFactories = { [K in ByteTaskName]: (params: ByteTaskParams<K>) => (bytes: Uint8Array) => Uint8Array };
+type ByteFactories = { [K in ByteTaskName]: (params: ByteTaskParams<K>) => (bytes: Uint8Array) => Promise<Uint8Array> };
 
 const BYTE_FACTORIES: ByteFactories = {
   'arrow-csv': (options) => (bytes) => arrowBatchCsv(bytes, options),
@@ -120,6 +121,6 @@ export function isByteTaskName(name: unknown): name is ByteTaskName {
 }
 
 /** Build the function for a byte task. */
-export function createByteTask<K extends ByteTaskName>(name: K, params: ByteTaskParams<K>): (bytes: Uint8Array) => Uint8Array {
+export function createByteTask<K extends ByteTaskName>(name: K, params: ByteTaskParams<K>): (bytes: Uint8Array) => Promise<Uint8Array> {
   return BYTE_FACTORIES[name](params);
 }

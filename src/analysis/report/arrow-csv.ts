@@ -7,7 +7,7 @@
  * quoting, same formula defusing); the batch may be written on another
  * thread, as it needs nothing but its bytes.
  */
-import { Type, tableFromIPC, type Data } from 'apache-arrow';
+import type { Data } from 'apache-arrow';
 
 /** Which columns of the batch become CSV columns, in order. */
 export interface ArrowCsvOptions {
@@ -29,11 +29,18 @@ const APOSTROPHE = 39;
 const utf8 = new TextEncoder();
 const decoder = new TextDecoder();
 
+// Loaded when first needed: a worker thread that never writes a CSV does not load apache-arrow (about 15 MiB).
+let arrow: Promise<typeof import('apache-arrow')> | undefined;
+
+/** Arrow type ids (apache-arrow's `Type`), for the columns Debrief writes. */
+const TYPE = { Int: 2, Float: 3, Utf8: 5, Bool: 6, Timestamp: 10 } as const;
+
 /**
  * The CSV rows (no header, each ending in a line feed) of the record
  * batches in `ipc`, an Arrow IPC stream.
  */
-export function arrowBatchCsv(ipc: Uint8Array, options: ArrowCsvOptions): Uint8Array {
+export async function arrowBatchCsv(ipc: Uint8Array, options: ArrowCsvOptions): Promise<Uint8Array> {
+  const { tableFromIPC } = await (arrow ??= import('apache-arrow'));
   const table = tableFromIPC(ipc);
   const out = new ByteWriter(ipc.length + (1 << 16));
   const mixed = new Set(options.mixed ?? []);
@@ -62,19 +69,19 @@ function cellWriter(data: Data, mixed: boolean): CellWriter {
   const cell = ((): CellWriter => {
     const values = data.values as unknown;
     switch (data.typeId) {
-      case Type.Utf8: {
+      case TYPE.Utf8: {
         const bytes = values as Uint8Array;
         const offsets = data.valueOffsets as Int32Array;
         return (row, out) => out.text(bytes, offsets[data.offset + row]!, offsets[data.offset + row + 1]!, mixed);
       }
-      case Type.Bool: {
+      case TYPE.Bool: {
         const bits = values as Uint8Array;
         return (row, out) => {
           const i = data.offset + row;
           out.ascii(bits[i >> 3]! & (1 << (i & 7)) ? 'true' : 'false');
         };
       }
-      case Type.Timestamp: {
+      case TYPE.Timestamp: {
         const iso = isoWriter();
         return (row, out) => {
           const text = iso(Number((values as BigInt64Array)[data.offset + row]!));
@@ -83,9 +90,9 @@ function cellWriter(data: Data, mixed: boolean): CellWriter {
           out.ascii(text);
         };
       }
-      case Type.Int:
+      case TYPE.Int:
         return (row, out) => out.ascii(String((values as ArrayLike<number | bigint>)[data.offset + row]!));
-      case Type.Float:
+      case TYPE.Float:
         return (row, out) => out.ascii(String((values as Float64Array)[data.offset + row]!));
       default:
         throw new Error(`Arrow type ${String(data.type)} has no CSV form`);

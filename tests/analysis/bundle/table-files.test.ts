@@ -56,7 +56,7 @@ describe('tableFiles', () => {
     const files = tableFiles(COLUMNS, ROWS, CSV, inProcessMapper);
     const [arrow, csv] = await Promise.all([collect(files.arrow), collect(files.csv)]);
     expect(arrow.equals(Buffer.concat([...arrowIpcChunks(COLUMNS, ROWS)]))).toBe(true);
-    expect(csv.equals(Buffer.concat([csvHeader(CSV.columns), arrowBatchCsv(arrowIpc(COLUMNS, ROWS), CSV)]))).toBe(true);
+    expect(csv.equals(Buffer.concat([csvHeader(CSV.columns), await arrowBatchCsv(arrowIpc(COLUMNS, ROWS), CSV)]))).toBe(true);
     expect(csv.toString().split('\n')).toHaveLength(ROWS.length + 2);
   });
 

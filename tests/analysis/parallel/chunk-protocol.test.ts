@@ -4,7 +4,8 @@
  * error response instead of killing the worker.
  */
 import { describe, expect, it } from 'vitest';
-import { chunkAnswerer, type ChunkRequest } from '../../../src/analysis/parallel/chunk-protocol.ts';
+import { chunkAnswerer, inOrder, type ChunkRequest, type ChunkResponse } from '../../../src/analysis/parallel/chunk-protocol.ts';
+import { arrowIpc } from '../../../src/analysis/core/arrow-columns.ts';
 import { createTextTask } from '../../../src/analysis/parallel/text-tasks.ts';
 
 const request = (over: Partial<ChunkRequest>): ChunkRequest => ({ id: 1, kind: 'each', task: 'sentiment', params: '{}', texts: [], ...over });
@@ -28,5 +29,22 @@ describe('chunkAnswerer', () => {
     expect('error' in unknown && unknown.error).toMatch(/unknown each task "nope"/);
     expect('error' in answer(request({ params: '{not json' }))).toBe(true);
     expect(answer(request({ id: 3, texts: ['ok'] }))).toMatchObject({ id: 3, results: [expect.anything()] });
+  });
+
+  it('answers a byte task later, and the worker posts every answer in the order of the requests', async () => {
+    const posted: ChunkResponse[] = [];
+    const answer = inOrder(chunkAnswerer(), (response) => posted.push(response));
+    const ipc = arrowIpc([{ name: 'text', type: 'utf8', value: (t: string) => t }], ['late "again"', '=1']);
+    answer(request({ id: 1, texts: ['late'] }));
+    answer(request({ id: 2, kind: 'bytes', task: 'arrow-csv', params: JSON.stringify({ columns: ['text'] }), bytes: ipc }));
+    answer(request({ id: 3, texts: ['thanks'] }));
+    answer(request({ id: 4, kind: 'bytes', task: 'arrow-csv', params: JSON.stringify({ columns: ['nope'] }), bytes: ipc }));
+    answer(request({ id: 5, texts: ['ok'] }));
+    // The per-text answer after the byte task waits for it.
+    expect(posted.map((r) => r.id)).toEqual([1]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(posted.map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(new TextDecoder().decode((posted[1] as { results: Uint8Array[] }).results[0])).toBe(`"late ""again"""\n'=1\n`);
+    expect((posted[3] as { error: string }).error).toMatch(/CSV column "nope" is not in the Arrow batch/);
   });
 });
