@@ -8,6 +8,7 @@
  * thread, as it needs nothing but its bytes.
  */
 import type { Data } from 'apache-arrow';
+import { ByteBuffer } from '../core/byte-buffer.ts';
 
 /** Which columns of the batch become CSV columns, in order. */
 export interface ArrowCsvOptions {
@@ -132,24 +133,7 @@ function validity(data: Data): ((row: number) => boolean) | undefined {
 }
 
 /** A growing buffer of CSV bytes. */
-class ByteWriter {
-  private bytes: Uint8Array;
-  private at = 0;
-
-  constructor(size: number) {
-    this.bytes = new Uint8Array(size);
-  }
-
-  /** The bytes written, as a buffer of their own size. */
-  take(): Uint8Array {
-    return this.at === this.bytes.length ? this.bytes : this.bytes.slice(0, this.at);
-  }
-
-  byte(b: number): void {
-    this.room(1);
-    this.bytes[this.at++] = b;
-  }
-
+class ByteWriter extends ByteBuffer {
   /** An ASCII string (numbers, flags, timestamps), never quoted. */
   ascii(s: string): void {
     this.room(s.length);
@@ -186,13 +170,6 @@ class ByteWriter {
       at += to - from;
     } else for (let i = from; i < to; i++) bytes[at++] = source[i]!;
     this.at = at;
-  }
-
-  private room(n: number): void {
-    if (this.at + n <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.at + n));
-    grown.set(this.bytes.subarray(0, this.at));
-    this.bytes = grown;
   }
 }
 
