@@ -7,7 +7,8 @@
  */
 import { arrowIpcChunks, type ArrowColumn } from '../core/arrow-columns.ts';
 import type { Started, TextMapper } from '../parallel/text-mapper.ts';
-import { csvHeader, type ArrowCsvOptions } from '../report/arrow-csv.ts';
+import type { ArrowCsvOptions } from '../report/arrow-csv.ts';
+import { csvHeader } from '../report/csv-bytes.ts';
 
 /** The two files' chunks: read both at once (a sink writing one and then the other holds the CSV's rows meanwhile). */
 export interface TableFiles {

@@ -284,6 +284,8 @@ function publicationOrder<R extends { id: string }>(all: readonly R[], time: (ro
 function analysisCells(order: Uint32Array, columns: RowColumns, text: (s: string) => string) {
   const names = columns.names;
   const sources = names.map((name) => columns.column(name));
+  // Typed by their values (the filter maps text to text, so the unfiltered values tell), once for the table and its CSV.
+  const types = sources.map((values) => inferColumnType(values));
   const cell = (i: number, k: number): CellValue | undefined => {
     const v = sources[k]![order[i]!];
     return typeof v === 'string' ? text(v) : v;
@@ -291,13 +293,13 @@ function analysisCells(order: Uint32Array, columns: RowColumns, text: (s: string
   const value = (i: number, k: number): CellValue => cell(i, k) ?? null;
   return {
     /** Columns typed as text that hold numbers too (their text is numbers' and strings' alike). */
-    mixed: (): string[] => names.filter((_, k) => inferColumnType(sources[k]!) === 'utf8' && sources[k]!.some((v) => typeof v === 'number')),
+    mixed: (): string[] => names.filter((_, k) => types[k] === 'utf8' && sources[k]!.some((v) => typeof v === 'number')),
     row: (i: number) => Object.fromEntries(names.flatMap((n, k) => (sources[k]![order[i]!] === undefined ? [] : [[n, value(i, k)]]))) as Record<string, CellValue>,
-    /** Typed by their values (the filter maps text to text, so the unfiltered values tell); a name clash with a canonical column would hide data, so it fails. */
+    /** Typed by `types`; a name clash with a canonical column would hide data, so it fails. */
     arrowColumns: (taken: readonly string[]): ArrowColumn<number>[] =>
       names.map((name, k) => {
         if (taken.includes(name)) throw new Error(`analysis column "${name}" clashes with a canonical column of the same name`);
-        return { name, type: inferColumnType(sources[k]!), value: (i: number) => value(i, k) };
+        return { name, type: types[k]!, value: (i: number) => value(i, k) };
       }),
   };
 }

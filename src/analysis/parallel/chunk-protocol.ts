@@ -52,10 +52,12 @@ function requestRunner(request: Pick<ChunkRequest, 'kind' | 'task'>, params: unk
   throw new Error(`unknown ${request.kind} task "${String(request.task)}"`);
 }
 
-/** The buffers a response moves back rather than copies (a byte task's result). */
+/** The buffers a response moves back rather than copies (a byte task's result); looked for without an allocation per result, as every chunk's answer is. */
 export function transferables(response: ChunkResponse): ArrayBuffer[] {
-  if (!('results' in response)) return [];
-  return response.results.flatMap((r) => (r instanceof Uint8Array && r.byteOffset === 0 && r.byteLength === r.buffer.byteLength ? [r.buffer as ArrayBuffer] : []));
+  const out: ArrayBuffer[] = [];
+  if (!('results' in response)) return out;
+  for (const r of response.results) if (r instanceof Uint8Array && r.byteOffset === 0 && r.byteLength === r.buffer.byteLength) out.push(r.buffer as ArrayBuffer);
+  return out;
 }
 
 /**

@@ -27,7 +27,6 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const APOSTROPHE = 39;
-const utf8 = new TextEncoder();
 const decoder = new TextDecoder();
 
 // Loaded when first needed: a worker thread that never writes a CSV does not load apache-arrow (about 15 MiB).
@@ -198,9 +197,4 @@ function isPlainNumber(s: Uint8Array, from: number, to: number): boolean {
 function isWrittenNumber(s: Uint8Array, from: number, to: number): boolean {
   const text = decoder.decode(s.subarray(from, to));
   return String(Number(text)) === text;
-}
-
-/** The header line of a CSV (`csvChunks`' first chunk). */
-export function csvHeader(columns: readonly string[]): Uint8Array {
-  return utf8.encode(`${columns.join(',')}\n`);
 }

@@ -15,13 +15,18 @@ const LF = 10;
 
 const utf8 = new TextEncoder();
 
+/** The header line of a CSV (`csvChunks`' first chunk), as bytes. */
+export function csvHeader(columns: readonly string[]): Uint8Array {
+  return utf8.encode(`${columns.join(',')}\n`);
+}
+
 /**
  * CSV bytes in chunks of ten thousand rows: the header line, then `count`
  * rows of `cells(i)`, each line ending in a line feed. Each chunk is a
  * buffer of its own (a sink may keep them all).
  */
 export function* csvByteChunks(header: readonly string[], count: number, cells: (i: number) => CellValue[]): Generator<Uint8Array> {
-  yield utf8.encode(`${header.join(',')}\n`);
+  yield csvHeader(header);
   const out = new CsvBytes();
   for (let start = 0; start < count; start += CSV_ROWS_PER_CHUNK) {
     for (let i = start; i < Math.min(count, start + CSV_ROWS_PER_CHUNK); i++) {

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { arrowIpc, arrowIpcChunks, type ArrowColumn } from '../../../src/analysis/core/arrow-columns.ts';
 import { tableFiles } from '../../../src/analysis/bundle/table-files.ts';
 import { deferred, inProcessMapper, type Started, type TextMapper } from '../../../src/analysis/parallel/text-mapper.ts';
-import { arrowBatchCsv, csvHeader } from '../../../src/analysis/report/arrow-csv.ts';
+import { arrowBatchCsv } from '../../../src/analysis/report/arrow-csv.ts';
+import { csvHeader } from '../../../src/analysis/report/csv-bytes.ts';
 
 interface Row {
   id: string;

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { arrowIpc, arrowIpcChunks, type ArrowColumn, type ArrowColumnType } from '../../../src/analysis/core/arrow-columns.ts';
-import { arrowBatchCsv, csvHeader } from '../../../src/analysis/report/arrow-csv.ts';
+import { arrowBatchCsv } from '../../../src/analysis/report/arrow-csv.ts';
+import { csvHeader } from '../../../src/analysis/report/csv-bytes.ts';
 import { csvChunks, type CellValue } from '../../../src/analysis/report/messages-csv.ts';
 
 const utf8 = new TextEncoder();
