@@ -87,7 +87,9 @@ describe('writeSite', () => {
   it('lets two builds of one directory take turns, and tells a third that waited too long what to do', async () => {
     const target = path.join(tmp, 'turns');
     const waits: string[] = [];
-    await Promise.all([writeSite(root, target, site('a', 300), stamp()), writeSite(root, target, site('b', 300), stamp(), { onWait: (m) => waits.push(m) })]);
+    // Either build may take the lock first (each awaits a mkdir before it tries), so both report; exactly one waits.
+    const onWait = (m: string) => void waits.push(m);
+    await Promise.all([writeSite(root, target, site('a', 300), stamp(), { onWait }), writeSite(root, target, site('b', 300), stamp(), { onWait })]);
     expect(waits).toEqual([`waiting for another debrief (pid ${process.pid}) writing ${target}`]);
     const page = readFileSync(path.join(target, 'index.html'), 'utf8');
     expect(readFileSync(path.join(target, 'acme', 'index.html'), 'utf8')).toBe(page);
