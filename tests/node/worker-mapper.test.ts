@@ -33,6 +33,7 @@ describe('worker mapper', () => {
       ['fault-match', { taxonomy: GENERIC_TAXONOMY }],
       ['complaints', {}],
       ['privacy-text', { settings: { maskPersonalData: true, pseudonymizeAuthors: true }, brandHandles: ['AcmeHelp'], salt: 'acme' }],
+      ['copy-key', {}],
     ] as const) {
       // The tuple's params fit their task; TypeScript cannot correlate them through the loop.
       const threaded = await mapper.map(task, params as never, texts);

@@ -10,6 +10,9 @@ import type { Message } from '../model.ts';
 import { compareIds } from '../report/messages-csv.ts';
 import { ENGAGEMENT_SQL, REPLIES_SQL, REPLY_COUNTS_CTE, engagedCandidates, engagementOf, rankEngaged, replyCountsOf, type Candidates } from './engagement.ts';
 import { Interner } from '../core/intern.ts';
+import { distinctMessageTexts, restrictDistinct } from '../core/distinct-texts.ts';
+import { startedWork } from '../runner/started-work.ts';
+import type { Started } from '../parallel/text-mapper.ts';
 import { NO_ENGAGEMENT, NO_LIKES_COLUMN, NO_SHARES_COLUMN } from './not-measurable.ts';
 import { NOTION_DEFINITIONS, customerMessageSql, isCustomerMessage } from './notions.ts';
 import { fetchColumns, num } from './sql.ts';
@@ -19,8 +22,6 @@ import type { CellValue } from '../runner/row-columns.ts';
 import type { FullList } from '../runner/full-lists.ts';
 
 const TOP = 10;
-/** Normalised texts shorter than this many words ("thanks", "any update?") repeat by chance, not by copying. */
-const MIN_REPEAT_WORDS = 4;
 
 export const AMPLIFIER_DEFINITIONS: Record<string, string> = {
   scope: 'Only customer messages (not the brand’s accounts); messages without an author are counted but left out of author figures.',
@@ -37,10 +38,19 @@ export const amplifiersAnalysis: Analysis = {
   sections: ['amplifiers'],
   columns: ['repeat_count'],
   lists: ['authors', 'engaged-posts', 'repeated-posts'],
+  prefetch: (ctx) => copyKeys.prefetch(ctx),
   async run(ctx) {
     if (ctx.messages.length) ctx.report.sections.amplifiers = await computeAmplifiers(ctx);
   },
 };
+
+// A repeat key for every customer post is a regular-expression pass over a million texts: started ahead, it runs on
+// the host's worker threads while the analyses before this one run here. Keys are made per distinct text.
+const copyKeys = startedWork(async (ctx): Promise<{ of: Int32Array; keys: Started<(string | null)[]> }> => {
+  const { messages } = ctx;
+  const { texts, of } = restrictDistinct(distinctMessageTexts(messages), (i) => isCustomerMessage(messages[i]!));
+  return { of, keys: ctx.textMapper.start('copy-key', {}, texts) };
+});
 
 /** Temporary table: one row per author of customer messages (NULL: messages without one), dropped after the analysis. */
 const PER_AUTHOR = 'crisis_amplifiers_authors';
@@ -180,7 +190,9 @@ async function amplifierFigures(ctx: AnalysisContext): Promise<{ section: Amplif
   const byEngagement = (await topAuthors('engagement DESC, messages DESC')).filter((a) => (a.engagement ?? 0) > 0);
 
   const engaged = await engagedCandidates(engine, customerMessageSql('m'), TOP);
-  const { groups, candidates } = readCustomerMessages(ctx.messages, engaged);
+  const { of, keys } = await copyKeys.take(ctx);
+  const copyKey = await keys.join();
+  const { groups, candidates } = readCustomerMessages(ctx.messages, engaged, (i) => copyKey[of[i]!]!);
   const { top: mostRepeated, all: repeatedPosts } = repeats(ctx, groups);
   // Replies in the data, counted only for the posts shown: the candidates and the posts of the top repeat groups.
   const replies = await replyCountsOf(engine, [...engaged.ids, ...mostRepeated.flatMap((r) => r.list.map((m) => m.id))]);
@@ -228,33 +240,6 @@ async function markNotMeasurable(ctx: AnalysisContext, section: AmplifiersSectio
   section.mostEngagedPostsTotal = 0;
 }
 
-/** Only ASCII characters. */
-const ASCII = /^[\x00-\x7f]*$/;
-
-/**
- * Text with the parts that differ between copies removed: "RT @x:"
- * prefixes, leading @mentions (who a post is addressed to), links, case,
- * punctuation and spacing.
- */
-export function repeatKey(text: string): string {
-  const t = text
-    .toLowerCase()
-    .replace(/^(\s*rt\s+@\w+:?\s*)+/, '')
-    .replace(/https?:\/\/\S+|www\.\S+/g, ' ')
-    .replace(/^(\s*[@.]\w+[:,]?)+/, '')
-    .replace(/&amp;/g, '&');
-  // Punctuation becomes a space and runs of spaces one space: one pass over runs of anything but letters, digits and #@&'.
-  // On ASCII text \p{L} and \p{N} are a-z, A-Z and 0-9, and the plain class avoids the much slower Unicode-mode scan.
-  return (ASCII.test(t) ? t.replace(/[^a-zA-Z0-9#@&']+/g, ' ') : t.replace(/[^\p{L}\p{N}#@&']+/gu, ' ')).trim();
-}
-
-/** Words in a repeat key (single spaces between words, none at the ends), without splitting it. */
-function wordCount(key: string): number {
-  let n = 1;
-  for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) n++;
-  return n;
-}
-
 /** Posts sharing a repeat key, in order of first appearance. */
 interface Group {
   key: string;
@@ -263,19 +248,21 @@ interface Group {
 
 /**
  * The one loop over the customer messages: posts sharing a repeat key (at
- * least four words, two or more posts to a key), and the `candidates`.
+ * least four words, two or more posts to a key: `copyKey` of a message's
+ * position, nlp/repeat-key.ts), and the `candidates`.
  */
-function readCustomerMessages(messages: readonly Message[], candidates: Candidates): { groups: Group[]; candidates: Message[] } {
+function readCustomerMessages(messages: readonly Message[], candidates: Candidates, copyKey: (position: number) => string | null): { groups: Group[]; candidates: Message[] } {
   // Keys are numbered as they appear; a list is made only when a key comes back (most never do).
   const keys = new Interner(messages.length / 2);
   const first: Message[] = [];
   const lists: (Message[] | undefined)[] = [];
   const found: Message[] = [];
-  for (const m of messages) {
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
     if (!isCustomerMessage(m)) continue;
     if (candidates.has(m)) found.push(m);
-    const key = repeatKey(m.text);
-    if (wordCount(key) < MIN_REPEAT_WORDS) continue;
+    const key = copyKey(i);
+    if (key === null) continue;
     const id = keys.id(key);
     if (id === first.length) {
       first.push(m);

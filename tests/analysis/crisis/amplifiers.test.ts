@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { amplifiersAnalysis, repeatKey } from '../../../src/analysis/crisis/amplifiers.ts';
+import { amplifiersAnalysis } from '../../../src/analysis/crisis/amplifiers.ts';
 import type { AmplifiersSection } from '../../../src/analysis/crisis/types.ts';
 import { runCrisis, sharedData, synthCrisis, type SynthMessage } from './helpers.ts';
-
-describe('repeat key', () => {
-  it('ignores retweet prefixes, leading mentions, links, case, punctuation and spacing', () => {
-    const key = 'boycott this brand now please';
-    expect(repeatKey('RT @alice: Boycott this brand NOW, please! https://t.co/abc')).toBe(key);
-    expect(repeatKey('RT @bob: RT @alice: Boycott this brand now please')).toBe(key);
-    expect(repeatKey('@Brand @support   boycott this brand now please!!')).toBe(key);
-    expect(repeatKey('boycott this brand now please @Brand')).toBe('boycott this brand now please @brand');
-  });
-});
 
 /**
  * 100 customer authors: "loud" writes 5 posts, "busy" 3, 98 others one each.

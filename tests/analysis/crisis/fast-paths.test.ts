@@ -5,7 +5,7 @@
  * and the repeat key's ASCII path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repeatKey } from '../../../src/analysis/crisis/amplifiers.ts';
+import { repeatKey } from '../../../src/analysis/nlp/repeat-key.ts';
 import { Interner, InternedMap } from '../../../src/analysis/core/intern.ts';
 import { businessHoursPredicate, businessMinutes, localTimeIn, minuteOfWeekIn, minuteOfWeekSql } from '../../../src/analysis/crisis/local-time.ts';
 import { byConversationOrder, conversationGroups, conversationsOf, isCustomerMessage } from '../../../src/analysis/crisis/notions.ts';
