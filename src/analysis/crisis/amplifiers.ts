@@ -9,7 +9,7 @@ import { setColumn, type Analysis, type AnalysisContext } from '../runner/analys
 import type { Message } from '../model.ts';
 import { compareIds } from '../report/messages-csv.ts';
 import { ENGAGEMENT_SQL, REPLIES_SQL, REPLY_COUNTS_CTE, engagedCandidates, engagementOf, rankEngaged, replyCountsOf, type Candidates } from './engagement.ts';
-import { Interner } from '../core/intern.ts';
+import { copyKey } from '../nlp/repeat-key.ts';
 import { distinctMessageTexts, restrictDistinct } from '../core/distinct-texts.ts';
 import { startedWork } from '../runner/started-work.ts';
 import type { Started } from '../parallel/text-mapper.ts';
@@ -46,7 +46,7 @@ export const amplifiersAnalysis: Analysis = {
 
 // A repeat key for every customer post is a regular-expression pass over a million texts: started ahead, it runs on
 // the host's worker threads while the analyses before this one run here. Keys are made per distinct text.
-const copyKeys = startedWork(async (ctx): Promise<{ of: Int32Array; keys: Started<(string | null)[]> }> => {
+const copyKeys = startedWork(async (ctx): Promise<{ of: Int32Array; keys: Started<number[]> }> => {
   const { messages } = ctx;
   const { texts, of } = restrictDistinct(distinctMessageTexts(messages), (i) => isCustomerMessage(messages[i]!));
   return { of, keys: ctx.textMapper.start('copy-key', {}, texts) };
@@ -191,8 +191,8 @@ async function amplifierFigures(ctx: AnalysisContext): Promise<{ section: Amplif
 
   const engaged = await engagedCandidates(engine, customerMessageSql('m'), TOP);
   const { of, keys } = await copyKeys.take(ctx);
-  const copyKey = await keys.join();
-  const { groups, candidates } = readCustomerMessages(ctx.messages, engaged, (i) => copyKey[of[i]!]!);
+  const hashes = await keys.join();
+  const { groups, candidates } = readCustomerMessages(ctx.messages, engaged, (i) => hashes[of[i]!]!);
   const { top: mostRepeated, all: repeatedPosts } = repeats(ctx, groups);
   // Replies in the data, counted only for the posts shown: the candidates and the posts of the top repeat groups.
   const replies = await replyCountsOf(engine, [...engaged.ids, ...mostRepeated.flatMap((r) => r.list.map((m) => m.id))]);
@@ -248,12 +248,14 @@ interface Group {
 
 /**
  * The one loop over the customer messages: posts sharing a repeat key (at
- * least four words, two or more posts to a key: `copyKey` of a message's
- * position, nlp/repeat-key.ts), and the `candidates`.
+ * least four words, two or more posts to a key), and the `candidates`.
+ * `keyHash` is the hash of a message's repeat key by its position
+ * (nlp/repeat-key.ts, -1 for none): posts are gathered by hash, and only
+ * those whose hash comes back have their keys made here and compared.
  */
-function readCustomerMessages(messages: readonly Message[], candidates: Candidates, copyKey: (position: number) => string | null): { groups: Group[]; candidates: Message[] } {
-  // Keys are numbered as they appear; a list is made only when a key comes back (most never do).
-  const keys = new Interner(messages.length / 2);
+function readCustomerMessages(messages: readonly Message[], candidates: Candidates, keyHash: (position: number) => number): { groups: Group[]; candidates: Message[] } {
+  // Hashes are numbered as they appear; a list is made only when a hash comes back (most never do).
+  const ids = new Map<number, number>();
   const first: Message[] = [];
   const lists: (Message[] | undefined)[] = [];
   const found: Message[] = [];
@@ -261,16 +263,28 @@ function readCustomerMessages(messages: readonly Message[], candidates: Candidat
     const m = messages[i]!;
     if (!isCustomerMessage(m)) continue;
     if (candidates.has(m)) found.push(m);
-    const key = copyKey(i);
-    if (key === null) continue;
-    const id = keys.id(key);
-    if (id === first.length) {
+    const hash = keyHash(i);
+    if (hash < 0) continue;
+    const id = ids.get(hash);
+    if (id === undefined) {
+      ids.set(hash, first.length);
       first.push(m);
       lists.push(undefined);
-    } else (lists[id] ??= [first[id]]).push(m);
+    } else (lists[id] ??= [first[id]!]).push(m);
   }
   const groups: Group[] = [];
-  lists.forEach((list, id) => list && groups.push({ key: keys.keys[id], list }));
+  for (const list of lists) {
+    if (!list) continue;
+    // One hash, usually one key: posts of another key that shares the hash form groups of their own.
+    const byKey = new Map<string, Message[]>();
+    for (const m of list) {
+      const key = copyKey(m.text)!;
+      const same = byKey.get(key);
+      if (same) same.push(m);
+      else byKey.set(key, [m]);
+    }
+    for (const [key, posts] of byKey) if (posts.length > 1) groups.push({ key, list: posts });
+  }
   return { groups, candidates: found };
 }
 

@@ -34,6 +34,20 @@ export function copyKey(text: string): string | null {
   return wordCount(key) < MIN_REPEAT_WORDS ? null : key;
 }
 
+/**
+ * A 31-bit hash of the text's {@link copyKey}, or -1 when it has none: what a
+ * worker thread sends back for each text (a small integer, where the key
+ * itself is a string as long as the text). Texts with one hash are copies of
+ * one post once their keys are compared (two keys can share a hash).
+ */
+export function copyKeyHash(text: string): number {
+  const key = copyKey(text);
+  if (key === null) return -1;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 1;
+}
+
 /** Words in a repeat key (single spaces between words, none at the ends), without splitting it. */
 function wordCount(key: string): number {
   let n = 1;

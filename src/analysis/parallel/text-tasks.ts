@@ -9,7 +9,7 @@ import { findComplaints, type ComplaintMatch } from '../nlp/faults/complaintPatt
 import { matchMessage } from '../nlp/faults/match.ts';
 import type { FaultAssignment, FaultTaxonomy } from '../nlp/faults/types.ts';
 import { DISCOVERY_BATCH, discoverPhrases, type DiscoveredPhrase } from '../nlp/phrases/discover.ts';
-import { copyKey } from '../nlp/repeat-key.ts';
+import { copyKeyHash } from '../nlp/repeat-key.ts';
 import { createSentimentScorer, type SentimentResult } from '../nlp/sentiment/index.ts';
 import { arrowBatchCsv, type ArrowCsvOptions } from '../report/arrow-csv.ts';
 import { createPrivacy, type PrivacySettings } from '../report/privacy.ts';
@@ -28,8 +28,8 @@ export interface TextTasks {
    * for most texts, so no copy of it comes back from a worker.
    */
   'privacy-text': { params: { settings: PrivacySettings; brandHandles: string[]; salt: string }; result: string | null };
-  /** The text's repeat key (nlp/repeat-key.ts), or null when it is too short to count as a copy. */
-  'copy-key': { params: Record<string, never>; result: string | null };
+  /** A hash of the text's repeat key (nlp/repeat-key.ts), or -1 when it is too short to count as a copy. */
+  'copy-key': { params: Record<string, never>; result: number };
 }
 
 export type TextTaskName = keyof TextTasks;
@@ -52,7 +52,7 @@ const FACTORIES: Factories = {
       return out === value ? null : out;
     };
   },
-  'copy-key': () => copyKey,
+  'copy-key': () => copyKeyHash,
 };
 
 /** True when `name` is a known task (messages from a worker channel are untyped). */

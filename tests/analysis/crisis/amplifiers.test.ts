@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { amplifiersAnalysis } from '../../../src/analysis/crisis/amplifiers.ts';
+import { copyKeyHash } from '../../../src/analysis/nlp/repeat-key.ts';
 import type { AmplifiersSection } from '../../../src/analysis/crisis/types.ts';
 import { runCrisis, sharedData, synthCrisis, type SynthMessage } from './helpers.ts';
 
@@ -46,6 +47,22 @@ describe('amplifiers on a generated crowd', () => {
     expect(s.mostRepeated[0]).toMatchObject({ key: 'boycott this brand now please', posts: 4, authors: 4, retweets: 3, exampleId: 'm1', engagement: 15 });
     expect(r.columns.get('m6')?.repeat_count).toBe(4);
     expect(r.columns.get('m2')?.repeat_count).toBeUndefined();
+  });
+
+  it('keeps posts whose repeat keys share a hash apart', async () => {
+    // Two keys with one 31-bit hash (found by search): posts are gathered by hash, then told apart by key.
+    const [a, b] = ['My order 33643 never arrived!', 'my order 86859 never arrived'];
+    expect(copyKeyHash(a)).toBe(copyKeyHash(b));
+    const base = Date.parse('2024-06-03T10:00:00Z');
+    const texts = [a, b, a, 'something else entirely here', b, b];
+    const r = await runCrisis(synthCrisis(texts.map((text, i) => ({ id: `m${i + 1}`, at: base + i * 60_000, author: `u${i}`, text }))), [amplifiersAnalysis]);
+    const s = r.report.sections.amplifiers as AmplifiersSection;
+    expect(s.mostRepeated.map((g) => [g.key, g.posts, g.exampleId])).toEqual([
+      ['my order 86859 never arrived', 3, 'm2'],
+      ['my order 33643 never arrived', 2, 'm1'],
+    ]);
+    expect(s.mostRepeatedTotal).toBe(2);
+    expect(['m1', 'm2', 'm3', 'm4', 'm5', 'm6'].map((id) => r.columns.get(id)?.repeat_count)).toEqual([2, 3, 2, undefined, 3, 3]);
   });
 });
 

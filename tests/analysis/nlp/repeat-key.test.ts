@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyKey, MIN_REPEAT_WORDS, repeatKey } from '../../../src/analysis/nlp/repeat-key.ts';
+import { copyKey, copyKeyHash, MIN_REPEAT_WORDS, repeatKey } from '../../../src/analysis/nlp/repeat-key.ts';
 
 describe('repeat key', () => {
   it('ignores retweet prefixes, leading mentions, links, case, punctuation and spacing', () => {
@@ -17,5 +17,13 @@ describe('repeat key', () => {
     expect(copyKey('   ...   ')).toBeNull();
     expect(copyKey('RT @alice: still no refund, day five')).toBe('still no refund day five');
     expect(copyKey('Café — ½ price? ٣ items')).toBe('café ½ price ٣ items');
+  });
+
+  it('hashes the copy key to a non-negative 31-bit integer, -1 without one', () => {
+    const h = copyKeyHash('RT @alice: still no refund, day five');
+    expect(h).toBe(copyKeyHash('@Brand still no REFUND day five!!'));
+    expect(Number.isInteger(h) && h >= 0 && h < 2 ** 31).toBe(true);
+    expect(copyKeyHash('still no refund day six')).not.toBe(h);
+    expect(copyKeyHash('@Brand any update??')).toBe(-1);
   });
 });
