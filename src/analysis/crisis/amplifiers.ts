@@ -45,7 +45,7 @@ export const amplifiersAnalysis: Analysis = {
 };
 
 // A repeat key for every customer post is a regular-expression pass over a million texts: started ahead, it runs on
-// the host's worker threads while the analyses before this one run here. Keys are made per distinct text.
+// the host's worker threads while the analyses before this one run here. Keys are hashed per distinct text.
 const copyKeys = startedWork(async (ctx): Promise<{ of: Int32Array; keys: Started<number[]> }> => {
   const { messages } = ctx;
   const { texts, of } = restrictDistinct(distinctMessageTexts(messages), (i) => isCustomerMessage(messages[i]!));
