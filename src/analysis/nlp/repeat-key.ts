@@ -4,6 +4,7 @@
  * amplifiers' repeated posts). A pure function of the text: it runs as a
  * per-text task on the host's worker threads.
  */
+import { fnv1a } from './phrases/hash.ts';
 
 /** Normalised texts shorter than this many words ("thanks", "any update?") repeat by chance, not by copying. */
 export const MIN_REPEAT_WORDS = 4;
@@ -42,10 +43,7 @@ export function copyKey(text: string): string | null {
  */
 export function copyKeyHash(text: string): number {
   const key = copyKey(text);
-  if (key === null) return -1;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 1;
+  return key === null ? -1 : fnv1a(key) >>> 1;
 }
 
 /** Words in a repeat key (single spaces between words, none at the ends), without splitting it. */
