@@ -1,6 +1,6 @@
 /** The analysis's heap: DEBRIEF_HEAP_MB, else Node's --max-old-space-size, else a share of the machine; and the line when it runs out. */
 import { describe, expect, it } from 'vitest';
-import { defaultHeapMb, heapBudget, outOfHeapMessage } from '../../src/node/heap-budget.ts';
+import { collectGarbage, collectGarbageIfGrown, defaultHeapMb, heapBudget, outOfHeapMessage } from '../../src/node/heap-budget.ts';
 
 describe('the heap budget', () => {
   it('is DEBRIEF_HEAP_MB when set, whatever Node was given', () => {
@@ -40,5 +40,47 @@ describe('the line when the heap runs out', () => {
     expect(outOfHeapMessage('data/acme', 'reading posts.csv', 15_360, 16_384)).toBe(
       "data/acme: ran out of JavaScript memory (15360 MB heap) while reading posts.csv; split the export into smaller files, or run on a machine with more memory (the heap already has most of this machine's 16384 MB)",
     );
+  });
+});
+
+describe('collections between analyses', () => {
+  it('collects only when the heap has grown by the threshold since the last collection made here', () => {
+    const g = globalThis as { gc?: () => void };
+    const before = g.gc;
+    let collections = 0;
+    let heap = 700 * 2 ** 20;
+    g.gc = () => {
+      collections++;
+      heap -= 50 * 2 ** 20;
+    };
+    try {
+      const used = () => heap;
+      collectGarbage(used);
+      expect(collections).toBe(1);
+      // 650 MiB after it: a stage that leaves 2 MiB is not worth a collection, one that leaves 40 MiB is.
+      heap += 2 * 2 ** 20;
+      collectGarbageIfGrown(32, used);
+      expect(collections).toBe(1);
+      heap += 38 * 2 ** 20;
+      collectGarbageIfGrown(32, used);
+      expect(collections).toBe(2);
+      // Measured from the heap after that collection (640 MiB), not from the first one.
+      heap += 31 * 2 ** 20;
+      collectGarbageIfGrown(32, used);
+      expect(collections).toBe(2);
+    } finally {
+      g.gc = before;
+    }
+  });
+
+  it('does nothing where Node does not allow a collection', () => {
+    const g = globalThis as { gc?: () => void };
+    const before = g.gc;
+    delete g.gc;
+    try {
+      expect(() => collectGarbageIfGrown(0, () => Number.MAX_SAFE_INTEGER)).not.toThrow();
+    } finally {
+      if (before) g.gc = before;
+    }
   });
 });
