@@ -49,9 +49,10 @@ describe('collections between analyses', () => {
     const before = g.gc;
     let collections = 0;
     let heap = 700 * 2 ** 20;
+    let freed = 50 * 2 ** 20;
     g.gc = () => {
       collections++;
-      heap -= 50 * 2 ** 20;
+      heap -= freed;
     };
     try {
       const used = () => heap;
@@ -62,12 +63,16 @@ describe('collections between analyses', () => {
       collectGarbageIfGrown(32, used);
       expect(collections).toBe(1);
       heap += 38 * 2 ** 20;
+      freed = 10 * 2 ** 20;
       collectGarbageIfGrown(32, used);
       expect(collections).toBe(2);
-      // Measured from the heap after that collection (640 MiB), not from the first one.
+      // Measured from the heap after that collection (680 MiB), not from the first one (650 MiB): 711 MiB is 31 more.
       heap += 31 * 2 ** 20;
       collectGarbageIfGrown(32, used);
       expect(collections).toBe(2);
+      heap += 1 * 2 ** 20;
+      collectGarbageIfGrown(32, used);
+      expect(collections).toBe(3);
     } finally {
       g.gc = before;
     }
