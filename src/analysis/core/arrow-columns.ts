@@ -83,56 +83,33 @@ function textVector(values: readonly Value[], arena: ByteArena): Vector {
     texts[i] = s;
     if (s !== null) units += s.length;
   }
-  // Long texts (posts) are encoded in one native call; short ones (ids, labels) cost more to join than to copy.
-  const encoded = units >= JOIN_MIN_UNITS_PER_VALUE * n ? encodeJoined(texts, arena) : null;
-  const { offsets, bytes } = encoded ?? encodeEach(texts, units, arena);
+  // Long texts (posts) are encoded by a native call each; short ones (ids, labels) are cheaper to copy.
+  const { offsets, bytes } = units >= LONG_UNITS_PER_VALUE * n ? encodeLong(texts, units, arena) : encodeEach(texts, units, arena);
   return makeVector(makeData({ type: new Utf8(), length: n, ...validity(values), valueOffsets: offsets, data: bytes }));
 }
 
-/** Mean UTF-16 units per value from which {@link encodeJoined} is the faster way (a million posts' texts: 0.6 s against 2.1 s; ids: twice as slow). */
-const JOIN_MIN_UNITS_PER_VALUE = 32;
-
-const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * Mean UTF-16 units per value from which {@link encodeLong} is the faster way: a call per text costs more than the
+ * copy of an id or a label, but less than the copy of a post unit by unit (a million posts' texts: 0.2 s against 2.1 s).
+ */
+const LONG_UNITS_PER_VALUE = 32;
 
 /**
- * The texts joined and encoded by TextEncoder at once, offsets from each
- * text's UTF-8 length. Null when the lengths do not add up to the bytes: a
- * lone high surrogate at the end of one text and a low one at the start of
- * the next are one character once joined, but two replacement characters
- * apart, as {@link encodeEach} encodes them.
+ * Each text encoded by TextEncoder straight into the buffer. Joined and encoded in one call, a million posts' texts
+ * took 1.0–1.1 s, most of it the join (texts of one and two bytes per character make one two-byte string), against
+ * 0.2–0.3 s; per text, no surrogate pair can form across two texts, so the bytes are those of {@link encodeEach}.
  */
-function encodeJoined(texts: readonly (string | null)[], arena: ByteArena): { offsets: Int32Array; bytes: Uint8Array } | null {
-  const offsets = new Int32Array(texts.length + 1);
-  const parts: string[] = [];
+function encodeLong(texts: readonly (string | null)[], units: number, arena: ByteArena): { offsets: Int32Array; bytes: Uint8Array } {
+  const n = texts.length;
+  const offsets = new Int32Array(n + 1);
+  const bytes = arena.take(Math.max(64, units * 3));
   let at = 0;
-  for (let i = 0; i < texts.length; i++) {
-    const s = texts[i] as string | null;
-    if (s !== null) {
-      parts.push(s);
-      at += NON_ASCII.test(s) ? utf8Length(s) : s.length;
-    }
+  for (let i = 0; i < n; i++) {
+    const s = texts[i];
+    if (s) at += utf8.encodeInto(s, bytes.subarray(at)).written;
     offsets[i + 1] = at;
   }
-  const joined = parts.join('');
-  const space = arena.take(at);
-  const { read, written } = utf8.encodeInto(joined, space);
-  // Short of the texts' lengths, or out of room: a surrogate pair formed across two texts (see above).
-  return read === joined.length && written === at ? { offsets, bytes: arena.keep(space, written) } : null;
-}
-
-/** UTF-8 bytes of `s` as TextEncoder writes them (a lone surrogate becomes U+FFFD, 3 bytes). */
-function utf8Length(s: string): number {
-  let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
+  return { offsets, bytes: arena.keep(bytes, at) };
 }
 
 /** Each text copied into the buffer on its own (ASCII unit by unit, the rest through TextEncoder). */

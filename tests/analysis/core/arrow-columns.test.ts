@@ -79,12 +79,12 @@ describe('text columns', () => {
     expectEncoded([...texts, 42, 1.5, null]);
   });
 
-  it('and the same when long texts are encoded joined', () => {
+  it('and the same when long texts are encoded one native call each', () => {
     expectEncoded([...texts, 'x'.repeat(5_000) + '€', 42, 1.5, null]);
     expectEncoded([...texts.map((t) => t.repeat(40)), 'é'.repeat(3_000), null]);
   });
 
-  it('a lone high surrogate ending one text and a lone low one starting the next stay two characters (joined, they would pair)', () => {
+  it('a lone high surrogate ending one text and a lone low one starting the next stay two characters (they must not pair across texts)', () => {
     expectEncoded(['y'.repeat(400) + '\ud83e', '\udd86' + 'z'.repeat(400), 'plain'.repeat(100)]);
   });
 });
