@@ -1,6 +1,8 @@
 /** The analysis's heap: DEBRIEF_HEAP_MB, else Node's --max-old-space-size, else a share of the machine; and the line when it runs out. */
 import { describe, expect, it } from 'vitest';
-import { collectGarbage, collectGarbageIfGrown, defaultHeapMb, heapBudget, outOfHeapMessage } from '../../src/node/heap-budget.ts';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { collectGarbage, collectGarbageIfGrown, defaultHeapMb, heapBudget, outOfHeapMessage, startCollectionIfGrown } from '../../src/node/heap-budget.ts';
 
 describe('the heap budget', () => {
   it('is DEBRIEF_HEAP_MB when set, whatever Node was given', () => {
@@ -89,3 +91,37 @@ describe('collections between analyses', () => {
     }
   });
 });
+
+describe('collections started between analyses', () => {
+  it('starts one only when the heap has grown by the threshold since one was last started', () => {
+    let heap = 900 * 2 ** 20;
+    let started = 0;
+    const used = () => heap;
+    const start = () => started++;
+    startCollectionIfGrown(32, used, start);
+    expect(started).toBe(1);
+    heap += 31 * 2 ** 20;
+    startCollectionIfGrown(32, used, start);
+    expect(started).toBe(1);
+    heap += 2 * 2 ** 20;
+    startCollectionIfGrown(32, used, start);
+    expect(started).toBe(2);
+    // The marking it started frees memory: growth counts from the heap when it was started, not from below it.
+    heap -= 100 * 2 ** 20;
+    startCollectionIfGrown(32, used, start);
+    expect(started).toBe(2);
+  });
+
+  it("really starts V8's incremental marking", () => {
+    // In a process of its own, traced: the marking starts from the buffer, named as V8 names its cause.
+    const module = fileURLToPath(new URL('../../src/node/heap-budget.ts', import.meta.url));
+    const script = `import { startCollectionIfGrown } from ${JSON.stringify(module)};
+const keep = []; for (let i = 0; i < 100000; i++) keep.push({ i });
+console.log('before'); startCollectionIfGrown(0); console.log('after', keep.length);`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--trace-incremental-marking', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const after = out.slice(out.indexOf('before'));
+    expect(after).toMatch(/\[IncrementalMarking\] Start \(external memory pressure\)/);
+    expect(after.indexOf('Start (external memory pressure)')).toBeLessThan(after.indexOf('after'));
+  });
+});
+
