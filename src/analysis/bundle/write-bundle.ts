@@ -13,12 +13,13 @@
 import { arrowIpcChunks, inferColumnType, type ArrowColumn } from '../core/arrow-columns.ts';
 import { distinctMessageTexts } from '../core/distinct-texts.ts';
 import { sha256Hex } from '../core/sha256.ts';
+import { timeOrder } from '../core/time-order.ts';
 import { inProcessMapper, type TextMapper } from '../parallel/text-mapper.ts';
 import type { Case, Message } from '../model.ts';
 import type { AnalyzeResult } from '../pipeline.ts';
 import { CASE_CSV_COLUMNS } from '../report/cases-csv.ts';
 import { csvByteChunks } from '../report/csv-bytes.ts';
-import { compareIds, MESSAGE_CSV_COLUMNS, type CellValue } from '../report/messages-csv.ts';
+import { compareIdsAt, MESSAGE_CSV_COLUMNS, type CellValue } from '../report/messages-csv.ts';
 import { fullListFile, fullListRow, fullListSize, type FullList } from '../runner/full-lists.ts';
 import type { RowColumns } from '../runner/row-columns.ts';
 import { createPrivacy, filterDeep, type Privacy } from '../report/privacy.ts';
@@ -264,14 +265,17 @@ function publishedTable<Row extends { id: string; sourceFile: string; sourceRow:
   };
 }
 
-/**
- * Rows by time, then id. Sorted through typed arrays: a comparator that
- * dereferences a million objects twenty million times waits on memory, one
- * that compares numbers in one array does not.
- */
+/** Rows by time, then id (core/time-order.ts: only rows of one time compare their ids). */
 function publicationOrder<R extends { id: string }>(all: readonly R[], time: (row: R) => number): { rows: R[]; order: Uint32Array } {
-  const times = Float64Array.from(all, time);
-  const order = Uint32Array.from(all, (_, i) => i).sort((a, b) => times[a]! - times[b]! || compareIds(all[a]!.id, all[b]!.id));
+  // Loops, not `Float64Array.from(all, time)`: that took 0.15 s of a million rows.
+  const n = all.length;
+  const times = new Float64Array(n);
+  const ids = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    times[i] = time(all[i]!);
+    ids[i] = all[i]!.id;
+  }
+  const order = timeOrder(times, compareIdsAt(ids));
   return { rows: Array.from(order, (i) => all[i]!), order };
 }
 
