@@ -152,10 +152,9 @@ let heapAtLastStart = -Infinity;
  * started or made here. An explicit `gc()` stops this thread for the whole marking (0.4–0.7 s of a million posts'
  * heap, each time); V8's incremental marking does most of it on another core while the next analysis runs (measured
  * with `--trace-gc` on a million posts: pauses for full collections 3.3–3.6 s against 7.5–8.2 s, all of this thread's
- * collections 18.7–19.0 s against 22.3–25.7 s, the peak the same). No
- * call starts one, but V8 does when memory outside its heap grows by more than 64 MiB (heap.cc,
- * ReportExternalMemoryPressure): a zero-filled buffer that size, dropped at once, says so. Its pages are never
- * written, so they are never resident.
+ * collections 18.7–19.0 s against 22.3–25.7 s, the peak the same). No call starts one, but V8 does when memory
+ * outside its heap grows by more than 64 MiB (heap.cc, ReportExternalMemoryPressure): a zero-filled buffer that size,
+ * dropped at once, says so. Its pages are never written, so they are never resident.
  */
 export function startCollectionIfGrown(minGrowthMb = 32, heapUsed: () => number = usedHeap, start: () => void = nudgeV8): void {
   const used = heapUsed();
