@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { timeOrder } from '../../../src/analysis/core/time-order.ts';
+import { mulberry32 as random } from '../../../src/analysis/random.ts';
 import { compareIds } from '../../../src/analysis/report/messages-csv.ts';
 
 /** What timeOrder must equal: the comparator sort it replaces. */
 function byComparator(times: Float64Array, tie: (a: number, b: number) => number): number[] {
   return [...Uint32Array.from(times, (_, i) => i).sort((a, b) => times[a]! - times[b]! || tie(a, b))];
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }
 
 describe('timeOrder', () => {
