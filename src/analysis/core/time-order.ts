@@ -25,16 +25,17 @@ export function timeOrder(times: Float64Array, tie: (a: number, b: number) => nu
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   if (n < 2) return order;
+  // Fractions, NaN or a span beyond 2^53: compared as the comparator would.
+  const byComparator = () => order.sort((a, b) => times[a]! - times[b]! || tie(a, b));
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
     const t = times[i]!;
-    // Fractions, NaN or a span beyond 2^53: compared as the comparator would.
-    if (!Number.isSafeInteger(t)) return order.sort((a, b) => times[a]! - times[b]! || tie(a, b));
+    if (!Number.isSafeInteger(t)) return byComparator();
     if (t < min) min = t;
     if (t > max) max = t;
   }
-  if (!Number.isSafeInteger(max - min)) return order.sort((a, b) => times[a]! - times[b]! || tie(a, b));
+  if (!Number.isSafeInteger(max - min)) return byComparator();
   const low = new Uint32Array(n);
   const high = new Uint32Array(n);
   for (let i = 0; i < n; i++) {

@@ -3,6 +3,7 @@
  * Cells that a spreadsheet would run as a formula are neutralised. Rows come
  * out in chunks, so a million-message download never has to be one string.
  */
+import { isDigit } from '../core/ascii.ts';
 import type { Message } from '../model.ts';
 
 export type CellValue = string | number | boolean | null;
@@ -70,18 +71,13 @@ export function needsQuotes(text: string): boolean {
 
 /** Numeric ids compare as numbers, others as text: tweet ids sort in time order. */
 export function compareIds(a: string, b: string): number {
-  return compareIdsAs(a, b, NUMERIC_ID.test(a) && NUMERIC_ID.test(b));
+  return compareIdsAs(a, b, allDigits(a) && allDigits(b));
 }
 
-const NUMERIC_ID = /^\d+$/;
-
-/** `NUMERIC_ID.test(s)`, by character codes. */
+/** `/^\d+$/.test(s)`, by character codes. */
 function allDigits(s: string): boolean {
   if (!s.length) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
   return true;
 }
 
@@ -95,7 +91,7 @@ function compareIdsAs(a: string, b: string, numeric: boolean): number {
  * every comparison (a million rows' sort makes about a million).
  */
 export function compareIdsAt(ids: readonly string[]): (a: number, b: number) => number {
-  // A loop, not `Uint8Array.from(ids, f)`, nor the regular expression: a million ids in a tenth of the time.
+  // A loop, not `Uint8Array.from(ids, f)`: a million ids in a tenth of the time.
   const numeric = new Uint8Array(ids.length);
   for (let i = 0; i < ids.length; i++) numeric[i] = allDigits(ids[i]!) ? 1 : 0;
   return (a, b) => compareIdsAs(ids[a]!, ids[b]!, (numeric[a]! & numeric[b]!) === 1);
