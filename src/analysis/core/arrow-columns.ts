@@ -40,6 +40,7 @@ export class ByteArena {
   // Empty until first used: a stream of a few rows should not cost a megabyte.
   private buffer = new Uint8Array(0);
   private used = 0;
+  private values: Value[] = [];
   /** `n` writable bytes, not overlapping any other piece taken since the last reset; a view, valid until then. */
   take(n: number): Uint8Array {
     if (this.used + n > this.buffer.length) {
@@ -57,9 +58,21 @@ export class ByteArena {
     if (bytes.buffer === this.buffer.buffer && bytes.byteOffset + bytes.length === this.used) this.used -= bytes.length - used;
     return bytes.subarray(0, used);
   }
+  /**
+   * An array of `n` slots for one column's values of a batch, the same array for every column and batch of `n`
+   * rows. Why: a batch's array of 65,536 values takes 512 KiB, which V8 puts in its large-object space, freed only
+   * by collections of the whole heap; a million messages' bundle made about a gigabyte of them, a dozen columns at
+   * a time.
+   */
+  slots(n: number): Value[] {
+    if (this.values.length !== n) this.values = new Array<Value>(n).fill(null);
+    return this.values;
+  }
   /** Every piece free again: what was built from them must have been serialised. */
   reset(): void {
     this.used = 0;
+    // The values of the last batch are not kept alive by the arena.
+    this.values.fill(null);
   }
 }
 
@@ -73,16 +86,21 @@ function validity(values: readonly Value[]): { nullBitmap: Uint8Array | undefine
   return { nullBitmap: bitmap, nullCount };
 }
 
-function textVector(values: readonly Value[], arena: ByteArena): Vector {
+/** A text column from `values`, which it turns into text in place (they are a batch's slots, ByteArena.slots). */
+function textVector(values: Value[], arena: ByteArena): Vector {
   const n = values.length;
-  const texts = new Array<string | null>(n);
   let units = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    const s = v === null ? null : v === undefined ? '' : typeof v === 'string' ? v : `${v}`;
-    texts[i] = s;
-    if (s !== null) units += s.length;
+    if (typeof v === 'string') units += v.length;
+    else if (v !== null) {
+      // Null stays null, so the validity bitmap is the same after.
+      const s = v === undefined ? '' : `${v}`;
+      values[i] = s;
+      units += s.length;
+    }
   }
+  const texts = values as (string | null)[];
   // Long texts (posts) are encoded by a native call each; short ones (ids, labels) are cheaper to copy.
   const { offsets, bytes } = units >= LONG_UNITS_PER_VALUE * n ? encodeLong(texts, units, arena) : encodeEach(texts, units, arena);
   return makeVector(makeData({ type: new Utf8(), length: n, ...validity(values), valueOffsets: offsets, data: bytes }));
@@ -164,8 +182,8 @@ function float64Vector(values: readonly Value[]): Vector {
   return makeVector(makeData({ type: new Float64(), length: values.length, ...validity(values), data }));
 }
 
-/** One column of values as an Arrow vector of `type`, its text bytes in `arena`. */
-function arrowVector(type: ArrowColumnType, values: readonly Value[], arena: ByteArena): Vector {
+/** One column of values (a batch's slots, which text columns rewrite) as an Arrow vector of `type`, its text bytes in `arena`. */
+function arrowVector(type: ArrowColumnType, values: Value[], arena: ByteArena): Vector {
   switch (type) {
     case 'utf8':
       return textVector(values, arena);
@@ -182,13 +200,27 @@ function arrowVector(type: ArrowColumnType, values: readonly Value[], arena: Byt
 
 const BATCH_ROWS = 65_536;
 
-/** `rows` as an Arrow table of `columns`, in record batches (an empty table keeps its schema), its text bytes in `arena`. */
-function arrowTable<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], arena: ByteArena): Table {
+/** Rows `start` … `end` − 1 of an array. */
+export interface RowRange {
+  start?: number;
+  end?: number;
+}
+
+/**
+ * `rows` (`range` of them) as an Arrow table of `columns`, in record batches (an empty table keeps its schema), its
+ * text bytes and each column's values in `arena`: nothing a row's count long is allocated per column.
+ */
+function arrowTable<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], arena: ByteArena, { start = 0, end = rows.length }: RowRange = {}): Table {
   const batches = [];
-  for (let start = 0; start < Math.max(rows.length, 1); start += BATCH_ROWS) {
-    const slice = rows.slice(start, start + BATCH_ROWS);
+  for (let from = start; from < Math.max(end, start + 1); from += BATCH_ROWS) {
+    const n = Math.max(0, Math.min(end, from + BATCH_ROWS) - from);
+    const values = arena.slots(n);
     const vectors: Record<string, Vector<DataType>> = {};
-    for (const c of columns) vectors[c.name] = arrowVector(c.type, slice.map((r) => c.value(r)), arena);
+    for (const c of columns) {
+      const value = c.value;
+      for (let i = 0; i < n; i++) values[i] = value(rows[from + i]!);
+      vectors[c.name] = arrowVector(c.type, values, arena);
+    }
     batches.push(...new Table(vectors).batches);
   }
   return new Table(batches);
@@ -196,13 +228,13 @@ function arrowTable<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], a
 
 /**
  * An Arrow IPC stream (what `tableFromIPC` and DuckDB's Arrow reader take)
- * of `rows`. Pass one `arena` to consecutive calls (batches of one insert)
- * to reuse its buffer for their texts.
+ * of `rows`, or of `range` of them. Pass one `arena` to consecutive calls
+ * (batches of one insert) to reuse its buffers.
  */
-export function arrowIpc<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], arena = new ByteArena()): Uint8Array {
+export function arrowIpc<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], arena = new ByteArena(), range: RowRange = {}): Uint8Array {
   // Serialised at once: the arena's pieces are free again afterwards, whatever happens.
   try {
-    return tableToIPC(arrowTable(columns, rows, arena), 'stream');
+    return tableToIPC(arrowTable(columns, rows, arena, range), 'stream');
   } finally {
     arena.reset();
   }
@@ -232,7 +264,7 @@ export interface IpcChunksOptions {
 export function* arrowIpcChunks<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], options: IpcChunksOptions = {}): Generator<Uint8Array> {
   const arena = new ByteArena();
   for (let start = 0; start < Math.max(rows.length, 1); start += BATCH_ROWS) {
-    const ipc = arrowIpc(columns, rows.slice(start, start + BATCH_ROWS), arena);
+    const ipc = arrowIpc(columns, rows, arena, { start, end: Math.min(rows.length, start + BATCH_ROWS) });
     // A message: continuation (4 bytes), metadata length (4), metadata; the schema message has no body.
     const schemaEnd = 8 + new DataView(ipc.buffer, ipc.byteOffset).getInt32(4, true);
     yield ipc.subarray(start === 0 ? 0 : schemaEnd, ipc.length - END_OF_STREAM.length);

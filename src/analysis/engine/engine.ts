@@ -5,7 +5,7 @@
  * somebody else's concern.
  */
 import { DataType, type Table } from 'apache-arrow';
-import { arrowIpc, ByteArena } from '../core/arrow-columns.ts';
+import { arrowIpc, ByteArena, type RowRange } from '../core/arrow-columns.ts';
 import type { ColumnSpec } from '../model.ts';
 
 /** A row as analyses receive it: BIGINTs become numbers (or strings past 2^53), timestamps epoch ms. */
@@ -74,13 +74,15 @@ export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000, bef
       const direct = sameNames(tableRows(await run(`describe ${table}`, () => conn.query(`DESCRIBE ${table}`))).map((d) => String(d.column_name)), columns.map((c) => c.sql));
       // One buffer for every batch's texts (core/arrow-columns.ts: fresh ones cost collections of the whole heap).
       const arena = new ByteArena();
-      const insertBatch = async (batch: typeof rows) => {
+      // A batch by its range: a copy of its rows would be another large array per batch.
+      const insertBatch = async (start: number) => {
+        const ipc = () => toArrowIpc(columns, rows, arena, { start, end: Math.min(rows.length, start + INSERT_BATCH) });
         if (direct) {
-          await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(toArrowIpc(columns, batch, arena), { name: table, create: false }));
+          await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(ipc(), { name: table, create: false }));
           return;
         }
         const name = `__stage_${table}_${staging++}`;
-        await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(toArrowIpc(columns, batch, arena), { name, create: true }));
+        await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(ipc(), { name, create: true }));
         // By name: the table's column order need not be the spec's.
         const names = columns.map((c) => `"${c.sql}"`).join(', ');
         const select = columns.map((c) => `CAST("${c.sql}" AS ${c.type})`).join(', ');
@@ -91,7 +93,7 @@ export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000, bef
       const setting = (sql: string) => run(`insert into ${table}`, () => conn.query(sql));
       if (bulk) await setting(`SET checkpoint_threshold = '${BULK_CHECKPOINT_THRESHOLD}'`);
       try {
-        for (let start = 0; start < rows.length; start += INSERT_BATCH) await insertBatch(rows.slice(start, start + INSERT_BATCH));
+        for (let start = 0; start < rows.length; start += INSERT_BATCH) await insertBatch(start);
         if (!bulk) return;
         // Compressed at one checkpoint without DICT_FSST (the setting is DuckDB's own; later checkpoints use every method).
         await setting(`SET disabled_compression_methods = 'dict_fsst'`);
@@ -130,11 +132,12 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 // Counts and row numbers fit a double exactly; the insert (or its CAST) restores BIGINT.
 const ARROW_TYPE = { VARCHAR: 'utf8', BOOLEAN: 'bool', TIMESTAMP: 'timestamp', BIGINT: 'float64', INTEGER: 'float64' } as const;
 
-function toArrowIpc<R>(columns: ColumnSpec<R>[], rows: readonly R[], arena: ByteArena): Uint8Array {
+function toArrowIpc<R>(columns: ColumnSpec<R>[], rows: readonly R[], arena: ByteArena, range: RowRange): Uint8Array {
   return arrowIpc(
     columns.map((c) => ({ name: c.sql, type: ARROW_TYPE[c.type], value: (r: R) => r[c.key] as string | number | boolean | null })),
     rows,
     arena,
+    range,
   );
 }
 

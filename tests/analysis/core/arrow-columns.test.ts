@@ -121,3 +121,25 @@ describe('inferColumnType', () => {
     expect(inferColumnType([null])).toBe('utf8');
   });
 });
+
+describe('a range of rows', () => {
+  it('is the same stream as a copy of those rows, within a batch and across batches', () => {
+    const all = rows(140_000);
+    for (const [start, end] of [[0, 0], [3, 9], [65_530, 65_540], [1_000, 139_999]] as const) {
+      expect(Buffer.from(arrowIpc(COLUMNS, all, new ByteArena(), { start, end })).equals(Buffer.from(arrowIpc(COLUMNS, all.slice(start, end))))).toBe(true);
+    }
+  });
+});
+
+describe('a batch slots', () => {
+  it('are one array per batch length, rewritten by text columns, and hold no value after a reset', () => {
+    const arena = new ByteArena();
+    const slots = arena.slots(3);
+    expect(arena.slots(3)).toBe(slots);
+    // Text columns coerce in the slots: numbers and undefined become text, null stays missing.
+    const mixed: (string | number | undefined | null)[] = [7, undefined, null];
+    const table = tableFromIPC(arrowIpc([{ name: 's', type: 'utf8', value: (i: number) => mixed[i] }], [0, 1, 2], arena));
+    expect(table.getChild('s')!.toArray()).toEqual(['7', '', null]);
+    expect(arena.slots(3)).toEqual([null, null, null]);
+  });
+});
