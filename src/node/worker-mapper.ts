@@ -90,15 +90,16 @@ interface Job {
 
 /**
  * Chunks a worker may hold at once of work started ahead (TextMapper.start): while this thread is busy elsewhere
- * it hands chunks over only when its event loop turns, so the worker keeps the next few to go on with: sixteen of
- * up to 5,000 texts, a second or two of work. (With four, the worker sat idle half the time while this thread ran
+ * it hands chunks over only when its event loop turns, so the worker keeps the next few to go on with: eight of
+ * up to 5,000 texts, about a second of work. (With four, the worker sat idle half the time while this thread ran
  * the crisis analyses of a million posts, and the fault matching it had not done fell to this thread at the join:
- * 2.1 s of it, against 0.4 s with sixteen.) A job this
+ * 2.1 s of it, against 0.4 s with sixteen. Sixteen raised the build's peak by 40–70 MiB, results held earlier;
+ * eight is between, 2,079 MiB in one run.) A job this
  * thread is waiting on gives one at a time, leaving the rest for this thread to take; so do chunk tasks, whose
  * chunks are few and long. (Two at a time for a joined job, so that a worker need not wait for this thread's chunk
  * to end to get its next, measured no faster on a million posts: 85.1-85.8 s against 86.6-90.5 s, more CPU.)
  */
-const AHEAD = { started: 16, startedChunks: 2, startedBytes: 2, joined: 1 };
+const AHEAD = { started: 8, startedChunks: 2, startedBytes: 2, joined: 1 };
 
 interface Slot {
   worker: Worker;
