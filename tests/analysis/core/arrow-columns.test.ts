@@ -131,7 +131,7 @@ describe('a range of rows', () => {
   });
 });
 
-describe('a batch slots', () => {
+describe("a batch's slots", () => {
   it('are one array per batch length, rewritten by text columns, and hold no value after a reset', () => {
     const arena = new ByteArena();
     const slots = arena.slots(3);
