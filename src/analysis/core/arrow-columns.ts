@@ -34,7 +34,9 @@ const utf8 = new TextEncoder();
  * are serialised as soon as their batches are built (the IPC writers below)
  * reuse one arena from batch to batch instead (measured on a million
  * messages' bundle: 12 full collections against 14–15, 33.3 s against
- * 35.3 s, three runs each). The arena lives as long as its stream.
+ * 35.3 s, three runs each). It also lends each batch the array its columns'
+ * values are read into ({@link ByteArena.slots}). The arena lives as long as
+ * its stream.
  */
 export class ByteArena {
   // Empty until first used: a stream of a few rows should not cost a megabyte.

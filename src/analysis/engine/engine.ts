@@ -5,7 +5,7 @@
  * somebody else's concern.
  */
 import { DataType, type Table } from 'apache-arrow';
-import { arrowIpc, ByteArena, type RowRange } from '../core/arrow-columns.ts';
+import { arrowIpc, ByteArena, type ArrowColumn } from '../core/arrow-columns.ts';
 import type { ColumnSpec } from '../model.ts';
 
 /** A row as analyses receive it: BIGINTs become numbers (or strings past 2^53), timestamps epoch ms. */
@@ -74,9 +74,10 @@ export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000, bef
       const direct = sameNames(tableRows(await run(`describe ${table}`, () => conn.query(`DESCRIBE ${table}`))).map((d) => String(d.column_name)), columns.map((c) => c.sql));
       // One buffer for every batch's texts (core/arrow-columns.ts: fresh ones cost collections of the whole heap).
       const arena = new ByteArena();
+      const arrowColumns = arrowColumnsOf(columns);
       // A batch by its range: a copy of its rows would be another large array per batch.
       const insertBatch = async (start: number) => {
-        const ipc = () => toArrowIpc(columns, rows, arena, { start, end: Math.min(rows.length, start + INSERT_BATCH) });
+        const ipc = () => arrowIpc(arrowColumns, rows, arena, { start, end: Math.min(rows.length, start + INSERT_BATCH) });
         if (direct) {
           await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(ipc(), { name: table, create: false }));
           return;
@@ -132,13 +133,9 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 // Counts and row numbers fit a double exactly; the insert (or its CAST) restores BIGINT.
 const ARROW_TYPE = { VARCHAR: 'utf8', BOOLEAN: 'bool', TIMESTAMP: 'timestamp', BIGINT: 'float64', INTEGER: 'float64' } as const;
 
-function toArrowIpc<R>(columns: ColumnSpec<R>[], rows: readonly R[], arena: ByteArena, range: RowRange): Uint8Array {
-  return arrowIpc(
-    columns.map((c) => ({ name: c.sql, type: ARROW_TYPE[c.type], value: (r: R) => r[c.key] as string | number | boolean | null })),
-    rows,
-    arena,
-    range,
-  );
+/** The Arrow columns an insert of `columns` is sent as (once per insert, for all its batches). */
+function arrowColumnsOf<R>(columns: ColumnSpec<R>[]): ArrowColumn<R>[] {
+  return columns.map((c) => ({ name: c.sql, type: ARROW_TYPE[c.type], value: (r: R) => r[c.key] as string | number | boolean | null }));
 }
 
 /** Converts an Arrow result into plain rows with JSON-safe values. */
