@@ -10,7 +10,7 @@
 import { setCaseColumn, setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
 import { cached, keyParts, lookUp } from '../cache.ts';
 import { startedWork } from '../runner/started-work.ts';
-import { classifyFaults, FAULTS_VERSION, rankCandidateFaults, inFaultScope, type FaultAssignment, type FaultTaxonomy, type TextMessage } from '../nlp/faults/index.ts';
+import { classifyFaults, FAULTS_VERSION, rankCandidateFaults, labelsInFaultScope, type FaultAssignment, type FaultTaxonomy, type TextMessage } from '../nlp/faults/index.ts';
 import { retweetFlagged } from '../nlp/retweets.ts';
 import { structuredFaults } from '../nlp/faults/structured.ts';
 import { summariseFaults, type FaultHit } from '../nlp/faults/summary.ts';
@@ -19,7 +19,7 @@ import { mapByText, startByText, type Started } from '../parallel/text-mapper.ts
 import type { TextTaskResult } from '../parallel/text-tasks.ts';
 import { CASE_PREFIX, type Message } from '../model.ts';
 import { codedRecords } from './coded-records.ts';
-import { caseTexts, inputKey, textMessages, timelineFrame } from './text-messages.ts';
+import { caseTexts, inputKey, labelledTexts, textMessages, timelineFrame } from './text-messages.ts';
 
 /** Candidate faults report.json lists (the most frequent); the bundle's `list-candidate-faults.csv` has every one. */
 const MAX_CANDIDATES = 50;
@@ -34,12 +34,12 @@ export const faultsAnalysis: Analysis = {
   columns: ['fault', 'fault_evidence'],
   prefetch: (ctx) => faultMatching.prefetch(ctx),
   async run(ctx) {
-    const { coded, items, caseTextCount } = faultTexts(ctx);
+    const { coded, items, caseTextCount, customers } = scopedFaultTexts(ctx);
     const frame = timelineFrame(ctx);
     const { configured, structured, taxonomy } = faultTaxonomy(ctx, coded);
-    const announce = () => ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts, ${coded.records.length.toLocaleString('en-US')} coded records, ${Object.keys(taxonomy).length} faults`);
+    const announce = () => ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts in scope, ${coded.records.length.toLocaleString('en-US')} coded records, ${Object.keys(taxonomy).length} faults`);
     const text = await textFaults(ctx, items, configured, frame.bucketMs, announce);
-    if (!items.some((m) => !m.isBrand) && !coded.records.length) return;
+    if (!customers && !coded.records.length) return;
     const excluded = new Set<string>();
     const input = inputKey(items);
     if (text) {
@@ -65,7 +65,7 @@ export const faultsAnalysis: Analysis = {
           setColumn(ctx, id, 'fault_evidence', evidence);
         }
       }
-      const times = [...items.filter((m) => inFaultScope(m)).map((m) => m.createdAt), ...coded.records.map((r) => r.createdAt)];
+      const times = [...items.map((m) => m.createdAt), ...coded.records.map((r) => r.createdAt)];
       const heads = ids.map((faultId) => ({ faultId, label: taxonomy[faultId]!.label, kind: taxonomy[faultId]!.kind ?? 'product' }));
       const summary = summariseFaults(heads, times, hits, text.bucketMs);
       const casesClassified = [...excluded].filter((id) => id.startsWith(CASE_PREFIX)).length;
@@ -86,7 +86,7 @@ export const faultsAnalysis: Analysis = {
     }
     // Namespace `candidate-faults-all`: the value is every candidate (older entries hold the first 50 only).
     const { candidates: all } = await cached(ctx.cache, 'candidate-faults-all', keyParts(FAULTS_VERSION, [...excluded].sort().join(','), input), async () => {
-      const texts = items.filter((m) => inFaultScope(m) && !excluded.has(m.id)).map((m) => m.text);
+      const texts = items.filter((m) => !excluded.has(m.id)).map((m) => m.text);
       const complaints = await mapByText(ctx.textMapper, 'complaints', {}, texts);
       return rankCandidateFaults(items, { excludeIds: excluded, complaints, limit: Infinity });
     });
@@ -114,15 +114,15 @@ type FaultMatching =
 // it runs on the host's worker threads while the crisis analyses run here. It keeps only the distinct texts: the
 // million records it reads are made again by `run` rather than held through the analyses between.
 const faultMatching = startedWork(async (ctx): Promise<FaultMatching | null> => {
-  const { coded, items } = faultTexts(ctx);
+  const { coded, items, customers } = scopedFaultTexts(ctx);
   const { configured, taxonomy } = faultTaxonomy(ctx, coded);
-  if ((!items.some((m) => !m.isBrand) && !coded.records.length) || Object.keys(taxonomy).length === 0) return null;
+  if ((!customers && !coded.records.length) || Object.keys(taxonomy).length === 0) return null;
   // Retweets the export flags as such: one already counted is not evidence again (nlp/faults/evidence.ts).
   const retweetIds = flaggedRetweetIds(ctx.messages);
   const key = keyParts(FAULTS_VERSION, JSON.stringify(configured), String(timelineFrame(ctx).bucketMs), [...retweetIds].join(','), inputKey(items));
   const entry = await lookUp<TextFaults>(ctx.cache, 'faults', key);
   if (entry.value !== undefined) return { cachedResult: entry.value };
-  const texts = items.filter((m) => inFaultScope(m)).map((m) => m.text);
+  const texts = items.map((m) => m.text);
   return { retweetIds, matches: startByText(ctx.textMapper, 'fault-match', { taxonomy: configured }, texts), store: (r) => entry.store(r) };
 });
 
@@ -149,9 +149,35 @@ function faultTaxonomy(ctx: AnalysisContext, coded: ReturnType<typeof codedRecor
 }
 
 /**
- * The records the faults analysis reads: those with a fault column (`coded`),
- * and the texts it classifies — customer-facing messages, then case
- * narratives, without the coded records. `debrief faults suggest` reads the same.
+ * The texts the faults analysis classifies: {@link faultTexts}'s in fault
+ * scope (customers' negative or unlabelled texts), in the same order, as the
+ * records themselves (no labelled copy of a million messages). Their
+ * sentiment decided their scope, so they carry none: each is in scope as it
+ * stands. `customers`: whether any customer text was read, in scope or not.
+ */
+export function scopedFaultTexts(ctx: AnalysisContext): { coded: ReturnType<typeof codedRecords>; items: TextMessage[]; caseTextCount: number; customers: boolean } {
+  const coded = codedRecords(ctx);
+  const { items: texts, labels, source } = labelledTexts(ctx);
+  // Tickets say what broke even when the crisis also has social posts.
+  const cases = source === 'messages' ? caseTexts(ctx) : [];
+  const items: TextMessage[] = [];
+  let customers = false;
+  const read = (m: TextMessage, sentiment: TextMessage['sentiment']) => {
+    // A record with a fault column takes its faults from it: its text is not classified as well.
+    if (coded.ids.size && coded.ids.has(m.id)) return;
+    if (!m.isBrand) customers = true;
+    if (labelsInFaultScope(m.isBrand, sentiment)) items.push(m);
+  };
+  texts.forEach((m, i) => read(m, labels.sentiment(i)));
+  for (const c of cases) read(c, c.sentiment);
+  return { coded, items, caseTextCount: cases.length + (source === 'cases' ? texts.length : 0), customers };
+}
+
+/**
+ * The records `debrief faults suggest` reads: those with a fault column
+ * (`coded`), and the texts the faults analysis reads — customer-facing
+ * messages, then case narratives, without the coded records — as labelled
+ * copies, in or out of fault scope ({@link scopedFaultTexts} keeps those in it).
  */
 export function faultTexts(ctx: AnalysisContext): { coded: ReturnType<typeof codedRecords>; items: TextMessage[]; caseTextCount: number } {
   const coded = codedRecords(ctx);

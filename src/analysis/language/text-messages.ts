@@ -3,9 +3,14 @@ import type { AnalysisContext } from '../runner/analysis.ts';
 import { mainEpisodeOf } from '../crisis/notions.ts';
 import type { TimelineSection } from '../crisis/types.ts';
 import { CASE_PREFIX } from '../model.ts';
-import type { TextMessage } from '../nlp/themes/index.ts';
+import { retweetFlagged } from '../nlp/retweets.ts';
+import { carriedLabels, type SentimentLabel, type TextLabels, type TextMessage } from '../nlp/phrases/types.ts';
 
-/** Customer-facing texts with their sentiment label when the sentiment analysis ran. */
+/**
+ * Customer-facing texts with their sentiment label when the sentiment analysis
+ * ran, as labelled copies (`debrief faults suggest` reads these); the analyses
+ * read {@link labelledTexts}, which makes no copy.
+ */
 export function textMessages(ctx: AnalysisContext): { items: TextMessage[]; source: 'messages' | 'cases' } {
   if (ctx.messages.length) {
     const label = (id: string) => ctx.columns.value(id, 'sentiment') as TextMessage['sentiment'] | undefined;
@@ -14,17 +19,42 @@ export function textMessages(ctx: AnalysisContext): { items: TextMessage[]; sour
   return { items: caseTexts(ctx), source: 'cases' };
 }
 
+/** The texts language analyses read: the crisis's own messages (no copy of a million records) or case narratives, with their labels by position. */
+export interface LabelledTexts {
+  items: readonly TextMessage[];
+  /** Sentiment labels (when the sentiment analysis ran) and the export's retweet flags, by position in `items`. */
+  labels: TextLabels;
+  source: 'messages' | 'cases';
+}
+
+/** {@link textMessages} without copies: the messages themselves, their labels read by position. */
+export function labelledTexts(ctx: AnalysisContext): LabelledTexts {
+  if (!ctx.messages.length) {
+    const items = caseTexts(ctx);
+    return { items, labels: carriedLabels(items), source: 'cases' };
+  }
+  const sentiment = ctx.columns.column('sentiment') as readonly (SentimentLabel | undefined)[];
+  let flagged: Uint8Array | undefined;
+  ctx.messages.forEach((m, i) => {
+    if (retweetFlagged(m.attributes)) (flagged ??= new Uint8Array(ctx.messages.length))[i] = 1;
+  });
+  return { items: ctx.messages, labels: { sentiment: (i) => sentiment[i], retweet: (i) => flagged?.[i] === 1 }, source: 'messages' };
+}
+
 /** Case narratives as texts (ids prefixed), with CFPB-style `XXXX` redactions blanked so they never become phrases. */
 export function caseTexts(ctx: AnalysisContext): TextMessage[] {
   return ctx.cases.filter((c) => c.text).map((c) => ({ id: CASE_PREFIX + c.id, text: c.text!.replace(/\bX{2,}\b/g, ' '), createdAt: c.openedAt, isBrand: false }));
 }
 
 /** One string per text with everything a language result depends on: the cache key of its input. */
-export function inputKey(items: readonly TextMessage[]): Iterable<string> {
+export function inputKey(items: readonly TextMessage[], labels: TextLabels = carriedLabels(items)): Iterable<string> {
   // Made one at a time as a cache reads them: a million key strings never live at once, and none without a cache.
   return {
     *[Symbol.iterator]() {
-      for (const m of items) yield `${m.id}\u0001${m.createdAt}\u0001${m.isBrand}\u0001${m.sentiment ?? ''}\u0001${m.text}`;
+      for (let i = 0; i < items.length; i++) {
+        const m = items[i]!;
+        yield `${m.id}\u0001${m.createdAt}\u0001${m.isBrand}\u0001${labels.sentiment(i) ?? ''}\u0001${m.text}`;
+      }
     },
   };
 }

@@ -11,13 +11,12 @@ import type { Started } from '../parallel/text-mapper.ts';
 import type { ChunkTaskResult } from '../parallel/text-tasks.ts';
 import { startedWork } from '../runner/started-work.ts';
 import { mergeDiscovered } from '../nlp/phrases/discover.ts';
-import { retweetFlagged } from '../nlp/retweets.ts';
 import { finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type ThemesIndex } from '../nlp/themes/index.ts';
 import type { ThemesResult } from '../nlp/themes/types.ts';
-import type { TextMessage } from '../nlp/phrases/types.ts';
+import type { TextLabels, TextMessage } from '../nlp/phrases/types.ts';
 import { CASE_PREFIX } from '../model.ts';
 import { distinctMessageTexts } from '../core/distinct-texts.ts';
-import { inputKey, textMessages, timelineFrame } from './text-messages.ts';
+import { inputKey, labelledTexts, timelineFrame } from './text-messages.ts';
 
 export const themesAnalysis: Analysis = {
   name: 'themes',
@@ -63,7 +62,7 @@ export const themesAnalysis: Analysis = {
 };
 
 /** The themes' input, and their cached result or their phrase discovery under way. */
-type ThemesWork = { items: TextMessage[]; source: 'messages' | 'cases' } & (
+type ThemesWork = { items: readonly TextMessage[]; source: 'messages' | 'cases' } & (
   | { cachedResult: ThemesResult }
   | { pending: { prepared: PreparedThemes; discovery: Started<ChunkTaskResult<'phrases'>[]>; store: (result: ThemesResult) => Promise<void> } }
 );
@@ -71,20 +70,15 @@ type ThemesWork = { items: TextMessage[]; source: 'messages' | 'cases' } & (
 // Phrase discovery (the tagger, on a sample) is the slow step: started once the timeline is there, it runs on the
 // host's worker threads while the crisis analyses run here.
 const themesWork = startedWork(async (ctx): Promise<ThemesWork | null> => {
-  const { items, source } = textMessages(ctx);
+  // Retweets the export flags are never quoted as examples (labels.retweet).
+  const { items, labels, source } = labelledTexts(ctx);
   if (!items.some((m) => !m.isBrand)) return null;
-  // Retweets the export flags are never quoted as examples (items are the messages, in order).
-  if (source === 'messages') {
-    ctx.messages.forEach((m, i) => {
-      if (retweetFlagged(m.attributes)) items[i]!.isRetweet = true;
-    });
-  }
   const frame = timelineFrame(ctx);
   const options = { brandHandles: ctx.config.brand.handles, bucketMs: frame.bucketMs, onset: frame.onset, peak: frame.peak };
-  const entry = await lookUp<ThemesResult>(ctx.cache, 'themes', keyParts(THEMES_VERSION, JSON.stringify(options), inputKey(items), 'retweets', retweetIds(items)));
+  const entry = await lookUp<ThemesResult>(ctx.cache, 'themes', keyParts(THEMES_VERSION, JSON.stringify(options), inputKey(items, labels), 'retweets', retweetIds(items, labels)));
   if (entry.value !== undefined) return { items, source, cachedResult: entry.value };
   // Items are the messages in order, so the texts the sentiment analysis collapsed serve here too.
-  const prepared = prepareThemes(items, options, source === 'messages' ? distinctMessageTexts(ctx.messages) : undefined);
+  const prepared = prepareThemes(items, options, source === 'messages' ? distinctMessageTexts(ctx.messages) : undefined, labels);
   return { items, source, pending: { prepared, discovery: ctx.textMapper.startChunks('phrases', {}, prepared.sampleTexts), store: (r) => entry.store(r) } };
 });
 
@@ -94,7 +88,7 @@ const themesWork = startedWork(async (ctx): Promise<ThemesWork | null> => {
  * now. Its own function, so that the discovery's partial results and the
  * sample are garbage once the themes are made.
  */
-async function foundThemes(ctx: AnalysisContext): Promise<{ items: TextMessage[]; source: 'messages' | 'cases'; result: ThemesResult; indexed?: { index: ThemesIndex; distinct: PreparedThemes['distinct'] } } | null> {
+async function foundThemes(ctx: AnalysisContext): Promise<{ items: readonly TextMessage[]; source: 'messages' | 'cases'; result: ThemesResult; indexed?: { index: ThemesIndex; distinct: PreparedThemes['distinct'] } } | null> {
   const work = await themesWork.take(ctx);
   if (!work) return null;
   const { items, source } = work;
@@ -108,10 +102,10 @@ async function foundThemes(ctx: AnalysisContext): Promise<{ items: TextMessage[]
 }
 
 /** Ids of the messages flagged as retweets, made one at a time as a cache reads them. */
-function retweetIds(items: readonly TextMessage[]): Iterable<string> {
+function retweetIds(items: readonly TextMessage[], labels: TextLabels): Iterable<string> {
   return {
     *[Symbol.iterator]() {
-      for (const m of items) if (m.isRetweet === true) yield m.id;
+      for (let i = 0; i < items.length; i++) if (labels.retweet(i)) yield items[i]!.id;
     },
   };
 }

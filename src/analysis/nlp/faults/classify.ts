@@ -4,7 +4,7 @@
  * complaints are evidence (evidence.ts): not praise, plain questions, a
  * keyword inside a hashtag alone, or a retweet of a message already counted.
  */
-import type { TextMessage } from '../phrases/types.ts';
+import type { SentimentLabel, TextMessage } from '../phrases/types.ts';
 import { compileTaxonomy } from './compile.ts';
 import { isRetweetText, retweetBody } from '../retweets.ts';
 import { matchMessage } from './match.ts';
@@ -16,8 +16,13 @@ export const FAULTS_VERSION = 'faults-6';
 
 /** Whether a message is in scope for fault analysis (defaults: negative or unlabelled customer messages). */
 export function inFaultScope(m: TextMessage, options: Pick<FaultsOptions, 'scope' | 'includeBrandMessages'> = {}): boolean {
-  if (m.isBrand && !(options.includeBrandMessages ?? false)) return false;
-  return (options.scope ?? 'negative') === 'all' || m.sentiment === undefined || m.sentiment === 'negative';
+  return labelsInFaultScope(m.isBrand, m.sentiment, options);
+}
+
+/** {@link inFaultScope} of a text with these labels (for texts that do not carry their sentiment). */
+export function labelsInFaultScope(isBrand: boolean, sentiment: SentimentLabel | undefined, options: Pick<FaultsOptions, 'scope' | 'includeBrandMessages'> = {}): boolean {
+  if (isBrand && !(options.includeBrandMessages ?? false)) return false;
+  return (options.scope ?? 'negative') === 'all' || sentiment === undefined || sentiment === 'negative';
 }
 
 /**

@@ -8,7 +8,7 @@
  * const candidates = discoverCandidateFaults(messages, { excludeIds: new Set(Object.keys(result.assignments)) });
  * ```
  */
-export { classifyFaults, FAULTS_VERSION, inFaultScope } from './classify.ts';
+export { classifyFaults, FAULTS_VERSION, inFaultScope, labelsInFaultScope } from './classify.ts';
 export { discoverCandidateFaults, rankCandidateFaults } from './discover.ts';
 export { parseFaultTaxonomy } from './taxonomy.ts';
 export type {

@@ -16,6 +16,23 @@ export interface TextMessage {
   isRetweet?: boolean;
 }
 
+/**
+ * The labels of texts by position. A caller whose texts are the crisis's own
+ * records (which carry no labels) gives them here, instead of a labelled copy
+ * of every record: a million such copies were ~80 MB and a second of work.
+ */
+export interface TextLabels {
+  /** Sentiment label of text `i`, if it has one. */
+  sentiment(i: number): SentimentLabel | undefined;
+  /** Whether the export flags text `i` as a retweet. */
+  retweet(i: number): boolean;
+}
+
+/** The labels the texts carry themselves (`sentiment`, `isRetweet`). */
+export function carriedLabels(texts: readonly TextMessage[]): TextLabels {
+  return { sentiment: (i) => texts[i]!.sentiment, retweet: (i) => texts[i]!.isRetweet === true };
+}
+
 /** Counts of sentiment labels among a set of messages. */
 export interface SentimentMix {
   negative: number;

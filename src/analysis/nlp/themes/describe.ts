@@ -8,7 +8,7 @@ import { bucketIndex, bucketRange } from '../phrases/buckets.ts';
 import type { IndexedDocs } from '../phrases/corpus.ts';
 import { bestSurface, type DiscoveredPhrase } from '../phrases/discover.ts';
 import { isRetweetText } from '../retweets.ts';
-import type { SentimentMix, TextMessage } from '../phrases/types.ts';
+import type { SentimentMix, TextLabels, TextMessage } from '../phrases/types.ts';
 import type { DocTable } from './docTable.ts';
 import { EMERGING_RULE, rankEmerging } from './emerging.ts';
 import type { Grouping } from './group.ts';
@@ -21,6 +21,8 @@ import type { EmergingTheme, EmergingTooFew, RankedTheme, Theme } from './types.
 /** Everything the describing step reads. */
 export interface DescribeInput {
   messages: readonly TextMessage[];
+  /** The messages' sentiment labels and retweet flags. */
+  labels: TextLabels;
   dictionary: readonly DiscoveredPhrase[];
   docs: IndexedDocs;
   table: DocTable;
@@ -60,12 +62,12 @@ function windows(opts: ResolvedThemesOptions): { onset: number; end: number } | 
 }
 
 /** An original message of document `doc` (not a retweet, a customer's when there is one), or null. */
-function quoteOf(messages: readonly TextMessage[], table: DocTable, doc: number): Quote | null {
+function quoteOf(messages: readonly TextMessage[], labels: TextLabels, table: DocTable, doc: number): Quote | null {
   let brand: Quote | null = null;
   for (let k = table.memberStart[doc]!; k < table.memberStart[doc + 1]!; k++) {
     const i = table.members[k]!;
     const m = messages[i]!;
-    if (m.isRetweet === true || isRetweetText(m.text)) continue;
+    if (labels.retweet(i) || isRetweetText(m.text)) continue;
     if (!m.isBrand) return { message: i, customer: true };
     brand ??= { message: i, customer: false };
   }
@@ -82,7 +84,7 @@ export function describeThemes(input: DescribeInput): {
   emergingTooFew: EmergingTooFew[];
   emergingRule: string;
 } {
-  const { messages, table, grouping, opts } = input;
+  const { messages, labels, table, grouping, opts } = input;
   const analysed: number[] = [];
   for (let d = 0; d < input.docs.count; d++) {
     for (let k = table.memberStart[d]!; k < table.memberStart[d + 1]!; k++) analysed.push(messages[table.members[k]!]!.createdAt);
@@ -111,13 +113,15 @@ export function describeThemes(input: DescribeInput): {
     if (groups === undefined) continue;
     for (const g of groups) stats[g]!.posts += table.evidence[d]!;
     for (let k = table.memberStart[d]!; k < table.memberStart[d + 1]!; k++) {
-      const m = messages[table.members[k]!]!;
+      const i = table.members[k]!;
+      const m = messages[i]!;
+      const sentiment = labels.sentiment(i);
       const b = bucketIndex(range, m.createdAt);
       for (const g of groups) {
         const s = stats[g]!;
         if (b >= 0) s.volume[b]!++;
-        if (m.sentiment !== undefined) {
-          s.sentiment[m.sentiment]++;
+        if (sentiment !== undefined) {
+          s.sentiment[sentiment]++;
           s.hasSentiment = true;
         }
         if (win !== undefined) {
@@ -168,7 +172,7 @@ export function describeThemes(input: DescribeInput): {
       copies: table.copies,
       foldOf: input.docs.foldOf,
       tokenCount: input.docs.tokenCount,
-      quote: (doc) => quoteOf(messages, table, doc),
+      quote: (doc) => quoteOf(messages, labels, table, doc),
       count: opts.representatives,
     });
     const s = stats[g]!;

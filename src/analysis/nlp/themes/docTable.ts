@@ -5,7 +5,7 @@
  */
 import type { IndexedDocs } from '../phrases/corpus.ts';
 import { isRetweetText } from '../retweets.ts';
-import type { TextMessage } from '../phrases/types.ts';
+import { carriedLabels, type TextLabels, type TextMessage } from '../phrases/types.ts';
 
 /** Per-document message lists. */
 export interface DocTable {
@@ -28,8 +28,9 @@ export interface DocTable {
 /**
  * @param distinctOf message → distinct raw text (-1 = excluded)
  * @param docs distinct raw text → document
+ * @param labels the messages' labels (retweet flags), when they do not carry them
  */
-export function buildDocTable(messages: readonly TextMessage[], distinctOf: Int32Array, docs: IndexedDocs): DocTable {
+export function buildDocTable(messages: readonly TextMessage[], distinctOf: Int32Array, docs: IndexedDocs, labels: TextLabels = carriedLabels(messages)): DocTable {
   const weight = new Int32Array(docs.count);
   for (let i = 0; i < messages.length; i++) {
     const t = distinctOf[i]!;
@@ -53,8 +54,8 @@ export function buildDocTable(messages: readonly TextMessage[], distinctOf: Int3
     else {
       let originals = 0;
       for (let k = memberStart[d]!; k < memberStart[d + 1]!; k++) {
-        const m = messages[members[k]!]!;
-        if (m.isRetweet !== true && !isRetweetText(m.text)) originals++;
+        const i = members[k]!;
+        if (!labels.retweet(i) && !isRetweetText(messages[i]!.text)) originals++;
       }
       evidence[d] = Math.max(1, originals);
     }

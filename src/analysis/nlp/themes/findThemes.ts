@@ -15,7 +15,7 @@
  *     sentiment, representative messages              (describe, label, representatives)
  *  7. rank emerging themes, where the counts allow     (emerging)
  */
-import type { TextMessage } from '../phrases/types.ts';
+import { carriedLabels, type TextLabels, type TextMessage } from '../phrases/types.ts';
 import { dedupeExact, restrictDistinct, type DistinctTexts } from '../../core/distinct-texts.ts';
 import { indexDocuments, type IndexedDocs } from '../phrases/corpus.ts';
 import { bestSurface, discoverPhrases, type DiscoveredPhrase } from '../phrases/discover.ts';
@@ -47,6 +47,8 @@ export function findThemes(messages: readonly TextMessage[], options: ThemesOpti
 /** Steps 1–2 up to the tagger: the distinct texts and the sample phrase discovery runs on. */
 export interface PreparedThemes {
   messages: readonly TextMessage[];
+  /** The messages' sentiment labels and retweet flags. */
+  labels: TextLabels;
   opts: ReturnType<typeof resolveThemesOptions>;
   messageCount: number;
   distinct: ReturnType<typeof dedupeExact>;
@@ -59,8 +61,9 @@ export interface PreparedThemes {
  * run phrase discovery on the sample elsewhere (worker threads, in batches
  * merged with `mergeDiscovered`) and hand the phrases to {@link finishThemes}.
  * @param known the distinct texts of `messages` (every one included, {@link dedupeExact}) when the caller has them
+ * @param labels the messages' labels, when they do not carry them (the crisis's own records)
  */
-export function prepareThemes(messages: readonly TextMessage[], options: ThemesOptions = {}, known?: DistinctTexts): PreparedThemes {
+export function prepareThemes(messages: readonly TextMessage[], options: ThemesOptions = {}, known?: DistinctTexts, labels: TextLabels = carriedLabels(messages)): PreparedThemes {
   const included = (i: number): boolean => options.includeBrandMessages === true || !messages[i]!.isBrand;
   let messageCount = 0;
   for (let i = 0; i < messages.length; i++) if (included(i)) messageCount++;
@@ -68,7 +71,7 @@ export function prepareThemes(messages: readonly TextMessage[], options: ThemesO
   // 1–2. Distinct texts, then the sample phrase discovery runs on (a flood once).
   const distinct = known ? restrictDistinct(known, included) : dedupeExact(messages.map((m) => m.text), included);
   const sample = sampleFolded(distinct.texts, opts.discoverySampleSize, opts.discoveryCharBudget);
-  return { messages, opts, messageCount, distinct, sampleTexts: sample.map((i) => distinct.texts[i]!) };
+  return { messages, labels, opts, messageCount, distinct, sampleTexts: sample.map((i) => distinct.texts[i]!) };
 }
 
 /** The phrase index of every distinct text, as {@link finishThemes} built it (dictionary phrases by matcher index). */
@@ -84,14 +87,14 @@ export interface ThemesIndex {
  * tokenizing every text again.
  */
 export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<string, DiscoveredPhrase>, onIndexed?: (index: ThemesIndex) => void): ThemesResult {
-  const { messages, messageCount, distinct, opts } = prepared;
+  const { messages, labels, messageCount, distinct, opts } = prepared;
   const dictionary = buildDictionary(discovered, prepared.sampleTexts.length, brandPhraseFilter(opts.brandHandles));
 
   // 3. Count over everything.
   const matcher = new PhraseMatcher(dictionary.map((p) => p.stems));
   const docs = indexDocuments(distinct.texts, matcher);
   onIndexed?.({ docs, matcher });
-  const table = buildDocTable(messages, distinct.of, docs);
+  const table = buildDocTable(messages, distinct.of, docs, labels);
 
   // 4. Weight, counting each fold cluster (a flood of copies) once.
   // The same share of the evidence (posts, a flood once) as minCount is of messages.
@@ -116,7 +119,7 @@ export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<s
   const grouping = groupPhrases({ phrases: selected, similarity, docsOf, weight: table.weight });
 
   // 6–7. Describe.
-  const described = describeThemes({ messages, dictionary, docs, table, scored, grouping, docsOf, opts });
+  const described = describeThemes({ messages, labels, dictionary, docs, table, scored, grouping, docsOf, opts });
   return {
     version: THEMES_VERSION,
     messageCount,

@@ -16,4 +16,4 @@ export type {
   ThemesOptions,
   ThemesResult,
 } from './types.ts';
-export type { SentimentLabel, SentimentMix, TextMessage } from '../phrases/types.ts';
+export type { SentimentLabel, SentimentMix, TextLabels, TextMessage } from '../phrases/types.ts';
