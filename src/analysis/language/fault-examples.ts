@@ -19,23 +19,44 @@ function exampleKey(text: string): string {
 /** Examples kept per fault. */
 export const MAX_FAULT_EXAMPLES = 5;
 
+/** A record with a fault: a message, or a case as `case:<id>`. */
+export interface FaultRecord {
+  id: string;
+  /** Its time (a message's `createdAt`, a case's `openedAt`). */
+  at: number;
+  /** Its text as exported (a case's narrative unredacted), null when it has none. */
+  text: string | null;
+  /** Its faults (several when a fault column names several): it may be an example of each. */
+  faults: readonly string[];
+  /** Its place in the tables: messages by position, then cases (messages' count + position). Breaks ties of time. */
+  order: number;
+}
+
 /**
  * Fault id → up to {@link MAX_FAULT_EXAMPLES} example ids (cases as `case:<id>`),
  * earliest first. `faultsOf` gives the faults of a message or prefixed case id
  * (several when a fault column names several): a record may be an example of each.
  */
 export function faultExamples(messages: readonly Message[], cases: readonly Case[], faultsOf: (id: string) => readonly string[] | undefined): Map<string, string[]> {
-  // Only records with a fault take part (a stable sort keeps the order of the rest as it was: messages before cases at one time).
-  const items: { id: string; at: number; text: string | null; faults: readonly string[] }[] = [];
-  for (const m of messages) {
+  const records: FaultRecord[] = [];
+  messages.forEach((m, order) => {
     const faults = faultsOf(m.id);
-    if (faults?.length) items.push({ id: m.id, at: m.createdAt, text: m.text, faults });
-  }
-  for (const c of cases) {
+    if (faults?.length) records.push({ id: m.id, at: m.createdAt, text: m.text, faults, order });
+  });
+  cases.forEach((c, i) => {
     const faults = faultsOf(CASE_PREFIX + c.id);
-    if (faults?.length) items.push({ id: CASE_PREFIX + c.id, at: c.openedAt, text: c.text, faults });
-  }
-  items.sort((a, b) => a.at - b.at);
+    if (faults?.length) records.push({ id: CASE_PREFIX + c.id, at: c.openedAt, text: c.text, faults, order: messages.length + i });
+  });
+  return examplesOfRecords(records);
+}
+
+/**
+ * {@link faultExamples} of the records with a fault, in any order (sorted
+ * here, in place): the analysis knows them without asking every message.
+ */
+export function examplesOfRecords(items: FaultRecord[]): Map<string, string[]> {
+  // Only records with a fault take part; at one time, the tables' order (messages before cases).
+  items.sort((a, b) => a.at - b.at || a.order - b.order);
   const examples = new Map<string, string[]>();
   const seen = new Map<string, Set<string>>();
   for (const item of items) {

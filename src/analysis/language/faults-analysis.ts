@@ -14,7 +14,7 @@ import { classifyFaults, FAULTS_VERSION, rankCandidateFaults, labelsInFaultScope
 import { retweetFlagged } from '../nlp/retweets.ts';
 import { structuredFaults } from '../nlp/faults/structured.ts';
 import { summariseFaults, type FaultHit } from '../nlp/faults/summary.ts';
-import { faultExamples } from './fault-examples.ts';
+import { examplesOfRecords, type FaultRecord } from './fault-examples.ts';
 import { mapByText, startByText, type Started } from '../parallel/text-mapper.ts';
 import type { TextTaskResult } from '../parallel/text-tasks.ts';
 import { CASE_PREFIX, type Message } from '../model.ts';
@@ -40,43 +40,54 @@ export const faultsAnalysis: Analysis = {
     const announce = () => ctx.progress(`faults: ${items.length.toLocaleString('en-US')} texts in scope, ${coded.records.length.toLocaleString('en-US')} coded records, ${Object.keys(taxonomy).length} faults`);
     const text = await textFaults(ctx, items, configured, frame.bucketMs, announce);
     if (!customers && !coded.records.length) return;
-    const excluded = new Set<string>();
-    const input = inputKey(items);
+    // The texts a configured fault took, by position in `items`: candidate faults are looked for in the others.
+    const taken = new Uint8Array(items.length);
     if (text) {
-      const assigned = new Map<string, FaultAssignment[]>();
-      for (const id in text.assignments) assigned.set(id, [text.assignments[id]!]);
-      for (const [id, list] of structured?.assignments ?? []) assigned.set(id, list);
       const ids = Object.keys(taxonomy);
       const index = new Map(ids.map((id, i) => [id, i]));
-      // Times of the assigned records only (a map of every record's would hold a million entries for a few).
-      const at = new Map<string, number>();
-      for (const records of [items, coded.records]) for (const r of records) if (assigned.has(r.id)) at.set(r.id, r.createdAt);
       const hits: FaultHit[] = [];
-      for (const [id, list] of assigned) {
-        excluded.add(id);
-        for (const a of list) hits.push({ recordId: id, createdAt: at.get(id)!, fault: index.get(a.faultId)! });
-        const fault = list.map((a) => a.faultId).join(';');
+      const records: FaultRecord[] = [];
+      let casesClassified = 0;
+      // Each record with a fault, once: its columns, its hits and its place among the examples.
+      const record = (id: string, createdAt: number, list: readonly FaultAssignment[]) => {
+        for (const a of list) hits.push({ recordId: id, createdAt, fault: index.get(a.faultId)! });
+        const faults = list.map((a) => a.faultId);
         const evidence = list.map((a) => a.evidence.text).join('; ');
         if (id.startsWith(CASE_PREFIX)) {
-          setCaseColumn(ctx, id.slice(CASE_PREFIX.length), 'fault', fault);
-          setCaseColumn(ctx, id.slice(CASE_PREFIX.length), 'fault_evidence', evidence);
+          const caseId = id.slice(CASE_PREFIX.length);
+          const at = ctx.caseColumns.positionOf(caseId)!;
+          records.push({ id, at: createdAt, text: ctx.cases[at]!.text, faults, order: ctx.messages.length + at });
+          setCaseColumn(ctx, caseId, 'fault', faults.join(';'));
+          setCaseColumn(ctx, caseId, 'fault_evidence', evidence);
+          casesClassified++;
         } else {
-          setColumn(ctx, id, 'fault', fault);
+          const at = ctx.columns.positionOf(id)!;
+          records.push({ id, at: createdAt, text: ctx.messages[at]!.text, faults, order: at });
+          setColumn(ctx, id, 'fault', faults.join(';'));
           setColumn(ctx, id, 'fault_evidence', evidence);
         }
+      };
+      // The texts' faults by position (no lookup of a million ids), then the fault columns'.
+      for (const p of text.positions) {
+        const m = items[p]!;
+        taken[p] = 1;
+        record(m.id, m.createdAt, [text.assignments[m.id]!]);
+      }
+      if (structured) {
+        const codedAt = new Map(coded.records.map((r) => [r.id, r.createdAt]));
+        for (const [id, list] of structured.assignments) record(id, codedAt.get(id)!, list);
       }
       const times = [...items.map((m) => m.createdAt), ...coded.records.map((r) => r.createdAt)];
       const heads = ids.map((faultId) => ({ faultId, label: taxonomy[faultId]!.label, kind: taxonomy[faultId]!.kind ?? 'product' }));
       const summary = summariseFaults(heads, times, hits, text.bucketMs);
-      const casesClassified = [...excluded].filter((id) => id.startsWith(CASE_PREFIX)).length;
       // Assignments live in messages.csv and cases.csv (`fault`): per-message detail would bloat report.json.
-      const examples = faultExamples(ctx.messages, ctx.cases, (id) => assigned.get(id)?.map((a) => a.faultId));
+      const examples = examplesOfRecords(records);
       const pareto = summary.pareto.map((f) => ({ ...f, exampleIds: examples.get(f.faultId) ?? [] }));
       const codedCases = coded.records.filter((r) => r.id.startsWith(CASE_PREFIX)).length;
       ctx.report.sections.faults = {
         version: text.version,
         considered: times.length,
-        classified: assigned.size,
+        classified: records.length,
         ...summary,
         pareto,
         casesConsidered: caseTextCount + codedCases,
@@ -84,11 +95,12 @@ export const faultsAnalysis: Analysis = {
         ...(coded.columns.length ? { codedRecords: coded.records.length, codeColumns: coded.columns } : {}),
       };
     }
+    // The texts no configured fault took (coded records are not among `items`): all the candidates are made of.
+    const rest = text ? items.filter((_, k) => taken[k] === 0) : items;
     // Namespace `candidate-faults-all`: the value is every candidate (older entries hold the first 50 only).
-    const { candidates: all } = await cached(ctx.cache, 'candidate-faults-all', keyParts(FAULTS_VERSION, [...excluded].sort().join(','), input), async () => {
-      const texts = items.filter((m) => !excluded.has(m.id)).map((m) => m.text);
-      const complaints = await mapByText(ctx.textMapper, 'complaints', {}, texts);
-      return rankCandidateFaults(items, { excludeIds: excluded, complaints, limit: Infinity });
+    const { candidates: all } = await cached(ctx.cache, 'candidate-faults-all', keyParts(FAULTS_VERSION, 'not taken', inputKey(rest)), async () => {
+      const complaints = await mapByText(ctx.textMapper, 'complaints', {}, rest.map((m) => m.text));
+      return rankCandidateFaults(rest, { complaints, limit: Infinity });
     });
     if (all.length) {
       // report.json keeps the most frequent; the bundle's full list has every candidate.
@@ -119,7 +131,8 @@ const faultMatching = startedWork(async (ctx): Promise<FaultMatching | null> => 
   if ((!customers && !coded.records.length) || Object.keys(taxonomy).length === 0) return null;
   // Retweets the export flags as such: one already counted is not evidence again (nlp/faults/evidence.ts).
   const retweetIds = flaggedRetweetIds(ctx.messages);
-  const key = keyParts(FAULTS_VERSION, JSON.stringify(configured), String(timelineFrame(ctx).bucketMs), [...retweetIds].join(','), inputKey(items));
+  // 'positions': entries hold `positions` (entries written before it do not, and are not read).
+  const key = keyParts(FAULTS_VERSION, 'positions', JSON.stringify(configured), String(timelineFrame(ctx).bucketMs), [...retweetIds].join(','), inputKey(items));
   const entry = await lookUp<TextFaults>(ctx.cache, 'faults', key);
   if (entry.value !== undefined) return { cachedResult: entry.value };
   const texts = items.map((m) => m.text);

@@ -76,7 +76,7 @@ export interface FaultParetoRow extends FaultSummary {
 }
 
 /** The `faults` section: the taxonomy Pareto over messages and case narratives. */
-export interface FaultsSection extends Omit<FaultsResult, 'assignments' | 'pareto'> {
+export interface FaultsSection extends Omit<FaultsResult, 'assignments' | 'positions' | 'pareto'> {
   pareto: FaultParetoRow[];
   /** Cases whose narrative was classified (or whose fault column was read), and how many got a fault. */
   casesConsidered: number;

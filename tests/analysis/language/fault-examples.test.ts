@@ -1,6 +1,6 @@
 /** Fault examples: chosen once by the analysis, earliest first, one per distinct text, messages and cases in one time line. */
 import { describe, expect, it } from 'vitest';
-import { faultExamples } from '../../../src/analysis/language/fault-examples.ts';
+import { examplesOfRecords, faultExamples, type FaultRecord } from '../../../src/analysis/language/fault-examples.ts';
 import type { Case, Message } from '../../../src/analysis/model.ts';
 import { caseRow } from '../../helpers/cases.ts';
 
@@ -45,5 +45,22 @@ describe('faultExamples', () => {
     const examples = faultExamples([], cases, (id) => faults[id]);
     expect(examples.get('engine')).toEqual(['case:a', 'case:b']);
     expect(examples.get('power-train')).toEqual(['case:a']);
+  });
+
+  it('gives the same examples from the records with a fault, in any order, ties of time in the tables\' order', () => {
+    const messages = [message('m1', 3, 'lock dead'), message('m2', 1, 'lock dead twice'), message('m3', 1, 'lock dead again')];
+    const cases = [kase('c1', 1, 'my lock is dead'), kase('c2', 2, 'lock dead')];
+    const faults: Record<string, string[]> = { m1: ['dead'], m2: ['dead'], m3: ['dead', 'battery'], 'case:c1': ['dead'], 'case:c2': ['battery'] };
+    const records: FaultRecord[] = [
+      { id: 'case:c2', at: cases[1]!.openedAt, text: cases[1]!.text, faults: faults['case:c2']!, order: 4 },
+      { id: 'm3', at: messages[2]!.createdAt, text: messages[2]!.text, faults: faults['m3']!, order: 2 },
+      { id: 'case:c1', at: cases[0]!.openedAt, text: cases[0]!.text, faults: faults['case:c1']!, order: 3 },
+      { id: 'm1', at: messages[0]!.createdAt, text: messages[0]!.text, faults: faults['m1']!, order: 0 },
+      { id: 'm2', at: messages[1]!.createdAt, text: messages[1]!.text, faults: faults['m2']!, order: 1 },
+    ];
+    const expected = faultExamples(messages, cases, (id) => faults[id]);
+    expect(examplesOfRecords(records)).toEqual(expected);
+    expect(expected.get('dead')).toEqual(['m2', 'm3', 'case:c1', 'm1']);
+    expect(expected.get('battery')).toEqual(['m3', 'case:c2']);
   });
 });

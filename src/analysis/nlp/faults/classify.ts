@@ -89,6 +89,7 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
     considered: times.length,
     classified: hits.length,
     assignments,
+    positions: hits.map((h) => h.position),
     ...summary,
   };
 }

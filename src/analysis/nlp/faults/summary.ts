@@ -27,7 +27,7 @@ export interface FaultHit {
  * a fault of the same kind; a record counts once per fault it shows.
  * @param times creation time of every record in scope (the denominators)
  */
-export function summariseFaults(heads: readonly FaultHead[], times: readonly number[], hits: readonly FaultHit[], bucketMs: number): Omit<FaultsResult, 'version' | 'assignments' | 'considered' | 'classified'> {
+export function summariseFaults(heads: readonly FaultHead[], times: readonly number[], hits: readonly FaultHit[], bucketMs: number): Omit<FaultsResult, 'version' | 'assignments' | 'positions' | 'considered' | 'classified'> {
   const range = bucketRange(times, bucketMs);
   const consideredVolume = new Array<number>(range.starts.length).fill(0);
   for (const t of times) {

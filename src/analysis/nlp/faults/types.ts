@@ -127,6 +127,8 @@ export interface FaultsResult {
   consideredVolume: number[];
   /** Message id → fault; messages without a fault are absent. */
   assignments: Record<string, FaultAssignment>;
+  /** Positions (in the messages classified) of the messages with a fault, ascending: the records of `assignments` without a lookup by id. */
+  positions: number[];
   /** Every taxonomy fault, product faults then service failures, each most frequent first (ties: taxonomy order). */
   pareto: FaultSummary[];
   bucketMs: number;

@@ -91,6 +91,14 @@ describe('classifyFaults: scope', () => {
     const r = classifyFaults(messages, taxonomy);
     expect(r.considered).toBe(2);
     expect(Object.keys(r.assignments)).toEqual([messages[2]!.id, messages[3]!.id]);
+    // The same records by position, in order: the analysis reads them without a lookup by id.
+    expect(r.positions).toEqual([2, 3]);
+  });
+  it('lists positions in message order, a retweet counted late included', () => {
+    const later = [msg('RT @ann: my bag is lost, a lost bag'), msg('refund please'), msg('nothing here'), msg('lost bag again')];
+    const r = classifyFaults(later, taxonomy);
+    expect(r.positions).toEqual([0, 1, 3]);
+    expect(r.positions.map((p) => later[p]!.id).sort()).toEqual(Object.keys(r.assignments).sort());
   });
   it('keeps the assignment of a message whatever its id, "__proto__" and "constructor" included (ids are data)', () => {
     const odd = [msg('lost bag', { id: '__proto__' }), msg('cancelled', { id: 'constructor' }), msg('refund', { id: 'toString' })];
