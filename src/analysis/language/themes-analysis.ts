@@ -145,13 +145,27 @@ function fromIndex(result: ThemesResult, { docs, matcher }: ThemesIndex, distinc
       if (k >= 0) themesOfPhrase.set(k, [...(themesOfPhrase.get(k) ?? []), order]);
     }
   });
+  const idsOf = (orders: Iterable<number>) => [...orders].sort((a, b) => a - b).map((t) => result.themes[t]!.id).join(';');
+  // Up to 30 themes (12 by default), a message's set of themes is a bit mask, and its ids string is made once per
+  // set, not once per message: a million messages made a million sets, arrays and strings here.
+  // By the phrase's index in the matcher (beyond the largest of the themes' phrases: none).
+  const masks = result.themes.length <= 30 ? new Int32Array(Math.max(0, ...themesOfPhrase.keys()) + 1) : null;
+  if (masks) for (const [k, orders] of themesOfPhrase) masks[k] = orders.reduce((mask, t) => mask | (1 << t), 0);
+  const idsOfMask = new Map<number, string>([[0, '']]);
   return (i) => {
     const text = distinct.of[i]!;
     if (text < 0) return null;
     const doc = docs.docOfText[text]!;
     if (docs.firstText[doc] !== text) return null;
+    if (masks) {
+      let mask = 0;
+      for (let k = docs.phraseStart[doc]!; k < docs.phraseStart[doc + 1]!; k++) mask |= masks[docs.phrases[k]!] ?? 0;
+      let ids = idsOfMask.get(mask);
+      if (ids === undefined) idsOfMask.set(mask, (ids = idsOf(result.themes.flatMap((_, t) => (mask & (1 << t) ? [t] : [])))));
+      return ids;
+    }
     const found = new Set<number>();
     for (let k = docs.phraseStart[doc]!; k < docs.phraseStart[doc + 1]!; k++) for (const t of themesOfPhrase.get(docs.phrases[k]!) ?? []) found.add(t);
-    return [...found].sort((a, b) => a - b).map((t) => result.themes[t]!.id).join(';');
+    return idsOf(found);
   };
 }

@@ -51,42 +51,49 @@ const MAX_TOKENS = 80;
 
 /** Pick representative documents, most typical first. */
 export function pickRepresentatives(input: RepresentativeInput): Representative[] {
-  const phraseWeight = new Map<number, number>();
-  const hits = new Map<number, number[]>();
+  // Per document, in arrays over every document (a theme may hold a few hundred thousand: a list and a record
+  // each were most of this function's time): its count of the theme's phrases, then its dot product and signature.
+  const documents = input.weight.length;
+  const phraseCount = new Int32Array(documents);
+  const touched: number[] = [];
+  const phraseWeight: number[] = [];
   let volume = 0;
-  const seen = new Set<number>();
   for (const p of input.phrases) {
     let w = 0;
     for (const d of input.docsOf.get(p) ?? []) {
       w += input.weight[d]!;
-      let list = hits.get(d);
-      if (list === undefined) hits.set(d, (list = []));
-      list.push(p);
-      if (!seen.has(d)) {
-        seen.add(d);
+      if (phraseCount[d]++ === 0) {
+        touched.push(d);
         volume += input.weight[d]!;
       }
     }
-    phraseWeight.set(p, w);
+    phraseWeight.push(w);
   }
   if (volume === 0) return [];
   let norm = 0;
-  for (const w of phraseWeight.values()) norm += (w / volume) ** 2;
+  for (const w of phraseWeight) norm += (w / volume) ** 2;
   norm = Math.sqrt(norm);
 
-  const scored: { doc: number; cos: number; fits: boolean; signature: number; copies: number }[] = [];
-  for (const [doc, list] of hits) {
-    let dot = 0;
-    for (const p of list) dot += phraseWeight.get(p)! / volume;
-    const tokens = input.tokenCount[doc]!;
-    // Lists are in the order of `phrases` (filled phrase by phrase): the same set hashes the same.
-    let signature = 0x811c9dc5;
-    for (const p of list) signature = mixHash(signature, p);
-    const copies = input.copies[input.foldOf[doc]!]!;
-    scored.push({ doc, cos: dot / (Math.sqrt(list.length) * norm), fits: tokens >= MIN_TOKENS && tokens <= MAX_TOKENS, signature, copies });
-  }
+  // Phrase by phrase, in the order of `phrases`: each document's sum adds its phrases in that order, and the same
+  // set of phrases hashes the same.
+  const dot = new Float64Array(documents);
+  const signature = new Int32Array(documents);
+  const started = new Uint8Array(documents);
+  input.phrases.forEach((p, k) => {
+    const share = phraseWeight[k]! / volume;
+    for (const d of input.docsOf.get(p) ?? []) {
+      dot[d]! += share;
+      signature[d] = mixHash(started[d] ? signature[d]! : 0x811c9dc5, p);
+      started[d] = 1;
+    }
+  });
+  // The cosine in place of the dot product; documents as numbers, sorted by what is in the arrays.
+  for (const d of touched) dot[d] = dot[d]! / (Math.sqrt(phraseCount[d]!) * norm);
+  const cos = dot;
+  const fits = (d: number) => (input.tokenCount[d]! >= MIN_TOKENS && input.tokenCount[d]! <= MAX_TOKENS ? 1 : 0);
+  const copiesOf = (d: number) => input.copies[input.foldOf[d]!]!;
   // Equally typical: the less copied first (an original over a flood).
-  scored.sort((a, b) => Number(b.fits) - Number(a.fits) || b.cos - a.cos || a.copies - b.copies || a.doc - b.doc);
+  const scored = Int32Array.from(touched).sort((a, b) => fits(b) - fits(a) || cos[b]! - cos[a]! || copiesOf(a) - copiesOf(b) || a - b);
   const picked: Representative[] = [];
   const usedSignatures = new Set<number>();
   const usedClusters = new Set<number>();
@@ -105,10 +112,10 @@ export function pickRepresentatives(input: RepresentativeInput): Representative[
       picked.push({ doc, quote });
     }
   };
-  for (const s of scored) {
+  for (const doc of scored) {
     if (picked.length >= input.count) break;
-    if (usedSignatures.has(s.signature)) deferred.push(s.doc);
-    else take(s.doc, s.signature);
+    if (usedSignatures.has(signature[doc]!)) deferred.push(doc);
+    else take(doc, signature[doc]!);
   }
   for (const doc of deferred) {
     if (picked.length >= input.count) break;
