@@ -87,12 +87,12 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
   const shared = filterDeep(report, privacy) as ReportModel;
   await put(BUNDLE_FILES.report, [`${JSON.stringify(shared, null, 2)}\n`]);
 
-  // Each distinct string is filtered once: message texts up front (over the host's threads), then
-  // column values, which repeat (labels, fault ids, matched phrases), and list cells, which quote messages.
+  // Each distinct string is filtered once: message texts up front (over the host's threads), read by the message's
+  // position (the messages table, list cells quoting a message); then column values, which repeat (labels, fault
+  // ids, matched phrases), and other list cells, as they come.
   const masked = await filteredTexts(result, privacy, mapper);
-  const otherText = memoize(privacy.text);
   // With privacy off the filter leaves every string as it is: nothing to look up or remember.
-  const columnText = masked ? (s: string) => masked.byText.get(s) ?? otherText(s) : (s: string) => s;
+  const columnText = masked ? memoize(privacy.text) : (s: string) => s;
   const messages = publishedMessages(result.messages, result.columns, privacy, columnText, masked?.ofMessage);
   await putTable(messages, BUNDLE_FILES.messages, BUNDLE_FILES.messagesCsv, MESSAGE_CSV_COLUMNS);
   await options.afterMessages?.();
@@ -104,7 +104,7 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
   const caseAttributes = attributeRows(cases.rows, privacy);
   await put(BUNDLE_FILES.caseAttributes, arrowIpcChunks(ATTRIBUTE_COLUMNS, caseAttributes));
 
-  for (const list of result.lists) await put(fullListFile(list.name), fullListCsv(list, privacy, columnText));
+  for (const list of result.lists) await put(fullListFile(list.name), fullListCsv(list, privacy, columnText, masked?.ofMessage));
 
   const excerpts = buildExcerpts(shared, messages, cases);
   await put(BUNDLE_FILES.excerpts, [`${JSON.stringify(excerpts)}\n`]);
@@ -120,13 +120,23 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
   return manifest;
 }
 
-/** A full list as CSV chunks, each cell filtered by its column's kind (authors here are the public's: brand accounts are never ranked). */
-function fullListCsv(list: FullList, privacy: Privacy, text: (s: string) => string): Iterable<Uint8Array> {
-  const filters = list.columns.map((c) => (c.kind === 'text' ? (v: CellValue) => (typeof v === 'string' ? text(v) : v) : c.kind === 'author' ? (v: CellValue) => (typeof v === 'string' ? privacy.author(v, false) : v) : (v: CellValue) => v));
+/**
+ * A full list as CSV chunks, each cell filtered by its column's kind (authors here are the public's: brand accounts
+ * are never ranked); a row's message text is taken filtered by the message's position (`ofMessage`) when it can be.
+ */
+function fullListCsv(list: FullList, privacy: Privacy, text: (s: string) => string, ofMessage?: (position: number) => string): Iterable<Uint8Array> {
+  const messageAt = 'messageAt' in list ? list.messageAt : undefined;
+  const masked = (v: CellValue) => (typeof v === 'string' ? text(v) : v);
+  const filters = list.columns.map((c): ((v: CellValue, i: number) => CellValue) => {
+    if (c.kind === 'message-text' && messageAt && ofMessage) return (_, i) => ofMessage(messageAt(i));
+    if (c.kind === 'text' || c.kind === 'message-text') return masked;
+    if (c.kind === 'author') return (v) => (typeof v === 'string' ? privacy.author(v, false) : v);
+    return (v) => v;
+  });
   return csvByteChunks(
     list.columns.map((c) => c.name),
     fullListSize(list),
-    (i) => fullListRow(list, i).map((v, j) => filters[j]!(v)),
+    (i) => fullListRow(list, i).map((v, j) => filters[j]!(v, i)),
   );
 }
 
@@ -150,16 +160,12 @@ async function filteredTexts(result: AnalyzeResult, privacy: Privacy, mapper: Te
   const { texts: distinct, of } = distinctMessageTexts(result.messages);
   const filtered = await mapper.map('privacy-text', { settings: { ...privacy.settings }, brandHandles: [...brandHandles], salt: slug }, distinct);
   const out = filtered.map((f, i) => f ?? distinct[i]!);
-  const byText = new Map<string, string>();
-  distinct.forEach((t, i) => byText.set(t, out[i]!));
-  return { byText, ofMessage: (position) => out[of[position]!]! };
+  return { ofMessage: (position) => out[of[position]!]! };
 }
 
 /** Message texts as a shared report shows them. */
 interface FilteredTexts {
-  /** By the text itself (analysis columns and lists quote message texts). */
-  byText: Map<string, string>;
-  /** By the message's position in the analysis. */
+  /** By the message's position in the analysis (the messages table, and lists that quote messages: `message-text`). */
   ofMessage: (position: number) => string;
 }
 

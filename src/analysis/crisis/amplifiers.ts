@@ -163,8 +163,9 @@ function engagedPostsList(ctx: AnalysisContext, [id, time, likeCounts, shareCoun
   const orNull = (v: number) => (Number.isNaN(v) ? null : v);
   return {
     name: 'engaged-posts',
-    columns: [{ name: 'id' }, { name: 'created_at' }, { name: 'author', kind: 'author' }, { name: 'likes' }, { name: 'shares' }, { name: 'replies' }, { name: 'engagement' }, { name: 'text', kind: 'text' }],
+    columns: [{ name: 'id' }, { name: 'created_at' }, { name: 'author', kind: 'author' }, { name: 'likes' }, { name: 'shares' }, { name: 'replies' }, { name: 'engagement' }, { name: 'text', kind: 'message-text' }],
     size: n,
+    messageAt: (i) => position[order[i]!]!,
     row: (i) => {
       const k = order[i]!;
       const m = messages[position[k]!]!;

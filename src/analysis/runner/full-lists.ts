@@ -8,8 +8,12 @@
  */
 import type { CellValue } from './row-columns.ts';
 
-/** How the privacy filter treats a column: free text is masked, an author handle pseudonymised as configured, other values kept. */
-export type FullListColumnKind = 'text' | 'author' | 'value';
+/**
+ * How the privacy filter treats a column: free text is masked, an author handle pseudonymised as configured, other
+ * values kept. `message-text` is free text that is the text of the row's message ({@link FullListByRow.messageAt}):
+ * the bundle writer takes its masked form by position, as for the messages table, instead of looking the text up.
+ */
+export type FullListColumnKind = 'text' | 'message-text' | 'author' | 'value';
 
 /** One column of a full list. */
 export interface FullListColumn {
@@ -42,6 +46,8 @@ export interface FullListByRow extends FullListHead {
   size: number;
   /** Row `i` (0 ≤ i < size), cells in column order. */
   row(i: number): CellValue[];
+  /** The position among the crisis's messages of the message row `i` quotes (a list with a `message-text` column). */
+  messageAt?(i: number): number;
 }
 
 /** Number of rows of a list. */
