@@ -123,8 +123,8 @@ type FaultMatching =
   | { retweetIds: Set<string>; matches: Started<Map<string, TextTaskResult<'fault-match'>>>; store: (result: TextFaults) => Promise<void> };
 
 // Matching the texts against the taxonomy is most of the work: started once sentiment and the timeline are there,
-// it runs on the host's worker threads while the crisis analyses run here. It keeps only the distinct texts: the
-// million records it reads are made again by `run` rather than held through the analyses between.
+// it runs on the host's worker threads while the crisis analyses run here. It keeps only the distinct texts: `run`
+// reads the records in scope again (the messages themselves, no copies) rather than hold them through the analyses between.
 const faultMatching = startedWork(async (ctx): Promise<FaultMatching | null> => {
   const { coded, items, customers } = scopedFaultTexts(ctx);
   const { configured, taxonomy } = faultTaxonomy(ctx, coded);
