@@ -6,7 +6,7 @@
 import { classifyFaults, discoverCandidateFaults, inFaultScope, type TextMessage } from '../src/analysis/nlp/faults/index.ts';
 import { mergeDiscovered } from '../src/analysis/nlp/phrases/discover.ts';
 import { finishThemes, prepareThemes } from '../src/analysis/nlp/themes/index.ts';
-import { mapByText } from '../src/analysis/parallel/text-mapper.ts';
+import { mapByText, startByPosition } from '../src/analysis/parallel/text-mapper.ts';
 import { createWorkerMapper } from '../src/node/worker-mapper.ts';
 import { GENERIC_TAXONOMY } from './faults.bench.ts';
 
@@ -28,12 +28,13 @@ export async function benchParallel(texts: string[], workers: number): Promise<{
       finishThemes(prepared, mergeDiscovered(await mapper.mapChunks('phrases', {}, prepared.sampleTexts)));
     });
     const faults = await time(async () => {
-      const inScope = messages.filter((m) => inFaultScope(m)).map((m) => m.text);
-      const matches = await mapByText(mapper, 'fault-match', { taxonomy: GENERIC_TAXONOMY }, inScope);
-      const result = classifyFaults(messages, GENERIC_TAXONOMY, { bucketMs: 3_600_000, matches });
+      // As the faults analysis does: the texts in scope, their matches by position.
+      const inScope = messages.filter((m) => inFaultScope(m));
+      const matchAt = await startByPosition(mapper, 'fault-match', { taxonomy: GENERIC_TAXONOMY }, inScope.map((m) => m.text)).join();
+      const result = classifyFaults(inScope, GENERIC_TAXONOMY, { bucketMs: 3_600_000, matchAt });
       const excluded = new Set(Object.keys(result.assignments));
-      const complaints = await mapByText(mapper, 'complaints', {}, messages.filter((m) => !excluded.has(m.id)).map((m) => m.text));
-      discoverCandidateFaults(messages, { excludeIds: excluded, complaints });
+      const complaints = await mapByText(mapper, 'complaints', {}, inScope.filter((m) => !excluded.has(m.id)).map((m) => m.text));
+      discoverCandidateFaults(inScope, { excludeIds: excluded, complaints });
     });
     return { sentiment, themes, faults, threads: mapper.threads };
   } finally {

@@ -15,7 +15,7 @@ import { retweetFlagged } from '../nlp/retweets.ts';
 import { structuredFaults } from '../nlp/faults/structured.ts';
 import { summariseFaults, type FaultHit } from '../nlp/faults/summary.ts';
 import { examplesOfRecords, type FaultRecord } from './fault-examples.ts';
-import { mapByText, startByText, type Started } from '../parallel/text-mapper.ts';
+import { mapByText, startByPosition, type Started } from '../parallel/text-mapper.ts';
 import type { TextTaskResult } from '../parallel/text-tasks.ts';
 import { CASE_PREFIX, type Message } from '../model.ts';
 import { codedRecords } from './coded-records.ts';
@@ -120,7 +120,7 @@ type TextFaults = ReturnType<typeof classifyFaults>;
 /** The texts' faults from the cache, or their matching against the taxonomy under way. */
 type FaultMatching =
   | { cachedResult: TextFaults }
-  | { retweetIds: Set<string>; matches: Started<Map<string, TextTaskResult<'fault-match'>>>; store: (result: TextFaults) => Promise<void> };
+  | { retweetIds: Set<string>; matches: Started<(position: number) => TextTaskResult<'fault-match'>>; store: (result: TextFaults) => Promise<void> };
 
 // Matching the texts against the taxonomy is most of the work: started once sentiment and the timeline are there,
 // it runs on the host's worker threads while the crisis analyses run here. It keeps only the distinct texts: `run`
@@ -136,7 +136,7 @@ const faultMatching = startedWork(async (ctx): Promise<FaultMatching | null> => 
   const entry = await lookUp<TextFaults>(ctx.cache, 'faults', key);
   if (entry.value !== undefined) return { cachedResult: entry.value };
   const texts = items.map((m) => m.text);
-  return { retweetIds, matches: startByText(ctx.textMapper, 'fault-match', { taxonomy: configured }, texts), store: (r) => entry.store(r) };
+  return { retweetIds, matches: startByPosition(ctx.textMapper, 'fault-match', { taxonomy: configured }, texts), store: (r) => entry.store(r) };
 });
 
 /**
@@ -149,7 +149,7 @@ async function textFaults(ctx: AnalysisContext, items: readonly TextMessage[], c
   if (!matching) return null;
   announce();
   if ('cachedResult' in matching) return matching.cachedResult;
-  const text = classifyFaults(items, configured, { bucketMs, matches: await matching.matches.join(), retweetIds: matching.retweetIds });
+  const text = classifyFaults(items, configured, { bucketMs, matchAt: await matching.matches.join(), retweetIds: matching.retweetIds });
   await matching.store(text);
   return text;
 }

@@ -90,16 +90,21 @@ export async function mapByText<K extends TextTaskName>(
   return byText(index, await mapper.map(task, params, distinct));
 }
 
-/** {@link mapByText}, started ahead of need ({@link TextMapper.start}). */
-export function startByText<K extends TextTaskName>(
-  mapper: TextMapper,
-  task: K,
-  params: TextTaskParams<K>,
-  texts: Iterable<string>,
-): Started<Map<string, TextTaskResult<K>>> {
+/**
+ * Each text's result by its position in `texts` (identical texts share one
+ * result), started ahead of need ({@link TextMapper.start}). Read by
+ * position, the results need no map of the texts once they are started:
+ * looking a million texts up again was most of what reading them cost.
+ */
+export function startByPosition<K extends TextTaskName>(mapper: TextMapper, task: K, params: TextTaskParams<K>, texts: readonly string[]): Started<(position: number) => TextTaskResult<K>> {
+  const of = new Int32Array(texts.length);
   const { index, distinct } = distinctIndex(texts);
+  texts.forEach((t, i) => (of[i] = index.get(t) as number));
   const started = mapper.start(task, params, distinct);
-  return deferred(async () => byText(index, await started.join()));
+  return deferred(async () => {
+    const results = await started.join();
+    return (position) => results[of[position]!]!;
+  });
 }
 
 // One map from text to its place, then to its result: a million texts would otherwise fill a set, a map and an array.

@@ -38,8 +38,8 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
   const assignments = Object.create(null) as Record<string, FaultAssignment>;
   const hits: { message: TextMessage; position: number; fault: number }[] = [];
   const times: number[] = [];
-  // Identical texts (retweets, copy-paste) get one answer, computed once (or given: read in place, not copied).
-  const given = options.matches;
+  // Identical texts (retweets, copy-paste) get one answer, computed once (or given: by position, not looked up by text).
+  const given = options.matchAt;
   const chosen = new Map<string, FaultAssignment | null>();
   // What counted messages say (nlp/retweets.ts retweetBody): a retweet of one of them is not evidence again.
   const counted = new Set<string>();
@@ -52,7 +52,7 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
     if (!inFaultScope(m, options)) continue;
     times.push(m.createdAt);
     // null is an answer (no fault): only undefined means not yet asked.
-    let a = given?.get(m.text);
+    let a = given?.(position);
     if (a === undefined) a = chosen.get(m.text);
     if (a === undefined) {
       a = matchMessage(m.text, compiled);

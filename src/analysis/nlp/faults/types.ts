@@ -80,10 +80,11 @@ export interface FaultsOptions {
   /** Timeline bucket width in ms (default 1 hour). */
   bucketMs?: number;
   /**
-   * Matches already computed per text (e.g. on worker threads, see
-   * parallel/text-tasks.ts `fault-match`); texts not in it are matched here.
+   * Matches already computed, by the message's position (e.g. on worker
+   * threads, see parallel/text-tasks.ts `fault-match`); a message it gives
+   * undefined for is matched here.
    */
-  matches?: ReadonlyMap<string, FaultAssignment | null>;
+  matchAt?: (position: number) => FaultAssignment | null | undefined;
   /**
    * Ids of messages the export flags as retweets (nlp/retweets.ts `retweetFlagged`);
    * texts written "RT @user: …" are retweets without it. A retweet of a message

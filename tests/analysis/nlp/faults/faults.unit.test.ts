@@ -94,6 +94,15 @@ describe('classifyFaults: scope', () => {
     // The same records by position, in order: the analysis reads them without a lookup by id.
     expect(r.positions).toEqual([2, 3]);
   });
+  it('takes the matches it is given by position, and matches the texts it is not given', () => {
+    const texts = [msg('refund please'), msg('nothing to see'), msg('lost bag'), msg('lost bag')];
+    const given = classifyFaults(texts.slice(0, 1), taxonomy).assignments[texts[0]!.id]!;
+    // Position 1 is given the refund's answer although its text would match nothing; 2 is given "no fault"; 3 is not given.
+    const r = classifyFaults(texts, taxonomy, { matchAt: (p) => (p <= 1 ? given : p === 2 ? null : undefined) });
+    expect(r.positions).toEqual([0, 1, 3]);
+    expect(r.assignments[texts[1]!.id]?.faultId).toBe('billing');
+    expect(r.assignments[texts[3]!.id]?.faultId).toBe('lost_bag');
+  });
   it('lists positions in message order, a retweet counted late included', () => {
     const later = [msg('RT @ann: my bag is lost, a lost bag'), msg('refund please'), msg('nothing here'), msg('lost bag again')];
     const r = classifyFaults(later, taxonomy);
