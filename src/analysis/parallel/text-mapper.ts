@@ -97,9 +97,18 @@ export async function mapByText<K extends TextTaskName>(
  * looking a million texts up again was most of what reading them cost.
  */
 export function startByPosition<K extends TextTaskName>(mapper: TextMapper, task: K, params: TextTaskParams<K>, texts: readonly string[]): Started<(position: number) => TextTaskResult<K>> {
+  // Each text's place among the distinct ones, in one pass: the map of texts is garbage once this returns.
   const of = new Int32Array(texts.length);
-  const { index, distinct } = distinctIndex(texts);
-  texts.forEach((t, i) => (of[i] = index.get(t) as number));
+  const index = new Map<string, number>();
+  const distinct: string[] = [];
+  texts.forEach((t, i) => {
+    let k = index.get(t);
+    if (k === undefined) {
+      index.set(t, (k = distinct.length));
+      distinct.push(t);
+    }
+    of[i] = k;
+  });
   const started = mapper.start(task, params, distinct);
   return deferred(async () => {
     const results = await started.join();
