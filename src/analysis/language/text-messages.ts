@@ -34,11 +34,13 @@ export function labelledTexts(ctx: AnalysisContext): LabelledTexts {
     return { items, labels: carriedLabels(items), source: 'cases' };
   }
   const sentiment = ctx.columns.column('sentiment') as readonly (SentimentLabel | undefined)[];
+  // Read on the first question: the faults ask only for sentiment, and a million messages' attributes are not free.
   let flagged: Uint8Array | undefined;
-  ctx.messages.forEach((m, i) => {
-    if (retweetFlagged(m.attributes)) (flagged ??= new Uint8Array(ctx.messages.length))[i] = 1;
-  });
-  return { items: ctx.messages, labels: { sentiment: (i) => sentiment[i], retweet: (i) => flagged?.[i] === 1 }, source: 'messages' };
+  const retweet = (i: number) => {
+    flagged ??= Uint8Array.from(ctx.messages, (m) => (retweetFlagged(m.attributes) ? 1 : 0));
+    return flagged[i] === 1;
+  };
+  return { items: ctx.messages, labels: { sentiment: (i) => sentiment[i], retweet }, source: 'messages' };
 }
 
 /** Case narratives as texts (ids prefixed), with CFPB-style `XXXX` redactions blanked so they never become phrases. */

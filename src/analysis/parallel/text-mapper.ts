@@ -5,6 +5,7 @@
  * worker pool, see src/node/worker-mapper.ts; the browser uses this module's
  * in-process mapper).
  */
+import { dedupeExact } from '../core/distinct-texts.ts';
 import {
   createByteTask,
   createChunkTask,
@@ -97,18 +98,8 @@ export async function mapByText<K extends TextTaskName>(
  * looking a million texts up again was most of what reading them cost.
  */
 export function startByPosition<K extends TextTaskName>(mapper: TextMapper, task: K, params: TextTaskParams<K>, texts: readonly string[]): Started<(position: number) => TextTaskResult<K>> {
-  // Each text's place among the distinct ones, in one pass: the map of texts is garbage once this returns.
-  const of = new Int32Array(texts.length);
-  const index = new Map<string, number>();
-  const distinct: string[] = [];
-  texts.forEach((t, i) => {
-    let k = index.get(t);
-    if (k === undefined) {
-      index.set(t, (k = distinct.length));
-      distinct.push(t);
-    }
-    of[i] = k;
-  });
+  // Each text's place among the distinct ones: the map of texts is garbage once this returns.
+  const { texts: distinct, of } = dedupeExact(texts, () => true);
   const started = mapper.start(task, params, distinct);
   return deferred(async () => {
     const results = await started.join();
