@@ -7,7 +7,7 @@
  * identical to the in-process mapper's. Small jobs stay on the calling thread.
  */
 import { deferred, inProcessMapper, type TextMapper } from '../analysis/parallel/text-mapper.ts';
-import { chunkAlign, createChunkTask, createTextTask, type ChunkTaskName, type TextTaskName } from '../analysis/parallel/text-tasks.ts';
+import { chunkAlign, createChunkTask, createTextTask, decodeResults, type ChunkTaskName, type TextTaskName } from '../analysis/parallel/text-tasks.ts';
 import type { ChunkRequest, ChunkResponse } from '../analysis/parallel/chunk-protocol.ts';
 
 /** What the mapper needs of a worker (a Web Worker; a fake in tests). */
@@ -73,7 +73,12 @@ export function browserTextMapper(options: BrowserTextMapperOptions): BrowserTex
   const run = async (kind: ChunkRequest['kind'], task: string, params: unknown, texts: readonly string[], align: number, local: (texts: string[]) => unknown[]) => {
     const bounds = sliceBounds(texts.length, options.helpers + 1, align);
     const json = JSON.stringify(params);
-    const remote = bounds.slice(1, -1).map((from, i) => send(i, { kind, task: task as ChunkRequest['task'], params: json, texts: texts.slice(from, bounds[i + 2]) }));
+    const remote = bounds.slice(1, -1).map(async (from, i) => {
+      const slice = texts.slice(from, bounds[i + 2]);
+      const results = await send(i, { kind, task: task as ChunkRequest['task'], params: json, texts: slice });
+      // A per-text task's answers come encoded where the task says how (text-tasks.ts encodeResults).
+      return kind === 'each' ? decodeResults(task as TextTaskName, results, slice) : results;
+    });
     // Settle every slice before failing, so no helper's answer is left pending.
     const mine = (() => {
       try {

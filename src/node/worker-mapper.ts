@@ -19,6 +19,8 @@ import {
   createByteTask,
   createChunkTask,
   createTextTask,
+  decodeResults,
+  encodeResults,
   isChunkTaskName,
   isTextTaskName,
   type ByteTaskName,
@@ -90,16 +92,17 @@ interface Job {
 
 /**
  * Chunks a worker may hold at once of work started ahead (TextMapper.start): while this thread is busy elsewhere
- * it hands chunks over only when its event loop turns, so the worker keeps the next few to go on with: eight of
- * up to 5,000 texts, about a second of work. (With four, the worker sat idle half the time while this thread ran
- * the crisis analyses of a million posts, and the fault matching it had not done fell to this thread at the join:
- * 2.1 s of it, against 0.4 s with sixteen. Sixteen raised the build's peak by 40–70 MiB, results held earlier;
- * eight is between, 2,079 MiB in one run.) A job this
- * thread is waiting on gives one at a time, leaving the rest for this thread to take; so do chunk tasks, whose
- * chunks are few and long. (Two at a time for a joined job, so that a worker need not wait for this thread's chunk
- * to end to get its next, measured no faster on a million posts: 85.1-85.8 s against 86.6-90.5 s, more CPU.)
+ * it hands chunks over only when its event loop turns, and it may not turn for seconds (themes' document index,
+ * a long SQL step). So a started job's chunks all go to the workers at once: with eight at a time the worker sat
+ * idle while this thread ran the crisis analyses of a million posts, and the fault matching it had not done fell
+ * to this thread at the join (1.8 s of it). Holding the answers early cost memory while they came back as objects
+ * (16 ahead: 40–70 MiB more at the build's peak); they now come back as numbers (text-tasks.ts encodeResults).
+ * A job this thread is waiting on gives one at a time, leaving the rest for this thread to take; so do chunk
+ * tasks, whose chunks are few and long. (Two at a time for a joined job, so that a worker need not wait for this
+ * thread's chunk to end to get its next, measured no faster on a million posts: 85.1-85.8 s against 86.6-90.5 s,
+ * more CPU.)
  */
-const AHEAD = { started: 8, startedChunks: 2, startedBytes: 2, joined: 1 };
+const AHEAD = { started: Infinity, startedChunks: 2, startedBytes: 2, joined: 1 };
 
 interface Slot {
   worker: Worker;
@@ -267,6 +270,11 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     return deferred(async () => collect(await help(job, local)));
   };
 
+  // A per-text chunk's results as a worker answers it, encoded where its task says how (text-tasks.ts), so that
+  // chunks this thread runs and chunks the workers run are kept alike until the join decodes them all.
+  const eachLocal = (task: TextTaskName, run: (text: string) => unknown) => ({ texts: chunkTexts }: ChunkRequest) => encodeResults(task, chunkTexts.map((t) => run(t)));
+  const eachResults = (task: TextTaskName, job: Job, parts: unknown[][]): unknown[] => parts.flatMap((part, i) => decodeResults(task, part, job.own[i]!.request.texts));
+
   /** Texts per chunk of a per-text job (about 8 chunks per thread, 500–5,000). */
   const eachChunk = (n: number): number => options.chunkSize ?? Math.min(5_000, Math.max(500, Math.ceil(n / ((size + 1) * 8))));
 
@@ -283,9 +291,9 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     if (texts.length < minTexts || !usable()) return inProcessMapper.map(task, params, texts);
     // Set up here first: a task that cannot start (say, a bad taxonomy) fails before any work is handed out.
     const run = createTextTask(task, params);
-    const parts = await help(enqueue('each', task, params, texts, eachChunk(texts.length)), ({ texts: chunkTexts }) => chunkTexts.map((t) => run(t)));
+    const job = enqueue('each', task, params, texts, eachChunk(texts.length));
     // Results are typed by the task registry; the workers ran the same task.
-    return parts.flat() as TextTaskResult<K>[];
+    return eachResults(task, job, await help(job, eachLocal(task, run))) as TextTaskResult<K>[];
   };
 
   const mapChunks = async <K extends ChunkTaskName>(task: K, params: ChunkTaskParams<K>, texts: readonly string[]): Promise<ChunkTaskResult<K>[]> => {
@@ -307,7 +315,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     const run = setUp(() => createTextTask(task, params));
     if (!run) return later;
     const job = enqueue('each', task, params, texts, eachChunk(texts.length), AHEAD.started);
-    return startJob(job, ({ texts: chunkTexts }) => chunkTexts.map((t) => run(t)), (parts) => parts.flat() as TextTaskResult<K>[]);
+    return startJob(job, eachLocal(task, run), (parts) => eachResults(task, job, parts) as TextTaskResult<K>[]);
   };
 
   const startChunks = <K extends ChunkTaskName>(task: K, params: ChunkTaskParams<K>, texts: readonly string[]): Started<ChunkTaskResult<K>[]> => {

@@ -8,6 +8,7 @@ import {
   createByteTask,
   createChunkTask,
   createTextTask,
+  encodeResults,
   isByteTaskName,
   isChunkTaskName,
   isTextTaskName,
@@ -30,7 +31,11 @@ export interface ChunkRequest {
   bytes?: Uint8Array;
 }
 
-/** The worker's answer for one chunk. */
+/**
+ * The worker's answer for one chunk. The results of an 'each' request are
+ * encoded where its task says how (text-tasks.ts `encodeResults`): the
+ * mapper decodes them with the chunk's texts.
+ */
 export type ChunkResponse = { id: number; results: unknown[] } | { id: number; error: string };
 
 /** The runner for a request: per text, the whole chunk at once, or over its bytes. */
@@ -38,8 +43,10 @@ function requestRunner(request: Pick<ChunkRequest, 'kind' | 'task'>, params: unk
   // Parameters come from the task's own params type (JSON-encoded on their way to a worker).
   const typed = params as never;
   if (request.kind === 'each' && isTextTaskName(request.task)) {
-    const run = createTextTask(request.task, typed);
-    return ({ texts }) => texts.map((t) => run(t));
+    const task = request.task;
+    const run = createTextTask(task, typed);
+    // Sent encoded where the task says how (text-tasks.ts encodeResults): the mapper decodes them.
+    return ({ texts }) => encodeResults(task, texts.map((t) => run(t)));
   }
   if (request.kind === 'chunk' && isChunkTaskName(request.task)) {
     const run = createChunkTask(request.task, typed);

@@ -7,6 +7,7 @@
 import { compileTaxonomy } from '../nlp/faults/compile.ts';
 import { findComplaints, type ComplaintMatch } from '../nlp/faults/complaintPatterns.ts';
 import { matchMessage } from '../nlp/faults/match.ts';
+import { decodeFaultMatches, encodeFaultMatches } from '../nlp/faults/match-codes.ts';
 import type { FaultAssignment, FaultTaxonomy } from '../nlp/faults/types.ts';
 import { DISCOVERY_BATCH, discoverPhrases, type DiscoveredPhrase } from '../nlp/phrases/discover.ts';
 import { copyKeyHash } from '../nlp/repeat-key.ts';
@@ -63,6 +64,36 @@ export function isTextTaskName(name: unknown): name is TextTaskName {
 /** Build the function for a task; setup (model, taxonomy compilation) happens once here. */
 export function createTextTask<K extends TextTaskName>(name: K, params: TextTaskParams<K>): (text: string) => TextTaskResult<K> {
   return FACTORIES[name](params);
+}
+
+/**
+ * How a task's results for a chunk of texts travel between threads when not
+ * as they are: numbers rather than an object per text, which the receiving
+ * thread would otherwise rebuild one by one as each answer arrives.
+ */
+interface ResultCodec<R> {
+  encode(results: readonly R[]): unknown;
+  /** The results again, given the chunk's texts in order. */
+  decode(encoded: unknown, texts: readonly string[]): R[];
+}
+
+const CODECS: { [K in TextTaskName]?: ResultCodec<TextTaskResult<K>> } = {
+  'fault-match': { encode: encodeFaultMatches, decode: (encoded, texts) => decodeFaultMatches(encoded as ReturnType<typeof encodeFaultMatches>, texts) },
+};
+
+/**
+ * A chunk's results as a worker sends them: `[encoded]` for a task with a
+ * codec, else the results themselves. {@link decodeResults} undoes it.
+ */
+export function encodeResults(task: TextTaskName, results: unknown[]): unknown[] {
+  const codec = CODECS[task] as ResultCodec<unknown> | undefined;
+  return codec ? [codec.encode(results)] : results;
+}
+
+/** A chunk's results as {@link encodeResults} gave them, back as one result per text of `texts`. */
+export function decodeResults(task: TextTaskName, results: unknown[], texts: readonly string[]): unknown[] {
+  const codec = CODECS[task] as ResultCodec<unknown> | undefined;
+  return codec ? codec.decode(results[0], texts) : results;
 }
 
 /**
