@@ -46,6 +46,8 @@ export interface WorkerMapperOptions {
   minTexts?: number;
   /** Texts per chunk (default: about 8 chunks per thread, 500–5,000, so the calling thread checks often for results). */
   chunkSize?: number;
+  /** Characters of texts a worker may hold of work started ahead, in chunks it has not answered (default {@link TEXT_AHEAD}). */
+  textAhead?: number;
   /**
    * The worker entry. Default: the bundled entry the analysis child process
    * names in DEBRIEF_TEXT_WORKER (compiled-entry.ts), else text-worker.mjs
@@ -71,6 +73,8 @@ interface Pending {
   request: ChunkRequest;
   /** How many chunks a worker may hold when given this one (see AHEAD). */
   ahead: number;
+  /** Characters of its texts (see TEXT_AHEAD). */
+  chars: number;
   done: (results: unknown[]) => void;
   fail: (error: Error) => void;
 }
@@ -93,21 +97,27 @@ interface Job {
 /**
  * Chunks a worker may hold at once of work started ahead (TextMapper.start): while this thread is busy elsewhere
  * it hands chunks over only when its event loop turns, and it may not turn for seconds (themes' document index,
- * a long SQL step). So a started job's chunks all go to the workers at once: with eight at a time the worker sat
- * idle while this thread ran the crisis analyses of a million posts, and the fault matching it had not done fell
- * to this thread at the join (1.8 s of it). Holding the answers early cost memory while they came back as objects
- * (16 ahead: 40–70 MiB more at the build's peak); they now come back as numbers (text-tasks.ts encodeResults).
- * A job this thread is waiting on gives one at a time, leaving the rest for this thread to take; so do chunk
- * tasks, whose chunks are few and long. (Two at a time for a joined job, so that a worker need not wait for this
- * thread's chunk to end to get its next, measured no faster on a million posts: 85.1-85.8 s against 86.6-90.5 s,
- * more CPU.)
+ * a long SQL step). With eight at a time the worker sat idle while this thread ran the crisis analyses of a
+ * million posts, and the fault matching it had not done fell to this thread at the join (1.8 s of it). So a
+ * started job's chunks go to the workers up to {@link TEXT_AHEAD} characters of texts a worker holds: every chunk
+ * posted is a copy of its texts until the worker has read it. (Holding the answers early cost memory too while
+ * they came back as objects, 40–70 MiB at the build's peak with sixteen ahead; fault matches now come back as
+ * numbers, text-tasks.ts encodeResults.) A job this thread is waiting on gives one at a time, leaving the rest for
+ * this thread to take; so do chunk tasks, whose chunks are few and long. (Two at a time for a joined job, so that
+ * a worker need not wait for this thread's chunk to end to get its next, measured no faster on a million posts:
+ * 85.1-85.8 s against 86.6-90.5 s, more CPU.)
  */
 const AHEAD = { started: Infinity, startedChunks: 2, startedBytes: 2, joined: 1 };
+
+/** Characters of texts a worker may hold in chunks it has not answered (one chunk, however long, it always may). */
+export const TEXT_AHEAD = 16 * 2 ** 20;
 
 interface Slot {
   worker: Worker;
   /** Chunks posted to the worker, oldest first (it answers in order). */
   jobs: Pending[];
+  /** Characters of the texts of those chunks. */
+  chars: number;
 }
 
 /** Worker threads wanted: explicit option, else DEBRIEF_WORKERS, else one per core but the calling thread's. */
@@ -144,6 +154,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
   let warnedMissing = false;
   let closing = false;
   const chunks = { workers: 0, local: 0 };
+  const textAhead = options.textAhead ?? TEXT_AHEAD;
 
   const usable = (): boolean => {
     if (size < 1) return false;
@@ -158,9 +169,10 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
 
   const pump = (): void => {
     for (const slot of slots) {
-      while (queue.length > 0 && slot.jobs.length < queue[0]!.ahead) {
+      while (queue.length > 0 && slot.jobs.length < queue[0]!.ahead && (slot.jobs.length === 0 || slot.chars + queue[0]!.chars <= textAhead)) {
         const job = queue.shift()!;
         slot.jobs.push(job);
+        slot.chars += job.chars;
         slot.worker.ref();
         // A byte task's input moves to the worker (startBytes made it a buffer of its own).
         slot.worker.postMessage(job.request, job.request.bytes ? [job.request.bytes.buffer as ArrayBuffer] : []);
@@ -172,6 +184,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     broken ??= error;
     for (const slot of slots) {
       for (const job of slot.jobs.splice(0)) job.fail(error);
+      slot.chars = 0;
     }
     for (const job of queue.splice(0)) job.fail(error);
   };
@@ -180,9 +193,10 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     if (slots.length > 0) return;
     for (let i = 0; i < size; i++) {
       const worker = new Worker(entry);
-      const slot: Slot = { worker, jobs: [] };
+      const slot: Slot = { worker, jobs: [], chars: 0 };
       worker.on('message', (response: ChunkResponse) => {
         const job = slot.jobs.shift();
+        if (job) slot.chars -= job.chars;
         // An idle worker must not keep the process alive.
         if (slot.jobs.length === 0) worker.unref();
         if (job && job.request.id === response.id) {
@@ -220,7 +234,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     for (const request of requests) {
       parts.push(
         new Promise((done, reject) => {
-          const job = { request, ahead, done, fail: reject };
+          const job = { request, ahead, chars: textLength(request.texts), done, fail: reject };
           queue.push(job);
           own.push(job);
         }),
@@ -357,4 +371,10 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+}
+
+function textLength(texts: readonly string[]): number {
+  let n = 0;
+  for (const t of texts) n += t.length;
+  return n;
 }

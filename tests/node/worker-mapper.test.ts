@@ -92,7 +92,8 @@ describe('worker mapper', () => {
   });
 
   it('starts a job on the workers while this thread works elsewhere, yielding now and then, and the join gives the in-process results', async () => {
-    const ahead = createWorkerMapper({ workers: 1, minTexts: 0, chunkSize: 50 });
+    // A worker holds at most about two chunks' texts at once: the rest waits for this thread's event loop, or its join.
+    const ahead = createWorkerMapper({ workers: 1, minTexts: 0, chunkSize: 50, textAhead: 2 * 50 * 120 });
     try {
       // A large job first starts the thread (a worker takes about a second to start).
       await ahead.map('complaints', {}, texts.slice(0, 500));
@@ -113,6 +114,25 @@ describe('worker mapper', () => {
       expect(await joined).toEqual(await inProcessMapper.map('sentiment', {}, texts));
       expect(ahead.chunks.local).toBeGreaterThan(before.local);
       expect(started.join()).toBe(joined);
+    } finally {
+      await ahead.close();
+    }
+  }, 120_000);
+
+  it('hands a started job to the worker whole when its texts are few: it keeps working while this thread never turns its event loop', async () => {
+    const ahead = createWorkerMapper({ workers: 1, minTexts: 0, chunkSize: 50 });
+    try {
+      await ahead.map('complaints', {}, texts.slice(0, 500));
+      const before = ahead.chunks;
+      const started = ahead.start('sentiment', {}, texts);
+      const chunks = Math.ceil(texts.length / 50);
+      // Busy without a turn of the event loop (as with themes' document index): nothing more can be handed over now.
+      const busy = Date.now() + 3_000;
+      while (Date.now() < busy);
+      expect(await started.join()).toEqual(await inProcessMapper.map('sentiment', {}, texts));
+      // Every chunk was the worker's: with eight at a time, this thread took the rest at the join.
+      expect(ahead.chunks.workers - before.workers).toBe(chunks);
+      expect(ahead.chunks.local).toBe(before.local);
     } finally {
       await ahead.close();
     }
