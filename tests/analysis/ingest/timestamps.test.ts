@@ -39,6 +39,63 @@ describe('parseTimestamp', () => {
     expect(iso('2024-03-12', { format: 'DD.MM.YYYY' })).toMatch(/^unparseable timestamp: .*does not match dateFormat/);
   });
 
+  it('reads X\'s own form by character exactly as the pattern reads it written with a colon in its offset', () => {
+    // Random texts of that shape (letters of any case, any digits: impossible days, months and times too, a sign or
+    // a wrong character here and there), each against the same text with `+HH:MM`, which only the pattern reads.
+    let seed = 7;
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const pick = (chars: string) => chars[random(chars.length)]!;
+    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const months = ['Jan', 'FEB', 'mar', 'Apr', 'May', 'jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Foo'];
+    const digits = (n: number, max = 10) => Array.from({ length: n }, () => String(random(max))).join('');
+    let read = 0;
+    const refused = new Set<string>();
+    for (let i = 0; i < 20_000; i++) {
+      const day = random(4) === 0 ? digits(2) : String(1 + random(31)).padStart(2, '0');
+      const time = random(4) === 0 ? `${digits(2)}:${digits(2)}:${digits(2)}` : `${digits(1, 3)}${digits(1)}:${digits(1, 6)}${digits(1)}:${digits(1, 6)}${digits(1)}`;
+      const sign = pick('+-+-x');
+      const zone = `${digits(2, 2)}${digits(2, 6)}`;
+      const year = random(5) === 0 ? digits(4) : String(1965 + random(140));
+      const weekday = pick(letters) + pick(letters) + (random(50) === 0 ? '1' : pick(letters));
+      const text = `${weekday} ${months[random(months.length)]} ${day} ${time} ${sign}${zone} ${year}`;
+      const colon = `${weekday} ${text.slice(4, 20)}${sign}${zone.slice(0, 2)}:${zone.slice(2)} ${year}`;
+      const fast = parseTimestamp(text);
+      const slow = parseTimestamp(colon);
+      expect(text).toHaveLength(30);
+      expect(fast.ok, text).toBe(slow.ok);
+      if (fast.ok && slow.ok) {
+        expect(fast.ms, text).toBe(slow.ms);
+        read++;
+      } else if (!fast.ok && !slow.ok) {
+        expect(fast.reason, text).toBe(slow.reason);
+        expect(fast.detail, text).toBe(slow.detail.replace(colon, text));
+        refused.add(fast.reason);
+      }
+    }
+    // A fifth are dates that exist; the rest are refused for the same reason either way, of both kinds.
+    expect(read).toBeGreaterThan(3_000);
+    expect([...refused].sort()).toEqual(['impossible date', 'unparseable timestamp']);
+    expect(iso('Tue Oct 31 22:10:47 -0130 2017')).toBe('2017-10-31T23:40:47.000Z');
+    expect(iso('tue oct 31 22:10:47 +0000 2017')).toBe('2017-10-31T22:10:47.000Z');
+    expect(iso('Tue Oct  1 22:10:47 +0000 2017')).toMatch(/^unparseable timestamp/);
+  });
+
+  it('counts the days of every month as Date.UTC does, years 0–99 read as 1900–1999 included', () => {
+    const years = [...Array.from({ length: 120 }, (_, y) => y), ...Array.from({ length: 221 }, (_, i) => 1890 + i)];
+    for (const y of years) {
+      for (let mo = 1; mo <= 12; mo++) {
+        for (let d = 28; d <= 31; d++) {
+          const text = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${d}`;
+          const r = parseTimestamp(text);
+          const exists = new Date(Date.UTC(y, mo, 0)).getUTCDate() >= d;
+          if (!exists) expect(!r.ok && r.detail, text).toContain(`day ${d} does not exist`);
+          else if (y < 1970 || y > 2100) expect(!r.ok && r.detail, text).toContain('is outside 1970–2100');
+          else expect(r.ok && r.ms, text).toBe(Date.UTC(y, mo - 1, d));
+        }
+      }
+    }
+  });
+
   it('tells unparseable from impossible', () => {
     expect(iso('yesterday')).toMatch(/^unparseable timestamp/);
     expect(iso('2019-02-29')).toBe('impossible date: "2019-02-29": day 29 does not exist in 2019-02');
