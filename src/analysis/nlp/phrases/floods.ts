@@ -43,6 +43,9 @@ export function nearIdenticalIn(x: ArrayLike<number>, x0: number, xn: number, y:
   if (xn > yn) return nearIdenticalIn(y, y0, yn, x, x0, xn);
   const a = x, a0 = x0, an = xn, b = y, b0 = y0, bn = yn;
   if (an < MIN_FOLD_TOKENS) return false;
+  // Told by the lengths alone: a prefix and suffix cover at most the shorter stream, and a cut copy is at least
+  // half the longer one (fold.ts compares each text with every root sharing its first or last words).
+  if (an < NEAR_SHARE * bn && (an < CUT_MIN_TOKENS || 2 * an < bn)) return false;
   let p = 0;
   while (p < an && a[a0 + p] === b[b0 + p]) p++;
   // A copy cut short: a retweet truncated with "…" ends on a cut word.

@@ -54,6 +54,41 @@ describe('nearIdentical', () => {
   });
 });
 
+describe('nearIdentical by lengths', () => {
+  // The rule as written before pairs too far apart in length were told by their lengths alone.
+  const byScan = (x: number[], y: number[]): boolean => {
+    const [a, b] = x.length > y.length ? [y, x] : [x, y];
+    if (a.length < 6) return false;
+    let p = 0;
+    while (p < a.length && a[p] === b[p]) p++;
+    if (p >= a.length - 1 && a.length >= 8 && 2 * a.length >= b.length) return true;
+    let s = 0;
+    while (s < a.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+    return p + s >= 0.8 * b.length;
+  };
+  it('gives the scan\'s answer for streams sharing a head, a tail, both or neither, of every pair of lengths', () => {
+    let seed = 11;
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const answers = new Set<boolean>();
+    for (let an = 0; an <= 40; an++) {
+      for (let bn = an; bn <= 60; bn++) {
+        for (let k = 0; k < 6; k++) {
+          const b = Array.from({ length: bn }, () => random(5));
+          // A head of b, its tail, both around an edit, or random tokens.
+          const head = random(an + 1);
+          const a = k % 3 === 0 ? Array.from({ length: an }, () => random(5)) : [...b.slice(0, head), ...Array.from({ length: k % 3 === 1 ? 0 : random(3) }, () => random(5)), ...b.slice(bn - (an - head))].slice(0, an);
+          while (a.length < an) a.push(random(5));
+          const want = byScan(a, b);
+          answers.add(want);
+          expect(nearIdentical(a, b), `${a} | ${b}`).toBe(want);
+          expect(nearIdentical(b, a), `${b} | ${a}`).toBe(want);
+        }
+      }
+    }
+    expect([...answers].sort()).toEqual([false, true]);
+  });
+});
+
 describe('foldDocuments', () => {
   it('folds each copy into the longest text, whatever the input order', () => {
     const texts = [...VARIANTS.map((v) => v(FLOOD)), 'the keypad stopped working after the overnight update and the app says offline so I cannot get in at all', 'the keypad stopped working after the overnight update and the app says offline'];
