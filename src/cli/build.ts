@@ -20,6 +20,7 @@ import { crisisSlugs, prepareBundles } from './bundles.ts';
 import type { EngineName } from './engines.ts';
 import { progress } from './progress.ts';
 import { rebuildNotebookPages } from './notebook-rebuild.ts';
+import { siteConfigFile } from './site-config.ts';
 import { readStamp, siteOutDir, writeSite } from './site-output.ts';
 import { notebookOnlyChange, siteSources } from './site-sources.ts';
 
@@ -69,11 +70,12 @@ export async function build(root: string, options: BuildOptions): Promise<void> 
     say(`debrief: the site in ${target} is up to date: nothing changed since it was built (DEBRIEF_FULL_BUILD=1 builds every page again)`);
     return;
   }
-  if (notebooks?.length && (await rebuildNotebookPages(root, target, notebooks, stamp, { astro, quiet: options.quiet }))) {
+  const config = await siteConfigFile(root, stamp.sources.key);
+  if (notebooks?.length && (await rebuildNotebookPages(root, target, notebooks, stamp, { astro, config, quiet: options.quiet }))) {
     say(`debrief: only the notebook of ${notebooks.join(', ')} changed: its page rendered again into ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s (DEBRIEF_FULL_BUILD=1 builds every page)`);
     return;
   }
-  await writeSite(root, target, (outDir) => astro(['build', ...(options.quiet ? ['--silent'] : [])], { DEBRIEF_OUT_DIR: outDir }), () => stamp, { onWait: say });
+  await writeSite(root, target, (outDir) => astro(['build', '--config', path.relative(root, config), ...(options.quiet ? ['--silent'] : [])], { DEBRIEF_OUT_DIR: outDir }), () => stamp, { onWait: say });
   say(`debrief: site written to ${target} in ${((Date.now() - started) / 1000).toFixed(1)} s — open index.html there`);
   // Said even with --quiet: a deploy would fail on these files.
   const large = largeFilesWarning(await filesOver(target));

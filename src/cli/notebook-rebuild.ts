@@ -46,6 +46,8 @@ export default {
 export interface NotebookRebuild {
   /** Runs Astro with `args` (after astro.js) and `env` added to the build's; resolves when it exited 0. */
   astro: (args: string[], env: NodeJS.ProcessEnv) => Promise<void>;
+  /** The site's Astro config (an absolute path): the project's `astro.config.mjs` unless given (site-config.ts bundles it). */
+  config?: string;
   quiet?: boolean;
 }
 
@@ -71,7 +73,7 @@ export async function rebuildNotebookPages(root: string, target: string, slugs: 
         await rm(work, { recursive: true, force: true });
         await mkdir(path.dirname(page), { recursive: true });
         await writeFile(page, pageSource(path.join(root, 'src/pages/[crisis]/index.astro'), path.join(root, 'src/site/crises.ts')));
-        await writeFile(config, configSource(path.join(root, 'astro.config.mjs'), path.relative(root, srcDir)));
+        await writeFile(config, configSource(run.config ?? path.join(root, 'astro.config.mjs'), path.relative(root, srcDir)));
         await run.astro(['build', '--config', path.relative(root, config), ...(run.quiet ? ['--silent'] : [])], { DEBRIEF_OUT_DIR: path.relative(root, out), DEBRIEF_ONLY_CRISES: slugs.join(',') });
         // Anything beside the crises' directories (a shared asset) would be missing from the site: build it whole.
         if ((await readdir(out)).some((name) => !slugs.includes(name))) return false;

@@ -1,17 +1,37 @@
-// `node bundle-entry.mjs <entry.ts> <dir> [name]`: bundles a TypeScript entry of this project (packages stay imports)
-// into the directory <dir>/<name>, or else one named by its content, and prints the path of the entry's file there. Used for the CLI (bin/debrief.mjs)
-// and the analysis child and its text workers (compiled-entry.ts), so that they run without tsx's loader thread. A
+// `node bundle-entry.mjs <entry> <dir> [name]`: bundles a TypeScript (or JavaScript) entry of this project (packages stay imports)
+// into the directory <dir>/<name>, or else one named by its content, and prints the path of the entry's file there. Used for the CLI (bin/debrief.mjs),
+// the analysis child and its text workers (compiled-entry.ts), so that they run without tsx's loader thread, and the site's Astro config
+// (src/cli/site-config.ts), so that Astro imports it without starting Vite to read its TypeScript. A
 // process of its own so that esbuild's code and output never stay in the memory of a process that waits for the
 // analysis; plain JavaScript, as it runs before any TypeScript loader.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, transformSync } from 'esbuild';
+
+/** The compiler options of the tsconfig.json nearest above `dir`, as esbuild's bundling would read them (without `extends`). */
+const tsconfigs = new Map();
+function tsconfigRaw(dir) {
+  if (!tsconfigs.has(dir)) {
+    const file = path.join(dir, 'tsconfig.json');
+    let found;
+    if (existsSync(file)) {
+      try {
+        found = { compilerOptions: JSON.parse(readFileSync(file, 'utf8')).compilerOptions ?? {} };
+      } catch {
+        found = {};
+      }
+    } else found = path.dirname(dir) === dir ? {} : tsconfigRaw(path.dirname(dir));
+    tsconfigs.set(dir, found);
+  }
+  return tsconfigs.get(dir);
+}
 
 /**
  * Each module keeps its own `import.meta.url`, `import.meta.dirname` and `import.meta.filename` (esbuild would give
- * the bundle's): src/node finds files beside its modules through them.
+ * the bundle's): src/node finds files beside its modules through them. Replaced as expressions by esbuild itself,
+ * so that the same words inside a string (src/site/prebuilt-workers.ts looks for them in a page's source) stay as they are.
  */
 const ownImportMeta = {
   name: 'own-import-meta',
@@ -20,11 +40,14 @@ const ownImportMeta = {
       if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes('import.meta')) return undefined;
-      const contents = source
-        .replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href))
-        .replace(/\bimport\.meta\.dirname\b/g, JSON.stringify(path.dirname(args.path)))
-        .replace(/\bimport\.meta\.filename\b/g, JSON.stringify(args.path));
-      return { contents, loader: path.extname(args.path).includes('t') ? 'ts' : 'js' };
+      const define = {
+        'import.meta.url': JSON.stringify(pathToFileURL(args.path).href),
+        'import.meta.dirname': JSON.stringify(path.dirname(args.path)),
+        'import.meta.filename': JSON.stringify(args.path),
+      };
+      const loader = path.extname(args.path).includes('t') ? 'ts' : 'js';
+      const { code } = transformSync(source, { loader, define, format: 'esm', target: 'esnext', sourcefile: args.path, tsconfigRaw: tsconfigRaw(path.dirname(args.path)) });
+      return { contents: code, loader: 'js' };
     });
   },
 };
@@ -53,7 +76,8 @@ function prune(dir, base, current) {
 }
 
 const [entry, dir, name] = process.argv.slice(2);
-const base = path.basename(entry).replace(/\.[cm]?ts$/, '');
+// esbuild's [name]: the file name without its extension (`astro.config.mjs` → `astro.config`).
+const base = path.basename(entry).replace(/\.[cm]?[jt]s$/, '');
 try {
   const staging = path.join(dir, `.staging-${process.pid}`);
   const result = await build({
@@ -91,8 +115,9 @@ try {
       rmSync(staging, { recursive: true, force: true });
     }
   }
-  // Pruning is housekeeping: a failure to remove an old bundle never fails the run.
-  if (!name) {
+  // Pruning is housekeeping: a failure to remove an old bundle never fails the run. A name of the entry's own form
+  // (`<base>-<16 hex>`, given by a caller that names bundles by a key of its own) is pruned as a content name is.
+  if (!name || new RegExp(`^${base.replace(/[^\w]/g, '\\$&')}-[0-9a-f]{16}$`).test(name)) {
     try {
       prune(dir, base, path.basename(target));
     } catch {}

@@ -8,6 +8,7 @@
  * ~0.3 s per analysis; the files are named by their content.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -23,10 +24,16 @@ export const COMPILED_DIR = path.resolve(HERE, '../../node_modules/.cache/debrie
 /**
  * Bundles the TypeScript module `entry` (an absolute path) with its own imports (packages stay imports) into
  * a directory of `dir`; returns the path of the entry's file there. Each module keeps its own `import.meta.url`, so paths built from it stay right.
+ * The directory is named by the bundle's content, or `name` when given: a name the caller derives from the sources
+ * (`<entry's name>-<16 hex>`), so that a bundle already made is found without running esbuild at all.
  */
-export async function compiledEntry(entry: string, dir = COMPILED_DIR): Promise<string> {
+export async function compiledEntry(entry: string, dir = COMPILED_DIR, name?: string): Promise<string> {
+  if (name) {
+    const made = path.join(dir, name, `${path.basename(entry).replace(/\.[cm]?[jt]s$/, '')}.mjs`);
+    if (existsSync(made)) return made;
+  }
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(HERE, 'bundle-entry.mjs'), entry, dir], { encoding: 'utf8' });
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(HERE, 'bundle-entry.mjs'), entry, dir, ...(name ? [name] : [])], { encoding: 'utf8' });
     return stdout;
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();

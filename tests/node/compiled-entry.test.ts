@@ -64,6 +64,30 @@ describe('compiledEntry', () => {
     expect(JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8' }))).toEqual([pathToFileURL(path.join(src, 'main.ts')).href, pathToFileURL(path.join(src, 'lib', 'where.ts')).href, path.join(src, 'lib')]);
   });
 
+  it('replaces import.meta as an expression only: the same words inside a string stay as written', async () => {
+    const src = path.join(tmp, 'meta-string');
+    mkdirSync(src, { recursive: true });
+    // src/site/prebuilt-workers.ts looks for this text in a page's source.
+    writeFileSync(path.join(src, 'main.ts'), "const text: string = \"new URL('./w.ts', import.meta.url)\";\nconsole.log(JSON.stringify([text, import.meta.url]));\n");
+    const file = await compiledEntry(path.join(src, 'main.ts'), path.join(tmp, 'out-meta-string'));
+    expect(JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8' }))).toEqual(["new URL('./w.ts', import.meta.url)", pathToFileURL(path.join(src, 'main.ts')).href]);
+  });
+
+  it('bundles a JavaScript entry (an .mjs config) under a given name, found again without esbuild', async () => {
+    const src = path.join(tmp, 'named');
+    mkdirSync(src, { recursive: true });
+    writeFileSync(path.join(src, 'shout.ts'), 'export const shout = (s: string): string => s.toUpperCase();\n');
+    writeFileSync(path.join(src, 'site.config.mjs'), "import { shout } from './shout.ts';\nexport default shout('config');\n");
+    const out = path.join(tmp, 'out-named');
+    const file = await compiledEntry(path.join(src, 'site.config.mjs'), out, 'site.config-0123456789abcdef');
+    expect(path.relative(out, file)).toBe('site.config-0123456789abcdef/site.config.mjs');
+    expect((await import(pathToFileURL(file).href)).default).toBe('CONFIG');
+    // A bundle of that name is taken as it is: the name stands for the sources it was made from.
+    writeFileSync(file, 'export default "kept";\n');
+    expect(await compiledEntry(path.join(src, 'site.config.mjs'), out, 'site.config-0123456789abcdef')).toBe(file);
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', `import c from ${JSON.stringify(pathToFileURL(file).href)}; console.log(c)`], { encoding: 'utf8' }).trim()).toBe('kept');
+  });
+
   it('bundles the analysis child and its text worker', async () => {
     const out = path.join(tmp, 'out-real');
     for (const entry of ['analysis-process-main.ts', 'text-worker.ts']) {
