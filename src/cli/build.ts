@@ -9,13 +9,13 @@
  * brings the bundles up to date, then serves the site with live reload
  * (`astro dev`) for writing notebooks.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildDate, buildTime } from '../node/build-date.ts';
 import { bundlesDir, crisesDir, readManifest } from '../node/bundle-dir.ts';
 import { filesOver, largeFilesWarning } from '../node/large-files.ts';
 import { addPrebuiltBundles, prebuiltBundlesDir } from '../node/prebuilt-bundles.ts';
+import { astroEnv, runAstro } from './astro-process.ts';
 import { crisisSlugs, prepareBundles } from './bundles.ts';
 import type { EngineName } from './engines.ts';
 import { progress } from './progress.ts';
@@ -59,8 +59,8 @@ export async function build(root: string, options: BuildOptions): Promise<void> 
   const { env, crises, prebuilt } = await bundles(root, options);
   const target = siteOutDir(root);
   const started = Date.now();
-  const astroEnv = { ...env, SOURCE_DATE_EPOCH: String(time / 1000) };
-  const astro = (args: string[], extra: NodeJS.ProcessEnv) => run(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), ...args], root, { ...astroEnv, ...extra });
+  const siteEnv = { ...env, ...astroEnv(root), SOURCE_DATE_EPOCH: String(time / 1000) };
+  const astro = (args: string[], extra: NodeJS.ProcessEnv) => runAstro(root, args, { ...siteEnv, ...extra });
   const stamp = { base: process.env.DEBRIEF_BASE || '/', buildDate: buildDate(time), crises, sources: siteSources(root, crisesDir(root)) };
   // Only a notebook's text changed since the site in `target` was built: render its page alone (seconds, not a whole build).
   // Prebuilt bundles (from /analyze/) are not in the stamp, so a site with them is always built whole.
@@ -90,13 +90,5 @@ function sitePagesPresent(target: string, crises: readonly { slug: string }[]): 
 /** Serves the site with live reload; bundles are brought up to date first (run again after changing data). */
 export async function dev(root: string, options: BuildOptions): Promise<void> {
   const { env } = await bundles(root, options);
-  await run(process.execPath, [path.join(root, 'node_modules/astro/astro.js'), 'dev'], root, env);
-}
-
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro ${args[1]} failed (exit ${code}); its output is above`))));
-  });
+  await runAstro(root, ['dev'], env, { compileCache: false });
 }
