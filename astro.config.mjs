@@ -6,6 +6,7 @@ import { recmaReportScope, remarkCellSource } from './src/site/mdx-plugins.ts';
 import { downloadsIntegration } from './src/site/downloads.ts';
 import { bundleCopiesIntegration } from './src/site/bundle-copies.ts';
 import { prebuiltWorkers } from './src/site/prebuilt-workers.ts';
+import { astroRuntimeExternal } from './src/site/astro-runtime-external.ts';
 
 /** `DEBRIEF_BASE=/reports/acme/`: the sub-path the site will be served from. */
 function base() {
@@ -26,7 +27,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [downloadsIntegration(), bundleCopiesIntegration(), mdx({ remarkPlugins: [remarkCellSource], recmaPlugins: [recmaReportScope], optimize: false })],
   vite: {
-    plugins: [prebuiltWorkers()],
+    plugins: [prebuiltWorkers(), astroRuntimeExternal()],
     // DuckDB-WASM's Node build is loaded with require() at build time; never bundle it.
     ssr: { external: ['@duckdb/duckdb-wasm', 'apache-arrow'] },
     build: { assetsInlineLimit: 0 },

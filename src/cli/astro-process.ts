@@ -3,6 +3,12 @@
  * <args>` in the project. A build's preloads node/astro-compile-cache.mjs,
  * which answers Astro's compiler from a cache of its own output for the
  * components that did not change since an earlier build.
+ *
+ * `DEBRIEF_PLAIN_ASTRO=1` builds with Astro as it comes: no compile cache,
+ * the project's own config file (site-config.ts), Astro's runtime bundled
+ * into the server build (site/astro-runtime-external.ts). The pages are the
+ * same bytes either way (tests/cli/site-reproducible.test.ts checks it); the
+ * switch is there to show that, and in case an Astro upgrade disagrees.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -11,10 +17,17 @@ const COMPILE_CACHE = new URL('../node/astro-compile-cache.mjs', import.meta.url
 /** The variable naming astro-compile-cache.mjs's directory. */
 const COMPILE_CACHE_ENV = 'DEBRIEF_ASTRO_COMPILE_CACHE';
 
+/** True when `DEBRIEF_PLAIN_ASTRO` asks for Astro as it comes. */
+export function plainAstro(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !!env.DEBRIEF_PLAIN_ASTRO && env.DEBRIEF_PLAIN_ASTRO !== '0';
+}
+
 /** What a build's Astro process of the project `root` gets besides the build's own environment. */
 export function astroEnv(root: string): NodeJS.ProcessEnv {
   // Telemetry would try the network, which is closed here and none of its business anyway.
-  return { ASTRO_TELEMETRY_DISABLED: '1', [COMPILE_CACHE_ENV]: path.join(root, 'node_modules', '.cache', 'debrief', 'astro-compile') };
+  const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1' };
+  if (!plainAstro()) env[COMPILE_CACHE_ENV] = path.join(root, 'node_modules', '.cache', 'debrief', 'astro-compile');
+  return env;
 }
 
 /**
@@ -24,7 +37,7 @@ export function astroEnv(root: string): NodeJS.ProcessEnv {
  */
 export function runAstro(root: string, args: string[], env: NodeJS.ProcessEnv, { compileCache = true }: { compileCache?: boolean } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(compileCache ? ['--import', COMPILE_CACHE.href] : []), path.join(root, 'node_modules/astro/astro.js'), ...args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env });
+    const child = spawn(process.execPath, [...(compileCache && !plainAstro(env) ? ['--import', COMPILE_CACHE.href] : []), path.join(root, 'node_modules/astro/astro.js'), ...args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env });
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro ${args[0]} failed (exit ${code}); its output is above`))));
   });

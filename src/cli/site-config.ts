@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { compiledEntry } from '../node/compiled-entry.ts';
+import { plainAstro } from './astro-process.ts';
 
 /** The config's file name in the project. */
 export const SITE_CONFIG = 'astro.config.mjs';
@@ -26,10 +27,11 @@ export const SITE_CONFIG = 'astro.config.mjs';
  * bundle holds the paths of the project's modules), so an unchanged project
  * finds it without running esbuild. When it cannot be made, says why on
  * standard error and returns the project's own file: Astro loads that as it
- * always could, only slower.
+ * always could, only slower; so it does with `DEBRIEF_PLAIN_ASTRO=1` (astro-process.ts).
  */
 export async function siteConfigFile(root: string, sourcesKey: string): Promise<string> {
   const config = path.join(root, SITE_CONFIG);
+  if (plainAstro()) return config;
   const key = createHash('sha256').update(`site config 1\0${root}\0${sourcesKey}`).digest('hex').slice(0, 16);
   try {
     return await compiledEntry(config, path.join(root, 'node_modules', '.cache', 'debrief'), `astro.config-${key}`);

@@ -1,8 +1,9 @@
 /**
  * The same input builds the same site, byte for byte: no absolute path, no clock but the build date
  * (SOURCE_DATE_EPOCH here), and nothing of Astro's own (content-assets.mjs, content-modules.mjs) left in dist/.
- * Two builds of the sample crises into two output directories, bundles shared (cached after the first). After an
- * edit of a notebook's text alone, a build renders that page alone, and the site is the bytes of a whole build.
+ * Two builds of the sample crises into two output directories, bundles shared (cached after the first), and a third
+ * with Astro as it comes (DEBRIEF_PLAIN_ASTRO=1: no compile cache, no bundled config, Astro's runtime bundled). After
+ * an edit of a notebook's text alone, a build renders that page alone, and the site is the bytes of a whole build.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,11 +31,11 @@ function files(dir: string): Map<string, Buffer> {
   return out;
 }
 
-const build = (out: string) =>
+const build = (out: string, env: NodeJS.ProcessEnv = {}) =>
   promisify(execFile)(process.execPath, [path.join(ROOT, 'bin/debrief.mjs'), 'build', '--quiet'], {
     cwd: ROOT,
     // 2024-10-21T12:00:00Z: the build date, so that two builds either side of midnight agree too.
-    env: { ...process.env, DEBRIEF_OUT_DIR: out, SOURCE_DATE_EPOCH: '1729512000', DEBRIEF_BASE: '', DEBRIEF_DATA_DIR: '' },
+    env: { ...process.env, DEBRIEF_OUT_DIR: out, SOURCE_DATE_EPOCH: '1729512000', DEBRIEF_BASE: '', DEBRIEF_DATA_DIR: '', DEBRIEF_PLAIN_ASTRO: '', ...env },
     maxBuffer: 64 << 20,
   });
 
@@ -61,7 +62,13 @@ describe('debrief build, twice on the same input', () => {
     const digest = createHash('sha256');
     for (const [name, bytes] of first) digest.update(name).update(bytes);
     console.info(`[reproducible] ${first.size} files, sha256 of the site ${digest.digest('hex').slice(0, 16)}…`);
-  }, 600_000);
+    // Astro as it comes gives the same bytes: the compile cache, the bundled config and the unbundled runtime change none.
+    const plain = path.join(tmp, 'plain');
+    await build(plain, { DEBRIEF_PLAIN_ASTRO: '1' });
+    const third = files(plain);
+    expect([...third.keys()]).toEqual([...first.keys()]);
+    expect([...first].filter(([name, bytes]) => !bytes.equals(third.get(name)!)).map(([name]) => name)).toEqual([]);
+  }, 900_000);
 
   it('renders only the page of a notebook edited since the last build, and the site is then the bytes of a whole build', async () => {
     const [a, b] = [path.join(tmp, 'a'), path.join(tmp, 'b')];
