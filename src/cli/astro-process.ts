@@ -3,24 +3,15 @@
  * <args>` in the project. A build's preloads node/astro-compile-cache.mjs,
  * which answers Astro's compiler from a cache of its own output for the
  * components that did not change since an earlier build.
- *
- * `DEBRIEF_PLAIN_ASTRO=1` builds with Astro as it comes: no compile cache,
- * the project's own config file (site-config.ts), Astro's runtime bundled
- * into the server build (site/astro-runtime-external.ts). The pages are the
- * same bytes either way (tests/cli/site-reproducible.test.ts checks it); the
- * switch is there to show that, and in case an Astro upgrade disagrees.
+ * `DEBRIEF_PLAIN_ASTRO=1` (node/plain-astro.ts) leaves the cache out.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { plainAstro } from '../node/plain-astro.ts';
 
 const COMPILE_CACHE = new URL('../node/astro-compile-cache.mjs', import.meta.url);
 /** The variable naming astro-compile-cache.mjs's directory. */
 const COMPILE_CACHE_ENV = 'DEBRIEF_ASTRO_COMPILE_CACHE';
-
-/** True when `DEBRIEF_PLAIN_ASTRO` asks for Astro as it comes. */
-export function plainAstro(env: NodeJS.ProcessEnv = process.env): boolean {
-  return !!env.DEBRIEF_PLAIN_ASTRO && env.DEBRIEF_PLAIN_ASTRO !== '0';
-}
 
 /** What a build's Astro process of the project `root` gets besides the build's own environment. */
 export function astroEnv(root: string): NodeJS.ProcessEnv {

@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { compiledEntry } from '../node/compiled-entry.ts';
-import { plainAstro } from './astro-process.ts';
+import { plainAstro } from '../node/plain-astro.ts';
 
 /** The config's file name in the project. */
 export const SITE_CONFIG = 'astro.config.mjs';
@@ -27,7 +27,7 @@ export const SITE_CONFIG = 'astro.config.mjs';
  * bundle holds the paths of the project's modules), so an unchanged project
  * finds it without running esbuild. When it cannot be made, says why on
  * standard error and returns the project's own file: Astro loads that as it
- * always could, only slower; so it does with `DEBRIEF_PLAIN_ASTRO=1` (astro-process.ts).
+ * always could, only slower; so it does with `DEBRIEF_PLAIN_ASTRO=1` (node/plain-astro.ts).
  */
 export async function siteConfigFile(root: string, sourcesKey: string): Promise<string> {
   const config = path.join(root, SITE_CONFIG);

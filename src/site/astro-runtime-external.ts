@@ -10,9 +10,10 @@
  * build, a rebuild after a notebook edit included (docs/scaling.md); the
  * pages are the same bytes either way (tests/cli/site-reproducible.test.ts
  * builds the site both ways and compares it file by file). `astro dev` is left
- * alone, and so is a build with `DEBRIEF_PLAIN_ASTRO=1` (cli/astro-process.ts).
+ * alone, and so is a build with `DEBRIEF_PLAIN_ASTRO=1` (node/plain-astro.ts).
  */
 import type { Plugin } from 'vite';
+import { plainAstro } from '../node/plain-astro.ts';
 
 /** The plugin; changes nothing where the resolved config has not the shape it expects. */
 export function astroRuntimeExternal(): Plugin {
@@ -21,8 +22,7 @@ export function astroRuntimeExternal(): Plugin {
     apply: 'build',
     enforce: 'post',
     configResolved(config) {
-      // Read here, not imported from the CLI: the site's config must not pull the CLI's modules into Astro's process.
-      if (process.env.DEBRIEF_PLAIN_ASTRO && process.env.DEBRIEF_PLAIN_ASTRO !== '0') return;
+      if (plainAstro()) return;
       const resolve = config.environments?.ssr?.resolve;
       if (resolve && Array.isArray(resolve.noExternal)) resolve.noExternal = resolve.noExternal.filter((name) => name !== 'astro');
     },

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { astroEnv, plainAstro } from '../../src/cli/astro-process.ts';
+import { astroEnv } from '../../src/cli/astro-process.ts';
+import { plainAstro } from '../../src/node/plain-astro.ts';
 import { siteConfigFile } from '../../src/cli/site-config.ts';
 
 afterEach(() => vi.unstubAllEnvs());
