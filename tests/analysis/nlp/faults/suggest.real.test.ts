@@ -80,8 +80,9 @@
  * even tweets; the odd tweets given the nearest centroid: macro-F1 0.350 (a
  * softmax layer on the same vectors, 0.240). With the gold labels themselves
  * to learn from, averaged vectors separate these nine reasons only a little
- * better than the plain keywords (0.314) and far below the keyword ceiling
- * above (0.455), so they would not lift suggestions learned without labels.
+ * better than the plain keywords on the same odd tweets (0.320), and far
+ * below the keyword ceiling above (0.455): they would not lift suggestions
+ * learned without labels.
  *
  * What limits it: the label words are rarely written — none of the 6,033 says
  * "bad flight", 7 "worst flight", 9 have "long" near "line" — and
