@@ -5,7 +5,7 @@ import mdx from '@astrojs/mdx';
 import { recmaReportScope, remarkCellSource } from './src/site/mdx-plugins.ts';
 import { downloadsIntegration } from './src/site/downloads.ts';
 import { bundleCopiesIntegration } from './src/site/bundle-copies.ts';
-import { prebuiltWorkers } from './src/site/prebuilt-workers.ts';
+import { clientScriptsIntegration } from './src/site/client-scripts.ts';
 import { astroRuntimeExternal } from './src/site/astro-runtime-external.ts';
 
 /** `DEBRIEF_BASE=/reports/acme/`: the sub-path the site will be served from. */
@@ -25,9 +25,9 @@ export default defineConfig({
   // No client router, no prefetch, no dev toolbar: nothing may call out.
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [downloadsIntegration(), bundleCopiesIntegration(), mdx({ remarkPlugins: [remarkCellSource], recmaPlugins: [recmaReportScope], optimize: false })],
+  integrations: [downloadsIntegration(), bundleCopiesIntegration(), clientScriptsIntegration(), mdx({ remarkPlugins: [remarkCellSource], recmaPlugins: [recmaReportScope], optimize: false })],
   vite: {
-    plugins: [prebuiltWorkers(), astroRuntimeExternal()],
+    plugins: [astroRuntimeExternal()],
     // DuckDB-WASM's Node build is loaded with require() at build time; never bundle it.
     ssr: { external: ['@duckdb/duckdb-wasm', 'apache-arrow'] },
     build: { assetsInlineLimit: 0 },

@@ -17,3 +17,9 @@ declare namespace App {
     };
   }
 }
+
+/** The client scripts' addresses, site paths relative to the site's root (site/client-scripts.ts). */
+declare module 'virtual:debrief/client-scripts' {
+  const scripts: Record<import('./client-scripts.ts').ClientScript, string>;
+  export default scripts;
+}

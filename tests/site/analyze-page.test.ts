@@ -56,6 +56,8 @@ describe('/analyze/ page', () => {
     expect(config.wasm).toEqual(Array.from({ length: partCount(wasm) }, (_, i) => `../explorer/duckdb-eh.wasm.${i}`));
     expect(config.worker).toBe('../explorer/duckdb-browser-eh.worker.js');
     expect(doc.querySelector('input[type=file]')!.hasAttribute('multiple')).toBe(true);
+    // One script, a plain module: under the dev server its source (a build links the built file, site/client-scripts.ts).
+    expect([...doc.querySelectorAll('script[src]')].map((s) => [s.getAttribute('type'), s.getAttribute('src')])).toEqual([['module', '../src/analyzer/analyze-entry.ts']]);
   });
 
   it('says so when the site has no fault library', async () => {

@@ -1,10 +1,16 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAnalyzeWorkers, prebuiltWorkers } from '../../src/site/prebuilt-workers.ts';
+import { buildAnalyzeWorkers, replaceIn } from '../../src/site/prebuilt-workers.ts';
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('prebuilt workers', () => {
   it('builds the analysis worker and its helper, named by content, the analysis worker starting the helper beside it', async () => {
-    const first = await buildAnalyzeWorkers();
-    const again = await buildAnalyzeWorkers();
+    const first = await buildAnalyzeWorkers(ROOT);
+    const again = await buildAnalyzeWorkers(ROOT);
     expect(first.text.fileName).toMatch(/^text-worker-[\w-]{10}\.js$/);
     expect(first.analyze.fileName).toMatch(/^analyze-worker-[\w-]{10}\.js$/);
     // Same sources, same bytes and names (same input, same site).
@@ -15,20 +21,27 @@ describe('prebuilt workers', () => {
     expect(analyze).not.toContain('text-worker.ts');
     // Browser code: nothing of Node's left to resolve.
     expect(analyze).not.toMatch(/from\s*"node:/);
+    // What they were built from, relative to the project: the cache checks these files.
+    expect(first.inputs).toContain('src/analyzer/analyze-worker.ts');
+    expect(first.inputs).toContain('src/analyzer/text-worker.ts');
   }, 60_000);
 
-  it('rewrites only the page that starts the analysis worker, and fails loudly when it no longer does so as expected', async () => {
-    const plugin = prebuiltWorkers();
-    const transform = plugin.transform as (this: unknown, code: string, id: string, options?: { ssr?: boolean }) => Promise<unknown>;
-    const context = { emitFile: () => 'ref1' };
-    expect(await transform.call(context, 'x', '/work/other.ts')).toBeNull();
-    const page = new URL('../../src/analyzer/analyze-page.ts', import.meta.url).pathname;
-    await expect(transform.call(context, "new Worker(new URL('./renamed.ts', import.meta.url))", page)).rejects.toThrow(/analyze-page\.ts: expected new URL\('\.\/analyze-worker\.ts'/);
-    const out = (await transform.call(context, "const w = new Worker(new URL('./analyze-worker.ts', import.meta.url), { type: 'module' });", page)) as { code: string };
-    expect(out.code).toBe("const w = new Worker(import.meta.ROLLUP_FILE_URL_ref1, { type: 'module' });");
-    // The page of the project being built (its Vite root), not of the project this file belongs to.
-    const other = prebuiltWorkers();
-    (other.configResolved as (c: unknown) => void)({ root: '/elsewhere', build: { assetsDir: '_astro' } });
-    expect(await (other.transform as typeof transform).call(context, "new Worker(new URL('./analyze-worker.ts', import.meta.url))", page)).toBeNull();
+  it('rewrites only the module named, and fails loudly, naming it, when it no longer starts its worker as expected', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'debrief-replace-in-'));
+    try {
+      const page = path.join(dir, 'page.ts');
+      const other = path.join(dir, 'other.ts');
+      writeFileSync(other, "export const where = new URL('./analyze-worker.ts', import.meta.url);\n");
+      writeFileSync(page, "import { where } from './other.ts';\nexport const w = [where, new URL('./analyze-worker.ts', import.meta.url)];\n");
+      const bundle = async () => new TextDecoder().decode((await build({ entryPoints: [page], bundle: true, format: 'esm', write: false, logLevel: 'silent', plugins: [replaceIn(page, "new URL('./analyze-worker.ts', import.meta.url)", 'new URL("./w-1.js", import.meta.url)')] })).outputFiles[0]!.contents);
+      const out = await bundle();
+      expect(out).toContain('new URL("./w-1.js", import.meta.url)');
+      // The other module keeps its own.
+      expect(out).toContain('new URL("./analyze-worker.ts", import.meta.url)');
+      writeFileSync(page, "export const w = new URL('./renamed.ts', import.meta.url);\n");
+      await expect(bundle()).rejects.toThrow(/page\.ts: expected new URL\('\.\/analyze-worker\.ts'/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
