@@ -1,11 +1,10 @@
 /**
  * Renders only the notebook pages of some crises and puts them into a built
  * site: what `debrief build` does after an edit of a notebook's text alone
- * (site-sources.ts tells). A whole build spends most of its ~20 s on the
- * client scripts of the explorer and /analyze/ and on pages the edit cannot
- * change; this build has one route (the crisis front page, for the given
- * crises), no client script and no bundle copies, and gives the bytes a whole
- * build gives for those pages (tests/cli/site-reproducible.test.ts).
+ * (site-sources.ts tells). A whole build spends most of its ~8 s on pages
+ * the edit cannot change; this build has one route (the crisis front page,
+ * for the given crises), no client script and no bundle copies, and gives the
+ * bytes a whole build gives for those pages (tests/cli/site-reproducible.test.ts).
  */
 import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
