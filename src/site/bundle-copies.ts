@@ -1,6 +1,7 @@
 /**
- * Bundle files the site serves exactly as the bundle has them: the CSV
- * downloads, the full lists, report.json and the explorer's table parts.
+ * Files the site serves exactly as they are on disk: the bundles' — the CSV
+ * downloads, the full lists, report.json and the explorer's table parts —
+ * and DuckDB-WASM's, for the explorer and /analyze/ ({@link duckdbCopies}).
  *
  * In a build they are copied into the output directory after Astro is done
  * (the `debrief-bundle-copies` integration), not rendered as endpoints: a
@@ -10,7 +11,9 @@
  * them in well under a second. `npm run dev` serves the same bytes from the
  * endpoints, which list their paths only in dev ({@link servedByEndpoints}).
  */
+import { statSync } from 'node:fs';
 import { copyFile, mkdir, open, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_FILES } from '../analysis/bundle/layout.ts';
@@ -46,6 +49,23 @@ export function crisisCopies(crisis: LoadedCrisis): BundleCopy[] {
     }
   }
   return out;
+}
+
+/**
+ * DuckDB-WASM's files, served from the site itself (nothing from a CDN): the
+ * exception-handling build's worker, and its 33 MB module in parts a static
+ * host accepts (explorer/parts.ts), at `explorer/…`. Copied like the bundles'
+ * (about 0.4 s of every build through Astro's endpoint, and 33 MB of its memory).
+ */
+export function duckdbCopies(): BundleCopy[] {
+  const dist = path.dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+  const wasm = path.join(dist, 'duckdb-eh.wasm');
+  const worker = path.join(dist, 'duckdb-browser-eh.worker.js');
+  const bytes = statSync(wasm).size;
+  return [
+    { sitePath: 'explorer/duckdb-browser-eh.worker.js', file: worker, start: 0, end: statSync(worker).size },
+    ...Array.from({ length: partCount(bytes) }, (_, i) => ({ sitePath: `explorer/duckdb-eh.wasm.${i}`, file: wasm, start: i * PART_BYTES, end: Math.min(bytes, (i + 1) * PART_BYTES) })),
+  ];
 }
 
 /**
@@ -100,9 +120,9 @@ export function bundleCopiesIntegration() {
         (globalThis as Flag)[COMMAND] = command;
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: { info(message: string): void } }) => {
-        const copies = (await loadCrises()).flatMap(crisisCopies);
+        const copies = [...duckdbCopies(), ...(await loadCrises()).flatMap(crisisCopies)];
         await writeCopies(fileURLToPath(dir), copies);
-        logger.info(`${copies.length} bundle file${copies.length === 1 ? '' : 's'} copied`);
+        logger.info(`${copies.length} files copied from the bundles and DuckDB-WASM`);
       },
     },
   };

@@ -5,8 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Excerpts } from '../../src/analysis/bundle/excerpts.ts';
 import type { BundleManifest } from '../../src/analysis/bundle/layout.ts';
 import type { ReportModel } from '../../src/analysis/report/report-model.ts';
-import { PART_BYTES } from '../../src/explorer/parts.ts';
-import { bundleCopiesIntegration, crisisCopies, servedByEndpoints, writeCopies } from '../../src/site/bundle-copies.ts';
+import { PART_BYTES, joinParts } from '../../src/explorer/parts.ts';
+import { createRequire } from 'node:module';
+import { bundleCopiesIntegration, crisisCopies, duckdbCopies, servedByEndpoints, writeCopies } from '../../src/site/bundle-copies.ts';
 import type { LoadedCrisis } from '../../src/site/crises.ts';
 
 const golden = (slug: string, file: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, '../golden', slug, file), 'utf8'));
@@ -50,6 +51,20 @@ describe('crisisCopies', () => {
 
   it('adds cases.csv when the crisis has cases', () => {
     expect(crisisCopies(crisis('smartlock-firmware-2024', {}, 3)).map((c) => c.sitePath)).toContain('smartlock-firmware-2024/cases.csv');
+  });
+});
+
+describe('duckdbCopies', () => {
+  it("serves DuckDB-WASM's worker whole and its module in parts under explorer/, the parts joined giving the module's bytes", async () => {
+    const copies = duckdbCopies();
+    const wasm = readFileSync(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+    expect(copies[0]).toMatchObject({ sitePath: 'explorer/duckdb-browser-eh.worker.js', start: 0 });
+    const parts = copies.slice(1);
+    expect(parts.map((c) => c.sitePath)).toEqual(parts.map((_, i) => `explorer/duckdb-eh.wasm.${i}`));
+    expect(parts.every((c) => c.end - c.start <= PART_BYTES)).toBe(true);
+    const out = path.join(tmp, 'duckdb');
+    await writeCopies(out, copies);
+    expect(Buffer.from(joinParts(parts.map((c) => readFileSync(path.join(out, c.sitePath))))).equals(wasm)).toBe(true);
   });
 });
 
