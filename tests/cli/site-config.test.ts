@@ -52,7 +52,7 @@ describe('siteConfigFile', () => {
       const own = (await import(pathToFileURL(path.join(ROOT, 'astro.config.mjs')).href)).default;
       const shape = (c: { integrations: { name: string }[]; vite: { plugins: { name: string }[] } }) => ({ ...c, integrations: c.integrations.map((i) => i.name), vite: { ...c.vite, plugins: c.vite.plugins.map((p) => p.name) } });
       expect(shape(bundled)).toEqual(shape(own));
-      expect(shape(bundled).integrations).toEqual(['debrief-downloads', 'debrief-bundle-copies', '@astrojs/mdx']);
+      expect(shape(bundled).integrations).toEqual(['debrief-downloads', 'debrief-bundle-copies', 'debrief-client-scripts', '@astrojs/mdx']);
     } finally {
       rmSync(path.dirname(file), { recursive: true, force: true });
     }
