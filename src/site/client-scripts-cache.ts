@@ -88,7 +88,10 @@ async function stillValid(root: string, hashes: Record<string, string>): Promise
   return true;
 }
 
-/** Writes `built` as an entry of `dir` (named by its inputs' hashes), beside the newest others; keeps at most {@link KEPT}. */
+/**
+ * Writes `built` as an entry of `dir` (named by its inputs' hashes), beside the newest others; keeps at most
+ * {@link KEPT}, and removes the entries of every other key.
+ */
 async function store(root: string, dir: string, built: CacheableBuild): Promise<void> {
   const hashes: Record<string, string> = {};
   for (const input of built.inputs) {
@@ -109,6 +112,8 @@ async function store(root: string, dir: string, built: CacheableBuild): Promise<
   } finally {
     await rm(partial, { recursive: true, force: true });
   }
+  // Entries of another esbuild or lock file are never used again.
+  for (const key of await readdir(path.dirname(dir))) if (key !== path.basename(dir)) await rm(path.join(path.dirname(dir), key), { recursive: true, force: true });
   const others = (await readdir(dir)).filter((n) => /^[0-9a-f]{64}$/.test(n) && n !== name);
   const dated = await Promise.all(others.map(async (n) => ({ n, t: (await stat(path.join(dir, n))).mtimeMs })));
   dated.sort((a, b) => b.t - a.t || (a.n < b.n ? -1 : 1));

@@ -71,6 +71,11 @@ describe('client scripts cache', () => {
     writeFileSync(path.join(root, 'package-lock.json'), '{"changed":true}');
     await cachedBuild(root, cache, make);
     expect(builds).toBe(8);
+    // The entries of the old lock file are gone: only the new key's one.
+    const keys = readdirSync(cache);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).not.toBe(key);
+    expect(readdirSync(path.join(cache, keys[0]!))).toHaveLength(1);
   });
 
   it('treats a removed input or a torn entry as a miss', async () => {
