@@ -68,6 +68,12 @@ export function duckdbCopies(): BundleCopy[] {
   ];
 }
 
+/** Where the pages that run DuckDB-WASM (the explorer, /analyze/) find its files: the site paths of {@link duckdbCopies}. */
+export function duckdbSitePaths(): { worker: string; wasm: string[] } {
+  const paths = duckdbCopies().map((c) => c.sitePath);
+  return { worker: paths[0]!, wasm: paths.slice(1) };
+}
+
 /**
  * True when the endpoints serving these files should list their paths: in
  * `astro dev` only. In a build the integration copies them instead.

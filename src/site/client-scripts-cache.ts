@@ -59,15 +59,9 @@ interface Entry<T> {
 
 /** The newest entry of `dir` whose inputs all still hash as stored, with its files read back; null if none. */
 async function lookup<T extends CacheableBuild>(root: string, dir: string): Promise<T | null> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return null;
-  }
-  const entries = await Promise.all(names.filter((n) => /^[0-9a-f]{64}$/.test(n)).map(async (n) => ({ n, t: await stat(path.join(dir, n)).then((s) => s.mtimeMs, () => 0) })));
-  entries.sort((a, b) => b.t - a.t || (a.n < b.n ? -1 : 1));
-  for (const { n } of entries) {
+  const names = await readdir(dir).catch(() => null);
+  if (names === null) return null;
+  for (const n of await newestFirst(dir, names)) {
     try {
       const entry = JSON.parse(await readFile(path.join(dir, n, 'entry.json'), 'utf8')) as Entry<T>;
       if (!(await stillValid(root, entry.hashes))) continue;
@@ -114,8 +108,13 @@ async function store(root: string, dir: string, built: CacheableBuild): Promise<
   }
   // Entries of another esbuild or lock file are never used again.
   for (const key of await readdir(path.dirname(dir))) if (key !== path.basename(dir)) await rm(path.join(path.dirname(dir), key), { recursive: true, force: true });
-  const others = (await readdir(dir)).filter((n) => /^[0-9a-f]{64}$/.test(n) && n !== name);
-  const dated = await Promise.all(others.map(async (n) => ({ n, t: (await stat(path.join(dir, n))).mtimeMs })));
+  const others = (await readdir(dir)).filter((n) => n !== name);
+  for (const n of (await newestFirst(dir, others)).slice(KEPT - 1)) await rm(path.join(dir, n), { recursive: true, force: true });
+}
+
+/** The entries among `names` (a key's 64 hex digits), newest first; one removed meanwhile counts as oldest. */
+async function newestFirst(dir: string, names: readonly string[]): Promise<string[]> {
+  const dated = await Promise.all(names.filter((n) => /^[0-9a-f]{64}$/.test(n)).map(async (n) => ({ n, t: await stat(path.join(dir, n)).then((s) => s.mtimeMs, () => 0) })));
   dated.sort((a, b) => b.t - a.t || (a.n < b.n ? -1 : 1));
-  for (const { n } of dated.slice(KEPT - 1)) await rm(path.join(dir, n), { recursive: true, force: true });
+  return dated.map((d) => d.n);
 }
