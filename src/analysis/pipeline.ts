@@ -15,7 +15,8 @@ import { defaultAnalyses } from './runner/default-analyses.ts';
 import { runAnalyses } from './runner/order.ts';
 import { customerMessageSql } from './crisis/notions.ts';
 import { num } from './crisis/sql.ts';
-import { inProcessMapper, type TextMapper } from './parallel/text-mapper.ts';
+import { inProcessMapper, type Started, type TextMapper } from './parallel/text-mapper.ts';
+import { startMaskedTexts, type MaskedTexts } from './report/masked-texts.ts';
 import { RowColumns } from './runner/row-columns.ts';
 import { FullLists, type FullList } from './runner/full-lists.ts';
 
@@ -52,6 +53,8 @@ export interface AnalyzeResult {
   csv(): string;
   /** cases.csv text (header only when the crisis has no cases). */
   casesCsv(): string;
+  /** The messages' texts as the bundle shares them, started as soon as they were read (report/masked-texts.ts). */
+  maskedTexts?: Started<MaskedTexts | null>;
 }
 
 /** Ingests and analyses one crisis. The engine is left open with its tables, for notebooks' SQL cells. */
@@ -86,7 +89,10 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
   if (!config.title) config.assumptions.push(`No title in crisis.yaml: the directory name "${options.slug}" is used.`);
   const columns = new RowColumns(messages.map((m) => m.id));
   const caseColumns = new RowColumns(cases.map((c) => c.id));
-  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns, columnNames: columns.names, caseColumns, caseColumnNames: caseColumns.names, lists: new FullLists(), progress: step, cache: options.cache, textMapper: options.textMapper ?? inProcessMapper };
+  const textMapper = options.textMapper ?? inProcessMapper;
+  // Needed only by the bundle, but from here on its work can fill the worker threads' idle time.
+  const maskedTexts = startMaskedTexts(messages, report.crisis, textMapper, { whenIdle: true });
+  const ctx: AnalysisContext = { engine, config, messages, cases, report, columns, columnNames: columns.names, caseColumns, caseColumnNames: caseColumns.names, lists: new FullLists(), progress: step, cache: options.cache, textMapper };
   await runAnalyses(options.analyses ?? defaultAnalyses(), ctx, options.betweenAnalyses);
   return {
     report,
@@ -99,6 +105,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
     lists: ctx.lists.all(),
     csv: () => messagesCsv(messages, ctx.columnNames, ctx.columns),
     casesCsv: () => casesCsv(cases, ctx.caseColumnNames, ctx.caseColumns),
+    maskedTexts,
   };
 }
 

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { deferred, inProcessMapper, type Started, type TextMapper } from '../analysis/parallel/text-mapper.ts';
+import { deferred, inProcessMapper, type StartOptions, type Started, type TextMapper } from '../analysis/parallel/text-mapper.ts';
 import {
   chunkAlign,
   createByteTask,
@@ -149,6 +149,8 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
   const note = options.onNote ?? (() => {});
   const slots: Slot[] = [];
   const queue: Pending[] = [];
+  /** Chunks of work started `whenIdle`: handed to a worker only while `queue` is empty. */
+  const idleQueue: Pending[] = [];
   let nextId = 0;
   let broken: Error | null = null;
   let warnedMissing = false;
@@ -167,16 +169,19 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     return true;
   };
 
+  const fits = (slot: Slot, job: Pending) => slot.jobs.length < job.ahead && (slot.jobs.length === 0 || slot.chars + job.chars <= textAhead);
+  const post = (slot: Slot, job: Pending): void => {
+    slot.jobs.push(job);
+    slot.chars += job.chars;
+    slot.worker.ref();
+    // A byte task's input moves to the worker (startBytes made it a buffer of its own).
+    slot.worker.postMessage(job.request, job.request.bytes ? [job.request.bytes.buffer as ArrayBuffer] : []);
+  };
   const pump = (): void => {
     for (const slot of slots) {
-      while (queue.length > 0 && slot.jobs.length < queue[0]!.ahead && (slot.jobs.length === 0 || slot.chars + queue[0]!.chars <= textAhead)) {
-        const job = queue.shift()!;
-        slot.jobs.push(job);
-        slot.chars += job.chars;
-        slot.worker.ref();
-        // A byte task's input moves to the worker (startBytes made it a buffer of its own).
-        slot.worker.postMessage(job.request, job.request.bytes ? [job.request.bytes.buffer as ArrayBuffer] : []);
-      }
+      while (queue.length > 0 && fits(slot, queue[0]!)) post(slot, queue.shift()!);
+      // Up to TEXT_AHEAD of it, like other started work: this thread may not turn its event loop for seconds.
+      while (queue.length === 0 && idleQueue.length > 0 && fits(slot, idleQueue[0]!)) post(slot, idleQueue.shift()!);
     }
   };
 
@@ -186,7 +191,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
       for (const job of slot.jobs.splice(0)) job.fail(error);
       slot.chars = 0;
     }
-    for (const job of queue.splice(0)) job.fail(error);
+    for (const job of [...queue.splice(0), ...idleQueue.splice(0)]) job.fail(error);
   };
 
   const startThreads = (): void => {
@@ -219,15 +224,15 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
   };
 
   /** Cut `texts` into chunks on the shared queue, for the workers (and, when it helps, this thread) to take. */
-  const enqueue = (kind: 'each' | 'chunk', task: TextTaskName | ChunkTaskName, params: unknown, texts: readonly string[], chunk: number, ahead = AHEAD.joined): Job => {
+  const enqueue = (kind: 'each' | 'chunk', task: TextTaskName | ChunkTaskName, params: unknown, texts: readonly string[], chunk: number, ahead = AHEAD.joined, idle = false): Job => {
     const json = JSON.stringify(params);
     const requests: ChunkRequest[] = [];
     for (let from = 0; from < texts.length; from += chunk) requests.push({ id: nextId++, kind, task, params: json, texts: texts.slice(from, from + chunk) });
-    return queued(requests, ahead);
+    return queued(requests, ahead, idle);
   };
 
-  /** The requests on the shared queue, as one job (`ahead`: see AHEAD). */
-  const queued = (requests: ChunkRequest[], ahead: number): Job => {
+  /** The requests on the shared queue (or, `idle`, the idle one), as one job (`ahead`: see AHEAD). */
+  const queued = (requests: ChunkRequest[], ahead: number, idle = false): Job => {
     startThreads();
     const parts: Promise<unknown[]>[] = [];
     const own: Pending[] = [];
@@ -235,7 +240,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
       parts.push(
         new Promise((done, reject) => {
           const job = { request, ahead, chars: textLength(request.texts), done, fail: reject };
-          queue.push(job);
+          (idle ? idleQueue : queue).push(job);
           own.push(job);
         }),
       );
@@ -249,8 +254,13 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
    * each chunk's results in order.
    */
   const help = async ({ parts, own }: Job, local: (request: ChunkRequest) => unknown[] | Promise<unknown[]>): Promise<unknown[][]> => {
-    // Waited on now: the workers take the rest one chunk at a time, beside this thread.
+    // Waited on now: the workers take the rest one chunk at a time, beside this thread, idle work or not.
     for (const job of own) job.ahead = AHEAD.joined;
+    const mine = new Set(own);
+    if (idleQueue.some((job) => mine.has(job))) {
+      queue.push(...idleQueue.filter((job) => mine.has(job)));
+      idleQueue.splice(0, idleQueue.length, ...idleQueue.filter((job) => !mine.has(job)));
+    }
     // Another job's chunks may share the queue; yield between chunks so worker results are received.
     const next = (): Pending | undefined => {
       for (const job of own) {
@@ -323,12 +333,12 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
 
   // Anything that cannot start on the workers (a small input, no threads, an unknown task, a bad taxonomy) is left
   // to `map` at the join, which runs it here or fails there, as it would have without starting ahead.
-  const start = <K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[]): Started<TextTaskResult<K>[]> => {
+  const start = <K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[], startOptions: StartOptions = {}): Started<TextTaskResult<K>[]> => {
     const later = deferred(() => map(task, params, texts));
     if (broken || !isTextTaskName(task) || texts.length < minTexts || !usable()) return later;
     const run = setUp(() => createTextTask(task, params));
     if (!run) return later;
-    const job = enqueue('each', task, params, texts, eachChunk(texts.length), AHEAD.started);
+    const job = enqueue('each', task, params, texts, eachChunk(texts.length), AHEAD.started, startOptions.whenIdle === true);
     return startJob(job, eachLocal(task, run), (parts) => eachResults(task, job, parts) as TextTaskResult<K>[]);
   };
 

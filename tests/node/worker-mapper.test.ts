@@ -138,6 +138,33 @@ describe('worker mapper', () => {
     }
   }, 120_000);
 
+  it('hands work started whenIdle to a worker only while no other work waits, and its join takes what is left', async () => {
+    const idle = createWorkerMapper({ workers: 1, minTexts: 0, chunkSize: 50, textAhead: 2 * 50 * 120 });
+    const privacy = { settings: { maskPersonalData: true, pseudonymizeAuthors: true }, brandHandles: ['AcmeHelp'], salt: 'acme' };
+    try {
+      await idle.map('complaints', {}, texts.slice(0, 500));
+      const before = idle.chunks;
+      // Started first; the worker is given at once what fits ahead of it (TEXT_AHEAD).
+      const later = idle.start('privacy-text', privacy, texts, { whenIdle: true });
+      const now = idle.start('sentiment', {}, texts.slice(0, 1_000));
+      // This thread busy, turning its event loop, until the worker has answered more chunks than the idle job gave it
+      // at once plus all 20 of the other: in the order they were started, that would be idle chunks only.
+      const until = Date.now() + 60_000;
+      while (idle.chunks.workers - before.workers < 26 && Date.now() < until) {
+        const busy = Date.now() + 5;
+        while (Date.now() < busy);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(await now.join()).toEqual(await inProcessMapper.map('sentiment', {}, texts.slice(0, 1_000)));
+      // Every chunk of the other job was the worker's, taken before the idle job's rest.
+      expect(idle.chunks.local).toBe(before.local);
+      expect(await later.join()).toEqual(await inProcessMapper.map('privacy-text', privacy, texts));
+      expect(idle.chunks.workers + idle.chunks.local - before.workers - before.local).toBe(Math.ceil(texts.length / 50) + 20);
+    } finally {
+      await idle.close();
+    }
+  }, 120_000);
+
   it('moves a byte task to a running worker and its result back: an Arrow batch\'s CSV', async () => {
     const columns: ArrowColumn<string>[] = [{ name: 'text', type: 'utf8', value: (t) => t }];
     const ipc = arrowIpc(columns, texts);

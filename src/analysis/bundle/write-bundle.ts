@@ -11,7 +11,6 @@
  * is written from its Arrow batches (table-files.ts), so the two agree.
  */
 import { arrowIpcChunks, inferColumnType, type ArrowColumn } from '../core/arrow-columns.ts';
-import { distinctMessageTexts } from '../core/distinct-texts.ts';
 import { sha256Hex } from '../core/sha256.ts';
 import { timeOrder } from '../core/time-order.ts';
 import { inProcessMapper, type TextMapper } from '../parallel/text-mapper.ts';
@@ -22,6 +21,7 @@ import { csvByteChunks } from '../report/csv-bytes.ts';
 import { compareIdsAt, MESSAGE_CSV_COLUMNS, type CellValue } from '../report/messages-csv.ts';
 import { fullListFile, fullListRow, fullListSize, type FullList } from '../runner/full-lists.ts';
 import type { RowColumns } from '../runner/row-columns.ts';
+import { startMaskedTexts } from '../report/masked-texts.ts';
 import { createPrivacy, filterDeep, type Privacy } from '../report/privacy.ts';
 import type { ReportModel } from '../report/report-model.ts';
 import { buildExcerpts, type ExcerptCase, type ExcerptMessage } from './excerpts.ts';
@@ -90,7 +90,7 @@ export async function writeBundle(result: AnalyzeResult, inputKey: string, sink:
   // Each distinct string is filtered once: message texts up front (over the host's threads), read by the message's
   // position (the messages table, list cells quoting a message); then column values, which repeat (labels, fault
   // ids, matched phrases), and other list cells, as they come.
-  const masked = await filteredTexts(result, privacy, mapper);
+  const masked = await (result.maskedTexts ?? startMaskedTexts(result.messages, result.report.crisis, mapper)).join();
   // With privacy off the filter leaves every string as it is: nothing to look up or remember.
   const columnText = masked ? memoize(privacy.text) : (s: string) => s;
   const messages = publishedMessages(result.messages, result.columns, privacy, columnText, masked?.ofMessage);
@@ -145,28 +145,6 @@ export function crisisPrivacy(result: Pick<AnalyzeResult, 'report' | 'messages'>
   const { crisis } = result.report;
   const privateAuthors = new Set(result.messages.filter((m) => !m.isBrand && m.author).map((m) => m.author as string));
   return createPrivacy(crisis.privacy, crisis.brandHandles, crisis.slug, privateAuthors);
-}
-
-/**
- * Each distinct message text with its filtered form (the very same string
- * when the filter leaves it alone), computed by `mapper`'s threads with the
- * crisis's privacy settings, as `privacy.text` would; null when those
- * settings leave every text alone.
- */
-async function filteredTexts(result: AnalyzeResult, privacy: Privacy, mapper: TextMapper): Promise<FilteredTexts | null> {
-  if (!privacy.settings.maskPersonalData && !privacy.settings.pseudonymizeAuthors) return null;
-  const { brandHandles, slug } = result.report.crisis;
-  // The collapse the language analyses made of these very messages: their texts are not hashed again.
-  const { texts: distinct, of } = distinctMessageTexts(result.messages);
-  const filtered = await mapper.map('privacy-text', { settings: { ...privacy.settings }, brandHandles: [...brandHandles], salt: slug }, distinct);
-  const out = filtered.map((f, i) => f ?? distinct[i]!);
-  return { ofMessage: (position) => out[of[position]!]! };
-}
-
-/** Message texts as a shared report shows them. */
-interface FilteredTexts {
-  /** By the message's position in the analysis (the messages table, and lists that quote messages: `message-text`). */
-  ofMessage: (position: number) => string;
 }
 
 /**

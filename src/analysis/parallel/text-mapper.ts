@@ -34,7 +34,7 @@ export interface TextMapper {
    * `join` takes any chunk no worker has begun on the calling thread too.
    * Without threads, the work runs when joined. Results are {@link map}'s.
    */
-  start<K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[]): Started<TextTaskResult<K>[]>;
+  start<K extends TextTaskName>(task: K, params: TextTaskParams<K>, texts: readonly string[], options?: StartOptions): Started<TextTaskResult<K>[]>;
   /** {@link mapChunks}, started ahead of need as {@link start} is. */
   startChunks<K extends ChunkTaskName>(task: K, params: ChunkTaskParams<K>, texts: readonly string[]): Started<ChunkTaskResult<K>[]>;
   /**
@@ -43,6 +43,16 @@ export interface TextMapper {
    * copied: the caller must not use it again); without, it runs when joined.
    */
   startBytes<K extends ByteTaskName>(task: K, params: ByteTaskParams<K>, bytes: Uint8Array): Started<Uint8Array>;
+}
+
+/** How work started ahead of need is scheduled (TextMapper.start). */
+export interface StartOptions {
+  /**
+   * Work needed only much later (the bundle's privacy filter, started when the messages are read): a
+   * worker thread takes its chunks only while no other work waits for one, so it fills the time the
+   * workers would sit idle and delays no analysis. Its join takes what is left, as any start's does.
+   */
+  whenIdle?: boolean;
 }
 
 /** Work started ahead of need (TextMapper.start). */
