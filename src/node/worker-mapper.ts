@@ -245,7 +245,9 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
         }),
       );
     }
-    pump();
+    // Idle work is handed over once this thread's current step is done: work it starts meanwhile goes first.
+    if (idle) setImmediate(pump);
+    else pump();
     return { parts, own };
   };
 
