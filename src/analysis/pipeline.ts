@@ -53,7 +53,7 @@ export interface AnalyzeResult {
   csv(): string;
   /** cases.csv text (header only when the crisis has no cases). */
   casesCsv(): string;
-  /** The messages' texts as the bundle shares them, started as soon as they were read (report/masked-texts.ts). */
+  /** The messages' texts as the bundle shares them, started during the analyses (report/masked-texts.ts). */
   maskedTexts?: Started<MaskedTexts | null>;
 }
 
@@ -92,8 +92,8 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
   const textMapper = options.textMapper ?? inProcessMapper;
   const ctx: AnalysisContext = { engine, config, messages, cases, report, columns, columnNames: columns.names, caseColumns, caseColumnNames: caseColumns.names, lists: new FullLists(), progress: step, cache: options.cache, textMapper };
   // The bundle's privacy filter, as work for idle worker threads: they have idle stretches once the first analysis
-  // (sentiment, which wants every thread at once) is done. Started before it, it delayed sentiment by what a worker
-  // is given at once (measured +1.2 s at a million posts).
+  // (sentiment, which wants every thread at once) is done. Started before it, a worker would be given a share of it
+  // (TEXT_AHEAD) before sentiment's first chunk.
   let maskedTexts: Started<MaskedTexts | null> | undefined;
   let first = true;
   await runAnalyses(options.analyses ?? defaultAnalyses(), ctx, () => {

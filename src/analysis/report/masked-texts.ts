@@ -2,10 +2,10 @@
  * Message texts as a shared report shows them: each distinct text put
  * through the crisis's privacy filter once (privacy.ts `text`), over the
  * host's threads. The bundle needs them last, but they depend only on the
- * texts and crisis.yaml, so the pipeline starts them as soon as the messages
- * are read, as work for idle worker threads (TextMapper.start `whenIdle`): at
- * a million posts that is about 7 CPU seconds the bundle's writing no longer
- * waits for, done while the workers would otherwise wait for this thread.
+ * texts and crisis.yaml, so the pipeline starts them during the analyses, as
+ * work for idle worker threads (TextMapper.start `whenIdle`): at a million
+ * posts about 7 CPU seconds, of which the bundle's writing did half on the
+ * main thread, done while the worker would otherwise wait for that thread.
  */
 import { distinctMessageTexts } from '../core/distinct-texts.ts';
 import type { Started, TextMapper } from '../parallel/text-mapper.ts';
