@@ -48,7 +48,7 @@ export interface TextMapper {
 /** How work started ahead of need is scheduled (TextMapper.start). */
 export interface StartOptions {
   /**
-   * Work needed only much later (the bundle's privacy filter, started when the messages are read): a
+   * Work needed only much later (the bundle's privacy filter, started during the analyses): a
    * worker thread takes its chunks only while no other work waits for one, so it fills the time the
    * workers would sit idle and delays no analysis. Its join takes what is left, as any start's does.
    */
