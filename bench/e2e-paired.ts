@@ -1,13 +1,16 @@
 /**
  * `npm run bench -- --e2e --against <git ref> [--rounds 2] [--posts N]`: the
  * end-to-end build of one crisis with the code of `<ref>` and with this working
- * tree's, alternating (ref, this, ref, this, …), and each stage's median side
- * by side.
+ * tree's, in turns, each round in the other order (ref, this; this, ref; …),
+ * and each stage's median side by side.
  *
  * Why: on this shared 2-core machine the same code's wall time moves by ±15%
  * from one run to the next, more than most changes gain; runs taken in turns,
- * in one sitting, compare like with like. `<ref>`'s files come from `git
- * archive` (its committed tree); both use this project's node_modules.
+ * in one sitting, compare like with like. The order turns too: the second build
+ * of a pair was the slower one in reading in three pairings of one night, the
+ * same code against itself included (docs/scaling.md), so a fixed order would
+ * charge that to one side. `<ref>`'s files come from `git archive` (its
+ * committed tree); both use this project's node_modules.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
@@ -43,7 +46,7 @@ export async function pairedMain(argv: string[]): Promise<number> {
   console.log(`crisis: ${crisis.dir}${crisis.reused ? '' : ' (generated)'}`);
   const runs: Record<'ref' | 'this', BuildRun[]> = { ref: [], this: [] };
   for (let round = 1; round <= rounds; round++) {
-    for (const [side, project] of [['ref', ref.dir], ['this', ROOT]] as const) {
+    for (const [side, project] of roundOrder(round, ref.dir)) {
       console.log(`\nround ${round}, ${side === 'ref' ? `${values.against}` : 'this tree'}:`);
       const run = await runBuild(base, path.dirname(crisis.dir), project);
       if (run.code !== 0) {
@@ -56,6 +59,12 @@ export async function pairedMain(argv: string[]): Promise<number> {
   }
   printComparison(values.against, runs);
   return 0;
+}
+
+/** The two builds of round `round` (from 1): the ref's first in odd rounds, this tree's first in even ones. */
+export function roundOrder(round: number, refDir: string): (readonly ['ref' | 'this', string])[] {
+  const pair = [['ref', refDir], ['this', ROOT]] as const;
+  return round % 2 === 1 ? [...pair] : [pair[1], pair[0]];
 }
 
 /** `<ref>`'s committed tree under `base`, made once per commit, with this project's packages. */
