@@ -100,6 +100,22 @@ export async function writeCopies(outDir: string, copies: readonly BundleCopy[])
   }
 }
 
+/** The bytes `start` … `end` (exclusive) of `file`, as a copy serves them (the dev endpoints); a file shorter than `end` is an error. */
+export async function readRange(file: string, start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = new Uint8Array(end - start);
+  const handle = await open(file, 'r');
+  try {
+    for (let at = 0; at < bytes.length; ) {
+      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, start + at);
+      if (bytesRead === 0) throw new Error(`${file}: shorter than ${end} bytes`);
+      at += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+  return bytes;
+}
+
 async function copyRange(file: string, target: string, start: number, end: number): Promise<void> {
   const from = await open(file, 'r');
   const to = await open(target, 'w');

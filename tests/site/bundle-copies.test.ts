@@ -7,7 +7,7 @@ import type { BundleManifest } from '../../src/analysis/bundle/layout.ts';
 import type { ReportModel } from '../../src/analysis/report/report-model.ts';
 import { PART_BYTES, joinParts } from '../../src/explorer/parts.ts';
 import { createRequire } from 'node:module';
-import { bundleCopiesIntegration, crisisCopies, duckdbCopies, servedByEndpoints, writeCopies } from '../../src/site/bundle-copies.ts';
+import { bundleCopiesIntegration, crisisCopies, duckdbCopies, readRange, servedByEndpoints, writeCopies } from '../../src/site/bundle-copies.ts';
 import type { LoadedCrisis } from '../../src/site/crises.ts';
 
 const golden = (slug: string, file: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, '../golden', slug, file), 'utf8'));
@@ -88,6 +88,17 @@ describe('writeCopies', () => {
 
   it('names the file and what to do when a bundle file is missing', async () => {
     await expect(writeCopies(path.join(tmp, 'out2'), [{ sitePath: 'x.csv', file: path.join(tmp, 'missing.csv'), start: 0, end: 10 }])).rejects.toThrow(/missing\.csv.*ENOENT.*bundle is complete/);
+  });
+});
+
+describe('readRange', () => {
+  it("gives a copy's bytes as the dev endpoints serve them, and names a file shorter than the range", async () => {
+    const source = path.join(tmp, 'range.bin');
+    const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 7) % 256));
+    writeFileSync(source, bytes);
+    expect(Buffer.from(await readRange(source, 100, 900)).equals(bytes.subarray(100, 900))).toBe(true);
+    expect((await readRange(source, 0, 0)).length).toBe(0);
+    await expect(readRange(source, 900, 1001)).rejects.toThrow(/range\.bin: shorter than 1001 bytes/);
   });
 });
 
