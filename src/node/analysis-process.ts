@@ -44,10 +44,11 @@ const ENTRY_NAME = './analysis-process.mjs';
 
 /**
  * Node flags of this process the child keeps: the ones that change what it measures (`--expose-gc`, which the
- * child is given anyway, and the semi-space and stack sizes) and the profilers' (`node --cpu-prof --cpu-prof-dir=D bin/debrief.mjs analyze …` profiles
- * the analysis, where the time goes, not just this waiting parent).
+ * child is given anyway, and the semi-space and stack sizes), the profilers' (`node --cpu-prof --cpu-prof-dir=D bin/debrief.mjs analyze …` profiles
+ * the analysis, where the time goes, not just this waiting parent) and V8's traces of its collections
+ * (`--trace-gc --trace-incremental-marking`: which collections the analysis starts, and why).
  */
-const KEPT_FLAGS = /^--(expose[-_]gc|max[-_]semi[-_]space[-_]size=\d+|stack[-_]size=\d+|cpu[-_]prof|cpu[-_]prof[-_]dir=.+|heap[-_]prof|heap[-_]prof[-_]dir=.+)$/;
+const KEPT_FLAGS = /^--(trace[-_]gc|trace[-_]incremental[-_]marking|expose[-_]gc|max[-_]semi[-_]space[-_]size=\d+|stack[-_]size=\d+|cpu[-_]prof|cpu[-_]prof[-_]dir=.+|heap[-_]prof|heap[-_]prof[-_]dir=.+)$/;
 
 /** The flags of `execArgv` (this process's, by default) the analysis child is started with too. */
 export function keptFlags(execArgv: readonly string[] = process.execArgv): string[] {

@@ -174,7 +174,7 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     slot.jobs.push(job);
     slot.chars += job.chars;
     slot.worker.ref();
-    // A byte task's input moves to the worker (startBytes made it a buffer of its own).
+    // A byte task's input moves to the worker, its whole buffer (the task owns it).
     slot.worker.postMessage(job.request, job.request.bytes ? [job.request.bytes.buffer as ArrayBuffer] : []);
   };
   const pump = (): void => {
@@ -359,9 +359,8 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
     if (broken || closing || slots.length === 0) return later;
     const run = setUp(() => createByteTask(task, params));
     if (!run) return later;
-    // Moved to the worker whole: a view into a larger buffer is copied out first.
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    const job = queued([{ id: nextId++, kind: 'bytes', task, params: JSON.stringify(params), texts: [], bytes: own }], AHEAD.startedBytes);
+    // Its whole buffer moves to the worker, a view into it as it is (the task owns the buffer).
+    const job = queued([{ id: nextId++, kind: 'bytes', task, params: JSON.stringify(params), texts: [], bytes }], AHEAD.startedBytes);
     return startJob(job, async ({ bytes: input }) => [await run(input!)], (parts) => parts[0]![0] as Uint8Array);
   };
 

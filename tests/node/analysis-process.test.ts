@@ -66,9 +66,9 @@ function alive(pid: number): boolean {
 const ACTIVITY = `process.send({ type: 'activity', activity: 'running the faults analysis' });\n`;
 
 describe('the analysis process', () => {
-  it('is started with the flags that change what it measures: gc exposed, young generation, stack, the profilers', () => {
-    const given = ['--expose-gc', '--max-semi-space-size=64', '--stack-size=2000', '--cpu-prof', '--cpu-prof-dir=/tmp/p', '--heap-prof', '--import', 'tsx', '--inspect', '--max-old-space-size=100'];
-    expect(keptFlags(given)).toEqual(['--expose-gc', '--max-semi-space-size=64', '--stack-size=2000', '--cpu-prof', '--cpu-prof-dir=/tmp/p', '--heap-prof']);
+  it('is started with the flags that change what it measures: gc exposed, young generation, stack, the profilers, the collections\' traces', () => {
+    const given = ['--expose-gc', '--max-semi-space-size=64', '--stack-size=2000', '--cpu-prof', '--cpu-prof-dir=/tmp/p', '--heap-prof', '--trace-gc', '--trace_incremental_marking', '--import', 'tsx', '--inspect', '--max-old-space-size=100', '--trace-deopt'];
+    expect(keptFlags(given)).toEqual(['--expose-gc', '--max-semi-space-size=64', '--stack-size=2000', '--cpu-prof', '--cpu-prof-dir=/tmp/p', '--heap-prof', '--trace-gc', '--trace_incremental_marking']);
   });
 
   it('turns V8 aborting it for heap (an array grown past the limit in one step) into one line', async () => {

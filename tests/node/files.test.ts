@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeUtf8, nodeCrisisFiles } from '../../src/node/files.ts';
+import { decodeSource } from '../../src/analysis/ingest/encoding.ts';
+import { decodeUtf8, nodeCrisisFiles, nodeFileSource } from '../../src/node/files.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'debrief-files-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -20,6 +21,28 @@ describe('nodeCrisisFiles().readText', () => {
     writeFileSync(path.join(tmp, 'ok.yaml'), '\ufefftitle: Panne de réseau ☕ 𝄞\n');
     expect(await nodeCrisisFiles(tmp).readText('ok.yaml')).toBe('title: Panne de réseau ☕ 𝄞\n');
     expect(await nodeCrisisFiles(tmp).readText('none.yaml')).toBeNull();
+  });
+});
+
+describe('nodeFileSource', () => {
+  it('reads a file in chunks of one buffer, and the text decoded from them is the file, characters cut at chunk edges included', async () => {
+    // Three-byte and four-byte characters across the 1 MiB edges.
+    const text = Array.from({ length: 120_000 }, (_, i) => `${i},€ ${'x'.repeat(i % 17)} 𝄞\n`).join('');
+    const file = path.join(tmp, 'posts.csv');
+    writeFileSync(file, text);
+    const source = nodeFileSource(file);
+    const buffers = new Set<ArrayBufferLike>();
+    let bytes = 0;
+    for await (const chunk of source.chunks()) {
+      buffers.add(chunk.buffer);
+      bytes += chunk.length;
+    }
+    expect(bytes).toBe(Buffer.byteLength(text));
+    expect(bytes).toBeGreaterThan(2 << 20);
+    expect(buffers.size).toBe(1);
+    let decoded = '';
+    for await (const part of decodeSource(source)) decoded += part;
+    expect(decoded).toBe(text);
   });
 });
 

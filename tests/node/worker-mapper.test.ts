@@ -170,11 +170,18 @@ describe('worker mapper', () => {
     const ipc = arrowIpc(columns, texts);
     const csv = { columns: ['text'] };
     const before = mapper.chunks;
-    const input = ipc.slice();
+    // A view of part of a buffer: the task owns the whole buffer.
+    const input = new Uint8Array(ipc.length + 16).subarray(8, 8 + ipc.length);
+    input.set(ipc);
+    const buffer = input.buffer;
     const started = mapper.startBytes('arrow-csv', csv, input);
     // Moved, not copied: the caller's buffer is empty now.
     expect(input.byteLength).toBe(0);
-    expect(Buffer.from(await started.join()).equals(Buffer.from(await arrowBatchCsv(ipc, csv)))).toBe(true);
+    expect(buffer.byteLength).toBe(0);
+    const rows = await started.join();
+    expect(Buffer.from(rows).equals(Buffer.from(await arrowBatchCsv(ipc.slice(), csv)))).toBe(true);
+    // Back in the same buffer, written over its start: the whole buffer came back.
+    expect([rows.byteOffset, rows.buffer.byteLength]).toEqual([0, ipc.length + 16]);
     expect(mapper.chunks.workers).toBe(before.workers + 1);
     expect(mapper.chunks.local).toBe(before.local);
     // A failing task fails at the join, with the worker's reason.
@@ -190,11 +197,12 @@ describe('worker mapper', () => {
       // Not a task (the cast gets it past TypeScript): nothing is thrown when starting, the join rejects.
       const bad = small.start('summarise' as never, {} as never, ['late again']);
       await expect(bad.join()).rejects.toThrow(/^unknown text task "summarise"$/);
-      // No thread running: a byte task runs at the join, on this thread, and leaves its input where it was.
+      // No thread running: a byte task runs at the join, on this thread, and its input is not moved.
       const ipc = arrowIpc([{ name: 'text', type: 'utf8', value: (t: string) => t }], texts.slice(0, 50));
-      const bytes = small.startBytes('arrow-csv', { columns: ['text'] }, ipc);
-      expect(ipc.byteLength).toBeGreaterThan(0);
-      expect(Buffer.from(await bytes.join()).equals(Buffer.from(await arrowBatchCsv(ipc, { columns: ['text'] })))).toBe(true);
+      const input = ipc.slice();
+      const bytes = small.startBytes('arrow-csv', { columns: ['text'] }, input);
+      expect(input.byteLength).toBe(ipc.byteLength);
+      expect(Buffer.from(await bytes.join()).equals(Buffer.from(await arrowBatchCsv(ipc.slice(), { columns: ['text'] })))).toBe(true);
       expect(small.threads).toBe(0);
       const discovery = small.startChunks('phrases', {}, texts.slice(0, 120));
       expect(mergeDiscovered(await discovery.join())).toEqual(mergeDiscovered(await inProcessMapper.mapChunks('phrases', {}, texts.slice(0, 120))));

@@ -10,7 +10,7 @@
  * `false` as a flag, NaN as a number), flags are `Boolean(+v)`, numbers `+v`
  * (a BigInt throws), timestamps must be whole milliseconds.
  */
-import { Bool, Float64, Int64, Table, TimestampMillisecond, Utf8, makeData, makeVector, tableToIPC, type DataType, type Vector } from 'apache-arrow';
+import { AsyncByteQueue, Bool, Float64, Int64, RecordBatchStreamWriter, Table, TimestampMillisecond, Utf8, makeData, makeVector, tableToIPC, type DataType, type Vector } from 'apache-arrow';
 
 /** The column types Debrief moves: text, flags, UTC millisecond timestamps, integers and doubles. */
 export type ArrowColumnType = 'utf8' | 'bool' | 'timestamp' | 'int64' | 'float64';
@@ -54,6 +54,14 @@ export class ByteArena {
     this.used += n;
     return piece;
   }
+  /**
+   * `bytes` zeroed bytes at an offset that is a multiple of 8, for a column's offsets, values or bitmap: typed arrays
+   * of their own would each be a new buffer outside V8's heap (see the class's comment), a dozen per batch.
+   */
+  zeroed(bytes: number): Uint8Array {
+    this.used = Math.min(this.buffer.length, (this.used + 7) & ~7);
+    return this.take(bytes).fill(0);
+  }
   /** The first `used` bytes of a piece, as the column keeps them. */
   keep(bytes: Uint8Array, used: number): Uint8Array {
     // The unused tail goes back to the arena when this was its last piece.
@@ -79,11 +87,11 @@ export class ByteArena {
 }
 
 /** Validity bitmap (LSB first) and null count; no bitmap when nothing is null. */
-function validity(values: readonly Value[]): { nullBitmap: Uint8Array | undefined; nullCount: number } {
+function validity(values: readonly Value[], arena: ByteArena): { nullBitmap: Uint8Array | undefined; nullCount: number } {
   let nullCount = 0;
   for (const v of values) if (v === null) nullCount++;
   if (!nullCount) return { nullBitmap: undefined, nullCount };
-  const bitmap = new Uint8Array((values.length + 7) >> 3);
+  const bitmap = arena.zeroed((values.length + 7) >> 3);
   for (let i = 0; i < values.length; i++) if (values[i] !== null) bitmap[i >> 3]! |= 1 << (i & 7);
   return { nullBitmap: bitmap, nullCount };
 }
@@ -105,7 +113,7 @@ function textVector(values: Value[], arena: ByteArena): Vector {
   const texts = values as (string | null)[];
   // Long texts (posts) are encoded by a native call each; short ones (ids, labels) are cheaper to copy.
   const { offsets, bytes } = units >= LONG_UNITS_PER_VALUE * n ? encodeLong(texts, units, arena) : encodeEach(texts, units, arena);
-  return makeVector(makeData({ type: new Utf8(), length: n, ...validity(values), valueOffsets: offsets, data: bytes }));
+  return makeVector(makeData({ type: new Utf8(), length: n, ...validity(values, arena), valueOffsets: offsets, data: bytes }));
 }
 
 /**
@@ -121,7 +129,7 @@ const LONG_UNITS_PER_VALUE = 32;
  */
 function encodeLong(texts: readonly (string | null)[], units: number, arena: ByteArena): { offsets: Int32Array; bytes: Uint8Array } {
   const n = texts.length;
-  const offsets = new Int32Array(n + 1);
+  const offsets = int32s(arena, n + 1);
   const bytes = arena.take(Math.max(64, units * 3));
   let at = 0;
   for (let i = 0; i < n; i++) {
@@ -135,7 +143,7 @@ function encodeLong(texts: readonly (string | null)[], units: number, arena: Byt
 /** Each text copied into the buffer on its own (ASCII unit by unit, the rest through TextEncoder). */
 function encodeEach(texts: readonly (string | null)[], units: number, arena: ByteArena): { offsets: Int32Array; bytes: Uint8Array } {
   const n = texts.length;
-  const offsets = new Int32Array(n + 1);
+  const offsets = int32s(arena, n + 1);
   // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4): no text can overflow this.
   const bytes = arena.take(Math.max(64, units * 3));
   let at = 0;
@@ -158,30 +166,38 @@ function encodeEach(texts: readonly (string | null)[], units: number, arena: Byt
   return { offsets, bytes: arena.keep(bytes, at) };
 }
 
-function boolVector(values: readonly Value[]): Vector {
-  const data = new Uint8Array((values.length + 7) >> 3);
+/** `n` zeroed 32-bit integers in the arena. */
+function int32s(arena: ByteArena, n: number): Int32Array {
+  const bytes = arena.zeroed(n * 4);
+  return new Int32Array(bytes.buffer, bytes.byteOffset, n);
+}
+
+function boolVector(values: readonly Value[], arena: ByteArena): Vector {
+  const data = arena.zeroed((values.length + 7) >> 3);
   values.forEach((v, i) => {
     if (v !== null && Boolean(+(v as number))) data[i >> 3]! |= 1 << (i & 7);
   });
-  return makeVector(makeData({ type: new Bool(), length: values.length, ...validity(values), data }));
+  return makeVector(makeData({ type: new Bool(), length: values.length, ...validity(values, arena), data }));
 }
 
-function int64Vector(values: readonly Value[], type: Int64 | TimestampMillisecond): Vector {
-  const data = new BigInt64Array(values.length);
+function int64Vector(values: readonly Value[], type: Int64 | TimestampMillisecond, arena: ByteArena): Vector {
+  const bytes = arena.zeroed(values.length * 8);
+  const data = new BigInt64Array(bytes.buffer, bytes.byteOffset, values.length);
   // Timestamps must be whole milliseconds (BigInt throws on 1.5 or undefined); counts are truncated.
   const whole = type instanceof Int64 ? (v: Value) => BigInt(Math.trunc(+(v as number))) : (v: Value) => BigInt(v as number);
   values.forEach((v, i) => {
     if (v !== null) data[i] = whole(v);
   });
-  return makeVector(makeData({ type, length: values.length, ...validity(values), data } as never));
+  return makeVector(makeData({ type, length: values.length, ...validity(values, arena), data } as never));
 }
 
-function float64Vector(values: readonly Value[]): Vector {
-  const data = new Float64Array(values.length);
+function float64Vector(values: readonly Value[], arena: ByteArena): Vector {
+  const bytes = arena.zeroed(values.length * 8);
+  const data = new Float64Array(bytes.buffer, bytes.byteOffset, values.length);
   values.forEach((v, i) => {
     data[i] = v === null ? 0 : +(v as number);
   });
-  return makeVector(makeData({ type: new Float64(), length: values.length, ...validity(values), data }));
+  return makeVector(makeData({ type: new Float64(), length: values.length, ...validity(values, arena), data }));
 }
 
 /** One column of values (a batch's slots, which text columns rewrite) as an Arrow vector of `type`, its text bytes in `arena`. */
@@ -190,13 +206,13 @@ function arrowVector(type: ArrowColumnType, values: Value[], arena: ByteArena): 
     case 'utf8':
       return textVector(values, arena);
     case 'bool':
-      return boolVector(values);
+      return boolVector(values, arena);
     case 'timestamp':
-      return int64Vector(values, new TimestampMillisecond());
+      return int64Vector(values, new TimestampMillisecond(), arena);
     case 'int64':
-      return int64Vector(values, new Int64());
+      return int64Vector(values, new Int64(), arena);
     case 'float64':
-      return float64Vector(values);
+      return float64Vector(values, arena);
   }
 }
 
@@ -231,15 +247,53 @@ function arrowTable<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], a
 /**
  * An Arrow IPC stream (what `tableFromIPC` and DuckDB's Arrow reader take)
  * of `rows`, or of `range` of them. Pass one `arena` to consecutive calls
- * (batches of one insert) to reuse its buffers.
+ * (batches of one insert) to reuse its buffers, and `into` to say where the
+ * stream is written (a view of that many bytes; by default a new buffer).
  */
-export function arrowIpc<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], arena = new ByteArena(), range: RowRange = {}): Uint8Array {
+export function arrowIpc<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], arena = new ByteArena(), range: RowRange = {}, into?: (bytes: number) => Uint8Array): Uint8Array {
   // Serialised at once: the arena's pieces are free again afterwards, whatever happens.
   try {
-    return tableToIPC(arrowTable(columns, rows, arena, range), 'stream');
+    const table = arrowTable(columns, rows, arena, range);
+    return into ? ipcInto(table, into) : tableToIPC(table, 'stream');
   } finally {
     arena.reset();
   }
+}
+
+/**
+ * Where {@link arrowIpc} writes each stream for a reader that copies it at once (DuckDB-WASM's insert): one buffer
+ * for every batch, valid until the next. A new buffer per batch (a million messages' insert: about 140 MB of them)
+ * made V8 mark its whole heap for every 64 MB or so (ByteArena).
+ */
+export function reusedStream(): (bytes: number) => Uint8Array {
+  const arena = new ByteArena();
+  return (bytes) => {
+    arena.reset();
+    return arena.take(bytes);
+  };
+}
+
+/** Collects what an IPC writer writes (views of its messages and of the columns' buffers) instead of queueing it. */
+class Pieces extends AsyncByteQueue {
+  readonly pieces: Uint8Array[] = [];
+  bytes = 0;
+  override write(value: Uint8Array): void {
+    this.pieces.push(value);
+    this.bytes += value.byteLength;
+  }
+}
+
+/** `table` as an IPC stream, the bytes of {@link tableToIPC}, written into the view `into` gives for its length. */
+function ipcInto(table: Table, into: (bytes: number) => Uint8Array): Uint8Array {
+  const sink = new Pieces();
+  new RecordBatchStreamWriter().reset(sink).writeAll(table);
+  const bytes = into(sink.bytes);
+  let at = 0;
+  for (const piece of sink.pieces) {
+    bytes.set(piece, at);
+    at += piece.byteLength;
+  }
+  return bytes;
 }
 
 // The end-of-stream marker: a continuation token and a zero length.
@@ -255,6 +309,8 @@ export interface IpcChunksOptions {
    * thread (a new buffer per batch would cost garbage collections).
    */
   onBatch?: (stream: Uint8Array) => void;
+  /** Where each batch's stream is written: a view of that many bytes (default: a new buffer per batch). */
+  into?: (bytes: number) => Uint8Array;
 }
 
 /**
@@ -266,7 +322,7 @@ export interface IpcChunksOptions {
 export function* arrowIpcChunks<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], options: IpcChunksOptions = {}): Generator<Uint8Array> {
   const arena = new ByteArena();
   for (let start = 0; start < Math.max(rows.length, 1); start += BATCH_ROWS) {
-    const ipc = arrowIpc(columns, rows, arena, { start, end: Math.min(rows.length, start + BATCH_ROWS) });
+    const ipc = arrowIpc(columns, rows, arena, { start, end: Math.min(rows.length, start + BATCH_ROWS) }, options.into);
     // A message: continuation (4 bytes), metadata length (4), metadata; the schema message has no body.
     const schemaEnd = 8 + new DataView(ipc.buffer, ipc.byteOffset).getInt32(4, true);
     yield ipc.subarray(start === 0 ? 0 : schemaEnd, ipc.length - END_OF_STREAM.length);

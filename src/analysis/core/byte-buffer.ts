@@ -18,6 +18,23 @@ export class ByteBuffer {
     return done;
   }
 
+  /**
+   * As {@link take}, but copied to the start of `buffer` when they fit there (a view of it), else to a new buffer
+   * with a quarter more room (a view of its start), so that whoever uses that buffer again has room to spare.
+   */
+  takeInto(buffer: ArrayBufferLike): Uint8Array {
+    const room = this.at <= buffer.byteLength ? buffer : new ArrayBuffer(Math.ceil(this.at * 1.25));
+    const done = new Uint8Array(room, 0, this.at);
+    done.set(this.bytes.subarray(0, this.at));
+    this.at = 0;
+    return done;
+  }
+
+  /** Forgets what was written since the last take. */
+  clear(): void {
+    this.at = 0;
+  }
+
   byte(b: number): void {
     this.room(1);
     this.bytes[this.at++] = b;

@@ -5,7 +5,7 @@
  * somebody else's concern.
  */
 import { DataType, type Table } from 'apache-arrow';
-import { arrowIpc, ByteArena, type ArrowColumn } from '../core/arrow-columns.ts';
+import { arrowIpc, ByteArena, reusedStream, type ArrowColumn } from '../core/arrow-columns.ts';
 import type { ColumnSpec } from '../model.ts';
 
 /** A row as analyses receive it: BIGINTs become numbers (or strings past 2^53), timestamps epoch ms. */
@@ -41,6 +41,11 @@ export interface EngineOptions {
    * started ahead, TextMapper.start) would wait unread while the workers idle.
    */
   beforeStatement?: () => Promise<void>;
+  /**
+   * The connection copies an Arrow stream before `insertArrowFromIPCStream` returns (DuckDB-WASM's blocking build),
+   * so one buffer serves every batch of an insert. Not for a connection that moves the buffer to a worker.
+   */
+  copiesArrow?: boolean;
 }
 
 // Batches of 100,000 insert a million messages 2–3 s faster (5.3 s against 2.2–3.2 s) but leave DuckDB-WASM's memory 160 MiB larger.
@@ -55,7 +60,7 @@ const INSERT_BATCH = 50_000;
 const BULK_CHECKPOINT_THRESHOLD = '1TB';
 
 /** Wraps a DuckDB-WASM connection as an {@link Engine}. */
-export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000, beforeStatement }: EngineOptions = {}): Engine {
+export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000, beforeStatement, copiesArrow = false }: EngineOptions = {}): Engine {
   let staging = 0;
   const run = <T>(what: string, fn: () => T | Promise<T>): Promise<T> =>
     withTimeout((beforeStatement ? beforeStatement() : Promise.resolve()).then(fn), timeoutMs, what);
@@ -74,10 +79,11 @@ export function createEngine(conn: DuckConnectionLike, { timeoutMs = 60_000, bef
       const direct = sameNames(tableRows(await run(`describe ${table}`, () => conn.query(`DESCRIBE ${table}`))).map((d) => String(d.column_name)), columns.map((c) => c.sql));
       // One buffer for every batch's texts (core/arrow-columns.ts: fresh ones cost collections of the whole heap).
       const arena = new ByteArena();
+      const into = copiesArrow ? reusedStream() : undefined;
       const arrowColumns = arrowColumnsOf(columns);
       // A batch by its range: a copy of its rows would be another large array per batch.
       const insertBatch = async (start: number) => {
-        const ipc = () => arrowIpc(arrowColumns, rows, arena, { start, end: Math.min(rows.length, start + INSERT_BATCH) });
+        const ipc = () => arrowIpc(arrowColumns, rows, arena, { start, end: Math.min(rows.length, start + INSERT_BATCH) }, into);
         if (direct) {
           await run(`insert into ${table}`, () => conn.insertArrowFromIPCStream(ipc(), { name: table, create: false }));
           return;

@@ -2,7 +2,7 @@
 export interface FileSource {
   /** Path relative to the crisis directory, as the ledger and errors name it. */
   name: string;
-  /** The file's bytes, in chunks. */
+  /** The file's bytes, in chunks. A chunk is the reader's only until it asks for the next (its buffer may be reused): a reader copies what it keeps. */
   chunks(): AsyncIterable<Uint8Array>;
 }
 

@@ -59,11 +59,15 @@ function requestRunner(request: Pick<ChunkRequest, 'kind' | 'task'>, params: unk
   throw new Error(`unknown ${request.kind} task "${String(request.task)}"`);
 }
 
-/** The buffers a response moves back rather than copies (a byte task's result); looked for without an allocation per result, as every chunk's answer is. */
+/**
+ * The buffers a response moves back rather than copies: a byte task's result, with the whole buffer it is a view
+ * of (the task's input buffer, which it was given, when the result was written over it). Looked for without an
+ * allocation per result, as every chunk's answer is.
+ */
 export function transferables(response: ChunkResponse): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   if (!('results' in response)) return out;
-  for (const r of response.results) if (r instanceof Uint8Array && r.byteOffset === 0 && r.byteLength === r.buffer.byteLength) out.push(r.buffer as ArrayBuffer);
+  for (const r of response.results) if (r instanceof Uint8Array && !(r.buffer instanceof SharedArrayBuffer)) out.push(r.buffer as ArrayBuffer);
   return out;
 }
 

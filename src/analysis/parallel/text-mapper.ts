@@ -39,8 +39,10 @@ export interface TextMapper {
   startChunks<K extends ChunkTaskName>(task: K, params: ChunkTaskParams<K>, texts: readonly string[]): Started<ChunkTaskResult<K>[]>;
   /**
    * A byte task over `bytes` (an Arrow batch's CSV), started ahead of need as
-   * {@link start} is. A host with threads moves `bytes` to one (it is not
-   * copied: the caller must not use it again); without, it runs when joined.
+   * {@link start} is. The task owns the whole buffer `bytes` is a view of: a
+   * host with threads moves it to one (it is not copied: the caller must not
+   * use it again), and the result may be a view of that same buffer, moved
+   * back; without threads, it runs when joined.
    */
   startBytes<K extends ByteTaskName>(task: K, params: ByteTaskParams<K>, bytes: Uint8Array): Started<Uint8Array>;
 }

@@ -133,8 +133,10 @@ export function createChunkTask<K extends ChunkTaskName>(name: K, params: ChunkT
 
 /**
  * Tasks over one buffer of bytes, whose result is bytes: the buffer moves to
- * the thread that runs the task, and the result moves back, uncopied. They
- * are asynchronous (they load what they need when first run).
+ * the thread that runs the task, and the result moves back, uncopied. A task
+ * owns its input's whole buffer and may write its result over it, so that
+ * the same buffer comes back for the caller to use again. They are
+ * asynchronous (they load what they need when first run).
  */
 export interface ByteTasks {
   /** The CSV rows of an Arrow IPC stream's record batches (report/arrow-csv.ts). */

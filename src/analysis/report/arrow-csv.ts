@@ -35,14 +35,25 @@ let arrow: Promise<typeof import('apache-arrow')> | undefined;
 /** Arrow type ids (apache-arrow's `Type`), for the columns Debrief writes. */
 const TYPE = { Int: 2, Float: 3, Utf8: 5, Bool: 6, Timestamp: 10 } as const;
 
+/** Where this thread writes a batch's rows, reused from batch to batch (they are then copied out: see below). */
+let scratch: ByteWriter | undefined;
+
 /**
  * The CSV rows (no header, each ending in a line feed) of the record
- * batches in `ipc`, an Arrow IPC stream.
+ * batches in `ipc`, an Arrow IPC stream. The rows are written over the
+ * start of `ipc`'s buffer when they fit there (they usually do: the stream
+ * is the larger), which the caller gives up: a buffer that goes to a worker
+ * thread and comes back holding the rows is used again for a later batch,
+ * where a new buffer per batch made V8 mark its whole heap again and again
+ * (table-files.ts).
  */
 export async function arrowBatchCsv(ipc: Uint8Array, options: ArrowCsvOptions): Promise<Uint8Array> {
   const { tableFromIPC } = await (arrow ??= import('apache-arrow'));
   const table = tableFromIPC(ipc);
-  const out = new ByteWriter(ipc.length + (1 << 16));
+  // Synchronous from here on: two batches never share the scratch.
+  const out = (scratch ??= new ByteWriter(ipc.length + (1 << 16)));
+  // Whatever a batch that failed had written.
+  out.clear();
   const mixed = new Set(options.mixed ?? []);
   for (const batch of table.batches) {
     const cells = options.columns.map((name) => {
@@ -58,7 +69,8 @@ export async function arrowBatchCsv(ipc: Uint8Array, options: ArrowCsvOptions): 
       out.byte(LF);
     }
   }
-  return out.take();
+  // Read the stream whole before writing over it: the table's columns are views of it.
+  return out.takeInto(ipc.buffer);
 }
 
 type CellWriter = (row: number, out: ByteWriter) => void;

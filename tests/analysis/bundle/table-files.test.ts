@@ -61,6 +61,30 @@ describe('tableFiles', () => {
     expect(csv.toString().split('\n')).toHaveLength(ROWS.length + 2);
   });
 
+  it('writes later batches into the buffers earlier ones came back in: no new buffer after the first rounds', async () => {
+    const rows = Array.from({ length: 10 }, () => ROWS.slice(0, 65_536)).flat();
+    // Each batch's buffer, and the buffers rows came back in.
+    const inputs: ArrayBufferLike[] = [];
+    const returned = new Set<ArrayBufferLike>();
+    const recording: TextMapper = {
+      ...inProcessMapper,
+      startBytes(task, params, bytes) {
+        inputs.push(bytes.buffer);
+        const started = inProcessMapper.startBytes(task, params, bytes);
+        return { join: () => started.join().then((r) => (returned.add(r.buffer), r)) };
+      },
+    };
+    const files = tableFiles(COLUMNS, rows, CSV, recording);
+    const [arrow, csv] = await Promise.all([collect(files.arrow), collect(files.csv)]);
+    expect(arrow.equals(Buffer.concat([...arrowIpcChunks(COLUMNS, rows)]))).toBe(true);
+    expect(csv.equals(Buffer.concat([csvHeader(CSV.columns), await arrowBatchCsv(arrowIpc(COLUMNS, rows), CSV)]))).toBe(true);
+    expect(inputs).toHaveLength(10);
+    // These rows are longer than their stream, so the first four batches' rows come back in new, roomier buffers
+    // (three batches in flight and the one being made); from then on every batch goes into one of those.
+    expect(inputs.slice(6).every((b) => returned.has(b))).toBe(true);
+    expect(new Set([...inputs, ...returned]).size).toBeLessThanOrEqual(8);
+  });
+
   it('waits for the oldest batch\'s CSV once three are in flight', async () => {
     const mapper = heldMapper();
     const files = tableFiles(COLUMNS, ROWS, CSV, mapper);

@@ -1,7 +1,7 @@
 /** Arrow columns built into their buffers: the values read back, the chunked stream is the whole stream. */
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { arrowIpc, arrowIpcChunks, ByteArena, inferColumnType, type ArrowColumn } from '../../../src/analysis/core/arrow-columns.ts';
+import { arrowIpc, arrowIpcChunks, ByteArena, inferColumnType, reusedStream, type ArrowColumn } from '../../../src/analysis/core/arrow-columns.ts';
 
 interface Row {
   s: string | null;
@@ -104,6 +104,34 @@ describe('the arena text bytes are written in', () => {
       const table = tableFromIPC(ipc);
       for (const k of [0, 1, 2]) expect(table.getChild(`c${k}`)!.toArray()).toEqual(indices.map((i) => value(k + salt, i)));
     }
+  });
+});
+
+describe('offsets, numbers and bitmaps in the arena', () => {
+  it('are zeroed: a stream built where another was is the bytes of one built in a new arena', () => {
+    // Every bit set and every number written first: what a later batch leaves null or false must not keep them.
+    const full = Array.from({ length: 70_000 }, (_, i): Row => ({ s: `x${i}`, b: true, t: 1_700_000_000_000 + i, n: i, f: i / 3 }));
+    const sparse = rows(70_000).map((r, i): Row => (i % 3 ? { s: null, b: i % 2 ? false : null, t: null, n: null, f: null } : r));
+    const arena = new ByteArena();
+    arrowIpc(COLUMNS, full, arena);
+    expect(Buffer.from(arrowIpc(COLUMNS, sparse, arena)).equals(Buffer.from(arrowIpc(COLUMNS, sparse)))).toBe(true);
+  });
+});
+
+describe('a stream written where it is told', () => {
+  it('is the same bytes, and reusedStream gives every batch the same buffer', () => {
+    const into = reusedStream();
+    const first = arrowIpc(COLUMNS, rows(1_000), new ByteArena(), {}, into);
+    expect(Buffer.from(first).equals(Buffer.from(arrowIpc(COLUMNS, rows(1_000))))).toBe(true);
+    const second = arrowIpc(COLUMNS, rows(900), new ByteArena(), {}, into);
+    expect(Buffer.from(second).equals(Buffer.from(arrowIpc(COLUMNS, rows(900))))).toBe(true);
+    expect(second.buffer).toBe(first.buffer);
+    // Chunked, each batch's stream goes where `into` says, and the file is the same.
+    const buffers = new Set<ArrayBufferLike>();
+    const chunks = concat(arrowIpcChunks(COLUMNS, rows(140_000), { into: (n) => new Uint8Array(n + 8).subarray(0, n), onBatch: (s) => buffers.add(s.buffer) }));
+    expect(Buffer.from(chunks).equals(Buffer.from(arrowIpc(COLUMNS, rows(140_000))))).toBe(true);
+    expect([...buffers].every((b) => b.byteLength > 8)).toBe(true);
+    expect(buffers.size).toBe(3);
   });
 });
 

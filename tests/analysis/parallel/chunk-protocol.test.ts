@@ -4,7 +4,7 @@
  * error response instead of killing the worker.
  */
 import { describe, expect, it } from 'vitest';
-import { chunkAnswerer, inOrder, type ChunkRequest, type ChunkResponse } from '../../../src/analysis/parallel/chunk-protocol.ts';
+import { chunkAnswerer, inOrder, transferables, type ChunkRequest, type ChunkResponse } from '../../../src/analysis/parallel/chunk-protocol.ts';
 import { arrowIpc } from '../../../src/analysis/core/arrow-columns.ts';
 import { createTextTask } from '../../../src/analysis/parallel/text-tasks.ts';
 
@@ -36,15 +36,21 @@ describe('chunkAnswerer', () => {
     const answer = inOrder(chunkAnswerer(), (response) => posted.push(response));
     const ipc = arrowIpc([{ name: 'text', type: 'utf8', value: (t: string) => t }], ['late "again"', '=1']);
     answer(request({ id: 1, texts: ['late'] }));
-    answer(request({ id: 2, kind: 'bytes', task: 'arrow-csv', params: JSON.stringify({ columns: ['text'] }), bytes: ipc }));
+    // A byte task owns its input: each gets a copy.
+    const input = ipc.slice();
+    answer(request({ id: 2, kind: 'bytes', task: 'arrow-csv', params: JSON.stringify({ columns: ['text'] }), bytes: input }));
     answer(request({ id: 3, texts: ['thanks'] }));
-    answer(request({ id: 4, kind: 'bytes', task: 'arrow-csv', params: JSON.stringify({ columns: ['nope'] }), bytes: ipc }));
+    answer(request({ id: 4, kind: 'bytes', task: 'arrow-csv', params: JSON.stringify({ columns: ['nope'] }), bytes: ipc.slice() }));
     answer(request({ id: 5, texts: ['ok'] }));
     // The per-text answer after the byte task waits for it.
     expect(posted.map((r) => r.id)).toEqual([1]);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(posted.map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
-    expect(new TextDecoder().decode((posted[1] as { results: Uint8Array[] }).results[0])).toBe(`"late ""again"""\n'=1\n`);
+    const rows = (posted[1] as { results: Uint8Array[] }).results[0]!;
+    expect(new TextDecoder().decode(rows)).toBe(`"late ""again"""\n'=1\n`);
+    // Written over the input (the rows are shorter than the stream), and that whole buffer goes back.
+    expect(rows.buffer).toBe(input.buffer);
+    expect(transferables(posted[1]!)).toEqual([input.buffer]);
     expect((posted[3] as { error: string }).error).toMatch(/CSV column "nope" is not in the Arrow batch/);
   });
 });
