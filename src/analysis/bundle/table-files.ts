@@ -94,7 +94,7 @@ export function tableFiles<R>(columns: readonly ArrowColumn<R>[], rows: readonly
         const rowsOf = await batch.join();
         yield rowsOf;
         // Taken (the next chunk is asked for): its buffer may hold a later stream.
-        if (free.length <= AHEAD && !(rowsOf.buffer instanceof SharedArrayBuffer)) free.push(rowsOf.buffer);
+        if (free.length <= AHEAD) free.push(rowsOf.buffer);
         taken++;
         wakeArrow();
       }

@@ -67,7 +67,7 @@ function requestRunner(request: Pick<ChunkRequest, 'kind' | 'task'>, params: unk
 export function transferables(response: ChunkResponse): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   if (!('results' in response)) return out;
-  for (const r of response.results) if (r instanceof Uint8Array && !(r.buffer instanceof SharedArrayBuffer)) out.push(r.buffer as ArrayBuffer);
+  for (const r of response.results) if (r instanceof Uint8Array) out.push(r.buffer as ArrayBuffer);
   return out;
 }
 
