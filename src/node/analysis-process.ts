@@ -18,6 +18,7 @@ import { withDirLock, lockFile } from './atomic-dir.ts';
 import { readManifest } from './bundle-dir.ts';
 import { childStderr } from './child-stderr.ts';
 import { compiledEntry, TEXT_WORKER_ENV } from './compiled-entry.ts';
+import { removeSpillDirs } from './duckdb-spill.ts';
 import { heapBudget, machineMemoryMb, outOfHeapMessage } from './heap-budget.ts';
 
 /** The options the child gets: plain data (callbacks stay in the child). */
@@ -94,7 +95,10 @@ export async function analyzeInChildProcess(dir: string, options: AnalysisOption
   });
   stderr.end();
   if (code === 0 && done && failed === null) return;
-  if (child.pid !== undefined) await cleanUp(options.out, child.pid);
+  if (child.pid !== undefined) {
+    await cleanUp(options.out, child.pid);
+    removeSpillDirs(child.pid);
+  }
   if (failed !== null) throw new Error(failed);
   const crash = stderr.crash();
   if (crash?.kind === 'heap') throw new Error(outOfHeapMessage(dir, activity, budget.mb, machineMemoryMb()));

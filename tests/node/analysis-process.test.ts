@@ -5,7 +5,7 @@
  * passed on but V8's crash report is not; and a child whose parent dies stops too.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -97,6 +97,18 @@ describe('the analysis process', () => {
   it('says what stopped a child killed by a signal, and that memory is the likely cause of SIGKILL', async () => {
     const { error } = await run(`${ACTIVITY}process.kill(process.pid, 'SIGKILL');\n`);
     expect(error).toMatch(/^data\/acme: the analysis was killed \(SIGKILL\) while running the faults analysis: most likely the system ran out of memory/);
+  });
+
+  it("removes the spill directories of native DuckDB that a killed child left behind", async () => {
+    const { error, stderr } = await run(
+      `const { mkdtempSync, writeFileSync } = await import('node:fs');\nconst os = await import('node:os');\nconst path = await import('node:path');\n` +
+        `const dir = mkdtempSync(path.join(os.tmpdir(), 'debrief-duckdb-' + process.pid + '-'));\nwriteFileSync(path.join(dir, 'block'), 'spilled');\n` +
+        `process.stderr.write('spilled into ' + dir + '\\n', () => process.kill(process.pid, 'SIGKILL'));\n`,
+    );
+    expect(error).toMatch(/killed \(SIGKILL\)/);
+    const dir = /spilled into (\S+)/.exec(stderr)?.[1];
+    expect(dir).toContain(`${os.tmpdir()}${path.sep}debrief-duckdb-`);
+    expect(existsSync(dir!)).toBe(false);
   });
 
   it('stops the real analysis process when its parent is killed', async () => {

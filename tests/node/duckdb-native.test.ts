@@ -5,11 +5,13 @@
  * same bundle bytes on both engines). Where the WASM engine's Arrow copy
  * mangles a type (INTERVAL, BIT) the native values are pinned on their own.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrowIpc, type ArrowColumn } from '../../src/analysis/core/arrow-columns.ts';
 import type { Engine, Row } from '../../src/analysis/engine/engine.ts';
 import type { ColumnSpec } from '../../src/analysis/model.ts';
-import { openNativeEngine } from '../../src/node/duckdb-native.ts';
+import { nativeMemoryMb, openNativeEngine } from '../../src/node/duckdb-native.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';
 
 /** Rows compared strictly: same keys in the same order, values by Object.is (NaN equals NaN, 1 is not '1'). */
@@ -210,5 +212,41 @@ describe('native engine: rows as the WASM engine gives them', () => {
     } finally {
       await quick.close();
     }
+  });
+});
+
+describe('native engine: memory limit and spilling', () => {
+  it('keeps at most its memory limit of a table in memory, spills the rest to a directory of its own, and removes it on close', async () => {
+    // Without a limit too, the directory is its own (an in-memory DuckDB's default is `.tmp` in the working directory).
+    const plain = await openNativeEngine();
+    const [{ dir: plainDir }] = (await plain.query(`SELECT current_setting('temp_directory') AS dir`)) as { dir: string }[];
+    expect(plainDir.startsWith(tmpdir()) && existsSync(plainDir)).toBe(true);
+    await plain.close();
+    expect(existsSync(plainDir)).toBe(false);
+
+    const small = await openNativeEngine({ memoryMb: 64 });
+    let spill = '';
+    try {
+      [{ dir: spill }] = (await small.query(`SELECT current_setting('temp_directory') AS dir`)) as { dir: string }[];
+      expect(spill.startsWith(tmpdir())).toBe(true);
+      // About 250 MB of strings: four times the limit.
+      await small.exec(`CREATE TABLE big AS SELECT i, md5(i::VARCHAR) || md5((i * 7)::VARCHAR) || md5((i * 13)::VARCHAR) AS s FROM range(2000000) r(i)`);
+      const [mem] = await small.query(`SELECT sum(memory_usage_bytes)::DOUBLE AS used, sum(temporary_storage_bytes)::DOUBLE AS spilled FROM duckdb_memory()`);
+      expect(Number(mem!.used)).toBeLessThanOrEqual(64 * 2 ** 20);
+      expect(Number(mem!.spilled)).toBeGreaterThan(64 * 2 ** 20);
+      expect(readdirSync(spill).length).toBeGreaterThan(0);
+      // Spilled rows read back whole.
+      expect(await small.query(`SELECT count(*)::DOUBLE AS n, sum(length(s))::DOUBLE AS chars, count(DISTINCT s)::DOUBLE AS distinct_s FROM big`)).toEqual([{ n: 2_000_000, chars: 192_000_000, distinct_s: 2_000_000 }]);
+    } finally {
+      await small.close();
+    }
+    expect(existsSync(spill)).toBe(false);
+  });
+
+  it('takes its limit from DEBRIEF_DUCKDB_MEMORY_MB, and says what is wrong with a bad one', () => {
+    expect(nativeMemoryMb({})).toBe(null);
+    expect(nativeMemoryMb({ DEBRIEF_DUCKDB_MEMORY_MB: '3072' })).toBe(3072);
+    expect(() => nativeMemoryMb({ DEBRIEF_DUCKDB_MEMORY_MB: '2GB' })).toThrow(/DEBRIEF_DUCKDB_MEMORY_MB must be a whole number of MiB, at least 64 \(got "2GB"\)/);
+    expect(() => nativeMemoryMb({ DEBRIEF_DUCKDB_MEMORY_MB: '16' })).toThrow(/at least 64/);
   });
 });
