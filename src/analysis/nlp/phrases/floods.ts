@@ -65,18 +65,31 @@ export function canFold(length: number): boolean {
   return length >= MIN_FOLD_TOKENS && length <= MAX_FOLD_TOKENS;
 }
 
+/** Tokens of a {@link StreamStore}'s first block (256 KiB); each next block is twice the last, up to {@link MAX_BLOCK_TOKENS}. */
+const FIRST_BLOCK_TOKENS = 1 << 16;
+/** 16 MiB. */
+const MAX_BLOCK_TOKENS = 1 << 22;
+const NO_BLOCK = new Int32Array(0);
+
 /**
- * Token streams of documents, one after another in one growing buffer. A
+ * Token streams of documents, one after another in blocks of growing size. A
  * stream is the token hashes of a text (the tokenizer's hash of each stem),
  * which do not depend on the order of the input; only streams that can fold
- * are kept.
+ * are kept, and one is never split between blocks.
+ *
+ * Why blocks, not one buffer grown by half: every buffer outside V8's heap
+ * counts towards a full marking of the whole heap for about every 64 MB, and
+ * growing by half allocated about three times the streams' size (three
+ * million posts: 8 of the themes stage's markings were started so); blocks
+ * allocate the streams' size once, and nothing is copied.
  */
 export class StreamStore {
-  /** The streams, back to back. */
-  data = new Int32Array(1 << 16);
+  /** The blocks; a stream's tokens are `blocks[block(doc)][start(doc) ..]`. */
+  readonly blocks: Int32Array[] = [];
   private used = 0;
   private readonly starts: number[] = [];
   private readonly lengths: number[] = [];
+  private readonly blockOf: number[] = [];
 
   /** Number of documents recorded. */
   get count(): number {
@@ -89,24 +102,30 @@ export class StreamStore {
     if (!canFold(n)) {
       this.starts.push(0);
       this.lengths.push(0);
+      this.blockOf.push(0);
       return this.starts.length - 1;
     }
-    if (this.used + n > this.data.length) {
-      // Grow by half: a million posts' streams are tens of MB, so slack matters.
-      const grown = new Int32Array(Math.max(Math.ceil(this.data.length * 1.5), this.used + n));
-      grown.set(this.data.subarray(0, this.used));
-      this.data = grown;
+    const last = this.blocks[this.blocks.length - 1] ?? NO_BLOCK;
+    if (this.used + n > last.length) {
+      this.blocks.push(new Int32Array(Math.min(MAX_BLOCK_TOKENS, Math.max(FIRST_BLOCK_TOKENS, last.length * 2))));
+      this.used = 0;
     }
-    const data = this.data;
+    const data = this.blocks[this.blocks.length - 1]!;
     const base = this.used;
     for (let i = 0; i < n; i++) data[base + i] = tokens[from + i]!;
     this.starts.push(base);
     this.lengths.push(n);
+    this.blockOf.push(this.blocks.length - 1);
     this.used = base + n;
     return this.starts.length - 1;
   }
 
-  /** Offset of the kept stream of `doc` in {@link data}. */
+  /** The block holding the kept stream of `doc` (an empty one when it was not kept). */
+  block(doc: number): Int32Array {
+    return this.blocks[this.blockOf[doc]!] ?? NO_BLOCK;
+  }
+
+  /** Offset of the kept stream of `doc` in its {@link block}. */
   start(doc: number): number {
     return this.starts[doc]!;
   }
@@ -119,8 +138,9 @@ export class StreamStore {
   /** Hash of `n` tokens of `doc`'s stream from token `from`. */
   hash(doc: number, from = 0, n = this.lengths[doc]!): number {
     let h = 0x811c9dc5;
+    const data = this.block(doc);
     const start = this.starts[doc]! + from;
-    for (let i = start; i < start + n; i++) h = mixHash(h, this.data[i]!);
+    for (let i = start; i < start + n; i++) h = mixHash(h, data[i]!);
     return h;
   }
 }

@@ -53,7 +53,7 @@ export class FoldIndex {
     for (let i = slot(key, mask); keys[i] !== -1; i = (i + 1) & mask) {
       if (keys[i] !== key) continue;
       const root = roots[i]!;
-      if (nearIdenticalIn(store.data, store.start(doc), store.length(doc), store.data, store.start(root), store.length(root))) return root;
+      if (nearIdenticalIn(store.block(doc), store.start(doc), store.length(doc), store.block(root), store.start(root), store.length(root))) return root;
     }
     return -1;
   }
@@ -140,9 +140,10 @@ function foldOrder(store: StreamStore, docs: readonly number[]): number[] {
   for (const d of docs) byLength[store.length(d)]!.push(d);
   const out: number[] = [];
   const byTokens = (a: number, b: number): number => {
+    const [da, db, sa, sb] = [store.block(a), store.block(b), store.start(a), store.start(b)];
     for (let i = 0; i < store.length(a); i++) {
-      const x = store.data[store.start(a) + i]!;
-      const y = store.data[store.start(b) + i]!;
+      const x = da[sa + i]!;
+      const y = db[sb + i]!;
       if (x !== y) return x - y;
     }
     return 0;
