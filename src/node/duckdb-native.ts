@@ -51,7 +51,7 @@ import { makeSpillDir } from './duckdb-spill.ts';
 /**
  * DuckDB's memory limit in MiB from `DEBRIEF_DUCKDB_MEMORY_MB`, or null when it is not set: DuckDB's own limit
  * (80% of the machine's memory). Spilling is not free: the three-million-post crisis with 1,024 MiB took 330 s
- * instead of 305 s for a peak 110 MB lower, so the limit is for a machine short of memory, not the default.
+ * instead of 305 s for a peak 108 MiB lower, so the limit is for a machine short of memory, not the default.
  */
 export function nativeMemoryMb(env: NodeJS.ProcessEnv = process.env): number | null {
   const value = env.DEBRIEF_DUCKDB_MEMORY_MB;
