@@ -29,7 +29,7 @@ export interface AnalyzeOptions extends IngestOptions {
   onStep?: (message: string) => void;
   /** Keeps language results between runs (see cache.ts). */
   cache?: ResultCache;
-  /** Called with the ledger once every file is read, before any analysis: it may throw to stop (a source that gave nothing). */
+  /** Called with the ledger once every file is read, before the engine loads them and before any analysis: it may throw to stop (a source that gave nothing). */
   onIngested?: (ledger: Ledger) => void;
   /** Where per-text language work runs; in-process by default (Node can pass a worker pool). */
   textMapper?: TextMapper;
@@ -60,9 +60,19 @@ export interface AnalyzeResult {
 /** Ingests and analyses one crisis. The engine is left open with its tables, for notebooks' SQL cells. */
 export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options: AnalyzeOptions): Promise<AnalyzeResult> {
   const step = options.onStep ?? (() => {});
-  const ingest = await ingestCrisis(files, engine, options);
+  const analyses = options.analyses ?? defaultAnalyses();
+  const textMapper = options.textMapper ?? inProcessMapper;
+  const ingest = await ingestCrisis(files, engine, {
+    ...options,
+    beforeLoad: (read) => {
+      options.beforeLoad?.(read);
+      options.onIngested?.(read.ledger);
+      // Language work that needs only the rows starts now, on the host's threads, while this one loads the engine.
+      const rows = { config: read.config, messages: read.messages, cases: read.cases, cache: options.cache, textMapper };
+      for (const a of analyses) a.prefetchRows?.(rows);
+    },
+  });
   const { config, messages, cases } = ingest;
-  options.onIngested?.(ingest.ledger);
   const times = [...messages.map((m) => m.createdAt), ...cases.map((c) => c.openedAt)];
   const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
   const report: ReportModel = {
@@ -89,14 +99,13 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
   if (!config.title) config.assumptions.push(`No title in crisis.yaml: the directory name "${options.slug}" is used.`);
   const columns = new RowColumns(messages.map((m) => m.id));
   const caseColumns = new RowColumns(cases.map((c) => c.id));
-  const textMapper = options.textMapper ?? inProcessMapper;
   const ctx: AnalysisContext = { engine, config, messages, cases, report, columns, columnNames: columns.names, caseColumns, caseColumnNames: caseColumns.names, lists: new FullLists(), progress: step, cache: options.cache, textMapper };
   // The bundle's privacy filter, as work for idle worker threads: they have idle stretches once the first analysis
   // (sentiment, which wants every thread at once) is done. Started before it, a worker would be given a share of it
   // (TEXT_AHEAD) before sentiment's first chunk.
   let maskedTexts: Started<MaskedTexts | null> | undefined;
   let first = true;
-  await runAnalyses(options.analyses ?? defaultAnalyses(), ctx, () => {
+  await runAnalyses(analyses, ctx, () => {
     options.betweenAnalyses?.();
     if (!first) maskedTexts ??= startMaskedTexts(messages, report.crisis, textMapper, { whenIdle: true });
     first = false;

@@ -67,7 +67,7 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
   // Taken before reading: a file changed during the analysis makes the bundle stale, not falsely fresh.
   const inputKey = options.inputKey ?? crisisInputKey(dir);
   say(`debrief: analysing ${dir}`);
-  // Opened when ingest first needs it, once every file is read and mapped: column mistakes fail before it starts.
+  // Opened once records are being read and mapped (or when ingest first needs it): column mistakes fail before it starts.
   const engine = lazyEngine(() => openEngine(options.engine));
   const started = Date.now();
   const guard = startHeapGuard({ subject: dir, onExhausted: options.onHeapExhausted ?? exitOnHeapExhausted, onActivity: options.onActivity });
@@ -81,6 +81,9 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
         strict: options.strict,
         faultLibrary: readFaultLibraryFor(dir),
         onProgress: (p) => {
+          // Thousands of records read and mapped, so this file's columns are right: the engine compiles beside the
+          // rest of the reading. (Not at a file's end: a small first file says nothing of the next one's columns.)
+          if (!p.done) engine.start();
           guard.at(`reading ${p.file} (${p.records.toLocaleString('en-US')} records so far)`);
           guard.check();
           say.file(p);

@@ -38,6 +38,19 @@ export interface IngestOptions {
   onProgress?: ReadContext['onProgress'];
   /** Called once every file is read into messages, before they are loaded into the engine: a host may collect the reading's garbage there. */
   afterRead?: () => void;
+  /**
+   * Called with what was read once every file is read (after `afterRead`), before the tables load into the engine:
+   * a host may judge the ledger (and throw to stop) and start work that needs only the rows, beside the load.
+   */
+  beforeLoad?: (read: ReadCrisis) => void;
+}
+
+/** A crisis as read, before the engine holds it. */
+export interface ReadCrisis {
+  config: CrisisConfig;
+  messages: Message[];
+  cases: Case[];
+  ledger: Ledger;
 }
 
 export interface IngestResult {
@@ -101,8 +114,10 @@ export async function ingestCrisis(files: CrisisFiles, engine: Engine, options: 
   describeBrand(config, messages);
   caseDrafts.length = 0;
   options.afterRead?.();
+  const ledger = totalLedger(ledgers);
+  options.beforeLoad?.({ config, messages, cases, ledger });
   await loadTables(engine, messages, cases);
-  return { config, configFound: yamlText !== null, messages, cases, ledger: totalLedger(ledgers) };
+  return { config, configFound: yamlText !== null, messages, cases, ledger };
 }
 
 function describeBrand(config: CrisisConfig, messages: Message[]): void {

@@ -4,9 +4,10 @@
  * carries human labels (e.g. `airline_sentiment`) — how well the model agrees.
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
-import { cached, keyParts } from '../cache.ts';
+import { keyParts, lookUp } from '../cache.ts';
 import { NO_BRAND_MESSAGES, NO_CUSTOMER_MESSAGES } from '../crisis/not-measurable.ts';
-import { distinctMessageTexts } from '../core/distinct-texts.ts';
+import { distinctMessageTexts, type DistinctTexts } from '../core/distinct-texts.ts';
+import { startedRowsWork } from '../runner/started-work.ts';
 import { evaluate, LABELS, SENTIMENT_VERSION, type SentimentLabel, type SentimentResult } from '../nlp/sentiment/index.ts';
 
 export interface SentimentCounts {
@@ -45,17 +46,43 @@ export interface SentimentSection {
 
 const LABEL_ATTRIBUTES = ['airline_sentiment', 'sentiment_label', 'human_sentiment'];
 
+/**
+ * The scoring of every distinct text, from the cache or started on the host's threads. It needs only the messages,
+ * so it starts as soon as the files are read: the worker threads score while this thread loads the engine's tables.
+ */
+const scoring = startedRowsWork(async (rows): Promise<{ distinct: DistinctTexts; scored: () => Promise<SentimentResult[]> }> => {
+  // Distinct texts in first-seen order, and each message's (shared with themes).
+  const distinct = distinctMessageTexts(rows.messages);
+  const entry = await lookUp<SentimentResult[]>(rows.cache, 'sentiment', keyParts(SENTIMENT_VERSION, distinct.texts));
+  if (entry.value !== undefined) {
+    const value = entry.value;
+    return { distinct, scored: async () => value };
+  }
+  const started = rows.textMapper.start('sentiment', {}, distinct.texts);
+  return {
+    distinct,
+    scored: async () => {
+      const value = await started.join();
+      await entry.store(value);
+      return value;
+    },
+  };
+});
+
 /** The sentiment analysis: each distinct text is scored once (retweets and copy-paste storms repeat), and cached by version + texts. */
 export const sentimentAnalysis: Analysis = {
   name: 'sentiment',
   sections: ['sentiment'],
   columns: ['sentiment', 'sentiment_score'],
+  prefetchRows: (rows) => {
+    if (rows.messages.length) scoring.prefetch(rows);
+  },
   async run(ctx: AnalysisContext) {
     if (!ctx.messages.length) return;
-    // Distinct texts in first-seen order, and each message's (shared with themes).
-    const { texts, of } = distinctMessageTexts(ctx.messages);
+    const work = await scoring.take(ctx);
+    const { texts, of } = work.distinct;
     ctx.progress(`sentiment: ${texts.length.toLocaleString('en-US')} distinct texts`);
-    const scored: SentimentResult[] = await cached(ctx.cache, 'sentiment', keyParts(SENTIMENT_VERSION, texts), () => ctx.textMapper.map('sentiment', {}, texts));
+    const scored = await work.scored();
     const distinct = texts.length;
     const empty = (): SentimentCounts => ({ negative: 0, neutral: 0, positive: 0, total: 0, negativeShare: null });
     const customer = empty();

@@ -8,6 +8,12 @@ import type { FullLists } from './full-lists.ts';
 import type { CellValue, RowColumns } from './row-columns.ts';
 import type { ReportModel, ReportSections } from '../report/report-model.ts';
 
+/**
+ * The part of an {@link AnalysisContext} there is once the files are read,
+ * before the engine holds the rows: what {@link Analysis.prefetchRows} gets.
+ */
+export type RowsContext = Pick<AnalysisContext, 'config' | 'messages' | 'cases' | 'cache' | 'textMapper'>;
+
 export interface AnalysisContext {
   engine: Engine;
   config: CrisisConfig;
@@ -60,6 +66,14 @@ export interface Analysis {
    * without it (runner/started-work.ts).
    */
   prefetch?(ctx: AnalysisContext): void;
+  /**
+   * Optional: start language work that needs only the rows read, as soon as
+   * the files are read — the pipeline calls this before the tables load into
+   * the engine, so the host's worker threads work beside the load. It writes
+   * nothing; `run` takes what it started (runner/started-work.ts
+   * `startedRowsWork`) and gives the same results as without it.
+   */
+  prefetchRows?(rows: RowsContext): void;
 }
 
 /** Sets a per-message column value (registering the column on first use). */
