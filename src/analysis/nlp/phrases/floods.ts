@@ -102,7 +102,8 @@ export class StreamStore {
     if (!canFold(n)) {
       this.starts.push(0);
       this.lengths.push(0);
-      this.blockOf.push(0);
+      // No block: block(doc) gives the empty one, as its comment says.
+      this.blockOf.push(-1);
       return this.starts.length - 1;
     }
     const last = this.blocks[this.blocks.length - 1] ?? NO_BLOCK;

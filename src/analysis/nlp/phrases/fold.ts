@@ -140,7 +140,10 @@ function foldOrder(store: StreamStore, docs: readonly number[]): number[] {
   for (const d of docs) byLength[store.length(d)]!.push(d);
   const out: number[] = [];
   const byTokens = (a: number, b: number): number => {
-    const [da, db, sa, sb] = [store.block(a), store.block(b), store.start(a), store.start(b)];
+    const da = store.block(a);
+    const db = store.block(b);
+    const sa = store.start(a);
+    const sb = store.start(b);
     for (let i = 0; i < store.length(a); i++) {
       const x = da[sa + i]!;
       const y = db[sb + i]!;
