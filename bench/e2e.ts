@@ -283,7 +283,7 @@ function printStages(run: BuildRun, posts: number): void {
 // ---------------------------------------------------------------- the floor
 
 /** Native DuckDB reading the same CSV: what reading this file can cost at best on this machine. */
-async function nativeFloor(file: string): Promise<{ read: number; parsed: number; rows: number }> {
+export async function nativeFloor(file: string): Promise<{ read: number; parsed: number; rows: number }> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();

@@ -5,6 +5,7 @@
  * query that runs past its timeout. Node-only, so it lives outside src/analysis.
  */
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { DataType, Precision, TimeUnit, tableFromIPC, type Field, type Vector } from 'apache-arrow';
 import {
   BIGINT,
@@ -33,7 +34,6 @@ import {
   INTEGER,
   SMALLINT,
   TIMESTAMP,
-  TIMESTAMP_MS,
   TINYINT,
   UBIGINT,
   UINTEGER,
@@ -46,6 +46,7 @@ import {
 } from '@duckdb/node-api';
 import { withTimeout, type Engine, type EngineOptions, type Row } from '../analysis/engine/engine.ts';
 import type { ColumnSpec } from '../analysis/model.ts';
+import { csvInsertSql, writeRowsCsv } from './duckdb-native-load.ts';
 import { makeSpillDir } from './duckdb-spill.ts';
 
 /**
@@ -62,7 +63,7 @@ export function nativeMemoryMb(env: NodeJS.ProcessEnv = process.env): number | n
 
 /** Rows per data chunk handed to the appender (DuckDB's vector size). */
 const CHUNK_ROWS = 2048;
-/** Rows staged and inserted per statement. */
+/** Rows written and inserted per statement. */
 const INSERT_BATCH = 100_000;
 
 /** Options of {@link openNativeEngine}. */
@@ -92,7 +93,7 @@ export async function openNativeEngine({ timeoutMs = 60_000, memoryMb = nativeMe
   // ICU is built in here: without this, TIMESTAMPTZ ↔ TIMESTAMP would follow the machine's zone, where WASM (no ICU) uses UTC.
   // (A SET, not a create option: the option is checked before the built-in ICU has registered it.)
   await conn.run(`SET TimeZone = 'UTC'`);
-  let staging = 0;
+  let loads = 0;
   // One statement at a time, as with the blocking WASM build; the next waits until the previous has really ended.
   let tail: Promise<void> = Promise.resolve();
   const run = <T>(what: string, fn: () => Promise<T>): Promise<T> => {
@@ -125,20 +126,17 @@ export async function openNativeEngine({ timeoutMs = 60_000, memoryMb = nativeMe
       await run(sql, () => conn.run(sql));
     },
     async insert(table, columns, rows) {
-      // Batches bound the staging copy's memory and keep each call well inside the timeout, as on the WASM path.
-      const names = columns.map((c) => quoteIdent(c.sql)).join(', ');
-      const select = columns.map((c) => `CAST(${quoteIdent(c.sql)} AS ${c.type}) AS ${quoteIdent(c.sql)}`).join(', ');
+      // Batches bound the file's size and keep each call well inside the timeout, as on the WASM path. Written beside
+      // the spill, in the engine's own directory, and removed once read.
       for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-        const batch = rows.slice(start, start + INSERT_BATCH);
-        const stage = `__stage_${staging++}`;
+        const file = path.join(spill, `load-${loads++}.csv`);
         await run(`insert into ${table}`, async () => {
           try {
-            await appendStage(conn, stage, columns, batch);
+            const longest = writeRowsCsv(file, columns, rows.slice(start, start + INSERT_BATCH));
             // By name, so the table's own column order (or extra columns) does not matter.
-            // The CASTs do the conversions the WASM path leaves to DuckDB (DOUBLE → BIGINT rounding, range errors).
-            await conn.run(`INSERT INTO ${table} (${names}) SELECT ${select} FROM ${stage}`);
+            await conn.run(csvInsertSql(table, columns, file, longest, quoteIdent));
           } finally {
-            await conn.run(`DROP TABLE IF EXISTS ${stage}`);
+            rmSync(file, { force: true });
           }
         });
       }
@@ -153,28 +151,6 @@ export async function openNativeEngine({ timeoutMs = 60_000, memoryMb = nativeMe
       rmSync(spill, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Fills a staging table typed like the Arrow batch of the WASM path
- * (VARCHAR, BOOLEAN, TIMESTAMP_MS, else DOUBLE), with the same coercions on the
- * way in (see {@link WIRE}); the INSERT then CASTs as the WASM path does.
- */
-async function appendStage<R>(conn: DuckDBConnection, stage: string, columns: ColumnSpec<R>[], rows: readonly R[]): Promise<void> {
-  const wire = columns.map((c) => wireType(c.type));
-  await conn.run(`CREATE TABLE ${stage} (${columns.map((c, i) => `${quoteIdent(c.sql)} ${wire[i].sql}`).join(', ')})`);
-  const appender = await conn.createAppender(stage);
-  try {
-    for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-      const batch = rows.slice(start, start + CHUNK_ROWS);
-      const chunk = DuckDBDataChunk.create(wire.map((w) => w.type));
-      chunk.setColumns(columns.map((c, i) => batch.map((r) => wire[i].value(r[c.key]))));
-      appender.appendDataChunk(chunk);
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
 }
 
 /**
@@ -238,26 +214,6 @@ function arrowColumn(field: Field): ArrowColumnSpec {
   if (DataType.isTimestamp(t) && (t.unit === TimeUnit.SECOND || t.unit === TimeUnit.MILLISECOND))
     return { name, type: TIMESTAMP, value: (v) => new DuckDBTimestampValue(BigInt(v as number) * 1000n) };
   throw new Error(`loadArrow: column "${name}" has Arrow type ${String(t)}, which the native engine does not load`);
-}
-
-interface WireType {
-  sql: string;
-  type: DuckDBType;
-  value(v: unknown): DuckDBValue;
-}
-
-// The coercions of Arrow's builders: only null is null (undefined becomes '', false, NaN or throws),
-// a flag is true when `+v` is non-zero (so 'yes' is false), a number is `+v` (a BigInt throws), a time `BigInt(v)`.
-const WIRE = {
-  VARCHAR: { sql: 'VARCHAR', type: VARCHAR, value: (v: unknown) => (v === null ? null : v === undefined ? '' : `${v as string}`) },
-  BOOLEAN: { sql: 'BOOLEAN', type: BOOLEAN, value: (v: unknown) => (v === null ? null : Boolean(+(v as number))) },
-  TIMESTAMP: { sql: 'TIMESTAMP_MS', type: TIMESTAMP_MS, value: (v: unknown) => (v === null ? null : new DuckDBTimestampMillisecondsValue(BigInt(v as number))) },
-  // Counts and row numbers fit a double exactly; the CAST restores the integer type.
-  NUMBER: { sql: 'DOUBLE', type: DOUBLE, value: (v: unknown) => (v === null ? null : +(v as number)) },
-} satisfies Record<string, WireType>;
-
-function wireType(type: ColumnSpec<unknown>['type']): WireType {
-  return type === 'VARCHAR' || type === 'BOOLEAN' || type === 'TIMESTAMP' ? WIRE[type] : WIRE.NUMBER;
 }
 
 function quoteIdent(name: string): string {
