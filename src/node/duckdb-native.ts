@@ -64,7 +64,7 @@ export function nativeMemoryMb(env: NodeJS.ProcessEnv = process.env): number | n
 /** Rows per data chunk handed to the appender (DuckDB's vector size). */
 const CHUNK_ROWS = 2048;
 /** Rows written and inserted per statement. */
-const INSERT_BATCH = 100_000;
+const INSERT_BATCH = 250_000;
 
 /** Options of {@link openNativeEngine}. */
 export interface NativeEngineOptions extends EngineOptions {
@@ -126,20 +126,30 @@ export async function openNativeEngine({ timeoutMs = 60_000, memoryMb = nativeMe
       await run(sql, () => conn.run(sql));
     },
     async insert(table, columns, rows) {
-      // Batches bound the file's size and keep each call well inside the timeout, as on the WASM path. Written beside
-      // the spill, in the engine's own directory, and removed once read.
-      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-        const file = path.join(spill, `load-${loads++}.csv`);
-        await run(`insert into ${table}`, async () => {
+      // Batches bound the file's size and keep each call well inside the timeout, as on the WASM path. Each is written
+      // in the engine's own directory while DuckDB reads the one before on its threads, and removed once read.
+      let inserting: Promise<void> = Promise.resolve();
+      try {
+        for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+          const file = path.join(spill, `load-${loads++}.csv`);
+          let longest: number;
           try {
-            const longest = writeRowsCsv(file, columns, rows.slice(start, start + INSERT_BATCH));
-            // By name, so the table's own column order (or extra columns) does not matter.
-            await conn.run(csvInsertSql(table, columns, file, longest, quoteIdent));
-          } finally {
+            longest = writeRowsCsv(file, columns, rows.slice(start, start + INSERT_BATCH));
+            await inserting;
+          } catch (error) {
             rmSync(file, { force: true });
+            throw error;
           }
-        });
+          // By name, so the table's own column order (or extra columns) does not matter.
+          inserting = run(`insert into ${table}`, () => conn.run(csvInsertSql(table, columns, file, longest, quoteIdent)).then(() => {})).finally(() =>
+            rmSync(file, { force: true }),
+          );
+        }
+      } finally {
+        // A batch that failed to be written leaves the one before to end (and its failure, if any, to this one's).
+        await inserting.catch(() => {});
       }
+      await inserting;
     },
     async loadArrow(table, ipc) {
       await run(`load ${table}`, () => loadArrowTable(conn, table, ipc));

@@ -136,7 +136,7 @@ describe('native engine: rows as the WASM engine gives them', () => {
   });
 
   it('inserts in several batches like the WASM engine (more rows than either batch size)', async () => {
-    const rows: Item[] = Array.from({ length: 120_001 }, (_, seq) => ({
+    const rows: Item[] = Array.from({ length: 250_001 }, (_, seq) => ({
       id: seq % 11 ? `m${seq} ✓` : null, flag: seq % 3 === 0, at: seq % 13 ? 1_700_000_000_000 + seq * 997 : null, n: seq * 3, small: seq % 1000, seq,
     }));
     // The WASM engine holds off checkpoints while it loads, and compresses once: its settings come back as they were.
@@ -149,7 +149,7 @@ describe('native engine: rows as the WASM engine gives them', () => {
     expect(await wasm.query(settings)).toEqual(before);
     const sql = 'SELECT * FROM many ORDER BY seq';
     const [w, n] = [await wasm.query(sql), await native.query(sql)];
-    expect(n.length).toBe(120_001);
+    expect(n.length).toBe(250_001);
     expect(JSON.stringify(n)).toBe(JSON.stringify(w));
   });
 
