@@ -10,7 +10,6 @@ import { ByteBuffer } from '../core/byte-buffer.ts';
 import { CSV_ROWS_PER_CHUNK, defuseFormula, needsQuotes, type CellValue } from './messages-csv.ts';
 
 const COMMA = 44;
-const QUOTE = 34;
 const LF = 10;
 
 const utf8 = new TextEncoder();
@@ -47,27 +46,7 @@ class CsvBytes extends ByteBuffer {
   cell(value: CellValue | undefined): void {
     if (value === null || value === undefined) return;
     const text = typeof value === 'string' ? defuseFormula(value) : String(value);
-    const quoted = typeof value === 'string' && needsQuotes(text);
-    // Every UTF-16 unit takes at most 3 bytes (a pair, 2 units, takes 4), twice over for a doubled quote: no cell can overflow this.
-    this.room(6 * text.length + 2);
-    const bytes = this.bytes;
-    let at = this.at;
-    if (quoted) bytes[at++] = QUOTE;
-    const n = text.length;
-    let i = 0;
-    // ASCII, most of most texts, is copied unit by unit; from the first other character, the rest through TextEncoder.
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c > 0x7f) break;
-      bytes[at++] = c;
-      if (c === QUOTE && quoted) bytes[at++] = QUOTE;
-    }
-    if (i < n) {
-      const rest = i ? text.slice(i) : text;
-      at += utf8.encodeInto(quoted ? rest.replace(/"/g, '""') : rest, bytes.subarray(at)).written;
-    }
-    if (quoted) bytes[at++] = QUOTE;
-    this.at = at;
+    this.utf8(text, typeof value === 'string' && needsQuotes(text));
   }
 }
 
