@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, symlinkSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { nativeFloor, prepareCrisis, runBuild, type BuildRun } from './e2e.ts';
+import { prepareCrisis, printFloor, runBuild, type BuildRun } from './e2e.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -59,8 +59,7 @@ export async function pairedMain(argv: string[]): Promise<number> {
   }
   printComparison(values.against, runs);
   // The floor, as the single run prints it: measured after the builds, so that it takes nothing from them.
-  const floor = await nativeFloor(path.join(crisis.dir, 'posts.csv'));
-  console.log(`floor: native DuckDB read_csv of the same file: ${floor.read.toFixed(2)} s (${Math.round(floor.rows / floor.read).toLocaleString('en-US')} rows/s); with created_at parsed by strptime: ${floor.parsed.toFixed(2)} s`);
+  await printFloor(crisis.dir);
   return 0;
 }
 

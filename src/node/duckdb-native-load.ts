@@ -21,13 +21,9 @@ class LoadCsvBytes extends ByteBuffer {
     this.utf8(text, true);
   }
 
-  /** An unquoted cell of ASCII (a number, a flag). */
+  /** An unquoted cell (a number, a flag). */
   plain(text: string): void {
-    this.room(text.length);
-    const bytes = this.bytes;
-    let at = this.at;
-    for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
-    this.at = at;
+    this.utf8(text, false);
   }
 
   get length(): number {
@@ -83,17 +79,18 @@ const FLUSH_BYTES = 8 * 2 ** 20;
 const MIN_LINE_BYTES = 2 * 2 ** 20;
 
 /**
- * Writes `rows` as a CSV file at `file` (no header, LF after each record) and returns the longest record's length
- * in bytes, for `read_csv`'s `max_line_size`.
+ * Writes `rows[from, to)` as a CSV file at `file` (no header, LF after each record) and returns the longest record's
+ * length in bytes, for `read_csv`'s `max_line_size`.
  */
-export function writeRowsCsv<R>(file: string, columns: readonly ColumnSpec<R>[], rows: readonly R[]): number {
+export function writeRowsCsv<R>(file: string, columns: readonly ColumnSpec<R>[], rows: readonly R[], from = 0, to = rows.length): number {
   const cells = columns.map((c) => CELLS[kindOf(c.type)]);
   const keys = columns.map((c) => c.key);
   const out = new LoadCsvBytes(FLUSH_BYTES + (1 << 16));
   const fd = openSync(file, 'w');
   try {
     let longest = 0;
-    for (const row of rows) {
+    for (let r = from; r < to; r++) {
+      const row = rows[r]!;
       const start = out.length;
       for (let i = 0; i < keys.length; i++) {
         if (i) out.byte(COMMA);

@@ -129,25 +129,22 @@ export async function openNativeEngine({ timeoutMs = 60_000, memoryMb = nativeMe
       // Batches bound the file's size and keep each call well inside the timeout, as on the WASM path. Each is written
       // in the engine's own directory while DuckDB reads the one before on its threads, and removed once read.
       let inserting: Promise<void> = Promise.resolve();
-      try {
-        for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-          const file = path.join(spill, `load-${loads++}.csv`);
-          let longest: number;
-          try {
-            longest = writeRowsCsv(file, columns, rows.slice(start, start + INSERT_BATCH));
-            await inserting;
-          } catch (error) {
-            rmSync(file, { force: true });
-            throw error;
-          }
-          // By name, so the table's own column order (or extra columns) does not matter.
-          inserting = run(`insert into ${table}`, () => conn.run(csvInsertSql(table, columns, file, longest, quoteIdent)).then(() => {})).finally(() =>
-            rmSync(file, { force: true }),
-          );
+      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+        const file = path.join(spill, `load-${loads++}.csv`);
+        let longest: number;
+        try {
+          longest = writeRowsCsv(file, columns, rows, start, Math.min(rows.length, start + INSERT_BATCH));
+          await inserting;
+        } catch (error) {
+          rmSync(file, { force: true });
+          // A batch that could not be written lets the one before end first: no statement runs behind the caller's back.
+          await inserting.catch(() => {});
+          throw error;
         }
-      } finally {
-        // A batch that failed to be written leaves the one before to end (and its failure, if any, to this one's).
-        await inserting.catch(() => {});
+        // By name, so the table's own column order (or extra columns) does not matter.
+        inserting = run(`insert into ${table}`, () => conn.run(csvInsertSql(table, columns, file, longest, quoteIdent)).then(() => {})).finally(() =>
+          rmSync(file, { force: true }),
+        );
       }
       await inserting;
     },
