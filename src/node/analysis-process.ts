@@ -10,7 +10,7 @@
  * parent included. Only another process survives that, and can say so.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalyzeCommandOptions } from '../cli/analyze.ts';
@@ -19,7 +19,7 @@ import { readManifest } from './bundle-dir.ts';
 import { childStderr } from './child-stderr.ts';
 import { compiledEntry, TEXT_WORKER_ENV } from './compiled-entry.ts';
 import { removeSpillDirs } from './duckdb-spill.ts';
-import { heapBudget, machineMemoryMb, outOfHeapMessage } from './heap-budget.ts';
+import { heapBudget, machineMemoryMb, outOfHeapMessage, semiSpaceMb } from './heap-budget.ts';
 
 /** The options the child gets: plain data (callbacks stay in the child). */
 export type AnalysisOptions = Omit<AnalyzeCommandOptions, 'onHeapExhausted' | 'onActivity'>;
@@ -50,6 +50,26 @@ const ENTRY_NAME = './analysis-process.mjs';
  * (`--trace-gc --trace-incremental-marking`: which collections the analysis starts, and why).
  */
 const KEPT_FLAGS = /^--(trace[-_]gc|trace[-_]incremental[-_]marking|expose[-_]gc|max[-_]semi[-_]space[-_]size=\d+|stack[-_]size=\d+|cpu[-_]prof|cpu[-_]prof[-_]dir=.+|heap[-_]prof|heap[-_]prof[-_]dir=.+)$/;
+const SEMI_SPACE_FLAG = /^--max[-_]semi[-_]space[-_]size=/;
+
+/** Bytes of the files directly in `dir` (a crisis's exports, crisis.yaml and notes): 0 when it cannot be read. */
+export function inputBytes(dir: string): number {
+  let bytes = 0;
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+      try {
+        const stat = statSync(path.join(dir, entry.name));
+        if (stat.isFile()) bytes += stat.size;
+      } catch {
+        // A broken link: the analysis says so itself.
+      }
+    }
+  } catch {
+    // No such directory: the analysis says so itself.
+  }
+  return bytes;
+}
 
 /** The flags of `execArgv` (this process's, by default) the analysis child is started with too. */
 export function keptFlags(execArgv: readonly string[] = process.execArgv): string[] {
@@ -65,9 +85,16 @@ export function keptFlags(execArgv: readonly string[] = process.execArgv): strin
 export async function analyzeInChildProcess(dir: string, options: AnalysisOptions, { entry, env = process.env }: AnalysisProcessOptions = {}): Promise<void> {
   const compiled = entry ? null : await compiledEntries();
   const budget = heapBudget(env);
+  const kept = keptFlags();
+  // A semi-space given to this Node wins over the one chosen from the exports' size.
+  const bytes = inputBytes(dir);
+  const semiSpace = kept.some((f) => SEMI_SPACE_FLAG.test(f)) ? null : semiSpaceMb(bytes, env);
+  // Said, because it changes what a run measures (benchmarks compare runs).
+  if (semiSpace !== null && !options.quiet) process.stderr.write(`  V8's young generation: ${semiSpace} MB semi-spaces (${env.DEBRIEF_SEMI_SPACE_MB?.trim() ? 'DEBRIEF_SEMI_SPACE_MB' : `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MB of exports`})\n`);
   const flags = [
-    ...keptFlags(),
+    ...kept,
     `--max-old-space-size=${budget.mb}`,
+    ...(semiSpace === null ? [] : [`--max-semi-space-size=${semiSpace}`]),
     // V8's heap growing factor is left at its default while the files are read, then set (heap-budget.ts limitHeapGrowth).
     // So that the analysis can collect one analysis's garbage before the next starts (cli/analyze.ts collectGarbage).
     '--expose-gc',

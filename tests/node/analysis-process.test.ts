@@ -5,12 +5,12 @@
  * passed on but V8's crash report is not; and a child whose parent dies stops too.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { analyzeInChildProcess, keptFlags } from '../../src/node/analysis-process.ts';
+import { analyzeInChildProcess, inputBytes, keptFlags } from '../../src/node/analysis-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'debrief-analysis-process-'));
@@ -25,13 +25,13 @@ function entry(name: string, code: string): string {
 }
 
 /** Runs `analyzeInChildProcess` with a stand-in entry; resolves with its error message (or null) and what it wrote to stderr. */
-async function run(code: string, env: NodeJS.ProcessEnv = {}): Promise<{ error: string | null; stderr: string }> {
+async function run(code: string, env: NodeJS.ProcessEnv = {}, dir = 'data/acme'): Promise<{ error: string | null; stderr: string }> {
   let stderr = '';
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
     stderr += String(chunk);
     return true;
   });
-  const error = await analyzeInChildProcess('data/acme', { out: path.join(tmp, 'out') }, { entry: entry(`e${Math.random().toString(36).slice(2)}`, code), env: { ...process.env, DEBRIEF_HEAP_MB: '64', ...env } }).then(
+  const error = await analyzeInChildProcess(dir, { out: path.join(tmp, 'out') }, { entry: entry(`e${Math.random().toString(36).slice(2)}`, code), env: { ...process.env, DEBRIEF_HEAP_MB: '64', ...env } }).then(
     () => null,
     (e: Error) => e.message,
   );
@@ -82,6 +82,26 @@ describe('the analysis process', () => {
     const { error } = await run(`const { getHeapStatistics } = await import('node:v8');\nprocess.send({ type: 'failed', message: String(getHeapStatistics().heap_size_limit / 2 ** 20) }, () => process.exit(1));\n`, { DEBRIEF_HEAP_MB: '200' });
     // The old generation's 200 MB and the young generation's reserve (three 16 MB semi-spaces).
     expect(Number(error)).toBe(248);
+  });
+
+  it("starts a crisis of large exports with larger semi-spaces, a small one with V8's own, and DEBRIEF_SEMI_SPACE_MB over both", async () => {
+    const limit = `const { getHeapStatistics } = await import('node:v8');\nprocess.send({ type: 'failed', message: String(getHeapStatistics().heap_size_limit / 2 ** 20) }, () => process.exit(1));\n`;
+    const large = path.join(tmp, 'large-crisis');
+    mkdirSync(large, { recursive: true });
+    // 400 MB of exports, sparse: its size is what counts, and it takes no disk.
+    writeFileSync(path.join(large, 'posts.csv'), '');
+    truncateSync(path.join(large, 'posts.csv'), 400 * 2 ** 20);
+    writeFileSync(path.join(large, 'crisis.yaml'), 'name: Large\n');
+    expect(inputBytes(large)).toBe(400 * 2 ** 20 + 12);
+    // The young generation's reserve is three semi-spaces: 3 × 64 MB beside the old generation's 200 MB.
+    const chosen = await run(limit, { DEBRIEF_HEAP_MB: '200' }, large);
+    expect(Number(chosen.error)).toBe(392);
+    expect(chosen.stderr).toBe("  V8's young generation: 64 MB semi-spaces (400 MB of exports)\n");
+    expect(Number((await run(limit, { DEBRIEF_HEAP_MB: '200', DEBRIEF_SEMI_SPACE_MB: '0' }, large)).error)).toBe(248);
+    const asked = await run(limit, { DEBRIEF_HEAP_MB: '200', DEBRIEF_SEMI_SPACE_MB: '32' });
+    expect(Number(asked.error)).toBe(296);
+    expect(asked.stderr).toBe("  V8's young generation: 32 MB semi-spaces (DEBRIEF_SEMI_SPACE_MB)\n");
+    expect(inputBytes(path.join(tmp, 'no-such-crisis'))).toBe(0);
   });
 
   it("passes the analysis's own error on as it is", async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { collectGarbage, collectGarbageIfGrown, defaultHeapMb, heapBudget, outOfHeapMessage, startCollectionIfGrown } from '../../src/node/heap-budget.ts';
+import { collectGarbage, collectGarbageIfGrown, defaultHeapMb, heapBudget, outOfHeapMessage, semiSpaceMb, startCollectionIfGrown } from '../../src/node/heap-budget.ts';
 
 describe('the heap budget', () => {
   it('is DEBRIEF_HEAP_MB when set, whatever Node was given', () => {
@@ -26,6 +26,27 @@ describe('the heap budget', () => {
     expect(defaultHeapMb(4_096)).toBe(2_048);
     expect(defaultHeapMb(1_024)).toBe(512);
     expect(defaultHeapMb(262_144)).toBe(15_360);
+  });
+});
+
+describe('the young generation', () => {
+  const MB = 2 ** 20;
+  it("is V8's own up to 384 MB of exports (a million posts are 176 MB), 64 MB semi-spaces from there, 128 MB from 1 GB", () => {
+    expect(semiSpaceMb(0, {})).toBeNull();
+    expect(semiSpaceMb(176 * MB, {})).toBeNull();
+    expect(semiSpaceMb(384 * MB - 1, {})).toBeNull();
+    expect(semiSpaceMb(384 * MB, {})).toBe(64);
+    expect(semiSpaceMb(530 * MB, {})).toBe(64);
+    expect(semiSpaceMb(1024 * MB, {})).toBe(128);
+    expect(semiSpaceMb(1688 * MB, {})).toBe(128);
+  });
+
+  it('is DEBRIEF_SEMI_SPACE_MB when set (0: V8\'s own), and refuses one that is not a whole number of MB up to 1024', () => {
+    expect(semiSpaceMb(0, { DEBRIEF_SEMI_SPACE_MB: '32' })).toBe(32);
+    expect(semiSpaceMb(2048 * MB, { DEBRIEF_SEMI_SPACE_MB: '0' })).toBeNull();
+    expect(semiSpaceMb(2048 * MB, { DEBRIEF_SEMI_SPACE_MB: ' ' })).toBe(128);
+    expect(() => semiSpaceMb(0, { DEBRIEF_SEMI_SPACE_MB: '64MB' })).toThrow('DEBRIEF_SEMI_SPACE_MB must be a whole number of MB, at most 1024 (0: V8\'s own); got "64MB"');
+    expect(() => semiSpaceMb(0, { DEBRIEF_SEMI_SPACE_MB: '4096' })).toThrow(/at most 1024/);
   });
 });
 

@@ -3,6 +3,7 @@
  * near-identical is): documents are looked up by the hash of their first and
  * last {@link KEY_TOKENS} tokens and compared only with the roots found.
  */
+import { timeOrder } from '../../core/time-order.ts';
 import { canFold, KEY_TOKENS, MAX_CANDIDATES, MAX_FOLD_TOKENS, MIN_FOLD_TOKENS, mixHash, nearIdenticalIn, type StreamStore } from './floods.ts';
 
 /**
@@ -155,9 +156,10 @@ function foldOrder(store: StreamStore, docs: readonly number[]): number[] {
     const group = byLength[len]!;
     if (group.length === 0) continue;
     if (group.length > POSITIONS) {
-      // Too many to pack a position into the key: compare (slower, same order).
-      const hash = new Map(group.map((d) => [d, store.hash(d) >>> 0]));
-      for (const d of group.sort((a, b) => hash.get(a)! - hash.get(b)! || byTokens(a, b))) out.push(d);
+      // Too many to pack a position into the key: a stable radix sort of the hashes, equal ones by their streams.
+      const hashes = new Float64Array(group.length);
+      for (let i = 0; i < group.length; i++) hashes[i] = store.hash(group[i]!) >>> 0;
+      for (const k of timeOrder(hashes, (a, b) => byTokens(group[a]!, group[b]!))) out.push(group[k]!);
       continue;
     }
     const keys = new Float64Array(group.length);

@@ -3,6 +3,7 @@
  * Ordering by content hash makes the sample independent of input order and
  * stable across runs, while still spread uniformly over the data.
  */
+import { timeOrder } from '../../core/time-order.ts';
 import { StreamStore } from './floods.ts';
 import { FoldIndex } from './fold.ts';
 import { fnv1a } from './hash.ts';
@@ -20,9 +21,11 @@ export function hashOrder(texts: readonly string[]): number[] {
     keys.sort();
     return Array.from(keys, (k) => k % POSITIONS);
   }
-  const order = texts.map((t, i) => ({ i, h: fnv1a(t) }));
-  order.sort((a, b) => a.h - b.h || a.i - b.i);
-  return order.map((o) => o.i);
+  // More texts than a key can number (ten million posts' 8.4 million distinct texts): a radix sort of the hashes,
+  // stable, so ties stay in input order. (A comparator sort of an object per text took 16 s there.)
+  const hashes = new Float64Array(texts.length);
+  for (let i = 0; i < texts.length; i++) hashes[i] = fnv1a(texts[i]!);
+  return Array.from(timeOrder(hashes, () => 0));
 }
 
 /**

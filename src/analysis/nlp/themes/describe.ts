@@ -14,7 +14,7 @@ import { EMERGING_RULE, rankEmerging } from './emerging.ts';
 import type { Grouping } from './group.ts';
 import { labelCandidates, pickLabel } from './label.ts';
 import type { ResolvedThemesOptions } from './options.ts';
-import { pickRepresentatives, type Quote } from './representatives.ts';
+import { pickRepresentatives, RepresentativeScratch, type Quote } from './representatives.ts';
 import type { ScoredPhrases } from './scorePhrases.ts';
 import type { EmergingTheme, EmergingTooFew, RankedTheme, Theme } from './types.ts';
 
@@ -159,6 +159,8 @@ export function describeThemes(input: DescribeInput): {
     usedLabels.add(label);
     return label;
   };
+  // One set of per-document arrays for every theme's representatives (their pick clears what it set).
+  const scratch = order.length ? new RepresentativeScratch(table.weight.length) : null;
   const themes: Theme[] = order.map((g) => {
     const phrases = sortedPhrases(g);
     const label = labelOf(g, phrases);
@@ -174,7 +176,7 @@ export function describeThemes(input: DescribeInput): {
       tokenCount: input.docs.tokenCount,
       quote: (doc) => quoteOf(messages, labels, table, doc),
       count: opts.representatives,
-    });
+    }, scratch!);
     const s = stats[g]!;
     const theme: Theme = {
       id,
