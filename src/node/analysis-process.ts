@@ -90,11 +90,14 @@ export async function analyzeInChildProcess(dir: string, options: AnalysisOption
   const bytes = inputBytes(dir);
   const semiSpace = kept.some((f) => SEMI_SPACE_FLAG.test(f)) ? null : semiSpaceMb(bytes, env);
   // Said, because it changes what a run measures (benchmarks compare runs).
-  if (semiSpace !== null && !options.quiet) process.stderr.write(`  V8's young generation: ${semiSpace} MB semi-spaces (${env.DEBRIEF_SEMI_SPACE_MB?.trim() ? 'DEBRIEF_SEMI_SPACE_MB' : `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MB of exports`})\n`);
+  if (semiSpace !== null && !options.quiet) {
+    const from = semiSpace.from === 'exports' ? `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MB of exports` : semiSpace.from;
+    process.stderr.write(`  V8's young generation: ${semiSpace.mb} MB semi-spaces (${from})\n`);
+  }
   const flags = [
     ...kept,
     `--max-old-space-size=${budget.mb}`,
-    ...(semiSpace === null ? [] : [`--max-semi-space-size=${semiSpace}`]),
+    ...(semiSpace === null ? [] : [`--max-semi-space-size=${semiSpace.mb}`]),
     // V8's heap growing factor is left at its default while the files are read, then set (heap-budget.ts limitHeapGrowth).
     // So that the analysis can collect one analysis's garbage before the next starts (cli/analyze.ts collectGarbage).
     '--expose-gc',

@@ -52,14 +52,22 @@ export function defaultHeapMb(machineMb: number): number {
   return Math.max(512, Math.min(Math.floor(0.75 * machineMb), DEFAULT_CAP_MB) - HEADROOM_MB);
 }
 
+/** A semi-space chosen for an analysis ({@link semiSpaceMb}). */
+export interface SemiSpace {
+  /** MB (`--max-semi-space-size`). */
+  mb: number;
+  /** Where the figure comes from: the variable, or the size of the exports. */
+  from: 'DEBRIEF_SEMI_SPACE_MB' | 'exports';
+}
+
 /** Exports at least this large get larger semi-spaces ({@link semiSpaceMb}); a million posts are 176 MB. */
 const LARGE_INPUT_BYTES = 384 * 2 ** 20;
 /** Exports at least this large (about six million posts) get the largest. */
 const HUGE_INPUT_BYTES = 1024 * 2 ** 20;
 
 /**
- * The young generation's semi-space for the analysis of `inputBytes` of exports, MB (`--max-semi-space-size`), or
- * null for V8's own (16 MB): DEBRIEF_SEMI_SPACE_MB when set (0: V8's own), else 64 MB from 384 MB of exports and
+ * The young generation's semi-space for the analysis of `inputBytes` of exports, MB (`--max-semi-space-size`), and
+ * where the figure comes from, or null for V8's own (16 MB): DEBRIEF_SEMI_SPACE_MB when set (0: V8's own), else 64 MB from 384 MB of exports and
  * 128 MB from 1 GB. Why: besides copying what survives, every scavenge costs time in proportion to the old
  * generation (measured in a loop that makes only garbage: 1.1 ms a scavenge beside 150 MB of old objects, 7.2 ms
  * beside 1.5 GB), and a crisis of millions of posts keeps gigabytes old and scavenges thousands of times (ten million
@@ -67,15 +75,15 @@ const HUGE_INPUT_BYTES = 1024 * 2 ** 20;
  * scavenged as many times fewer. It costs its size in memory, so a million posts keep V8's own: their 2 GB target
  * has no room for it.
  */
-export function semiSpaceMb(inputBytes: number, env: NodeJS.ProcessEnv = process.env): number | null {
+export function semiSpaceMb(inputBytes: number, env: NodeJS.ProcessEnv = process.env): SemiSpace | null {
   const asked = env.DEBRIEF_SEMI_SPACE_MB?.trim();
   if (asked) {
     const mb = Number(asked);
     if (!/^\d+$/.test(asked) || mb > 1024) throw new Error(`DEBRIEF_SEMI_SPACE_MB must be a whole number of MB, at most 1024 (0: V8's own); got "${asked}"`);
-    return mb === 0 ? null : mb;
+    return mb === 0 ? null : { mb, from: 'DEBRIEF_SEMI_SPACE_MB' };
   }
-  if (inputBytes >= HUGE_INPUT_BYTES) return 128;
-  if (inputBytes >= LARGE_INPUT_BYTES) return 64;
+  if (inputBytes >= HUGE_INPUT_BYTES) return { mb: 128, from: 'exports' };
+  if (inputBytes >= LARGE_INPUT_BYTES) return { mb: 64, from: 'exports' };
   return null;
 }
 

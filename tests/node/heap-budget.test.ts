@@ -35,16 +35,16 @@ describe('the young generation', () => {
     expect(semiSpaceMb(0, {})).toBeNull();
     expect(semiSpaceMb(176 * MB, {})).toBeNull();
     expect(semiSpaceMb(384 * MB - 1, {})).toBeNull();
-    expect(semiSpaceMb(384 * MB, {})).toBe(64);
-    expect(semiSpaceMb(530 * MB, {})).toBe(64);
-    expect(semiSpaceMb(1024 * MB, {})).toBe(128);
-    expect(semiSpaceMb(1688 * MB, {})).toBe(128);
+    expect(semiSpaceMb(384 * MB, {})).toEqual({ mb: 64, from: 'exports' });
+    expect(semiSpaceMb(530 * MB, {})).toEqual({ mb: 64, from: 'exports' });
+    expect(semiSpaceMb(1024 * MB, {})).toEqual({ mb: 128, from: 'exports' });
+    expect(semiSpaceMb(1688 * MB, {})).toEqual({ mb: 128, from: 'exports' });
   });
 
   it('is DEBRIEF_SEMI_SPACE_MB when set (0: V8\'s own), and refuses one that is not a whole number of MB up to 1024', () => {
-    expect(semiSpaceMb(0, { DEBRIEF_SEMI_SPACE_MB: '32' })).toBe(32);
+    expect(semiSpaceMb(0, { DEBRIEF_SEMI_SPACE_MB: '32' })).toEqual({ mb: 32, from: 'DEBRIEF_SEMI_SPACE_MB' });
     expect(semiSpaceMb(2048 * MB, { DEBRIEF_SEMI_SPACE_MB: '0' })).toBeNull();
-    expect(semiSpaceMb(2048 * MB, { DEBRIEF_SEMI_SPACE_MB: ' ' })).toBe(128);
+    expect(semiSpaceMb(2048 * MB, { DEBRIEF_SEMI_SPACE_MB: ' ' })).toEqual({ mb: 128, from: 'exports' });
     expect(() => semiSpaceMb(0, { DEBRIEF_SEMI_SPACE_MB: '64MB' })).toThrow('DEBRIEF_SEMI_SPACE_MB must be a whole number of MB, at most 1024 (0: V8\'s own); got "64MB"');
     expect(() => semiSpaceMb(0, { DEBRIEF_SEMI_SPACE_MB: '4096' })).toThrow(/at most 1024/);
   });
