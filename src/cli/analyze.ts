@@ -9,7 +9,7 @@ import { writeBundleDir } from '../node/bundle-dir.ts';
 import { diskCache } from '../node/disk-cache.ts';
 import { readFaultLibraryFor } from '../node/fault-library-file.ts';
 import { nodeCrisisFiles } from '../node/files.ts';
-import { collectGarbageIfGrown, compactHeap, limitHeapGrowth, startCollectionIfGrown } from '../node/heap-budget.ts';
+import { collectGarbageIfGrown, compactHeap, limitHeapGrowth, startCollectionIfGrown, watchFullCollections } from '../node/heap-budget.ts';
 import { startHeapGuard, type HeapExhaustedError } from '../node/heap-guard.ts';
 import { crisisInputKey } from '../node/input-key.ts';
 import { createWorkerMapper } from '../node/worker-mapper.ts';
@@ -72,6 +72,8 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
   const started = Date.now();
   const guard = startHeapGuard({ subject: dir, onExhausted: options.onHeapExhausted ?? exitOnHeapExhausted, onActivity: options.onActivity });
   const textMapper = createWorkerMapper({ workers: options.workers, onNote: (m) => say(`  ${m}`) });
+  // V8's own full collections count as made here: the collection before the bundle is skipped when one just ran.
+  const unwatch = watchFullCollections();
   let result: AnalyzeResult;
   let manifest: BundleManifest;
   try {
@@ -122,6 +124,7 @@ export async function analyzeDirectory(dir: string, options: AnalyzeCommandOptio
   } finally {
     await textMapper.close();
     guard.stop();
+    unwatch();
   }
   const t = result.report.ledger.totals;
   say(`debrief: ${t.read} read, ${t.loaded} loaded, ${t.rejected} rejected, ${t.superseded} superseded, ${t.duplicates} duplicates in ${((Date.now() - started) / 1000).toFixed(1)} s → ${options.out}`);

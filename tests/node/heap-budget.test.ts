@@ -101,6 +101,30 @@ describe('collections between analyses', () => {
     }
   });
 
+  it("counts V8's own full collections, once reported, until told to stop", () => {
+    // In a process of its own (the module keeps the last collection): a full collection not made by the module, then
+    // the heap grown by 48 MiB, by 8 more, and by 48 more before V8 collects again once the watch is stopped.
+    const module = fileURLToPath(new URL('../../src/node/heap-budget.ts', import.meta.url));
+    const script = `import { collectGarbageIfGrown, watchFullCollections } from ${JSON.stringify(module)};
+const v8gc = globalThis.gc;
+let made = 0;
+globalThis.gc = () => { made++; v8gc(); };
+const turn = () => new Promise((resolve) => setTimeout(resolve, 50));
+const keep = [];
+const grow = (mib) => { for (let i = 0; i < mib; i++) keep.push(new Array(2 ** 17 - 16).fill(i + 0.5)); };
+grow(8);
+const unwatch = watchFullCollections();
+v8gc(); await turn();
+collectGarbageIfGrown(32); const afterOwn = made;
+grow(48); collectGarbageIfGrown(32); const afterGrowth = made;
+grow(8); collectGarbageIfGrown(32); const afterSmall = made;
+unwatch(); grow(48); v8gc(); await turn();
+collectGarbageIfGrown(32);
+console.log(JSON.stringify([afterOwn, afterGrowth, afterSmall, made, keep.length]));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual([0, 1, 1, 2, 112]);
+  });
+
   it('does nothing where Node does not allow a collection', () => {
     const g = globalThis as { gc?: () => void };
     const before = g.gc;
