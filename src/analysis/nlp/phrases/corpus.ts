@@ -63,12 +63,12 @@ export const UNIT_TOKENS = 40;
  * identical (e.g. same words, different @mention, "RT" prefix or URL),
  * record the distinct dictionary phrases of each document, and fold
  * near-identical documents (copy-paste floods, retweets cut short).
- * @param hashOf the hash documents are looked up by (tests give a colliding one: documents are still told apart by their stems)
+ * @param hashOf the hash documents are looked up by, a whole number below 2^53 (tests give a colliding one: documents are still told apart by their stems)
  */
 export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher, hashOf: (tokenHashes: readonly number[], from: number) => number = streamHash): IndexedDocs {
   // Documents by a hash of their stems, checked against the stems themselves: a map keyed by the joined stems
   // held a string per document (140 MB at a million posts) where this holds a number.
-  const byHash = new Map<number, number | number[]>();
+  const byHash = new DocsByHash(texts.length);
   const docOfText = new Int32Array(texts.length);
   const firstText: number[] = [];
   const tokenCount: number[] = [];
@@ -79,7 +79,7 @@ export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher,
   const unitDoc: number[] = [];
   const short: number[] = [];
   // Token hashes (from the tokenizer's cache) are what folding compares.
-  const store = new StreamStore();
+  const store = new StreamStore(texts.length);
   const hashes: number[] = [];
   // Distinct phrases per document and per unit, by marking each phrase with the last document and unit that
   // listed it (matches arrive in token order, so units arrive in order): no set allocated per text.
@@ -116,14 +116,13 @@ export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher,
     // A leading "RT" marks a retweet of the same words.
     const from = stems[0] === 'rt' ? 1 : 0;
     const hash = hashOf(hashes, from);
-    const bucket = byHash.get(hash);
-    const known = bucket === undefined ? undefined : sameStems(bucket, stems, from, (d) => texts[firstText[d]!]!);
-    if (known !== undefined) {
+    const known = byHash.find(hash, (d) => sameStems(stems, from, texts[firstText[d]!]!));
+    if (known >= 0) {
       docOfText[i] = known;
       continue;
     }
     doc = firstText.length;
-    byHash.set(hash, bucket === undefined ? doc : [...(typeof bucket === 'number' ? [bucket] : bucket), doc]);
+    byHash.add(hash, doc);
     docOfText[i] = doc;
     firstText.push(i);
     tokenCount.push(stems.length);
@@ -165,15 +164,59 @@ function streamHash(hashes: readonly number[], from: number): number {
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
-/** The document of `bucket` whose stems (from `from` on) are `stems`' (its first text tokenized again), or undefined. */
-function sameStems(bucket: number | number[], stems: readonly string[], from: number, textOf: (doc: number) => string): number | undefined {
-  for (const d of typeof bucket === 'number' ? [bucket] : bucket) {
-    const other = tokenizeStems(textOf(d));
-    const start = other[0] === 'rt' ? 1 : 0;
-    if (other.length - start !== stems.length - from) continue;
-    let same = true;
-    for (let k = 0; same && k < stems.length - from; k++) same = other[start + k] === stems[from + k];
-    if (same) return d;
+/** Whether `text`, tokenized again, has `stems`' stems from `from` on (each without a leading "RT"). */
+function sameStems(stems: readonly string[], from: number, text: string): boolean {
+  const other = tokenizeStems(text);
+  const start = other[0] === 'rt' ? 1 : 0;
+  if (other.length - start !== stems.length - from) return false;
+  for (let k = 0; k < stems.length - from; k++) if (other[start + k] !== stems[from + k]) return false;
+  return true;
+}
+
+/**
+ * Documents by their 53-bit stream hash: an open-addressing table of typed arrays, the hash in two parts. A
+ * `Map` of them kept every key as a boxed number and a table entry in V8's heap (8.4 million of them at ten
+ * million posts), where this costs 12 bytes a slot outside it. Documents of one hash (a collision, rare) are all
+ * kept and tried in turn.
+ */
+class DocsByHash {
+  private readonly high: Int32Array;
+  private readonly low: Int32Array;
+  private readonly docs: Int32Array;
+  private readonly mask: number;
+
+  /** @param most the most documents it will hold */
+  constructor(most: number) {
+    let n = 16;
+    while (n < 2 * most) n *= 2;
+    this.high = new Int32Array(n);
+    this.low = new Int32Array(n);
+    this.docs = new Int32Array(n).fill(-1);
+    this.mask = n - 1;
   }
-  return undefined;
+
+  /** The first document of `hash` that `same` accepts, or -1. */
+  find(hash: number, same: (doc: number) => boolean): number {
+    const high = (hash / 0x200000) | 0;
+    const low = hash % 0x200000;
+    for (let i = this.slot(high, low); this.docs[i] !== -1; i = (i + 1) & this.mask) {
+      if (this.high[i] === high && this.low[i] === low && same(this.docs[i]!)) return this.docs[i]!;
+    }
+    return -1;
+  }
+
+  /** Adds `doc` under `hash` (after any documents already there). */
+  add(hash: number, doc: number): void {
+    const high = (hash / 0x200000) | 0;
+    const low = hash % 0x200000;
+    let i = this.slot(high, low);
+    while (this.docs[i] !== -1) i = (i + 1) & this.mask;
+    this.high[i] = high;
+    this.low[i] = low;
+    this.docs[i] = doc;
+  }
+
+  private slot(high: number, low: number): number {
+    return (Math.imul(high ^ Math.imul(low, 0x9e3779b1), 0x85ebca6b) >>> 0) & this.mask;
+  }
 }

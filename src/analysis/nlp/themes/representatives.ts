@@ -11,6 +11,7 @@
  * of copies is quoted once, with its number of copies); customers' messages
  * come before the brand's.
  */
+import { lazyOrder } from '../../core/lazy-order.ts';
 import { mixHash } from '../phrases/floods.ts';
 
 /** An original message a document can be quoted by. */
@@ -127,8 +128,9 @@ function pick(input: RepresentativeInput, scratch: RepresentativeScratch, touche
   const cos = dot;
   const fits = (d: number) => (input.tokenCount[d]! >= MIN_TOKENS && input.tokenCount[d]! <= MAX_TOKENS ? 1 : 0);
   const copiesOf = (d: number) => input.copies[input.foldOf[d]!]!;
-  // Equally typical: the less copied first (an original over a flood).
-  const scored = Int32Array.from(touched).sort((a, b) => fits(b) - fits(a) || cos[b]! - cos[a]! || copiesOf(a) - copiesOf(b) || a - b);
+  // Equally typical: the less copied first (an original over a flood). Ordered as read, for a few picks: sorting
+  // every document a theme touches took 2.1 s of three million posts' themes stage (0.2 s of a million's).
+  const scored = lazyOrder(Int32Array.from(touched), (a, b) => fits(b) - fits(a) || cos[b]! - cos[a]! || copiesOf(a) - copiesOf(b) || a - b);
   const picked: Representative[] = [];
   const usedSignatures = new Set<number>();
   const usedClusters = new Set<number>();

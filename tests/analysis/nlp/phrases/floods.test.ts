@@ -10,8 +10,12 @@ import { MAX_FOLD_TOKENS, MIN_FOLD_TOKENS, StreamStore } from '../../../../src/a
 const stream = (d: number, n: number) => Array.from({ length: n }, (_, i) => (d * 7919 + i * 104729) | 0);
 
 describe('StreamStore', () => {
-  it('keeps every stream whole across blocks, without copying a block, in about the streams\' own size', () => {
-    const store = new StreamStore();
+  it.each([
+    ['by default', undefined],
+    ['sized ahead', 120_000],
+    ['sized too small', 1],
+  ])('keeps every stream whole across blocks, without copying a block, in about the streams\' own size (%s)', (_, expected) => {
+    const store = new StreamStore(expected);
     const lengths: number[] = [];
     let first: Int32Array | undefined;
     let kept = 0;
