@@ -66,6 +66,11 @@ const CHUNK_ROWS = 2048;
 /** Rows written and inserted per statement. */
 const INSERT_BATCH = 250_000;
 
+/** The attached in-memory database the tables live in (see {@link openNativeEngine}). */
+const DATABASE = 'crisis';
+/** Inserts of fewer rows are not worth a checkpoint (a few milliseconds each) to compress. */
+const COMPRESS_FROM_ROWS = 50_000;
+
 /** Options of {@link openNativeEngine}. */
 export interface NativeEngineOptions extends EngineOptions {
   /** DuckDB's memory limit in MiB, past which tables and intermediate results spill to disk; null for DuckDB's own (default {@link nativeMemoryMb}). */
@@ -73,10 +78,11 @@ export interface NativeEngineOptions extends EngineOptions {
 }
 
 /**
- * Starts an in-memory native DuckDB and returns it as an {@link Engine}. Past
- * its memory limit its tables and intermediate results spill into a directory
- * of its own (duckdb-spill.ts), removed on close; by default an in-memory
- * DuckDB spills into `.tmp` in the working directory.
+ * Starts an in-memory native DuckDB and returns it as an {@link Engine}. Its
+ * tables are compressed as large inserts land. Past its memory limit its
+ * tables and intermediate results spill into a directory of its own
+ * (duckdb-spill.ts), removed on close; by default an in-memory DuckDB spills
+ * into `.tmp` in the working directory.
  */
 export async function openNativeEngine({ timeoutMs = 60_000, memoryMb = nativeMemoryMb() }: NativeEngineOptions = {}): Promise<Engine> {
   const spill = makeSpillDir();
@@ -93,6 +99,12 @@ export async function openNativeEngine({ timeoutMs = 60_000, memoryMb = nativeMe
   // ICU is built in here: without this, TIMESTAMPTZ ↔ TIMESTAMP would follow the machine's zone, where WASM (no ICU) uses UTC.
   // (A SET, not a create option: the option is checked before the built-in ICU has registered it.)
   await conn.run(`SET TimeZone = 'UTC'`);
+  // DuckDB's own in-memory database never compresses; one attached with COMPRESS does, at each checkpoint. Without
+  // DICT_FSST: with it a million texts' `count(DISTINCT text)` took 959 ms against 266; without it, as fast as not
+  // compressed. Three million posts' tables: 881 → 588 MiB (duckdb_memory()).
+  await conn.run(`ATTACH ':memory:' AS ${DATABASE} (COMPRESS)`);
+  await conn.run(`USE ${DATABASE}`);
+  await conn.run(`SET disabled_compression_methods = 'dict_fsst'`);
   let loads = 0;
   // One statement at a time, as with the blocking WASM build; the next waits until the previous has really ended.
   let tail: Promise<void> = Promise.resolve();
@@ -142,9 +154,12 @@ export async function openNativeEngine({ timeoutMs = 60_000, memoryMb = nativeMe
           throw error;
         }
         // By name, so the table's own column order (or extra columns) does not matter.
-        inserting = run(`insert into ${table}`, () => conn.run(csvInsertSql(table, columns, file, longest, quoteIdent)).then(() => {})).finally(() =>
-          rmSync(file, { force: true }),
-        );
+        inserting = run(`insert into ${table}`, async () => {
+          await conn.run(csvInsertSql(table, columns, file, longest, quoteIdent));
+          // Compressed batch by batch: the uncompressed rows never exceed one batch, and what a checkpoint frees, the
+          // next batch reuses. Once at the end, the whole table would first stand uncompressed (and stay resident).
+          if (rows.length >= COMPRESS_FROM_ROWS) await conn.run('CHECKPOINT');
+        }).finally(() => rmSync(file, { force: true }));
       }
       await inserting;
     },

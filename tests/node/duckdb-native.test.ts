@@ -153,6 +153,22 @@ describe('native engine: rows as the WASM engine gives them', () => {
     expect(JSON.stringify(n)).toBe(JSON.stringify(w));
   });
 
+  it('compresses a large insert as it loads (without DICT_FSST), and a small one not at all', async () => {
+    // Realistic repetition: authors and channels repeat, ids do not.
+    const rows: Item[] = Array.from({ length: 120_000 }, (_, seq) => ({ id: `author-${seq % 500}`, flag: seq % 7 === 0, at: 1_700_000_000_000 + seq * 1_000, n: seq % 50, small: seq % 3, seq }));
+    const storage = (table: string) =>
+      native.query(`SELECT count(*) FILTER (WHERE compression <> 'Uncompressed')::DOUBLE AS compressed, count(*) FILTER (WHERE compression = 'DICT_FSST')::DOUBLE AS dict_fsst FROM pragma_storage_info('${table}') WHERE segment_type <> 'VALIDITY'`);
+    await native.exec(createItems('packed'));
+    await native.insert('packed', ITEM_COLUMNS, rows);
+    const [packed] = await storage('packed');
+    expect(packed!.compressed).toBeGreaterThan(0);
+    expect(packed!.dict_fsst).toBe(0);
+    expect(await native.query('SELECT count(*)::DOUBLE AS n, count(DISTINCT id)::DOUBLE AS ids, sum(seq)::DOUBLE AS seqs FROM packed')).toEqual([{ n: 120_000, ids: 500, seqs: (119_999 * 120_000) / 2 }]);
+    await native.exec(createItems('few'));
+    await native.insert('few', ITEM_COLUMNS, rows.slice(0, 1_000));
+    expect((await storage('few'))[0]!.compressed).toBe(0);
+  });
+
   it('rejects what the WASM engine rejects, leaving no file of the load behind', async () => {
     for (const bad of [{ at: 1.5 }, { at: undefined }, { n: Number.NaN }, { n: Number.POSITIVE_INFINITY }, { n: undefined }, { n: 'many' }, { n: 5n }, { flag: 5n }, { small: 2 ** 40 }]) {
       const row = { id: 'x', flag: true, at: 0, n: 1, small: 1, seq: 0, ...bad } as Item;
