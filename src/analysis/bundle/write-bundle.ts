@@ -273,16 +273,16 @@ function analysisCells(order: Uint32Array, columns: RowColumns, text: (s: string
   const names = columns.names;
   const sources = names.map((name) => columns.column(name));
   // Typed by their values (the filter maps text to text, so the unfiltered values tell), once for the table and its CSV.
-  const types = sources.map((values) => inferColumnType(values));
+  const types = sources.map((column) => inferColumnType(column.values()));
   const cell = (i: number, k: number): CellValue | undefined => {
-    const v = sources[k]![order[i]!];
+    const v = sources[k]!.at(order[i]!);
     return typeof v === 'string' ? text(v) : v;
   };
   const value = (i: number, k: number): CellValue => cell(i, k) ?? null;
   return {
     /** Columns typed as text that hold numbers too (their text is numbers' and strings' alike). */
-    mixed: (): string[] => names.filter((_, k) => types[k] === 'utf8' && sources[k]!.some((v) => typeof v === 'number')),
-    row: (i: number) => Object.fromEntries(names.flatMap((n, k) => (sources[k]![order[i]!] === undefined ? [] : [[n, value(i, k)]]))) as Record<string, CellValue>,
+    mixed: (): string[] => names.filter((_, k) => types[k] === 'utf8' && holdsNumber(sources[k]!.values())),
+    row: (i: number) => Object.fromEntries(names.flatMap((n, k) => (sources[k]!.at(order[i]!) === undefined ? [] : [[n, value(i, k)]]))) as Record<string, CellValue>,
     /** Typed by `types`; a name clash with a canonical column would hide data, so it fails. */
     arrowColumns: (taken: readonly string[]): ArrowColumn<number>[] =>
       names.map((name, k) => {
@@ -290,6 +290,11 @@ function analysisCells(order: Uint32Array, columns: RowColumns, text: (s: string
         return { name, type: types[k]!, value: (i: number) => value(i, k) };
       }),
   };
+}
+
+function holdsNumber(values: Iterable<CellValue>): boolean {
+  for (const v of values) if (typeof v === 'number') return true;
+  return false;
 }
 
 function memoize(f: (s: string) => string): (s: string) => string {

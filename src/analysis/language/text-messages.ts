@@ -33,14 +33,14 @@ export function labelledTexts(ctx: AnalysisContext): LabelledTexts {
     const items = caseTexts(ctx);
     return { items, labels: carriedLabels(items), source: 'cases' };
   }
-  const sentiment = ctx.columns.column('sentiment') as readonly (SentimentLabel | undefined)[];
+  const sentiment = ctx.columns.column('sentiment');
   // Read on the first question: the faults ask only for sentiment, and a million messages' attributes are not free.
   let flagged: Uint8Array | undefined;
   const retweet = (i: number) => {
     flagged ??= Uint8Array.from(ctx.messages, (m) => (retweetFlagged(m.attributes) ? 1 : 0));
     return flagged[i] === 1;
   };
-  return { items: ctx.messages, labels: { sentiment: (i) => sentiment[i], retweet }, source: 'messages' };
+  return { items: ctx.messages, labels: { sentiment: (i) => sentiment.at(i) as SentimentLabel | undefined, retweet }, source: 'messages' };
 }
 
 /** Case narratives as texts (ids prefixed), with CFPB-style `XXXX` redactions blanked so they never become phrases. */

@@ -8,7 +8,9 @@ describe('RowColumns', () => {
     c.set('a', 'score', 0.5);
     c.set('b', 'score', null);
     expect(c.names).toEqual(['sentiment', 'score']);
-    expect(c.column('score')).toEqual([0.5, null, undefined]);
+    const score = c.column('score');
+    expect([score.length, score.at(0), score.at(1), score.at(2)]).toEqual([3, 0.5, null, undefined]);
+    expect(c.column('fault')).toMatchObject({ length: 0 });
     expect([c.value('b', 'sentiment'), c.value('a', 'sentiment'), c.value('zz', 'score')]).toEqual(['negative', undefined, undefined]);
     expect([c.get('b'), c.get('c'), c.positionOf('c'), c.size, c.has('score'), c.has('fault')]).toEqual([{ sentiment: 'negative', score: null }, undefined, 2, 3, true, false]);
   });
@@ -20,7 +22,7 @@ describe('RowColumns', () => {
     for (const id of ['m1', 'm2', 'm3', 'm4', 'm5']) (c.set(id, 'a', `${id}a`), c.set(id, 'b', `${id}b`));
     for (const id of ['m5', 'm4', 'm4', 'm1', 'm3', 'm2', 'm5', 'm1']) expect([c.value(id, 'a'), c.value(id, 'b')]).toEqual([`${id}a`, `${id}b`]);
     expect(['m1', 'm2', 'm3', 'm4', 'm5', 'm3', 'nope'].map((id) => c.positionOf(id))).toEqual([0, 1, 2, 3, 4, 2, undefined]);
-    expect(c.column('a')).toEqual(['m1a', 'm2a', 'm3a', 'm4a', 'm5a']);
+    expect([...c.column('a').values()]).toEqual(['m1a', 'm2a', 'm3a', 'm4a', 'm5a']);
   });
 
   it('refuses an id the table does not have', () => {
