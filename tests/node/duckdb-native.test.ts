@@ -154,7 +154,7 @@ describe('native engine: rows as the WASM engine gives them', () => {
   });
 
   it('compresses a large insert as it loads (without DICT_FSST), and a small one not at all', async () => {
-    // Realistic repetition: authors and channels repeat, ids do not.
+    // Values repeat as a crisis's do (authors, flags, small counts): what compression takes advantage of.
     const rows: Item[] = Array.from({ length: 120_000 }, (_, seq) => ({ id: `author-${seq % 500}`, flag: seq % 7 === 0, at: 1_700_000_000_000 + seq * 1_000, n: seq % 50, small: seq % 3, seq }));
     const storage = (table: string) =>
       native.query(`SELECT count(*) FILTER (WHERE compression <> 'Uncompressed')::DOUBLE AS compressed, count(*) FILTER (WHERE compression = 'DICT_FSST')::DOUBLE AS dict_fsst FROM pragma_storage_info('${table}') WHERE segment_type <> 'VALIDITY'`);

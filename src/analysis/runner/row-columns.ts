@@ -1,8 +1,9 @@
 /**
  * Per-row analysis columns (`sentiment`, `fault`, …) stored by column: one
  * coded column per name (cell-column.ts), aligned with the rows' order, and
- * one id → position index for all of them. A million messages then cost a few arrays instead
- * of a million small records, and the bundle writer reads columns straight.
+ * one id → position index for all of them. A million messages then cost a
+ * few typed arrays instead of a million small records, and the bundle writer
+ * reads columns straight.
  */
 
 import { Interner } from '../core/intern.ts';
