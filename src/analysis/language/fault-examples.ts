@@ -5,6 +5,7 @@
  * here, once, so every page and the bundle quote the same examples.
  */
 import { CASE_PREFIX, type Case, type Message } from '../model.ts';
+import { lazyOrder } from '../core/lazy-order.ts';
 import { retweetBody } from '../nlp/retweets.ts';
 
 /** What makes two examples the same: the words, without "RT @user:", @mentions, links, case or spacing. */
@@ -57,6 +58,40 @@ export function faultExamples(messages: readonly Message[], cases: readonly Case
 export function examplesOfRecords(items: FaultRecord[]): Map<string, string[]> {
   // Only records with a fault take part; at one time, the tables' order (messages before cases).
   items.sort((a, b) => a.at - b.at || a.order - b.order);
+  return pickExamples(items);
+}
+
+/** Records with a fault read by index: their times and places up front, each record made only when read. */
+export interface FaultRecordColumns {
+  /** Time of each record (as FaultRecord `at`). */
+  at: Float64Array;
+  /** Place of each record in the tables (as FaultRecord `order`): unique. */
+  order: Float64Array;
+  /** Record `i`. */
+  record(i: number): FaultRecord;
+}
+
+/**
+ * {@link examplesOfRecords} of records read by index: taken in order as read
+ * (core/lazy-order.ts) until every fault of `faultIds` has its examples, so
+ * the millions of records a large crisis classifies are never made at once.
+ */
+export function examplesOfRecordColumns({ at, order, record }: FaultRecordColumns, faultIds: readonly string[]): Map<string, string[]> {
+  const indices = new Int32Array(at.length);
+  for (let i = 0; i < indices.length; i++) indices[i] = i;
+  const sorted = lazyOrder(indices, (a, b) => at[a]! - at[b]! || order[a]! - order[b]!);
+  const wanted = new Set(faultIds);
+  function* records(): Generator<FaultRecord> {
+    for (const i of sorted) {
+      yield record(i);
+      if (!wanted.size) return;
+    }
+  }
+  return pickExamples(records(), (fault) => wanted.delete(fault));
+}
+
+/** The examples of records read in time order; `full` is told of each fault whose examples are complete. */
+function pickExamples(items: Iterable<FaultRecord>, full?: (fault: string) => void): Map<string, string[]> {
   const examples = new Map<string, string[]>();
   const seen = new Map<string, Set<string>>();
   for (const item of items) {
@@ -72,6 +107,7 @@ export function examplesOfRecords(items: FaultRecord[]): Map<string, string[]> {
       if (!texts.has(key)) {
         list.push(item.id);
         texts.add(key);
+        if (list.length === MAX_FAULT_EXAMPLES) full?.(fault);
       }
     }
   }

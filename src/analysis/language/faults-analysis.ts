@@ -13,8 +13,8 @@ import { startedWork } from '../runner/started-work.ts';
 import { classifyFaults, FAULTS_VERSION, rankCandidateFaults, labelsInFaultScope, type FaultAssignment, type FaultTaxonomy, type TextMessage } from '../nlp/faults/index.ts';
 import { retweetFlagged } from '../nlp/retweets.ts';
 import { structuredFaults } from '../nlp/faults/structured.ts';
-import { summariseFaults, type FaultHit } from '../nlp/faults/summary.ts';
-import { examplesOfRecords, type FaultRecord } from './fault-examples.ts';
+import { summariseFaults, type FaultHit, type FaultsSummary } from '../nlp/faults/summary.ts';
+import { examplesOfRecordColumns, type FaultRecord } from './fault-examples.ts';
 import { mapByText, startByPosition, type Started } from '../parallel/text-mapper.ts';
 import type { TextTaskResult } from '../parallel/text-tasks.ts';
 import { CASE_PREFIX, type Message } from '../model.ts';
@@ -45,50 +45,68 @@ export const faultsAnalysis: Analysis = {
     if (text) {
       const ids = Object.keys(taxonomy);
       const index = new Map(ids.map((id, i) => [id, i]));
-      const hits: FaultHit[] = [];
-      const records: FaultRecord[] = [];
+      // Hits as objects only where a fault column adds records: the texts' own summary is the classification's.
+      const hits: FaultHit[] | null = structured ? [] : null;
+      // Each record's time and place in the tables (messages, then cases), for the examples; only a fault column's
+      // records are kept whole: a text's record is made again from its place when the examples read it.
+      const at: number[] = [];
+      const order: number[] = [];
+      const columnRecords: FaultRecord[] = [];
       let casesClassified = 0;
       // Each record with a fault, once: its columns, its hits and its place among the examples.
-      const record = (id: string, createdAt: number, list: readonly FaultAssignment[]) => {
-        for (const a of list) hits.push({ recordId: id, createdAt, fault: index.get(a.faultId)! });
+      const record = (id: string, createdAt: number, list: readonly FaultAssignment[], fromColumn: boolean) => {
+        if (hits) for (const a of list) hits.push({ recordId: id, createdAt, fault: index.get(a.faultId)! });
         const faults = list.map((a) => a.faultId);
         const evidence = list.map((a) => a.evidence.text).join('; ');
+        let place: number;
         if (id.startsWith(CASE_PREFIX)) {
           const caseId = id.slice(CASE_PREFIX.length);
-          const at = ctx.caseColumns.positionOf(caseId)!;
-          records.push({ id, at: createdAt, text: ctx.cases[at]!.text, faults, order: ctx.messages.length + at });
+          place = ctx.messages.length + ctx.caseColumns.positionOf(caseId)!;
           setCaseColumn(ctx, caseId, 'fault', faults.join(';'));
           setCaseColumn(ctx, caseId, 'fault_evidence', evidence);
           casesClassified++;
         } else {
-          const at = ctx.columns.positionOf(id)!;
-          records.push({ id, at: createdAt, text: ctx.messages[at]!.text, faults, order: at });
+          place = ctx.columns.positionOf(id)!;
           setColumn(ctx, id, 'fault', faults.join(';'));
           setColumn(ctx, id, 'fault_evidence', evidence);
         }
+        if (fromColumn) columnRecords.push({ id, at: createdAt, text: recordText(ctx, place), faults, order: place });
+        at.push(createdAt);
+        order.push(place);
       };
       // The texts' faults by position (no lookup of a million ids), then the fault columns'.
       for (const p of text.positions) {
         const m = items[p]!;
         taken[p] = 1;
-        record(m.id, m.createdAt, [text.assignments[m.id]!]);
+        record(m.id, m.createdAt, [text.assignments[m.id]!], false);
       }
+      const fromTexts = at.length;
+      let summary: FaultsSummary & { considered: number } = { ...summaryOf(text), considered: text.considered };
       if (structured) {
         const codedAt = new Map(coded.records.map((r) => [r.id, r.createdAt]));
-        for (const [id, list] of structured.assignments) record(id, codedAt.get(id)!, list);
+        for (const [id, list] of structured.assignments) record(id, codedAt.get(id)!, list, true);
+        const times = [...items.map((m) => m.createdAt), ...coded.records.map((r) => r.createdAt)];
+        const heads = ids.map((faultId) => ({ faultId, label: taxonomy[faultId]!.label, kind: taxonomy[faultId]!.kind ?? 'product' }));
+        summary = { ...summariseFaults(heads, times, hits!, text.bucketMs), considered: times.length };
       }
-      const times = [...items.map((m) => m.createdAt), ...coded.records.map((r) => r.createdAt)];
-      const heads = ids.map((faultId) => ({ faultId, label: taxonomy[faultId]!.label, kind: taxonomy[faultId]!.kind ?? 'product' }));
-      const summary = summariseFaults(heads, times, hits, text.bucketMs);
       // Assignments live in messages.csv and cases.csv (`fault`): per-message detail would bloat report.json.
-      const examples = examplesOfRecords(records);
+      const textRecord = (i: number): FaultRecord => {
+        const place = order[i]!;
+        const id = recordId(ctx, place);
+        return { id, at: at[i]!, text: recordText(ctx, place), faults: [text.assignments[id]!.faultId], order: place };
+      };
+      const examples = examplesOfRecordColumns(
+        { at: Float64Array.from(at), order: Float64Array.from(order), record: (i) => (i < fromTexts ? textRecord(i) : columnRecords[i - fromTexts]!) },
+        ids,
+      );
       const pareto = summary.pareto.map((f) => ({ ...f, exampleIds: examples.get(f.faultId) ?? [] }));
       const codedCases = coded.records.filter((r) => r.id.startsWith(CASE_PREFIX)).length;
+      const { considered, ...counts } = summary;
       ctx.report.sections.faults = {
         version: text.version,
-        considered: times.length,
-        classified: records.length,
-        ...summary,
+        considered,
+        classified: at.length,
+        ...counts,
         pareto,
         casesConsidered: caseTextCount + codedCases,
         casesClassified,
@@ -116,6 +134,21 @@ export const faultsAnalysis: Analysis = {
 };
 
 type TextFaults = ReturnType<typeof classifyFaults>;
+
+/** The id of the record at `place` in the tables: a message's, or a case's as `case:<id>`. */
+function recordId(ctx: AnalysisContext, place: number): string {
+  return place < ctx.messages.length ? ctx.messages[place]!.id : CASE_PREFIX + ctx.cases[place - ctx.messages.length]!.id;
+}
+
+/** The text of the record at `place` in the tables, as exported (a case's narrative unredacted). */
+function recordText(ctx: AnalysisContext, place: number): string | null {
+  return place < ctx.messages.length ? ctx.messages[place]!.text : ctx.cases[place - ctx.messages.length]!.text;
+}
+
+/** The summary fields of the texts' classification (the Pareto, its denominators and time line), in their order. */
+function summaryOf({ classifiedByKind, consideredVolume, pareto, bucketMs, bucketStarts }: TextFaults): FaultsSummary {
+  return { classifiedByKind, consideredVolume, pareto, bucketMs, bucketStarts };
+}
 
 /** The texts' faults from the cache, or their matching against the taxonomy under way. */
 type FaultMatching =

@@ -1,6 +1,6 @@
 /** Fault examples: chosen once by the analysis, earliest first, one per distinct text, messages and cases in one time line. */
 import { describe, expect, it } from 'vitest';
-import { examplesOfRecords, faultExamples, type FaultRecord } from '../../../src/analysis/language/fault-examples.ts';
+import { examplesOfRecordColumns, examplesOfRecords, faultExamples, type FaultRecord } from '../../../src/analysis/language/fault-examples.ts';
 import type { Case, Message } from '../../../src/analysis/model.ts';
 import { caseRow } from '../../helpers/cases.ts';
 
@@ -62,5 +62,26 @@ describe('faultExamples', () => {
     expect(examplesOfRecords(records)).toEqual(expected);
     expect(expected.get('dead')).toEqual(['m2', 'm3', 'case:c1', 'm1']);
     expect(expected.get('battery')).toEqual(['m3', 'case:c2']);
+  });
+
+  it('gives the same examples from records read by index, and reads no further once every fault has its examples', () => {
+    // Ties of time broken by place; one text repeated (one example); two faults, one record of both.
+    const records: FaultRecord[] = Array.from({ length: 400 }, (_, i) => ({
+      id: `m${i}`,
+      at: Date.UTC(2019, 1, 1 + (i % 9)),
+      text: i % 5 === 0 ? 'lock dead' : `lock dead ${i}`,
+      faults: i === 7 ? ['dead', 'battery'] : [i % 2 ? 'dead' : 'battery'],
+      order: (i * 37) % 400,
+    }));
+    const expected = examplesOfRecords([...records]);
+    let made = 0;
+    const columns = { at: Float64Array.from(records, (r) => r.at), order: Float64Array.from(records, (r) => r.order), record: (i: number) => (made++, records[i]!) };
+    expect(examplesOfRecordColumns(columns, ['dead', 'battery'])).toEqual(expected);
+    expect(expected.get('dead')!.length).toBe(5);
+    expect(made).toBeLessThan(100);
+    // A fault that never fills its examples: every record is read, the examples the same.
+    made = 0;
+    expect(examplesOfRecordColumns(columns, ['dead', 'battery', 'never'])).toEqual(expected);
+    expect(made).toBe(400);
   });
 });

@@ -8,7 +8,7 @@ import type { SentimentLabel, TextMessage } from '../phrases/types.ts';
 import { compileTaxonomy } from './compile.ts';
 import { isRetweetText, retweetBody } from '../retweets.ts';
 import { matchMessage } from './match.ts';
-import { summariseFaults } from './summary.ts';
+import { summariseFaultHits } from './summary.ts';
 import type { FaultAssignment, FaultsOptions, FaultsResult, FaultTaxonomy } from './types.ts';
 
 /** Bump when output for the same input changes (cache key). */
@@ -36,7 +36,9 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
 
   // Keyed by message id, which is data: without a prototype, an id such as "__proto__" is a key like any other.
   const assignments = Object.create(null) as Record<string, FaultAssignment>;
-  const hits: { message: TextMessage; position: number; fault: number }[] = [];
+  // The fault of each message by position (−1: none), read in position order below: no object per hit.
+  const faultAt = new Int32Array(messages.length).fill(-1);
+  let classified = 0;
   const times: number[] = [];
   // Identical texts (retweets, copy-paste) get one answer, computed once (or given: by position, not looked up by text).
   const given = options.matchAt;
@@ -46,7 +48,8 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
   const retweets: { message: TextMessage; position: number; a: FaultAssignment }[] = [];
   const assign = (message: TextMessage, position: number, a: FaultAssignment) => {
     assignments[message.id] = a;
-    hits.push({ message, position, fault: compiled.ids.indexOf(a.faultId) });
+    faultAt[position] = compiled.ids.indexOf(a.faultId);
+    classified++;
   };
   for (const [position, m] of messages.entries()) {
     if (!inFaultScope(m, options)) continue;
@@ -74,22 +77,19 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
     counted.add(body);
     assign(message, position, a);
   }
-  hits.sort((x, y) => x.position - y.position);
+  const positions = new Array<number>(classified);
+  for (let p = 0, k = 0; p < faultAt.length; p++) if (faultAt[p]! >= 0) positions[k++] = p;
 
   const heads = compiled.ids.map((faultId, i) => ({ faultId, label: compiled.labels[i]!, kind: taxonomy[faultId]!.kind ?? 'product' }));
-  const summary = summariseFaults(
-    heads,
-    times,
-    // By position: each message is one record even where an export repeats an id.
-    hits.map(({ message, position, fault }) => ({ recordId: String(position), createdAt: message.createdAt, fault })),
-    bucketMs,
-  );
+  // By position: each message is one record, with one fault, even where an export repeats an id.
+  const hits = { length: classified, createdAt: (k: number) => messages[positions[k]!]!.createdAt, fault: (k: number) => faultAt[positions[k]!]! };
+  const summary = summariseFaultHits(heads, times, hits, bucketMs);
   return {
     version: FAULTS_VERSION,
     considered: times.length,
-    classified: hits.length,
+    classified,
     assignments,
-    positions: hits.map((h) => h.position),
+    positions,
     ...summary,
   };
 }

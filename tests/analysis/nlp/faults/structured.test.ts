@@ -1,7 +1,7 @@
 /** Structured faults: a fault column's values as faults, several per record, with the Pareto per kind. */
 import { describe, expect, it } from 'vitest';
 import { faultIdOf, structuredFaults } from '../../../../src/analysis/nlp/faults/structured.ts';
-import { summariseFaults } from '../../../../src/analysis/nlp/faults/summary.ts';
+import { summariseFaultHits, summariseFaults } from '../../../../src/analysis/nlp/faults/summary.ts';
 
 describe('structuredFaults', () => {
   const records = [
@@ -53,5 +53,26 @@ describe('summariseFaults', () => {
     ]);
     expect(s.classifiedByKind).toEqual({ product: 2, service: 1 });
     expect(s.consideredVolume).toEqual([1, 2, 1]);
+  });
+
+  it('reads hits by index as it reads hit objects, each hit a record of its own when no record is given', () => {
+    const heads = [
+      { faultId: 'wait', label: 'Waiting for support', kind: 'service' as const },
+      { faultId: 'engine', label: 'Engine', kind: 'product' as const },
+    ];
+    const hits = [
+      { recordId: 'a', createdAt: 7_200_000, fault: 1 },
+      { recordId: 'b', createdAt: 0, fault: 1 },
+      { recordId: 'c', createdAt: 3_600_000, fault: 0 },
+    ];
+    const times = [0, 3_600_000, 7_200_000, 7_200_000];
+    const columns = { length: hits.length, createdAt: (i: number) => hits[i]!.createdAt, fault: (i: number) => hits[i]!.fault };
+    const byIndex = summariseFaultHits(heads, times, columns, 3_600_000);
+    expect(byIndex).toEqual(summariseFaults(heads, times, hits, 3_600_000));
+    expect(byIndex.classifiedByKind).toEqual({ product: 2, service: 1 });
+    expect(byIndex.pareto.map((p) => [p.faultId, p.count, p.firstSeen, p.lastSeen, p.volume])).toEqual([
+      ['engine', 2, 0, 7_200_000, [1, 0, 1]],
+      ['wait', 1, 3_600_000, 3_600_000, [0, 1, 0]],
+    ]);
   });
 });
