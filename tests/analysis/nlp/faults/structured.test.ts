@@ -33,12 +33,13 @@ describe('structuredFaults', () => {
 });
 
 describe('summariseFaults', () => {
+  const heads = [
+    { faultId: 'wait', label: 'Waiting for support', kind: 'service' as const },
+    { faultId: 'engine', label: 'Engine', kind: 'product' as const },
+    { faultId: 'brakes', label: 'Brakes', kind: 'product' as const },
+  ];
+
   it('keeps product faults and service failures apart, shares within each kind (summing above 100% when multi-valued)', () => {
-    const heads = [
-      { faultId: 'wait', label: 'Waiting for support', kind: 'service' as const },
-      { faultId: 'engine', label: 'Engine', kind: 'product' as const },
-      { faultId: 'brakes', label: 'Brakes', kind: 'product' as const },
-    ];
     const hits = [
       { recordId: 'a', createdAt: 0, fault: 1 },
       { recordId: 'a', createdAt: 0, fault: 2 },
@@ -56,10 +57,6 @@ describe('summariseFaults', () => {
   });
 
   it('reads hits by index as it reads hit objects, each hit a record of its own when no record is given', () => {
-    const heads = [
-      { faultId: 'wait', label: 'Waiting for support', kind: 'service' as const },
-      { faultId: 'engine', label: 'Engine', kind: 'product' as const },
-    ];
     const hits = [
       { recordId: 'a', createdAt: 7_200_000, fault: 1 },
       { recordId: 'b', createdAt: 0, fault: 1 },
@@ -72,6 +69,7 @@ describe('summariseFaults', () => {
     expect(byIndex.classifiedByKind).toEqual({ product: 2, service: 1 });
     expect(byIndex.pareto.map((p) => [p.faultId, p.count, p.firstSeen, p.lastSeen, p.volume])).toEqual([
       ['engine', 2, 0, 7_200_000, [1, 0, 1]],
+      ['brakes', 0, null, null, [0, 0, 0]],
       ['wait', 1, 3_600_000, 3_600_000, [0, 1, 0]],
     ]);
   });
