@@ -37,6 +37,31 @@ export interface Message {
   attributes: Record<string, string>;
 }
 
+/** Rows read by position: a plain array, or a table that makes each row only when it is read. */
+export interface RowsByPosition<R> {
+  readonly length: number;
+  at(index: number): R | undefined;
+}
+
+/** Rows read by position or in order: a plain array, or a table that makes each row only when it is read. */
+export interface RowList<R> extends RowsByPosition<R>, Iterable<R> {
+  map<U>(f: (row: R, index: number) => U): U[];
+  filter(f: (row: R, index: number) => boolean): R[];
+  some(f: (row: R, index: number) => boolean): boolean;
+  every(f: (row: R, index: number) => boolean): boolean;
+  find(f: (row: R, index: number) => boolean): R | undefined;
+  forEach(f: (row: R, index: number) => void): void;
+}
+
+/**
+ * The crisis's messages as analyses read them: a plain array (tests, a small
+ * upload) or a `MessageTable` (core/message-table.ts), which keeps them by
+ * column and makes a message object only when one is read. Such an object is
+ * fresh on every read: keep it no longer than needed, and never compare
+ * messages by identity (compare ids).
+ */
+export type MessageRows = RowList<Message>;
+
 /** One ticket, complaint or incident. */
 export interface Case {
   id: string;

@@ -7,7 +7,8 @@ import type { ResultCache } from './cache.ts';
 import type { Engine } from './engine/engine.ts';
 import { ingestCrisis, type CrisisFiles, type IngestOptions } from './ingest/ingest-crisis.ts';
 import type { Ledger } from './ingest/ledger.ts';
-import type { Case, Message } from './model.ts';
+import type { Case, MessageRows } from './model.ts';
+import { messageIds, messageTimes } from './core/message-table.ts';
 import { casesCsv } from './report/cases-csv.ts';
 import { messagesCsv } from './report/messages-csv.ts';
 import { SCHEMA_VERSION, type Counts, type ReportModel } from './report/report-model.ts';
@@ -39,7 +40,7 @@ export interface AnalyzeOptions extends IngestOptions {
 
 export interface AnalyzeResult {
   report: ReportModel;
-  messages: Message[];
+  messages: MessageRows;
   cases: Case[];
   /** Per-message analysis columns, aligned with `messages`. */
   columns: RowColumns;
@@ -73,7 +74,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
     },
   });
   const { config, messages, cases } = ingest;
-  const times = [...messages.map((m) => m.createdAt), ...cases.map((c) => c.openedAt)];
+  const times = [messageTimes(messages), cases.map((c) => c.openedAt)];
   const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
   const report: ReportModel = {
     schemaVersion: SCHEMA_VERSION,
@@ -84,7 +85,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
       ...(config.shortTitle ? { shortTitle: config.shortTitle } : {}),
       timezone: config.timezone,
       brandHandles: config.brand.handles,
-      window: { start: iso(min(times)), end: iso(max(times)) },
+      window: { start: iso(min(...times)), end: iso(max(...times)) },
       configuredWindow: config.window ? { start: config.window.start ?? null, end: config.window.end ?? null } : null,
       sla: config.sla,
       businessHours: config.businessHours,
@@ -97,7 +98,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
     sections: {},
   };
   if (!config.title) config.assumptions.push(`No title in crisis.yaml: the directory name "${options.slug}" is used.`);
-  const columns = new RowColumns(messages.map((m) => m.id));
+  const columns = new RowColumns(messageIds(messages));
   const caseColumns = new RowColumns(cases.map((c) => c.id));
   const ctx: AnalysisContext = { engine, config, messages, cases, report, columns, columnNames: columns.names, caseColumns, caseColumnNames: caseColumns.names, lists: new FullLists(), progress: step, cache: options.cache, textMapper };
   // The bundle's privacy filter, as work for idle worker threads: they have idle stretches once the first analysis
@@ -126,7 +127,7 @@ export async function analyzeCrisis(files: CrisisFiles, engine: Engine, options:
 }
 
 /** The crisis's counts: the figures by the engine's `messages` table (as loaded from `messages`), channels here. */
-async function countMessages(engine: Engine, messages: readonly Message[], cases: number): Promise<Counts> {
+async function countMessages(engine: Engine, messages: MessageRows, cases: number): Promise<Counts> {
   const channels = new Map<string, number>();
   for (const m of messages) channels.set(m.channel, (channels.get(m.channel) ?? 0) + 1);
   // Customer message, author and conversation as crisis/notions.ts defines them, as response, playbook and amplifiers count them.
@@ -147,14 +148,14 @@ async function countMessages(engine: Engine, messages: readonly Message[], cases
   };
 }
 
-function min(values: number[]): number | undefined {
+function min(...lists: ArrayLike<number>[]): number | undefined {
   let m: number | undefined;
-  for (const v of values) if (m === undefined || v < m) m = v;
+  for (const values of lists) for (let i = 0; i < values.length; i++) if (m === undefined || values[i]! < m) m = values[i]!;
   return m;
 }
 
-function max(values: number[]): number | undefined {
+function max(...lists: ArrayLike<number>[]): number | undefined {
   let m: number | undefined;
-  for (const v of values) if (m === undefined || v > m) m = v;
+  for (const values of lists) for (let i = 0; i < values.length; i++) if (m === undefined || values[i]! > m) m = values[i]!;
   return m;
 }

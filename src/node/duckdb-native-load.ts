@@ -9,7 +9,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { ByteBuffer } from '../analysis/core/byte-buffer.ts';
-import type { ColumnSpec } from '../analysis/model.ts';
+import type { ColumnSpec, RowsByPosition } from '../analysis/model.ts';
 
 const COMMA = 44;
 const LF = 10;
@@ -82,7 +82,7 @@ const MIN_LINE_BYTES = 2 * 2 ** 20;
  * Writes `rows[from, to)` as a CSV file at `file` (no header, LF after each record) and returns the longest record's
  * length in bytes, for `read_csv`'s `max_line_size`.
  */
-export function writeRowsCsv<R>(file: string, columns: readonly ColumnSpec<R>[], rows: readonly R[], from = 0, to = rows.length): number {
+export function writeRowsCsv<R>(file: string, columns: readonly ColumnSpec<R>[], rows: RowsByPosition<R>, from = 0, to = rows.length): number {
   const cells = columns.map((c) => CELLS[kindOf(c.type)]);
   const keys = columns.map((c) => c.key);
   const out = new LoadCsvBytes(FLUSH_BYTES + (1 << 16));
@@ -90,7 +90,7 @@ export function writeRowsCsv<R>(file: string, columns: readonly ColumnSpec<R>[],
   try {
     let longest = 0;
     for (let r = from; r < to; r++) {
-      const row = rows[r]!;
+      const row = rows.at(r)!;
       const start = out.length;
       for (let i = 0; i < keys.length; i++) {
         if (i) out.byte(COMMA);

@@ -4,7 +4,7 @@
  * report names as an example — already through the privacy filter. A page
  * needs these few rows, never the whole table.
  */
-import { CASE_PREFIX, type Case, type Message } from '../model.ts';
+import { CASE_PREFIX, type Case, type Message, type RowList } from '../model.ts';
 import type { CellValue } from '../report/messages-csv.ts';
 import type { ReportModel } from '../report/report-model.ts';
 import { EXCERPT_CASES, EXCERPT_MESSAGES } from './layout.ts';
@@ -45,7 +45,7 @@ export function quotedIds(report: ReportModel): Set<string> {
 
 /** A table in publication order, read by position (see write-bundle.ts). */
 export interface ExcerptSource<Excerpt> {
-  rows: readonly { id: string }[];
+  rows: RowList<{ id: string }>;
   columnNames: readonly string[];
   excerpt(i: number): Excerpt;
 }

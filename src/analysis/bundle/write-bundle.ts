@@ -14,7 +14,9 @@ import { arrowIpcChunks, inferColumnType, type ArrowColumn } from '../core/arrow
 import { sha256Hex } from '../core/sha256.ts';
 import { timeOrder } from '../core/time-order.ts';
 import { inProcessMapper, type TextMapper } from '../parallel/text-mapper.ts';
-import type { Case, Message } from '../model.ts';
+import type { Case, Message, MessageRows, RowList } from '../model.ts';
+import { PickedRows } from '../core/indexed-rows.ts';
+import { messageField, messageIds, messageTimes } from '../core/message-table.ts';
 import type { AnalyzeResult } from '../pipeline.ts';
 import { CASE_CSV_COLUMNS } from '../report/cases-csv.ts';
 import { csvByteChunks } from '../report/csv-bytes.ts';
@@ -143,7 +145,8 @@ function fullListCsv(list: FullList, privacy: Privacy, text: (s: string) => stri
 /** The privacy filter of a crisis, as its crisis.yaml sets it (salted by the slug). */
 export function crisisPrivacy(result: Pick<AnalyzeResult, 'report' | 'messages'>): Privacy {
   const { crisis } = result.report;
-  const privateAuthors = new Set(result.messages.filter((m) => !m.isBrand && m.author).map((m) => m.author as string));
+  const privateAuthors = new Set<string>();
+  for (const m of result.messages) if (!m.isBrand && m.author) privateAuthors.add(m.author);
   return createPrivacy(crisis.privacy, crisis.brandHandles, crisis.slug, privateAuthors);
 }
 
@@ -153,7 +156,7 @@ export function crisisPrivacy(result: Pick<AnalyzeResult, 'report' | 'messages'>
  * excerpt rows (made only for the few rows pages quote).
  */
 export interface PublishedTable<Row extends { id: string }, Excerpt> {
-  rows: readonly Row[];
+  rows: RowList<Row>;
   /** 0 … n−1, the positions the Arrow columns read. */
   positions: readonly number[];
   columnNames: readonly string[];
@@ -163,31 +166,40 @@ export interface PublishedTable<Row extends { id: string }, Excerpt> {
   excerpt(i: number): Excerpt;
 }
 
-function publishedMessages(all: readonly Message[], columns: RowColumns, privacy: Privacy, columnText: (s: string) => string, ofMessage?: (position: number) => string): PublishedTable<Message, ExcerptMessage> {
-  const { rows, order } = publicationOrder(all, (m) => m.createdAt);
+function publishedMessages(all: MessageRows, columns: RowColumns, privacy: Privacy, columnText: (s: string) => string, ofMessage?: (position: number) => string): PublishedTable<Message, ExcerptMessage> {
+  const order = timeOrder(Float64Array.from(messageTimes(all)), compareIdsAt(messageIds(all)));
+  // Each field read by position from the messages' own columns: a million messages are not made as objects here.
+  const field = <K extends keyof Message>(key: K) => {
+    const read = messageField(all, key);
+    return (i: number) => read(order[i]!);
+  };
+  const original = field('text');
   // Masking returns the very same string when there is nothing to mask: these arrays cost pointers.
-  const text = ofMessage ? Array.from(order, ofMessage) : rows.map((m) => columnText(m.text));
-  const author = rows.map((m) => privacy.author(m.author, m.isBrand));
+  const text = ofMessage ? Array.from(order, ofMessage) : Array.from(order, (_, i) => columnText(original(i)));
+  const authorOf = field('author');
+  const isBrand = field('isBrand');
+  const author = Array.from(order, (_, i) => privacy.author(authorOf(i), isBrand(i)));
+  const rows = new PickedRows(all, Int32Array.from(order));
   const cells = analysisCells(order, columns, columnText);
   const excerpt = (i: number): ExcerptMessage => {
-    const { attributes: _a, ...m } = rows[i]!;
+    const { attributes: _a, ...m } = rows.at(i)!;
     return { ...m, author: author[i]!, text: text[i]!, columns: cells.row(i) };
   };
   const base: ArrowColumn<number>[] = [
-    { name: 'id', type: 'utf8', value: (i) => rows[i]!.id },
-    { name: 'conversation_id', type: 'utf8', value: (i) => rows[i]!.conversationId },
-    { name: 'parent_id', type: 'utf8', value: (i) => rows[i]!.parentId },
-    { name: 'created_at', type: 'timestamp', value: (i) => rows[i]!.createdAt },
+    { name: 'id', type: 'utf8', value: field('id') },
+    { name: 'conversation_id', type: 'utf8', value: field('conversationId') },
+    { name: 'parent_id', type: 'utf8', value: field('parentId') },
+    { name: 'created_at', type: 'timestamp', value: field('createdAt') },
     { name: 'author', type: 'utf8', value: (i) => author[i]! },
-    { name: 'is_brand', type: 'bool', value: (i) => rows[i]!.isBrand },
-    { name: 'inbound', type: 'bool', value: (i) => rows[i]!.inbound },
-    { name: 'channel', type: 'utf8', value: (i) => rows[i]!.channel },
+    { name: 'is_brand', type: 'bool', value: isBrand },
+    { name: 'inbound', type: 'bool', value: field('inbound') },
+    { name: 'channel', type: 'utf8', value: field('channel') },
     { name: 'text', type: 'utf8', value: (i) => text[i]! },
-    { name: 'likes', type: 'int64', value: (i) => rows[i]!.likes },
-    { name: 'shares', type: 'int64', value: (i) => rows[i]!.shares },
-    { name: 'replies', type: 'int64', value: (i) => rows[i]!.replies },
+    { name: 'likes', type: 'int64', value: field('likes') },
+    { name: 'shares', type: 'int64', value: field('shares') },
+    { name: 'replies', type: 'int64', value: field('replies') },
   ];
-  return publishedTable(rows, columns.names, base, cells, excerpt);
+  return publishedTable(rows, { sourceFile: field('sourceFile'), sourceRow: field('sourceRow') }, columns.names, base, cells, excerpt);
 }
 
 function publishedCases(all: readonly Case[], columns: RowColumns, privacy: Privacy, columnText: (s: string) => string): PublishedTable<Case, ExcerptCase> {
@@ -223,12 +235,13 @@ function publishedCases(all: readonly Case[], columns: RowColumns, privacy: Priv
     { name: 'reopen_count', type: 'int64', value: (i) => rows[i]!.reopenCount },
     { name: 'reassignment_count', type: 'int64', value: (i) => rows[i]!.reassignmentCount },
   ];
-  return publishedTable(rows, columns.names, base, cells, excerpt);
+  return publishedTable(rows, { sourceFile: (i) => rows[i]!.sourceFile, sourceRow: (i) => rows[i]!.sourceRow }, columns.names, base, cells, excerpt);
 }
 
 /** A published table from its canonical columns (the source location is added last), analysis cells and excerpts. */
-function publishedTable<Row extends { id: string; sourceFile: string; sourceRow: number }, Excerpt>(
-  rows: readonly Row[],
+function publishedTable<Row extends { id: string }, Excerpt>(
+  rows: RowList<Row>,
+  source: { sourceFile: (i: number) => string; sourceRow: (i: number) => number },
   names: readonly string[],
   base: ArrowColumn<number>[],
   cells: ReturnType<typeof analysisCells>,
@@ -236,12 +249,12 @@ function publishedTable<Row extends { id: string; sourceFile: string; sourceRow:
 ): PublishedTable<Row, Excerpt> {
   const canonical: ArrowColumn<number>[] = [
     ...base,
-    { name: 'source_file', type: 'utf8', value: (i) => rows[i]!.sourceFile },
-    { name: 'source_row', type: 'int64', value: (i) => rows[i]!.sourceRow },
+    { name: 'source_file', type: 'utf8', value: source.sourceFile },
+    { name: 'source_row', type: 'int64', value: source.sourceRow },
   ];
   return {
     rows,
-    positions: rows.map((_, i) => i),
+    positions: Array.from({ length: rows.length }, (_, i) => i),
     columnNames: names,
     mixedColumns: cells.mixed(),
     arrowColumns: [...canonical, ...cells.arrowColumns(canonical.map((c) => c.name))],
@@ -319,7 +332,7 @@ const ATTRIBUTE_COLUMNS: ArrowColumn<AttributeRow>[] = [
 ];
 
 /** `id, key, value` rows in publication order, keys sorted within a row, values filtered. */
-function attributeRows(rows: readonly { id: string; attributes: Record<string, string> }[], privacy: Privacy): AttributeRow[] {
+function attributeRows(rows: Iterable<{ id: string; attributes: Record<string, string> }>, privacy: Privacy): AttributeRow[] {
   const out: AttributeRow[] = [];
   for (const r of rows) for (const key of Object.keys(r.attributes).sort()) out.push({ id: r.id, key, value: privacy.cell(r.attributes[key]!) as string });
   return out;

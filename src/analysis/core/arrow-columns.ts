@@ -11,6 +11,7 @@
  * (a BigInt throws), timestamps must be whole milliseconds.
  */
 import { AsyncByteQueue, Bool, Float64, Int64, RecordBatchStreamWriter, Table, TimestampMillisecond, Utf8, makeData, makeVector, tableToIPC, type DataType, type Vector } from 'apache-arrow';
+import type { RowsByPosition } from '../model.ts';
 
 /** The column types Debrief moves: text, flags, UTC millisecond timestamps, integers and doubles. */
 export type ArrowColumnType = 'utf8' | 'bool' | 'timestamp' | 'int64' | 'float64';
@@ -228,15 +229,16 @@ export interface RowRange {
  * `rows` (`range` of them) as an Arrow table of `columns`, in record batches (an empty table keeps its schema), its
  * text bytes and each column's values in `arena`: nothing a row's count long is allocated per column.
  */
-function arrowTable<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], arena: ByteArena, { start = 0, end = rows.length }: RowRange = {}): Table {
+function arrowTable<R>(columns: readonly ArrowColumn<R>[], rows: RowsByPosition<R>, arena: ByteArena, { start = 0, end = rows.length }: RowRange = {}): Table {
   const batches = [];
   for (let from = start; from < Math.max(end, start + 1); from += BATCH_ROWS) {
     const n = Math.max(0, Math.min(end, from + BATCH_ROWS) - from);
+    const batch = rowsOf(rows, from, n);
     const values = arena.slots(n);
     const vectors: Record<string, Vector<DataType>> = {};
     for (const c of columns) {
       const value = c.value;
-      for (let i = 0; i < n; i++) values[i] = value(rows[from + i]!);
+      for (let i = 0; i < n; i++) values[i] = value(batch.rows[batch.offset + i]!);
       vectors[c.name] = arrowVector(c.type, values, arena);
     }
     batches.push(...new Table(vectors).batches);
@@ -250,7 +252,7 @@ function arrowTable<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], a
  * (batches of one insert) to reuse its buffers, and `into` to say where the
  * stream is written (a view of that many bytes; by default a new buffer).
  */
-export function arrowIpc<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], arena = new ByteArena(), range: RowRange = {}, into?: (bytes: number) => Uint8Array): Uint8Array {
+export function arrowIpc<R>(columns: readonly ArrowColumn<R>[], rows: RowsByPosition<R>, arena = new ByteArena(), range: RowRange = {}, into?: (bytes: number) => Uint8Array): Uint8Array {
   // Serialised at once: the arena's pieces are free again afterwards, whatever happens.
   try {
     const table = arrowTable(columns, rows, arena, range);
@@ -319,7 +321,7 @@ export interface IpcChunksOptions {
  * alone; the first chunk keeps its schema message, later ones drop it, and
  * the end-of-stream marker comes once, last.
  */
-export function* arrowIpcChunks<R>(columns: readonly ArrowColumn<R>[], rows: readonly R[], options: IpcChunksOptions = {}): Generator<Uint8Array> {
+export function* arrowIpcChunks<R>(columns: readonly ArrowColumn<R>[], rows: RowsByPosition<R>, options: IpcChunksOptions = {}): Generator<Uint8Array> {
   const arena = new ByteArena();
   for (let start = 0; start < Math.max(rows.length, 1); start += BATCH_ROWS) {
     const ipc = arrowIpc(columns, rows, arena, { start, end: Math.min(rows.length, start + BATCH_ROWS) }, options.into);
@@ -345,4 +347,15 @@ export function inferColumnType(values: Iterable<Value>): ArrowColumnType {
   if (other || (numbers && booleans)) return 'utf8';
   if (booleans) return 'bool';
   return numbers ? 'float64' : 'utf8';
+}
+
+/**
+ * Rows `[from, from + n)` as an array and the offset of the first: an array's own, else each row made once (a table
+ * such as core/message-table.ts makes a row per read, and every column reads every row).
+ */
+function rowsOf<R>(rows: RowsByPosition<R>, from: number, n: number): { rows: readonly R[]; offset: number } {
+  if (Array.isArray(rows)) return { rows, offset: from };
+  const made = new Array<R>(n);
+  for (let i = 0; i < n; i++) made[i] = rows.at(from + i)!;
+  return { rows: made, offset: 0 };
 }

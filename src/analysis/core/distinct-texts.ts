@@ -5,6 +5,8 @@
  * second, so the messages' collapse is made once and shared by whoever needs
  * it: sentiment, themes and the bundle's privacy filter.
  */
+import type { MessageRows } from '../model.ts';
+import { messageTexts } from './message-table.ts';
 
 /** Exact-duplicate collapse of raw texts. */
 export interface DistinctTexts {
@@ -57,14 +59,14 @@ export function restrictDistinct(all: DistinctTexts, include: (index: number) =>
   return { texts, of };
 }
 
-const distinctByRows = new WeakMap<readonly { text: string }[], DistinctTexts>();
+const distinctByRows = new WeakMap<object, DistinctTexts>();
 
 /**
  * The distinct texts of `rows` (a crisis's messages) in first-seen order,
- * and each row's: made once per array and shared.
+ * and each row's: made once per array (or table) and shared.
  */
-export function distinctMessageTexts(rows: readonly { text: string }[]): DistinctTexts {
+export function distinctMessageTexts(rows: MessageRows | readonly { text: string }[]): DistinctTexts {
   let distinct = distinctByRows.get(rows);
-  if (!distinct) distinctByRows.set(rows, (distinct = dedupeExact(rows.map((m) => m.text), () => true)));
+  if (!distinct) distinctByRows.set(rows, (distinct = dedupeExact(messageTexts(rows), () => true)));
   return distinct;
 }

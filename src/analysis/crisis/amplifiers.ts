@@ -6,7 +6,8 @@
  * this is about the public.
  */
 import { setColumn, type Analysis, type AnalysisContext } from '../runner/analysis.ts';
-import type { Message } from '../model.ts';
+import type { Message, MessageRows } from '../model.ts';
+import { messageIds } from '../core/message-table.ts';
 import { compareIds } from '../report/messages-csv.ts';
 import { ENGAGEMENT_SQL, REPLIES_SQL, REPLY_COUNTS_CTE, engagedCandidates, engagementOf, rankEngaged, replyCountsOf, type Candidates } from './engagement.ts';
 import { copyKey } from '../nlp/repeat-key.ts';
@@ -48,7 +49,7 @@ export const amplifiersAnalysis: Analysis = {
 // the host's worker threads while the analyses before this one run here. Keys are hashed per distinct text.
 const copyKeys = startedWork(async (ctx): Promise<{ of: Int32Array; keys: Started<number[]> }> => {
   const { messages } = ctx;
-  const { texts, of } = restrictDistinct(distinctMessageTexts(messages), (i) => isCustomerMessage(messages[i]!));
+  const { texts, of } = restrictDistinct(distinctMessageTexts(messages), (i) => isCustomerMessage(messages.at(i)!));
   return { of, keys: ctx.textMapper.start('copy-key', {}, texts) };
 });
 
@@ -157,8 +158,9 @@ function engagedPostsList(ctx: AnalysisContext, [id, time, likeCounts, shareCoun
     replies[i] = num(replyCounts![i] ?? null);
   }
   const messages = ctx.messages;
+  const ids = messageIds(messages);
   const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => engagement[b]! - engagement[a]! || ms[a]! - ms[b]! || compareIds(messages[position[a]!]!.id, messages[position[b]!]!.id),
+    (a, b) => engagement[b]! - engagement[a]! || ms[a]! - ms[b]! || compareIds(ids[position[a]!]!, ids[position[b]!]!),
   );
   const orNull = (v: number) => (Number.isNaN(v) ? null : v);
   return {
@@ -168,7 +170,7 @@ function engagedPostsList(ctx: AnalysisContext, [id, time, likeCounts, shareCoun
     messageAt: (i) => position[order[i]!]!,
     row: (i) => {
       const k = order[i]!;
-      const m = messages[position[k]!]!;
+      const m = messages.at(position[k]!)!;
       return [m.id, new Date(ms[k]!).toISOString(), m.author, orNull(likes[k]!), orNull(shares[k]!), replies[k]!, engagement[k]!, m.text];
     },
   };
@@ -254,14 +256,15 @@ interface Group {
  * (nlp/repeat-key.ts, -1 for none): posts are gathered by hash, and only
  * those whose hash comes back have their keys made here and compared.
  */
-function readCustomerMessages(messages: readonly Message[], candidates: Candidates, keyHash: (position: number) => number): { groups: Group[]; candidates: Message[] } {
-  // Hashes are numbered as they appear; a list is made only when a hash comes back (most never do).
+function readCustomerMessages(messages: MessageRows, candidates: Candidates, keyHash: (position: number) => number): { groups: Group[]; candidates: Message[] } {
+  // Hashes are numbered as they appear; a list is made only when a hash comes back (most never do). Kept by position:
+  // a message read from a table is made on each read, and a million kept would be a million objects.
   const ids = new Map<number, number>();
-  const first: Message[] = [];
-  const lists: (Message[] | undefined)[] = [];
+  const first: number[] = [];
+  const lists: (number[] | undefined)[] = [];
   const found: Message[] = [];
   for (let i = 0; i < messages.length; i++) {
-    const m = messages[i]!;
+    const m = messages.at(i)!;
     if (!isCustomerMessage(m)) continue;
     if (candidates.has(m)) found.push(m);
     const hash = keyHash(i);
@@ -269,16 +272,17 @@ function readCustomerMessages(messages: readonly Message[], candidates: Candidat
     const id = ids.get(hash);
     if (id === undefined) {
       ids.set(hash, first.length);
-      first.push(m);
+      first.push(i);
       lists.push(undefined);
-    } else (lists[id] ??= [first[id]!]).push(m);
+    } else (lists[id] ??= [first[id]!]).push(i);
   }
   const groups: Group[] = [];
   for (const list of lists) {
     if (!list) continue;
     // One hash, usually one key: posts of another key that shares the hash form groups of their own.
     const byKey = new Map<string, Message[]>();
-    for (const m of list) {
+    for (const i of list) {
+      const m = messages.at(i)!;
       const key = copyKey(m.text)!;
       const same = byKey.get(key);
       if (same) same.push(m);

@@ -3,7 +3,8 @@
  * of the data the curve covers, and which bucket an instant falls in.
  */
 import { zoneOffsetMinutes, zonedWallToUtc } from '../core/time-zones.ts';
-import type { Message } from '../model.ts';
+import type { MessageRows } from '../model.ts';
+import { messageTimes } from '../core/message-table.ts';
 import { quantileSorted } from './stats.ts';
 import type { BucketId } from './types.ts';
 
@@ -217,11 +218,11 @@ export function sortedTimes<T>(items: readonly T[], time: (item: T) => number): 
 }
 
 // The messages of a crisis do not change once ingested: their sorted times are kept for the next analysis that asks.
-const messageTimes = new WeakMap<readonly Message[], Float64Array>();
+const sortedByRows = new WeakMap<MessageRows, Float64Array>();
 
 /** The messages' times, ascending (do not modify); computed once per messages array, as the timeline and coverage both need them. */
-export function sortedMessageTimes(messages: readonly Message[]): ArrayLike<number> {
-  let times = messageTimes.get(messages);
-  if (!times || times.length !== messages.length) messageTimes.set(messages, (times = sortedTimes(messages, (m) => m.createdAt)));
+export function sortedMessageTimes(messages: MessageRows): ArrayLike<number> {
+  let times = sortedByRows.get(messages);
+  if (!times || times.length !== messages.length) sortedByRows.set(messages, (times = Float64Array.from(messageTimes(messages)).sort()));
   return times;
 }

@@ -5,7 +5,8 @@
  * sit side by side and are tested to agree), and the site reads the recorded
  * results, so a figure named after a notion has one value on every page.
  */
-import type { Message } from '../model.ts';
+import type { Message, MessageRows } from '../model.ts';
+import { messageConversationIds, messageIds, messageTimes } from '../core/message-table.ts';
 import { Interner } from '../core/intern.ts';
 import type { TimelineEpisode, TimelineSection } from './types.ts';
 
@@ -64,13 +65,13 @@ export interface Conversation {
 }
 
 /** The conversations of `messages`, by id (string order). */
-export function conversationsOf(messages: readonly Message[]): Conversation[] {
+export function conversationsOf(messages: MessageRows): Conversation[] {
   const g = conversationGroups(messages);
   const out: Conversation[] = [];
   for (let k = 0; k < g.count; k++) {
     const list: Message[] = [];
-    for (let j = g.start[k]; j < g.start[k + 1]; j++) list.push(messages[g.order[j]]);
-    out.push({ id: list[0].conversationId, messages: list, first: messages[g.first[k]] });
+    for (let j = g.start[k]; j < g.start[k + 1]; j++) list.push(messages.at(g.order[j])!);
+    out.push({ id: list[0].conversationId, messages: list, first: messages.at(g.first[k])! });
   }
   return out;
 }
@@ -91,14 +92,15 @@ export interface ConversationGroups {
 }
 
 /** See {@link ConversationGroups}. */
-export function conversationGroups(messages: readonly Message[]): ConversationGroups {
+export function conversationGroups(messages: MessageRows): ConversationGroups {
   const n = messages.length;
   // Reply tree of each message, numbered in order of appearance.
   const treeIds = new Interner(n / 2);
   const tree = new Uint32Array(n);
   const sizes: number[] = [];
+  const conversationIds = messageConversationIds(messages);
   for (let i = 0; i < n; i++) {
-    const t = treeIds.id(messages[i].conversationId);
+    const t = treeIds.id(conversationIds[i]);
     if (t === sizes.length) sizes.push(0);
     tree[i] = t;
     sizes[t]++;
@@ -113,7 +115,10 @@ export function conversationGroups(messages: readonly Message[]): ConversationGr
   }
   const placed = new Uint32Array(n);
   for (let i = 0; i < n; i++) placed[next[tree[i]]++] = i;
-  const byOrder = (a: number, b: number) => byConversationOrder(messages[a], messages[b]);
+  // By the columns: a message read from a table is made on each read, and a sort reads each many times.
+  const ids = messageIds(messages);
+  const times = messageTimes(messages);
+  const byOrder = (a: number, b: number) => times[a] - times[b] || compareIdOrder(ids[a], ids[b]);
   const order = new Uint32Array(n);
   const start: number[] = [0];
   const first: number[] = [];
@@ -123,7 +128,7 @@ export function conversationGroups(messages: readonly Message[]): ConversationGr
     const list = sortRange(placed, from, to, byOrder);
     let firstCustomer = -1;
     for (const i of list)
-      if (isCustomerMessage(messages[i])) {
+      if (isCustomerMessage(messages.at(i)!)) {
         firstCustomer = i;
         break;
       }
@@ -158,13 +163,18 @@ function sortRange(indices: Uint32Array, from: number, to: number, compare: (a: 
 
 /** Time order with the SQL tie-break (`ORDER BY created_at, length(id), id`). */
 export function byConversationOrder(a: Message, b: Message): number {
-  return a.createdAt - b.createdAt || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.createdAt - b.createdAt || compareIdOrder(a.id, b.id);
+}
+
+/** Ids in {@link byConversationOrder}'s order: the shorter first (numeric ids), then the smaller. */
+function compareIdOrder(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 // ---------------------------------------------------------------- author
 
 /** The distinct authors of `messages` (see {@link NOTION_DEFINITIONS}.author). */
-export function authorsOf(messages: readonly Message[]): Set<string> {
+export function authorsOf(messages: MessageRows): Set<string> {
   const out = new Set<string>();
   for (const m of messages) if (m.author !== null && isCustomerMessage(m)) out.add(m.author);
   return out;

@@ -139,7 +139,7 @@ const plus = (labels: string, label: string) => (labels ? `${labels}+${label}` :
 /** Reads the steps and signals of conversation `k` into `tally`, and sets its messages' columns. */
 function readConversation(ctx: AnalysisContext, groups: ConversationGroups, k: number, negativity: Negativity, tally: Tally, s: Scratch): void {
   const { messages } = ctx;
-  const first = messages[groups.first[k]];
+  const first = messages.at(groups.first[k])!;
   const firstAt = first.createdAt;
   const opener = first.author;
   s.seconds.fill(NaN);
@@ -158,7 +158,7 @@ function readConversation(ctx: AnalysisContext, groups: ConversationGroups, k: n
   let before: number | null = null;
   let angrier = false;
   for (let j = groups.start[k]; j < groups.start[k + 1]; j++) {
-    const m = messages[groups.order[j]];
+    const m = messages.at(groups.order[j])!;
     if (m.createdAt < firstAt) continue;
     if (m.isBrand) {
       // Same rule as the conversation first response: brand messages strictly after the first customer message.

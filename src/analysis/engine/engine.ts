@@ -6,7 +6,7 @@
  */
 import { DataType, type Table } from 'apache-arrow';
 import { arrowIpc, ByteArena, reusedStream, type ArrowColumn } from '../core/arrow-columns.ts';
-import type { ColumnSpec } from '../model.ts';
+import type { ColumnSpec, RowsByPosition } from '../model.ts';
 
 /** A row as analyses receive it: BIGINTs become numbers (or strings past 2^53), timestamps epoch ms. */
 export type Row = Record<string, string | number | boolean | null>;
@@ -25,7 +25,7 @@ export interface Engine {
   /** Runs a statement whose result is not needed. */
   exec(sql: string): Promise<void>;
   /** Appends rows to an existing table, converting through Arrow by the column specs. */
-  insert<R>(table: string, columns: ColumnSpec<R>[], rows: readonly R[]): Promise<void>;
+  insert<R>(table: string, columns: ColumnSpec<R>[], rows: RowsByPosition<R>): Promise<void>;
   /** Creates `table` from an Arrow IPC stream (a bundle's table); timestamps become plain `TIMESTAMP`. */
   loadArrow(table: string, ipc: Uint8Array): Promise<void>;
   close(): Promise<void>;

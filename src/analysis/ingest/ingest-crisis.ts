@@ -8,7 +8,8 @@ import { addEventsFile } from '../config/events-file.ts';
 import type { FaultLibrary } from '../config/fault-library.ts';
 import { InternedMap } from '../core/intern.ts';
 import type { Engine } from '../engine/engine.ts';
-import { CASE_COLUMNS, MESSAGE_COLUMNS, createTableSql, type Case, type Message } from '../model.ts';
+import { CASE_COLUMNS, MESSAGE_COLUMNS, createTableSql, type Case, type Message, type MessageRows } from '../model.ts';
+import { MessageTable } from '../core/message-table.ts';
 import { FingerprintSet } from './fingerprint.ts';
 import { assertBalanced, totalLedger, type Ledger, type SourceLedger } from './ledger.ts';
 import type { MessageDraft } from './map-record.ts';
@@ -48,7 +49,7 @@ export interface IngestOptions {
 /** A crisis as read, before the engine holds it. */
 export interface ReadCrisis {
   config: CrisisConfig;
-  messages: Message[];
+  messages: MessageRows;
   cases: Case[];
   ledger: Ledger;
 }
@@ -56,7 +57,7 @@ export interface ReadCrisis {
 export interface IngestResult {
   config: CrisisConfig;
   configFound: boolean;
-  messages: Message[];
+  messages: MessageRows;
   cases: Case[];
   ledger: Ledger;
 }
@@ -105,14 +106,16 @@ export async function ingestCrisis(files: CrisisFiles, engine: Engine, options: 
   }
   for (const l of ledgers) assertBalanced(l);
 
-  const messages = finishMessages(drafts, config.brand.handles, seen.messagesById);
+  const finished = finishMessages(drafts, config.brand.handles, seen.messagesById);
   // Read: what was seen is not needed any more, and the heap is compacted next.
   seen.messagesById.clear();
   seen.fingerprints.clear();
   seen.caseIds.clear();
   const cases: Case[] = caseDrafts.map(({ updatedAt: _updated, ...c }) => c);
-  describeBrand(config, messages);
+  describeBrand(config, finished);
   caseDrafts.length = 0;
+  // By column from here on: each message's object is dropped as the table takes it (core/message-table.ts).
+  const messages = new MessageTable(finished, { consume: true });
   options.afterRead?.();
   const ledger = totalLedger(ledgers);
   options.beforeLoad?.({ config, messages, cases, ledger });
@@ -129,7 +132,7 @@ function describeBrand(config: CrisisConfig, messages: Message[]): void {
   } else config.assumptions.push('No brand handles configured and the export does not mark brand messages: every message is treated as a customer message.');
 }
 
-async function loadTables(engine: Engine, messages: Message[], cases: Case[]): Promise<void> {
+async function loadTables(engine: Engine, messages: MessageRows, cases: Case[]): Promise<void> {
   await engine.exec(createTableSql('messages', MESSAGE_COLUMNS));
   await engine.exec(createTableSql('cases', CASE_COLUMNS));
   const attributeColumns = [
@@ -141,8 +144,11 @@ async function loadTables(engine: Engine, messages: Message[], cases: Case[]): P
   await engine.exec('CREATE TABLE case_attributes (id VARCHAR, key VARCHAR, value VARCHAR)');
   await engine.insert('messages', MESSAGE_COLUMNS, messages);
   await engine.insert('cases', CASE_COLUMNS, cases);
-  const longForm = (rows: { id: string; attributes: Record<string, string> }[]) =>
-    rows.flatMap((r) => Object.entries(r.attributes).map(([key, value]) => ({ id: r.id, key, value })));
+  const longForm = (rows: Iterable<{ id: string; attributes: Record<string, string> }>) => {
+    const out: { id: string; key: string; value: string }[] = [];
+    for (const r of rows) for (const key in r.attributes) out.push({ id: r.id, key, value: r.attributes[key]! });
+    return out;
+  };
   await engine.insert('message_attributes', attributeColumns, longForm(messages));
   await engine.insert('case_attributes', attributeColumns, longForm(cases));
 }

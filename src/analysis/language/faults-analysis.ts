@@ -17,7 +17,8 @@ import { summariseFaults, type FaultHit, type FaultsSummary } from '../nlp/fault
 import { examplesOfRecordColumns, type FaultRecord } from './fault-examples.ts';
 import { mapByText, startByPosition, type Started } from '../parallel/text-mapper.ts';
 import type { TextTaskResult } from '../parallel/text-tasks.ts';
-import { CASE_PREFIX, type Message } from '../model.ts';
+import { CASE_PREFIX, type MessageRows, type RowList } from '../model.ts';
+import { PickedRows } from '../core/indexed-rows.ts';
 import { codedRecords } from './coded-records.ts';
 import { caseTexts, inputKey, labelledTexts, textMessages, timelineFrame } from './text-messages.ts';
 
@@ -76,7 +77,7 @@ export const faultsAnalysis: Analysis = {
       };
       // The texts' faults by position (no lookup of a million ids), then the fault columns'.
       for (const p of text.positions) {
-        const m = items[p]!;
+        const m = items.at(p)!;
         taken[p] = 1;
         record(m.id, m.createdAt, [text.assignments[m.id]!], false);
       }
@@ -114,7 +115,7 @@ export const faultsAnalysis: Analysis = {
       };
     }
     // The texts no configured fault took (coded records are not among `items`): all the candidates are made of.
-    const rest = text ? items.filter((_, k) => taken[k] === 0) : items;
+    const rest = text ? PickedRows.where(items, (_, k) => taken[k] === 0) : items;
     // Namespace `candidate-faults-all`: the value is every candidate (older entries hold the first 50 only).
     const { candidates: all } = await cached(ctx.cache, 'candidate-faults-all', keyParts(FAULTS_VERSION, 'not taken', inputKey(rest)), async () => {
       const complaints = await mapByText(ctx.textMapper, 'complaints', {}, rest.map((m) => m.text));
@@ -137,12 +138,12 @@ type TextFaults = ReturnType<typeof classifyFaults>;
 
 /** The id of the record at `place` in the tables: a message's, or a case's as `case:<id>`. */
 function recordId(ctx: AnalysisContext, place: number): string {
-  return place < ctx.messages.length ? ctx.messages[place]!.id : CASE_PREFIX + ctx.cases[place - ctx.messages.length]!.id;
+  return place < ctx.messages.length ? ctx.messages.at(place)!.id : CASE_PREFIX + ctx.cases[place - ctx.messages.length]!.id;
 }
 
 /** The text of the record at `place` in the tables, as exported (a case's narrative unredacted). */
 function recordText(ctx: AnalysisContext, place: number): string | null {
-  return place < ctx.messages.length ? ctx.messages[place]!.text : ctx.cases[place - ctx.messages.length]!.text;
+  return place < ctx.messages.length ? ctx.messages.at(place)!.text : ctx.cases[place - ctx.messages.length]!.text;
 }
 
 /** The summary fields of the texts' classification (the Pareto, its denominators and time line), in their order. */
@@ -177,7 +178,7 @@ const faultMatching = startedWork(async (ctx): Promise<FaultMatching | null> => 
  * classified with the matches {@link faultMatching} started. Its own function,
  * so that the matches of every text are garbage once the faults are made.
  */
-async function textFaults(ctx: AnalysisContext, items: readonly TextMessage[], configured: FaultTaxonomy, bucketMs: number | undefined, announce: () => void): Promise<TextFaults | null> {
+async function textFaults(ctx: AnalysisContext, items: RowList<TextMessage>, configured: FaultTaxonomy, bucketMs: number | undefined, announce: () => void): Promise<TextFaults | null> {
   const matching = await faultMatching.take(ctx);
   if (!matching) return null;
   announce();
@@ -201,21 +202,22 @@ function faultTaxonomy(ctx: AnalysisContext, coded: ReturnType<typeof codedRecor
  * sentiment decided their scope, so they carry none: each is in scope as it
  * stands. `customers`: whether any customer text was read, in scope or not.
  */
-export function scopedFaultTexts(ctx: AnalysisContext): { coded: ReturnType<typeof codedRecords>; items: TextMessage[]; caseTextCount: number; customers: boolean } {
+export function scopedFaultTexts(ctx: AnalysisContext): { coded: ReturnType<typeof codedRecords>; items: RowList<TextMessage>; caseTextCount: number; customers: boolean } {
   const coded = codedRecords(ctx);
   const { items: texts, labels, source } = labelledTexts(ctx);
   // Tickets say what broke even when the crisis also has social posts.
   const cases = source === 'messages' ? caseTexts(ctx) : [];
-  const items: TextMessage[] = [];
   let customers = false;
-  const read = (m: TextMessage, sentiment: TextMessage['sentiment']) => {
+  const inScope = (m: TextMessage, sentiment: TextMessage['sentiment']): boolean => {
     // A record with a fault column takes its faults from it: its text is not classified as well.
-    if (coded.ids.size && coded.ids.has(m.id)) return;
+    if (coded.ids.size && coded.ids.has(m.id)) return false;
     if (!m.isBrand) customers = true;
-    if (labelsInFaultScope(m.isBrand, sentiment)) items.push(m);
+    return labelsInFaultScope(m.isBrand, sentiment);
   };
-  texts.forEach((m, i) => read(m, labels.sentiment(i)));
-  for (const c of cases) read(c, c.sentiment);
+  // By position: the messages are read from their table again when needed, not kept as objects through the analyses.
+  const positions: number[] = [];
+  for (let i = 0; i < texts.length; i++) if (inScope(texts.at(i)!, labels.sentiment(i))) positions.push(i);
+  const items = new PickedRows(texts, Int32Array.from(positions), cases.filter((c) => inScope(c, c.sentiment)));
   return { coded, items, caseTextCount: cases.length + (source === 'cases' ? texts.length : 0), customers };
 }
 
@@ -240,6 +242,8 @@ export function faultTexts(ctx: AnalysisContext): { coded: ReturnType<typeof cod
 }
 
 /** Ids of the messages the export flags as retweets. */
-export function flaggedRetweetIds(messages: readonly Message[]): Set<string> {
-  return new Set(messages.filter((m) => retweetFlagged(m.attributes)).map((m) => m.id));
+export function flaggedRetweetIds(messages: MessageRows): Set<string> {
+  const ids = new Set<string>();
+  for (const m of messages) if (retweetFlagged(m.attributes)) ids.add(m.id);
+  return ids;
 }

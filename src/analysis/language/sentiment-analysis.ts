@@ -92,7 +92,7 @@ export const sentimentAnalysis: Analysis = {
     const predicted: SentimentLabel[] = [];
     const attribute = LABEL_ATTRIBUTES.find((a) => ctx.messages.some((m) => m.attributes[a] !== undefined)) ?? null;
     for (let i = 0; i < ctx.messages.length; i++) {
-      const m = ctx.messages[i]!;
+      const m = ctx.messages.at(i)!;
       const r = scored[of[i]!]!;
       setColumn(ctx, m.id, 'sentiment', r.label);
       setColumn(ctx, m.id, 'sentiment_score', Math.round(r.score * 1000) / 1000);

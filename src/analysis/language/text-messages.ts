@@ -2,7 +2,7 @@
 import type { AnalysisContext } from '../runner/analysis.ts';
 import { mainEpisodeOf } from '../crisis/notions.ts';
 import type { TimelineSection } from '../crisis/types.ts';
-import { CASE_PREFIX } from '../model.ts';
+import { CASE_PREFIX, type RowList } from '../model.ts';
 import { retweetFlagged } from '../nlp/retweets.ts';
 import { carriedLabels, type SentimentLabel, type TextLabels, type TextMessage } from '../nlp/phrases/types.ts';
 
@@ -21,7 +21,7 @@ export function textMessages(ctx: AnalysisContext): { items: TextMessage[]; sour
 
 /** The texts language analyses read: the crisis's own messages (no copy of a million records) or case narratives, with their labels by position. */
 export interface LabelledTexts {
-  items: readonly TextMessage[];
+  items: RowList<TextMessage>;
   /** Sentiment labels (when the sentiment analysis ran) and the export's retweet flags, by position in `items`. */
   labels: TextLabels;
   source: 'messages' | 'cases';
@@ -49,12 +49,12 @@ export function caseTexts(ctx: AnalysisContext): TextMessage[] {
 }
 
 /** One string per text with everything a language result depends on: the cache key of its input. */
-export function inputKey(items: readonly TextMessage[], labels: TextLabels = carriedLabels(items)): Iterable<string> {
+export function inputKey(items: RowList<TextMessage>, labels: TextLabels = carriedLabels(items)): Iterable<string> {
   // Made one at a time as a cache reads them: a million key strings never live at once, and none without a cache.
   return {
     *[Symbol.iterator]() {
       for (let i = 0; i < items.length; i++) {
-        const m = items[i]!;
+        const m = items.at(i)!;
         yield `${m.id}\u0001${m.createdAt}\u0001${m.isBrand}\u0001${labels.sentiment(i) ?? ''}\u0001${m.text}`;
       }
     },

@@ -14,7 +14,7 @@ import { mergeDiscovered } from '../nlp/phrases/discover.ts';
 import { finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type ThemesIndex } from '../nlp/themes/index.ts';
 import type { ThemesResult } from '../nlp/themes/types.ts';
 import type { TextLabels, TextMessage } from '../nlp/phrases/types.ts';
-import { CASE_PREFIX } from '../model.ts';
+import { CASE_PREFIX, type RowList } from '../model.ts';
 import { distinctMessageTexts } from '../core/distinct-texts.ts';
 import { inputKey, labelledTexts, timelineFrame } from './text-messages.ts';
 
@@ -62,7 +62,7 @@ export const themesAnalysis: Analysis = {
 };
 
 /** The themes' input, and their cached result or their phrase discovery under way. */
-type ThemesWork = { items: readonly TextMessage[]; source: 'messages' | 'cases' } & (
+type ThemesWork = { items: RowList<TextMessage>; source: 'messages' | 'cases' } & (
   | { cachedResult: ThemesResult }
   | { pending: { prepared: PreparedThemes; discovery: Started<ChunkTaskResult<'phrases'>[]>; store: (result: ThemesResult) => Promise<void> } }
 );
@@ -88,7 +88,7 @@ const themesWork = startedWork(async (ctx): Promise<ThemesWork | null> => {
  * now. Its own function, so that the discovery's partial results and the
  * sample are garbage once the themes are made.
  */
-async function foundThemes(ctx: AnalysisContext): Promise<{ items: readonly TextMessage[]; source: 'messages' | 'cases'; result: ThemesResult; indexed?: { index: ThemesIndex; distinct: PreparedThemes['distinct'] } } | null> {
+async function foundThemes(ctx: AnalysisContext): Promise<{ items: RowList<TextMessage>; source: 'messages' | 'cases'; result: ThemesResult; indexed?: { index: ThemesIndex; distinct: PreparedThemes['distinct'] } } | null> {
   const work = await themesWork.take(ctx);
   if (!work) return null;
   const { items, source } = work;
@@ -102,10 +102,10 @@ async function foundThemes(ctx: AnalysisContext): Promise<{ items: readonly Text
 }
 
 /** Ids of the messages flagged as retweets, made one at a time as a cache reads them. */
-function retweetIds(items: readonly TextMessage[], labels: TextLabels): Iterable<string> {
+function retweetIds(items: RowList<TextMessage>, labels: TextLabels): Iterable<string> {
   return {
     *[Symbol.iterator]() {
-      for (let i = 0; i < items.length; i++) if (labels.retweet(i)) yield items[i]!.id;
+      for (let i = 0; i < items.length; i++) if (labels.retweet(i)) yield items.at(i)!.id;
     },
   };
 }

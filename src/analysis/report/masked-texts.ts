@@ -7,6 +7,7 @@
  * posts about 7 CPU seconds, of which the bundle's writing did half on the
  * main thread, done while the worker would otherwise wait for that thread.
  */
+import type { MessageRows } from '../model.ts';
 import { distinctMessageTexts } from '../core/distinct-texts.ts';
 import type { StartOptions, Started, TextMapper } from '../parallel/text-mapper.ts';
 import type { PrivacySettings } from './privacy.ts';
@@ -29,7 +30,7 @@ export interface MaskingCrisis {
  * Starts filtering the distinct texts of `messages`; the join gives null when
  * the crisis's settings leave every text alone.
  */
-export function startMaskedTexts(messages: readonly { text: string }[], crisis: MaskingCrisis, mapper: TextMapper, options: StartOptions = {}): Started<MaskedTexts | null> {
+export function startMaskedTexts(messages: MessageRows | readonly { text: string }[], crisis: MaskingCrisis, mapper: TextMapper, options: StartOptions = {}): Started<MaskedTexts | null> {
   const { privacy, brandHandles, slug } = crisis;
   if (!privacy.maskPersonalData && !privacy.pseudonymizeAuthors) return { join: async () => null };
   // The collapse the language analyses make of these very messages: their texts are not hashed again.

@@ -28,7 +28,7 @@ export function messageCsvCells(m: CsvMessage, author: string | null, text: stri
 }
 
 /** Renders messages (sorted by time, then id) and extra per-message columns as CSV text. */
-export function messagesCsv(messages: readonly CsvMessage[], extraNames: readonly string[] = [], extra: ExtraColumns = new Map()): string {
+export function messagesCsv(messages: Iterable<CsvMessage>, extraNames: readonly string[] = [], extra: ExtraColumns = new Map()): string {
   const rows = [...messages].sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
   const chunks = csvChunks([...MESSAGE_CSV_COLUMNS, ...extraNames], rows.length, (i) => {
     const more = extra.get(rows[i]!.id) ?? {};

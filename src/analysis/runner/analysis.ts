@@ -2,7 +2,7 @@
 import type { ResultCache } from '../cache.ts';
 import type { CrisisConfig } from '../config/crisis-config.ts';
 import type { Engine } from '../engine/engine.ts';
-import type { Case, Message } from '../model.ts';
+import type { Case, MessageRows } from '../model.ts';
 import type { TextMapper } from '../parallel/text-mapper.ts';
 import type { FullLists } from './full-lists.ts';
 import type { CellValue, RowColumns } from './row-columns.ts';
@@ -17,7 +17,7 @@ export type RowsContext = Pick<AnalysisContext, 'config' | 'messages' | 'cases' 
 export interface AnalysisContext {
   engine: Engine;
   config: CrisisConfig;
-  messages: readonly Message[];
+  messages: MessageRows;
   cases: readonly Case[];
   report: ReportModel;
   /** Per-message analysis columns (the bundle's messages table, messages.csv), set by message id. */

@@ -7,10 +7,9 @@
  */
 
 import { Interner } from '../core/intern.ts';
-import { CellColumn, NO_CELLS, type CellReader } from './cell-column.ts';
+import { CellColumn, NO_CELLS, type CellReader, type CellValue } from '../core/cell-column.ts';
 
-/** A cell of an analysis column. */
-export type CellValue = string | number | boolean | null;
+export type { CellValue };
 
 /** The rows of a table (messages or cases) and the analysis columns set on them. */
 export class RowColumns {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeCrisis } from '../../../src/analysis/pipeline.ts';
 import { memoryCrisisFiles } from '../../../src/analysis/ingest/ingest-crisis.ts';
-import type { Message } from '../../../src/analysis/model.ts';
+import type { MessageRows } from '../../../src/analysis/model.ts';
 import { openNodeEngine } from '../../../src/node/duckdb-node.ts';
 import { analyzeOnly, ingest } from '../../helpers/ingest.ts';
 
@@ -39,10 +39,10 @@ const ARRAY = `[
   {"id": ${C}, "parent_id": ${B}, "created_at": "2020-03-01T09:07:30Z", "author": "mara_k", "author_id": ${MARA}, "text": "@AcmeHelp done"}
 ]`;
 
-const byId = (messages: Message[]) => new Map(messages.map((m) => [m.id, m]));
+const byId = (messages: MessageRows) => new Map(messages.map((m) => [m.id, m]));
 
 /** The thread A ← B ← C, exactly. */
-function expectThread(messages: Message[]) {
+function expectThread(messages: MessageRows) {
   expect(messages.map((m) => m.id).sort()).toEqual([A, B, C]);
   const m = byId(messages);
   expect([m.get(A)!.parentId, m.get(B)!.parentId, m.get(C)!.parentId]).toEqual([null, A, B]);

@@ -26,7 +26,7 @@ describe('brand replies fixture (UTF-8 BOM, TRUE/FALSE)', () => {
     const { source, messages } = await ingest({ 'AppleSupport.csv': await file('brand-replies-bom.csv') });
     expect(source.format).toBe('twcs');
     expect(messages.map((m) => [m.id, m.isBrand, m.inbound])).toEqual([['696', true, false], ['699', true, false]]);
-    expect(messages[0].text).toContain('Settings > General > About.');
+    expect(messages.at(0)!.text).toContain('Settings > General > About.');
   });
 });
 

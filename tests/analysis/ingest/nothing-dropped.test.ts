@@ -17,8 +17,8 @@ describe('repeated header names', () => {
   it('keeps the second column as text_2 (its own values) and notes the rename', async () => {
     const csv = 'id,created_at,text,Text,author,text\n1,2024-01-01T10:00:00Z,first,second,a,third\n';
     const { source, messages, engine } = await ingest({ 'posts.csv': csv }, { keep: true });
-    expect(messages[0].text).toBe('first');
-    expect(messages[0].attributes).toEqual({ Text_2: 'second', text_3: 'third' });
+    expect(messages.at(0)!.text).toBe('first');
+    expect(messages.at(0)!.attributes).toEqual({ Text_2: 'second', text_3: 'third' });
     expect(source.notes).toEqual([
       'Column 4 repeats the name "Text" of column 3: its values are kept as "Text_2".',
       'Column 6 repeats the name "text" of column 3: its values are kept as "text_3".',

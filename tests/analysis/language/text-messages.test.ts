@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { faultTexts, scopedFaultTexts } from '../../../src/analysis/language/faults-analysis.ts';
 import { inputKey, labelledTexts, textMessages } from '../../../src/analysis/language/text-messages.ts';
-import type { Case, Message } from '../../../src/analysis/model.ts';
+import type { Case, Message, MessageRows } from '../../../src/analysis/model.ts';
+import { MessageTable } from '../../../src/analysis/core/message-table.ts';
+import { PickedRows } from '../../../src/analysis/core/indexed-rows.ts';
 import { inFaultScope } from '../../../src/analysis/nlp/faults/index.ts';
 import { findThemes, finishThemes, prepareThemes } from '../../../src/analysis/nlp/themes/index.ts';
 import { discoverPhrases } from '../../../src/analysis/nlp/phrases/discover.ts';
@@ -32,7 +34,7 @@ const MESSAGES = [
 const SENTIMENT: Record<string, string> = { m1: 'negative', m2: 'neutral', m3: 'positive', m4: 'negative', m5: 'negative' };
 
 /** An analysis context with what these functions read: messages, cases, the sentiment column, the sources. */
-function context(messages: readonly Message[], cases: readonly Case[], faultColumn?: string): AnalysisContext {
+function context(messages: MessageRows, cases: readonly Case[], faultColumn?: string): AnalysisContext {
   const columns = new RowColumns(messages.map((m) => m.id));
   for (const m of messages) if (SENTIMENT[m.id]) columns.set(m.id, 'sentiment', SENTIMENT[m.id]!);
   const sources = [{ file: 'posts.csv', ...(faultColumn ? { faultColumn } : {}) }];
@@ -71,21 +73,31 @@ describe('scopedFaultTexts', () => {
     expect(scoped.items.map((m) => m.id)).toEqual(copies.items.filter((m) => inFaultScope(m)).map((m) => m.id));
     expect(scoped.items.map((m) => m.id)).toEqual(['m1', 'm4', 'm5', 'm6', 'case:7']);
     // No copy: each message is the context's own object, and in scope as it stands (it carries no label).
-    expect(scoped.items[0]).toBe(MESSAGES[0]);
-    expect(scoped.items.every((m) => inFaultScope(m))).toBe(true);
+    expect(scoped.items.at(0)).toBe(MESSAGES[0]);
+    expect([...scoped.items].every((m) => inFaultScope(m))).toBe(true);
     expect(scoped.caseTextCount).toBe(copies.caseTextCount);
     expect(scoped.customers).toBe(true);
+  });
+
+  it('reads a message table by position: the same texts in scope, made again on each read', () => {
+    const plain = scopedFaultTexts(context(MESSAGES, [kase('7', 'the lock broke')]));
+    const fromTable = scopedFaultTexts(context(new MessageTable([...MESSAGES]), [kase('7', 'the lock broke')]));
+    expect([...fromTable.items]).toEqual([...plain.items]);
+    expect(fromTable.items).toBeInstanceOf(PickedRows);
+    expect((fromTable.items as PickedRows<unknown>).positions).toEqual(Int32Array.from([0, 3, 4, 5]));
+    expect([fromTable.caseTextCount, fromTable.customers]).toEqual([plain.caseTextCount, plain.customers]);
   });
 
   it('leaves out the records a fault column codes, and says when no customer wrote', () => {
     const coded = [message('m1', 'my lock is dead again', { attributes: { component: 'LOCK' } }), message('m5', 'battery drains overnight')];
     const ctx = context(coded, [], 'component');
     expect(scopedFaultTexts(ctx).items.map((m) => m.id)).toEqual(faultTexts(ctx).items.filter((m) => inFaultScope(m)).map((m) => m.id));
-    expect(scopedFaultTexts(ctx).items).toEqual([]);
-    const brandOnly = context([MESSAGES[1]!], []);
-    expect(scopedFaultTexts(brandOnly)).toMatchObject({ items: [], customers: false });
+    expect([...scopedFaultTexts(ctx).items]).toEqual([]);
+    const brandOnly = scopedFaultTexts(context([MESSAGES[1]!], []));
+    expect([brandOnly.items.length, brandOnly.customers]).toEqual([0, false]);
     // Customers who wrote only praise: read, none in scope.
-    expect(scopedFaultTexts(context([MESSAGES[2]!], []))).toMatchObject({ items: [], customers: true });
+    const praise = scopedFaultTexts(context([MESSAGES[2]!], []));
+    expect([praise.items.length, praise.customers]).toEqual([0, true]);
   });
 });
 

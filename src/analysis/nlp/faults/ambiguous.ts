@@ -31,6 +31,7 @@
  *
  * Pure and deterministic: same texts and taxonomy, same report in the same order.
  */
+import type { RowList } from '../../model.ts';
 import { STOPWORDS } from '../phrases/stopwords.ts';
 import { tokenize, tokenizeStems } from '../phrases/tokenize.ts';
 import type { TextMessage } from '../phrases/types.ts';
@@ -112,7 +113,7 @@ function faultWords(taxonomy: FaultTaxonomy): { stems: Set<string>; written: Map
  * the crisis's texts and reports which are ambiguous (see module comment).
  * @returns usages in taxonomy order, then keyword order
  */
-export function findAmbiguousKeywords(messages: readonly TextMessage[], taxonomy: FaultTaxonomy, options: AmbiguityOptions = {}): (KeywordUsage | AmbiguousKeyword)[] {
+export function findAmbiguousKeywords(messages: RowList<TextMessage>, taxonomy: FaultTaxonomy, options: AmbiguityOptions = {}): (KeywordUsage | AmbiguousKeyword)[] {
   const minAlone = options.minAlone ?? AMBIGUITY_DEFAULTS.minAlone;
   const minElsewhere = options.minElsewhere ?? AMBIGUITY_DEFAULTS.minElsewhere;
   const minTexts = options.minTexts ?? AMBIGUITY_DEFAULTS.minTexts;

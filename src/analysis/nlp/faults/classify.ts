@@ -4,6 +4,7 @@
  * complaints are evidence (evidence.ts): not praise, plain questions, a
  * keyword inside a hashtag alone, or a retweet of a message already counted.
  */
+import type { RowList } from '../../model.ts';
 import type { SentimentLabel, TextMessage } from '../phrases/types.ts';
 import { compileTaxonomy } from './compile.ts';
 import { isRetweetText, retweetBody } from '../retweets.ts';
@@ -30,7 +31,7 @@ export function labelsInFaultScope(isBrand: boolean, sentiment: SentimentLabel |
  * @param messages crisis messages (any order)
  * @param taxonomy the `faults:` block (see {@link parseFaultTaxonomy})
  */
-export function classifyFaults(messages: readonly TextMessage[], taxonomy: FaultTaxonomy, options: FaultsOptions = {}): FaultsResult {
+export function classifyFaults(messages: RowList<TextMessage>, taxonomy: FaultTaxonomy, options: FaultsOptions = {}): FaultsResult {
   const bucketMs = options.bucketMs ?? 3_600_000;
   const compiled = compileTaxonomy(taxonomy);
 
@@ -51,7 +52,8 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
     faultAt[position] = compiled.ids.indexOf(a.faultId);
     classified++;
   };
-  for (const [position, m] of messages.entries()) {
+  for (let position = 0; position < messages.length; position++) {
+    const m = messages.at(position)!;
     if (!inFaultScope(m, options)) continue;
     times.push(m.createdAt);
     // null is an answer (no fault): only undefined means not yet asked.
@@ -82,7 +84,7 @@ export function classifyFaults(messages: readonly TextMessage[], taxonomy: Fault
 
   const heads = compiled.ids.map((faultId, i) => ({ faultId, label: compiled.labels[i]!, kind: taxonomy[faultId]!.kind ?? 'product' }));
   // By position: each message is one record, with one fault, even where an export repeats an id.
-  const hits = { length: classified, createdAt: (k: number) => messages[positions[k]!]!.createdAt, fault: (k: number) => faultAt[positions[k]!]! };
+  const hits = { length: classified, createdAt: (k: number) => messages.at(positions[k]!)!.createdAt, fault: (k: number) => faultAt[positions[k]!]! };
   const summary = summariseFaultHits(heads, times, hits, bucketMs);
   return {
     version: FAULTS_VERSION,

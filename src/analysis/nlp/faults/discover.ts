@@ -2,6 +2,7 @@
  * discoverCandidateFaults: recurring complaints that no configured fault
  * covers, grouped by what is broken and how ("phone won't charge").
  */
+import type { RowList } from '../../model.ts';
 import { stemWord } from '../phrases/stem.ts';
 import { STOPWORDS } from '../phrases/stopwords.ts';
 import { FILLER_WORDS } from '../phrases/tokenize.ts';
@@ -61,7 +62,7 @@ function mostCommon(counts: ReadonlyMap<string, number>): string {
  * "can't log in") and group them by object + problem.
  * @returns candidates, most messages first (ties: key)
  */
-export function discoverCandidateFaults(messages: readonly TextMessage[], options: CandidateFaultOptions = {}): CandidateFault[] {
+export function discoverCandidateFaults(messages: RowList<TextMessage>, options: CandidateFaultOptions = {}): CandidateFault[] {
   return rankCandidateFaults(messages, options).candidates;
 }
 
@@ -69,7 +70,7 @@ export function discoverCandidateFaults(messages: readonly TextMessage[], option
  * {@link discoverCandidateFaults} with `total`: how many candidates there
  * were (at least `minCount` messages each) before the cut to `limit`.
  */
-export function rankCandidateFaults(messages: readonly TextMessage[], options: CandidateFaultOptions = {}): { candidates: CandidateFault[]; total: number } {
+export function rankCandidateFaults(messages: RowList<TextMessage>, options: CandidateFaultOptions = {}): { candidates: CandidateFault[]; total: number } {
   const minCount = options.minCount ?? 2;
   const tallies = new Map<string, Tally>();
   // Texts not among those given are looked for here, once each; the given map is read in place (at a million posts

@@ -25,6 +25,7 @@
  * Pure and deterministic: same texts and taxonomy, same suggestions in the
  * same order.
  */
+import type { RowList } from '../../model.ts';
 import { STOPWORDS } from '../phrases/stopwords.ts';
 import { tokenize, tokenizeStems } from '../phrases/tokenize.ts';
 import type { TextMessage } from '../phrases/types.ts';
@@ -144,7 +145,7 @@ function docOf(text: string, blocked: ReadonlySet<string>): Doc {
  * Keyword suggestions for each fault, and candidate faults (see module comment).
  * @param messages crisis texts with their sentiment (scope as classifyFaults)
  */
-export function suggestFaults(messages: readonly TextMessage[], taxonomy: FaultTaxonomy, options: SuggestOptions = {}): FaultSuggestions {
+export function suggestFaults(messages: RowList<TextMessage>, taxonomy: FaultTaxonomy, options: SuggestOptions = {}): FaultSuggestions {
   const top = options.top ?? 10;
   const minCount = options.minCount ?? 3;
   const minShare = options.minShare ?? 0.5;

@@ -21,6 +21,7 @@ export interface TextMessage {
  * records (which carry no labels) gives them here, instead of a labelled copy
  * of every record: a million such copies were ~80 MB and a second of work.
  */
+import type { RowList } from '../../model.ts';
 export interface TextLabels {
   /** Sentiment label of text `i`, if it has one. */
   sentiment(i: number): SentimentLabel | undefined;
@@ -29,8 +30,8 @@ export interface TextLabels {
 }
 
 /** The labels the texts carry themselves (`sentiment`, `isRetweet`). */
-export function carriedLabels(texts: readonly TextMessage[]): TextLabels {
-  return { sentiment: (i) => texts[i]!.sentiment, retweet: (i) => texts[i]!.isRetweet === true };
+export function carriedLabels(texts: RowList<TextMessage>): TextLabels {
+  return { sentiment: (i) => texts.at(i)!.sentiment, retweet: (i) => texts.at(i)!.isRetweet === true };
 }
 
 /** Counts of sentiment labels among a set of messages. */

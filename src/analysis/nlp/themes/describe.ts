@@ -4,6 +4,7 @@
  * ranking. Volumes count messages (every copy of a flood belongs to its
  * theme); phrase counts count distinct posts (scorePhrases).
  */
+import type { RowList } from '../../model.ts';
 import { bucketIndex, bucketRange } from '../phrases/buckets.ts';
 import type { IndexedDocs } from '../phrases/corpus.ts';
 import { bestSurface, type DiscoveredPhrase } from '../phrases/discover.ts';
@@ -20,7 +21,7 @@ import type { EmergingTheme, EmergingTooFew, RankedTheme, Theme } from './types.
 
 /** Everything the describing step reads. */
 export interface DescribeInput {
-  messages: readonly TextMessage[];
+  messages: RowList<TextMessage>;
   /** The messages' sentiment labels and retweet flags. */
   labels: TextLabels;
   dictionary: readonly DiscoveredPhrase[];
@@ -62,11 +63,11 @@ function windows(opts: ResolvedThemesOptions): { onset: number; end: number } | 
 }
 
 /** An original message of document `doc` (not a retweet, a customer's when there is one), or null. */
-function quoteOf(messages: readonly TextMessage[], labels: TextLabels, table: DocTable, doc: number): Quote | null {
+function quoteOf(messages: RowList<TextMessage>, labels: TextLabels, table: DocTable, doc: number): Quote | null {
   let brand: Quote | null = null;
   for (let k = table.memberStart[doc]!; k < table.memberStart[doc + 1]!; k++) {
     const i = table.members[k]!;
-    const m = messages[i]!;
+    const m = messages.at(i)!;
     if (labels.retweet(i) || isRetweetText(m.text)) continue;
     if (!m.isBrand) return { message: i, customer: true };
     brand ??= { message: i, customer: false };
@@ -87,7 +88,7 @@ export function describeThemes(input: DescribeInput): {
   const { messages, labels, table, grouping, opts } = input;
   const analysed: number[] = [];
   for (let d = 0; d < input.docs.count; d++) {
-    for (let k = table.memberStart[d]!; k < table.memberStart[d + 1]!; k++) analysed.push(messages[table.members[k]!]!.createdAt);
+    for (let k = table.memberStart[d]!; k < table.memberStart[d + 1]!; k++) analysed.push(messages.at(table.members[k]!)!.createdAt);
   }
   const range = bucketRange(analysed, opts.bucketMs);
   const win = windows(opts);
@@ -114,7 +115,7 @@ export function describeThemes(input: DescribeInput): {
     for (const g of groups) stats[g]!.posts += table.evidence[d]!;
     for (let k = table.memberStart[d]!; k < table.memberStart[d + 1]!; k++) {
       const i = table.members[k]!;
-      const m = messages[i]!;
+      const m = messages.at(i)!;
       const sentiment = labels.sentiment(i);
       const b = bucketIndex(range, m.createdAt);
       for (const g of groups) {
@@ -192,8 +193,8 @@ export function describeThemes(input: DescribeInput): {
       share: round(grouping.volume[g]! / total, 4),
       volume: s.volume,
       representatives: reps.map((r) => ({
-        id: messages[r.quote.message]!.id,
-        text: messages[r.quote.message]!.text,
+        id: messages.at(r.quote.message)!.id,
+        text: messages.at(r.quote.message)!.text,
         copies: table.copies[input.docs.foldOf[r.doc]!]!,
       })),
     };

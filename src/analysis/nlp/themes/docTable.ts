@@ -3,6 +3,7 @@
  * stands for (CSR lists), how much each document counts as evidence (a
  * flood once), and which documents hold each phrase.
  */
+import type { RowList } from '../../model.ts';
 import type { IndexedDocs } from '../phrases/corpus.ts';
 import { isRetweetText } from '../retweets.ts';
 import { carriedLabels, type TextLabels, type TextMessage } from '../phrases/types.ts';
@@ -30,7 +31,7 @@ export interface DocTable {
  * @param docs distinct raw text → document
  * @param labels the messages' labels (retweet flags), when they do not carry them
  */
-export function buildDocTable(messages: readonly TextMessage[], distinctOf: Int32Array, docs: IndexedDocs, labels: TextLabels = carriedLabels(messages)): DocTable {
+export function buildDocTable(messages: RowList<TextMessage>, distinctOf: Int32Array, docs: IndexedDocs, labels: TextLabels = carriedLabels(messages)): DocTable {
   const weight = new Int32Array(docs.count);
   for (let i = 0; i < messages.length; i++) {
     const t = distinctOf[i]!;
@@ -55,7 +56,7 @@ export function buildDocTable(messages: readonly TextMessage[], distinctOf: Int3
       let originals = 0;
       for (let k = memberStart[d]!; k < memberStart[d + 1]!; k++) {
         const i = members[k]!;
-        if (!labels.retweet(i) && !isRetweetText(messages[i]!.text)) originals++;
+        if (!labels.retweet(i) && !isRetweetText(messages.at(i)!.text)) originals++;
       }
       evidence[d] = Math.max(1, originals);
     }

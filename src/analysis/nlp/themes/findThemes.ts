@@ -15,6 +15,7 @@
  *     sentiment, representative messages              (describe, label, representatives)
  *  7. rank emerging themes, where the counts allow     (emerging)
  */
+import type { RowList } from '../../model.ts';
 import { carriedLabels, type TextLabels, type TextMessage } from '../phrases/types.ts';
 import { dedupeExact, restrictDistinct, type DistinctTexts } from '../../core/distinct-texts.ts';
 import { indexDocuments, type IndexedDocs } from '../phrases/corpus.ts';
@@ -39,14 +40,14 @@ export const THEMES_VERSION = 'themes-6';
  * @param messages the crisis messages (any order)
  * @param options see {@link ThemesOptions}
  */
-export function findThemes(messages: readonly TextMessage[], options: ThemesOptions = {}): ThemesResult {
+export function findThemes(messages: RowList<TextMessage>, options: ThemesOptions = {}): ThemesResult {
   const prepared = prepareThemes(messages, options);
   return finishThemes(prepared, discoverPhrases(prepared.sampleTexts));
 }
 
 /** Steps 1–2 up to the tagger: the distinct texts and the sample phrase discovery runs on. */
 export interface PreparedThemes {
-  messages: readonly TextMessage[];
+  messages: RowList<TextMessage>;
   /** The messages' sentiment labels and retweet flags. */
   labels: TextLabels;
   opts: ReturnType<typeof resolveThemesOptions>;
@@ -63,8 +64,8 @@ export interface PreparedThemes {
  * @param known the distinct texts of `messages` (every one included, {@link dedupeExact}) when the caller has them
  * @param labels the messages' labels, when they do not carry them (the crisis's own records)
  */
-export function prepareThemes(messages: readonly TextMessage[], options: ThemesOptions = {}, known?: DistinctTexts, labels: TextLabels = carriedLabels(messages)): PreparedThemes {
-  const included = (i: number): boolean => options.includeBrandMessages === true || !messages[i]!.isBrand;
+export function prepareThemes(messages: RowList<TextMessage>, options: ThemesOptions = {}, known?: DistinctTexts, labels: TextLabels = carriedLabels(messages)): PreparedThemes {
+  const included = (i: number): boolean => options.includeBrandMessages === true || !messages.at(i)!.isBrand;
   let messageCount = 0;
   for (let i = 0; i < messages.length; i++) if (included(i)) messageCount++;
   const opts = resolveThemesOptions(options, messageCount);

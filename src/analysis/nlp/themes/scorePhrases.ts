@@ -2,6 +2,7 @@
  * Counting and weighting every dictionary phrase; splits them into theme
  * candidates (strongest first) and context terms (too widespread).
  */
+import type { RowList } from '../../model.ts';
 import type { IndexedDocs } from '../phrases/corpus.ts';
 import type { DiscoveredPhrase } from '../phrases/discover.ts';
 import type { TextMessage } from '../phrases/types.ts';
@@ -33,7 +34,7 @@ export function scorePhrases(
   dictionary: readonly DiscoveredPhrase[],
   docs: IndexedDocs,
   table: DocTable,
-  messages: readonly TextMessage[],
+  messages: RowList<TextMessage>,
   opts: ResolvedThemesOptions,
   minCount: number,
 ): ScoredPhrases {
@@ -48,7 +49,7 @@ export function scorePhrases(
     for (let d = 0; d < docs.count; d++) {
       let early = 0;
       for (let k = table.memberStart[d]!; k < table.memberStart[d + 1]!; k++) {
-        if (messages[table.members[k]!]!.createdAt < baselineEnd) early++;
+        if (messages.at(table.members[k]!)!.createdAt < baselineEnd) early++;
       }
       clusterBefore[docs.foldOf[d]!]! += early;
       messagesBefore += early;

@@ -44,7 +44,7 @@ const LABEL_COLUMNS: ColumnSpec<LabelRow>[] = [
  * into a temporary table: the analyses keep them in memory, and every figure
  * after this is SQL. Rows without any of them are left out.
  */
-export async function loadLabels(engine: Engine, table: 'messages' | 'cases', rows: readonly (Message | Case)[], columns: RowColumns): Promise<void> {
+export async function loadLabels(engine: Engine, table: 'messages' | 'cases', rows: Iterable<Pick<Message | Case, 'id'>>, columns: RowColumns): Promise<void> {
   const name = TEMP_TABLES.labels(table);
   const text = (id: string, column: string) => {
     const v = columns.value(id, column);

@@ -8,7 +8,8 @@
  * column whose values are mostly distinct goes back to a plain array, where
  * a code would save nothing.
  */
-import type { CellValue } from './row-columns.ts';
+/** One cell: what a per-row column holds. */
+export type CellValue = string | number | boolean | null;
 
 /** A column read by row position. */
 export interface CellReader {

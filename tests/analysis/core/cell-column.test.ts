@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CellColumn } from '../../../src/analysis/runner/cell-column.ts';
+import { CellColumn } from '../../../src/analysis/core/cell-column.ts';
 import type { CellValue } from '../../../src/analysis/runner/row-columns.ts';
 
 /** The column's cells as an array, and how it stores them (its codes' width, or plain). */
