@@ -13,6 +13,7 @@ import type { PhraseMatcher } from './matcher.ts';
 import { MIN_FOLD_TOKENS, StreamStore } from './floods.ts';
 import { foldDocuments } from './fold.ts';
 import { tokenizeStems } from './tokenize.ts';
+import { IntList } from '../../core/int-list.ts';
 
 /** Distinct documents (texts equal after tokenizing) with their phrase sets. */
 export interface IndexedDocs {
@@ -70,14 +71,18 @@ export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher,
   // held a string per document (140 MB at a million posts) where this holds a number.
   const byHash = new DocsByHash(texts.length);
   const docOfText = new Int32Array(texts.length);
-  const firstText: number[] = [];
-  const tokenCount: number[] = [];
-  const phraseStart: number[] = [0];
-  const phrases: number[] = [];
-  const unitStart: number[] = [0];
-  const unitPhrases: number[] = [];
-  const unitDoc: number[] = [];
-  const short: number[] = [];
+  // Typed lists (core/int-list.ts): arrays of numbers cost eight bytes a slot and were copied into typed arrays at the
+  // end. A document per distinct text at most; phrases and units a few per document.
+  const firstText = new IntList(texts.length);
+  const tokenCount = new IntList(texts.length);
+  const phraseStart = new IntList(texts.length + 1);
+  phraseStart.push(0);
+  const phrases = new IntList(texts.length * 3);
+  const unitStart = new IntList(texts.length + 1);
+  unitStart.push(0);
+  const unitPhrases = new IntList(texts.length * 3);
+  const unitDoc = new IntList(texts.length);
+  const short = new Uint8Array(texts.length);
   // Token hashes (from the tokenizer's cache) are what folding compares.
   const store = new StreamStore(texts.length);
   const hashes: number[] = [];
@@ -89,7 +94,7 @@ export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher,
   let unit = -1;
   let unitIndex = -1;
   const closeUnit = (): void => {
-    if (unitPhrases.length > unitStart[unitStart.length - 1]!) {
+    if (unitPhrases.length > unitStart.last()!) {
       unitStart.push(unitPhrases.length);
       unitDoc.push(doc);
     }
@@ -116,7 +121,7 @@ export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher,
     // A leading "RT" marks a retweet of the same words.
     const from = stems[0] === 'rt' ? 1 : 0;
     const hash = hashOf(hashes, from);
-    const known = byHash.find(hash, (d) => sameStems(stems, from, texts[firstText[d]!]!));
+    const known = byHash.find(hash, (d) => sameStems(stems, from, texts[firstText.get(d)]!));
     if (known >= 0) {
       docOfText[i] = known;
       continue;
@@ -127,7 +132,7 @@ export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher,
     firstText.push(i);
     tokenCount.push(stems.length);
     store.push(hashes, from);
-    short.push(stems.length - from < MIN_FOLD_TOKENS ? 1 : 0);
+    short[doc] = stems.length - from < MIN_FOLD_TOKENS ? 1 : 0;
     unitIndex = -1;
     matcher.scan(stems, onMatch);
     closeUnit();
@@ -136,19 +141,20 @@ export function indexDocuments(texts: readonly string[], matcher: PhraseMatcher,
   const foldOf = foldDocuments(store);
   let folds = 0;
   for (let d = 0; d < foldOf.length; d++) if (foldOf[d] === d) folds++;
+  const count = firstText.length;
   return {
-    count: firstText.length,
+    count,
     docOfText,
-    firstText: Int32Array.from(firstText),
-    tokenCount: Int32Array.from(tokenCount),
+    firstText: firstText.take(),
+    tokenCount: tokenCount.take(),
     foldOf,
     folds,
-    short: Uint8Array.from(short),
-    phraseStart: Int32Array.from(phraseStart),
-    phrases: Int32Array.from(phrases),
-    unitStart: Int32Array.from(unitStart),
-    unitPhrases: Int32Array.from(unitPhrases),
-    unitDoc: Int32Array.from(unitDoc),
+    short: short.slice(0, count),
+    phraseStart: phraseStart.take(),
+    phrases: phrases.take(),
+    unitStart: unitStart.take(),
+    unitPhrases: unitPhrases.take(),
+    unitDoc: unitDoc.take(),
   };
 }
 
