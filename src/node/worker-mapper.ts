@@ -293,7 +293,8 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
   const startJob = <T>(job: Job, local: (request: ChunkRequest) => unknown[] | Promise<unknown[]>, collect: (parts: unknown[][]) => T): Started<T> => {
     // Nobody awaits the chunks before the join: keep a worker's failure from being an unhandled rejection meanwhile.
     for (const part of job.parts) part.catch(() => {});
-    return deferred(async () => collect(await help(job, local)));
+    const settled = Promise.allSettled(job.parts).then(() => {});
+    return { ...deferred(async () => collect(await help(job, local))), settled };
   };
 
   // A per-text chunk's results as a worker answers it, encoded where its task says how (text-tasks.ts), so that

@@ -12,7 +12,9 @@ import { analyzeCrisis } from '../../src/analysis/pipeline.ts';
 import { arrowIpc, type ArrowColumn } from '../../src/analysis/core/arrow-columns.ts';
 import { arrowBatchCsv } from '../../src/analysis/report/arrow-csv.ts';
 import { memoryBundleSink, writeBundle } from '../../src/analysis/bundle/write-bundle.ts';
-import { mergeDiscovered } from '../../src/analysis/nlp/phrases/discover.ts';
+import { indexDocuments } from '../../src/analysis/nlp/phrases/corpus.ts';
+import { discoverPhrases, mergeDiscovered } from '../../src/analysis/nlp/phrases/discover.ts';
+import { PhraseMatcher } from '../../src/analysis/nlp/phrases/matcher.ts';
 import { inProcessMapper } from '../../src/analysis/parallel/text-mapper.ts';
 import { openNodeEngine } from '../../src/node/duckdb-node.ts';
 import { nodeCrisisFiles } from '../../src/node/files.ts';
@@ -63,6 +65,22 @@ describe('worker mapper', () => {
     expect(parts).toHaveLength(2);
     expect(mapper.chunks.workers + mapper.chunks.local).toBe(before.workers + before.local + 2);
     expect(mergeDiscovered(parts)).toEqual(mergeDiscovered(await inProcessMapper.mapChunks('phrases', {}, sample)));
+  });
+
+  it('indexes the themes\' documents as one chunk on a worker, started ahead, settled before it is joined', async () => {
+    // Retweets and re-linked copies: documents of several texts.
+    const all = [...texts, ...texts.slice(0, 900).map((t, i) => (i % 2 ? `RT @fan${i}: ${t}` : `${t} https://t.co/${i}`))];
+    const phrases = [...discoverPhrases(all.slice(0, 400)).values()].map((p) => p.stems).sort();
+    const before = mapper.chunks;
+    const started = mapper.startChunks('doc-index', { phrases }, all);
+    // Settled by the workers alone: this thread takes no chunk until it joins.
+    await started.settled;
+    expect(mapper.chunks).toEqual({ workers: before.workers + 1, local: before.local });
+    const [docs, ...more] = await started.join();
+    expect(more).toHaveLength(0);
+    const whole = indexDocuments(all, new PhraseMatcher(phrases));
+    expect(docs!.count).toBeLessThan(all.length);
+    expect(docs).toEqual(whole);
   });
 
   it('keeps concurrent jobs apart', async () => {

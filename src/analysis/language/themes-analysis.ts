@@ -11,7 +11,8 @@ import type { Started } from '../parallel/text-mapper.ts';
 import type { ChunkTaskResult } from '../parallel/text-tasks.ts';
 import { startedWork } from '../runner/started-work.ts';
 import { mergeDiscovered } from '../nlp/phrases/discover.ts';
-import { finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type ThemesIndex } from '../nlp/themes/index.ts';
+import { indexDocuments, type IndexedDocs } from '../nlp/phrases/corpus.ts';
+import { prepareThemes, themesDictionary, themesFromIndex, THEMES_VERSION, type PreparedThemes, type ThemesDictionary, type ThemesIndex } from '../nlp/themes/index.ts';
 import type { ThemesResult } from '../nlp/themes/types.ts';
 import type { TextLabels, TextMessage } from '../nlp/phrases/types.ts';
 import { CASE_PREFIX, type RowList } from '../model.ts';
@@ -26,6 +27,8 @@ export const themesAnalysis: Analysis = {
   columns: ['themes'],
   lists: ['themes', 'context-terms'],
   prefetch: (ctx) => themesWork.prefetch(ctx),
+  // Its phrase discovery and document index run on a worker thread meanwhile (indexEarly).
+  runLate: true,
   async run(ctx) {
     const found = await foundThemes(ctx);
     if (!found) return;
@@ -64,8 +67,45 @@ export const themesAnalysis: Analysis = {
 /** The themes' input, and their cached result or their phrase discovery under way. */
 type ThemesWork = { items: RowList<TextMessage>; source: 'messages' | 'cases' } & (
   | { cachedResult: ThemesResult }
-  | { pending: { prepared: PreparedThemes; discovery: Started<ChunkTaskResult<'phrases'>[]>; store: (result: ThemesResult) => Promise<void> } }
+  | { pending: { prepared: PreparedThemes; discovery: Started<ChunkTaskResult<'phrases'>[]>; indexing: EarlyIndex; store: (result: ThemesResult) => Promise<void> } }
 );
+
+/** The document index started on a worker thread as soon as the workers have found the phrases (see {@link indexEarly}). */
+interface EarlyIndex {
+  started?: { found: ThemesDictionary; docs: Started<IndexedDocs[]> };
+  /** Set when the themes no longer wait for it: an index started after that would be built twice. */
+  taken?: boolean;
+}
+
+/**
+ * Distinct texts, in characters, up to which the document index is started early on a worker thread: the worker
+ * holds a copy of them while it works. Past it (a few million posts) the index is built on this thread, as the
+ * memory of a larger crisis matters more than its few seconds.
+ */
+const EARLY_INDEX_CHARS = 250_000_000;
+
+/**
+ * Once the workers have found the sample's phrases, starts the document index of every distinct text on a worker
+ * thread (tokenizing and matching them is most of the themes stage: 6 of a million posts' 9 s there, on the one
+ * thread that runs every analysis, while the worker sat idle). The analyses that run before the themes (faults
+ * among them) go on here meanwhile. A mapper without threads never settles its discovery ahead, so nothing starts.
+ */
+function indexEarly(ctx: AnalysisContext, prepared: PreparedThemes, discovery: Started<ChunkTaskResult<'phrases'>[]>): EarlyIndex {
+  const early: EarlyIndex = {};
+  const texts = prepared.distinct.texts;
+  let chars = 0;
+  for (const t of texts) chars += t.length;
+  if (!discovery.settled || chars > EARLY_INDEX_CHARS) return early;
+  discovery.settled
+    .then(async () => {
+      const found = themesDictionary(prepared, mergeDiscovered(await discovery.join()));
+      if (early.taken) return;
+      early.started = { found, docs: ctx.textMapper.startChunks('doc-index', { phrases: found.dictionary.map((p) => p.stems) }, texts) };
+    })
+    // A failed discovery fails again where the themes join it.
+    .catch(() => {});
+  return early;
+}
 
 // Phrase discovery (the tagger, on a sample) is the slow step: started once the timeline is there, it runs on the
 // host's worker threads while the crisis analyses run here.
@@ -79,7 +119,8 @@ const themesWork = startedWork(async (ctx): Promise<ThemesWork | null> => {
   if (entry.value !== undefined) return { items, source, cachedResult: entry.value };
   // Items are the messages in order, so the texts the sentiment analysis collapsed serve here too.
   const prepared = prepareThemes(items, options, source === 'messages' ? distinctMessageTexts(ctx.messages) : undefined, labels);
-  return { items, source, pending: { prepared, discovery: ctx.textMapper.startChunks('phrases', {}, prepared.sampleTexts), store: (r) => entry.store(r) } };
+  const discovery = ctx.textMapper.startChunks('phrases', {}, prepared.sampleTexts);
+  return { items, source, pending: { prepared, discovery, indexing: indexEarly(ctx, prepared, discovery), store: (r) => entry.store(r) } };
 });
 
 /**
@@ -94,9 +135,14 @@ async function foundThemes(ctx: AnalysisContext): Promise<{ items: RowList<TextM
   const { items, source } = work;
   ctx.progress(`themes: ${items.length.toLocaleString('en-US')} texts`);
   if ('cachedResult' in work) return { items, source, result: work.cachedResult };
-  const { prepared, discovery, store } = work.pending;
+  const { prepared, discovery, indexing, store } = work.pending;
   let indexed: { index: ThemesIndex; distinct: PreparedThemes['distinct'] } | undefined;
-  const result = finishThemes(prepared, mergeDiscovered(await discovery.join()), (index) => (indexed = { index, distinct: prepared.distinct }));
+  // The index started early on a worker (taken here if no worker has begun it), else built here now: the same index.
+  indexing.taken = true;
+  const early = indexing.started;
+  const found = early?.found ?? themesDictionary(prepared, mergeDiscovered(await discovery.join()));
+  const docs = early ? (await early.docs.join())[0]! : indexDocuments(prepared.distinct.texts, found.matcher);
+  const result = themesFromIndex(prepared, found, docs, (index) => (indexed = { index, distinct: prepared.distinct }));
   await store(result);
   return { items, source, result, indexed };
 }

@@ -61,6 +61,11 @@ export interface StartOptions {
 export interface Started<T> {
   /** The results, once every chunk is done (asking twice gives the same promise). */
   join(): Promise<T>;
+  /**
+   * Settles once every chunk is done or failed on the workers, without the calling thread taking any: work that
+   * needs these results can be started then, while this thread is busy. Absent for work that runs only when joined.
+   */
+  readonly settled?: Promise<void>;
 }
 
 /** Work that starts only when joined: the `start` of a mapper without threads to start it on. */

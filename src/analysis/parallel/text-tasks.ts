@@ -9,7 +9,9 @@ import { findComplaints, type ComplaintMatch } from '../nlp/faults/complaintPatt
 import { matchMessage } from '../nlp/faults/match.ts';
 import { decodeFaultMatches, encodeFaultMatches } from '../nlp/faults/match-codes.ts';
 import type { FaultAssignment, FaultTaxonomy } from '../nlp/faults/types.ts';
+import { indexDocuments, type IndexedDocs } from '../nlp/phrases/corpus.ts';
 import { DISCOVERY_BATCH, discoverPhrases, type DiscoveredPhrase } from '../nlp/phrases/discover.ts';
+import { PhraseMatcher } from '../nlp/phrases/matcher.ts';
 import { copyKeyHash } from '../nlp/repeat-key.ts';
 import { createSentimentScorer, type SentimentResult } from '../nlp/sentiment/index.ts';
 import { arrowBatchCsv, type ArrowCsvOptions } from '../report/arrow-csv.ts';
@@ -104,6 +106,11 @@ export function decodeResults(task: TextTaskName, results: unknown[], texts: rea
 export interface ChunkTasks {
   /** Candidate phrases of the themes' discovery sample (merge with `mergeDiscovered`). */
   phrases: { params: Record<string, never>; result: Map<string, DiscoveredPhrase> };
+  /**
+   * The themes' document index of every distinct text, for the dictionary phrases given as stems: one chunk (its
+   * documents are merged and folded across all texts), run on a worker thread while this one does other work.
+   */
+  'doc-index': { params: { phrases: string[][] }; result: IndexedDocs };
 }
 
 export type ChunkTaskName = keyof ChunkTasks;
@@ -112,8 +119,18 @@ export type ChunkTaskResult<K extends ChunkTaskName> = ChunkTasks[K]['result'];
 
 type ChunkFactories = { [K in ChunkTaskName]: { align: number; create: (params: ChunkTaskParams<K>) => (texts: readonly string[]) => ChunkTaskResult<K> } };
 
+/** The `align` of a task that runs over all its texts as one chunk. */
+const WHOLE = Number.MAX_SAFE_INTEGER;
+
 const CHUNK_FACTORIES: ChunkFactories = {
   phrases: { align: DISCOVERY_BATCH, create: () => (texts) => discoverPhrases(texts) },
+  'doc-index': {
+    align: WHOLE,
+    create: ({ phrases }) => {
+      const matcher = new PhraseMatcher(phrases);
+      return (texts) => indexDocuments(texts, matcher);
+    },
+  },
 };
 
 /** True when `name` is a known chunk task. */

@@ -74,6 +74,13 @@ export interface Analysis {
    * `startedRowsWork`) and gives the same results as without it.
    */
   prefetchRows?(rows: RowsContext): void;
+  /**
+   * Optional: run after every analysis that does not need it, so that the
+   * work its prefetch started on the worker threads has their time to
+   * finish. What it writes keeps its place in the bundle all the same (the
+   * runner puts sections and columns in the order analyses are given).
+   */
+  runLate?: boolean;
 }
 
 /** Sets a per-message column value (registering the column on first use). */

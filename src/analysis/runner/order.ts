@@ -9,7 +9,9 @@ import type { Analysis, AnalysisContext } from './analysis.ts';
 /**
  * `analyses` ordered so that each runs after the producers of what it needs
  * (among those given; a need nobody produces is simply absent). Ties keep the
- * given order. Throws on two producers of one section or column, or a cycle.
+ * given order, but an analysis that runs late ({@link Analysis.runLate}) comes
+ * after every other that does not need it. Throws on two producers of one
+ * section or column, or a cycle.
  */
 export function orderAnalyses(analyses: readonly Analysis[]): Analysis[] {
   const deps = dependencies(analyses);
@@ -25,6 +27,7 @@ export function orderAnalyses(analyses: readonly Analysis[]): Analysis[] {
     done.add(a);
     out.push(a);
   };
+  for (const a of analyses) if (!a.runLate) visit(a, []);
   for (const a of analyses) visit(a, []);
   return out;
 }
@@ -63,7 +66,8 @@ export async function runAnalyses(analyses: readonly Analysis[], ctx: AnalysisCo
   const done = new Set<Analysis>();
   const prefetched = new Set<Analysis>();
   const prefetchReady = () => {
-    for (const a of ordered) {
+    // In the given order, not the running order: work that runs late often has the longest way to go.
+    for (const a of analyses) {
       if (!a.prefetch || done.has(a) || prefetched.has(a) || ![...deps.get(a)!].every((d) => done.has(d))) continue;
       prefetched.add(a);
       a.prefetch(ctx);
@@ -79,6 +83,29 @@ export async function runAnalyses(analyses: readonly Analysis[], ctx: AnalysisCo
     check(analysis, before, ctx);
     done.add(analysis);
   }
+  inGivenOrder(analyses, ctx);
+}
+
+/**
+ * Puts the sections and columns the analyses wrote in the order the analyses are given (each analysis's own in the
+ * order it wrote them), whatever order they ran in: a bundle's bytes do not depend on the runner's choice.
+ */
+function inGivenOrder(analyses: readonly Analysis[], ctx: AnalysisContext): void {
+  const rank = (declared: (a: Analysis) => readonly string[] | undefined) => {
+    const of = new Map<string, number>();
+    analyses.forEach((a, i) => declared(a)?.forEach((name) => of.set(name, i)));
+    // Anything no analysis declares (set before they ran) stays first; the sort is stable.
+    return (names: readonly string[]) => [...names].sort((x, y) => (of.get(x) ?? -1) - (of.get(y) ?? -1));
+  };
+  const sections = ctx.report.sections as Record<string, unknown>;
+  const entries = Object.entries(sections);
+  const order = rank((a) => a.sections)(entries.map(([name]) => name));
+  for (const [name] of entries) delete sections[name];
+  const byName = new Map(entries);
+  for (const name of order) sections[name] = byName.get(name);
+  const columns = rank((a) => a.columns);
+  ctx.columns.arrange(columns);
+  ctx.caseColumns.arrange(columns);
 }
 
 interface Snapshot {

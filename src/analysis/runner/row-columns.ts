@@ -44,6 +44,13 @@ export class RowColumns {
     return this.ids.length;
   }
 
+  /** Puts the column names in the order `arrange` gives them (the same names: the runner's order for the bundle). */
+  arrange(arrange: (names: readonly string[]) => string[]): void {
+    const names = arrange(this.names);
+    if (names.length !== this.names.length || names.some((n) => !this.columns.has(n))) throw new Error('RowColumns.arrange must give the same column names');
+    this.names.splice(0, this.names.length, ...names);
+  }
+
   /** Sets `name` of row `id`, registering the column on first use. An id the table does not have is a bug: it throws. */
   set(id: string, name: string, value: CellValue): void {
     const at = this.at(id);

@@ -26,6 +26,16 @@ describe('orderAnalyses', () => {
     expect(orderAnalyses([a, d, b, c]).map((x) => x.name)).toEqual(['sentiment', 'timeline', 'themes', 'amplifiers']);
   });
 
+  it('runs an analysis that runs late after every other that does not need it, and before those that do', () => {
+    const timeline = analysis('timeline', { sections: ['timeline'] });
+    const themes = analysis('themes', { needs: ['timeline'], sections: ['themes'], runLate: true });
+    const faults = analysis('faults', { needs: ['timeline'], sections: ['faults'] });
+    const segments = analysis('segments', { needs: ['themes', 'faults'], sections: ['segments'] });
+    const tickets = analysis('tickets', { sections: ['tickets'] });
+    expect(orderAnalyses([timeline, themes, faults, segments, tickets]).map((x) => x.name)).toEqual(['timeline', 'faults', 'themes', 'segments', 'tickets']);
+    expect(orderAnalyses([timeline, themes, faults, tickets]).map((x) => x.name)).toEqual(['timeline', 'faults', 'tickets', 'themes']);
+  });
+
   it('treats a need nobody produces as absent', () => {
     expect(orderAnalyses([analysis('faults', { needs: ['timeline'], sections: ['faults'] })]).map((x) => x.name)).toEqual(['faults']);
   });
@@ -66,6 +76,28 @@ describe('runAnalyses', () => {
     await runAnalyses([response, early, themes, timeline, sentiment], context());
     // Amplifiers depend on nothing: started before the first analysis.
     expect(calls).toEqual(['prefetch amplifiers', 'run sentiment', 'run timeline', 'prefetch themes', 'run response', 'run amplifiers', 'run themes']);
+  });
+
+  it('leaves sections and columns in the order the analyses are given, whatever order they ran in', async () => {
+    const ran: string[] = [];
+    const late = analysis('themes', { sections: ['themes'], columns: ['themes'], runLate: true }, (ctx) => {
+      ran.push('themes');
+      ctx.report.sections.themes = {} as never;
+      setColumn(ctx, 'm1', 'themes', 't1');
+    });
+    const faults = analysis('faults', { sections: ['faults', 'candidateFaults'], columns: ['fault', 'fault_evidence'] }, (ctx) => {
+      ran.push('faults');
+      // Its own in the order it wrote them.
+      ctx.report.sections.candidateFaults = [] as never;
+      ctx.report.sections.faults = {} as never;
+      setColumn(ctx, 'm1', 'fault_evidence', 'x');
+      setColumn(ctx, 'm1', 'fault', 'f1');
+    });
+    const ctx = context();
+    await runAnalyses([late, faults], ctx);
+    expect(ran).toEqual(['faults', 'themes']);
+    expect(Object.keys(ctx.report.sections)).toEqual(['themes', 'candidateFaults', 'faults']);
+    expect(ctx.columnNames).toEqual(['themes', 'fault_evidence', 'fault']);
   });
 
   it('refuses a section written by a prefetch', async () => {

@@ -15,6 +15,19 @@ describe('RowColumns', () => {
     expect([c.get('b'), c.get('c'), c.positionOf('c'), c.size, c.has('score'), c.has('fault')]).toEqual([{ sentiment: 'negative', score: null }, undefined, 2, 3, true, false]);
   });
 
+  it('arranges its column names, and only its own', () => {
+    const c = new RowColumns(['a']);
+    c.set('a', 'fault', 'f1');
+    c.set('a', 'themes', 't1');
+    const names = c.names;
+    c.arrange((n) => [...n].reverse());
+    // The same array, rearranged: a context holds it as its column names.
+    expect(names).toEqual(['themes', 'fault']);
+    expect(c.get('a')).toEqual({ themes: 't1', fault: 'f1' });
+    expect(() => c.arrange(() => ['themes', 'other'])).toThrow(/same column names/);
+    expect(() => c.arrange(() => ['themes'])).toThrow(/same column names/);
+  });
+
   it('finds each row whatever order it is asked in: in order, repeated, backwards, shuffled, after a duplicate id', () => {
     const ids = ['m1', 'm2', 'm2', 'm3', 'm4', 'm5'];
     const c = new RowColumns(ids);

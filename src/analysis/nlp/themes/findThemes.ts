@@ -81,6 +81,19 @@ export interface ThemesIndex {
   matcher: PhraseMatcher;
 }
 
+/** The phrases the themes are counted by (step 3), and their matcher. */
+export interface ThemesDictionary {
+  /** Phrases found in the sample, sorted by key: a phrase's index is its matcher index. */
+  dictionary: DiscoveredPhrase[];
+  matcher: PhraseMatcher;
+}
+
+/** The dictionary of phrases discovered in the sample (`discovered`: {@link discoverPhrases} of it). */
+export function themesDictionary(prepared: PreparedThemes, discovered: ReadonlyMap<string, DiscoveredPhrase>): ThemesDictionary {
+  const dictionary = buildDictionary(discovered, prepared.sampleTexts.length, brandPhraseFilter(prepared.opts.brandHandles));
+  return { dictionary, matcher: new PhraseMatcher(dictionary.map((p) => p.stems)) };
+}
+
 /**
  * The part of {@link findThemes} after the tagger: `discovered` is
  * {@link discoverPhrases} of the sample. `onIndexed` receives the phrase
@@ -88,12 +101,17 @@ export interface ThemesIndex {
  * tokenizing every text again.
  */
 export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<string, DiscoveredPhrase>, onIndexed?: (index: ThemesIndex) => void): ThemesResult {
-  const { messages, labels, messageCount, distinct, opts } = prepared;
-  const dictionary = buildDictionary(discovered, prepared.sampleTexts.length, brandPhraseFilter(opts.brandHandles));
+  const found = themesDictionary(prepared, discovered);
+  return themesFromIndex(prepared, found, indexDocuments(prepared.distinct.texts, found.matcher), onIndexed);
+}
 
+/**
+ * {@link finishThemes} from the phrase index of the distinct texts: {@link indexDocuments} of them, or
+ * `mergeDocChunks` of chunks indexed on other threads (the same index).
+ */
+export function themesFromIndex(prepared: PreparedThemes, { dictionary, matcher }: ThemesDictionary, docs: IndexedDocs, onIndexed?: (index: ThemesIndex) => void): ThemesResult {
+  const { messages, labels, messageCount, distinct, opts } = prepared;
   // 3. Count over everything.
-  const matcher = new PhraseMatcher(dictionary.map((p) => p.stems));
-  const docs = indexDocuments(distinct.texts, matcher);
   onIndexed?.({ docs, matcher });
   const table = buildDocTable(messages, distinct.of, docs, labels);
 

@@ -6,7 +6,7 @@
  * result.themes[0].label; // "cancelled flight"
  * ```
  */
-export { findThemes, finishThemes, prepareThemes, THEMES_VERSION, type PreparedThemes, type ThemesIndex } from './findThemes.ts';
+export { findThemes, finishThemes, prepareThemes, themesDictionary, themesFromIndex, THEMES_VERSION, type PreparedThemes, type ThemesDictionary, type ThemesIndex } from './findThemes.ts';
 export type {
   EmergingTheme,
   EmergingTooFew,
