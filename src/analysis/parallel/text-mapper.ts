@@ -62,8 +62,9 @@ export interface Started<T> {
   /** The results, once every chunk is done (asking twice gives the same promise). */
   join(): Promise<T>;
   /**
-   * Settles once every chunk is done or failed on the workers, without the calling thread taking any: work that
-   * needs these results can be started then, while this thread is busy. Absent for work that runs only when joined.
+   * Settles once every chunk is done or has failed, which the workers bring about on their own (this thread takes
+   * chunks only when joined): work that needs these results can be started then, while this thread is busy with
+   * other work. Absent for work that runs only when joined.
    */
   readonly settled?: Promise<void>;
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { ResultCache } from '../../../src/analysis/cache.ts';
+import { inProcessMapper, type Started, type TextMapper } from '../../../src/analysis/parallel/text-mapper.ts';
 import { analyzeCrisis } from '../../../src/analysis/pipeline.ts';
 import type { ThemesSection } from '../../../src/analysis/report/report-model.ts';
 import { openNodeEngine } from '../../../src/node/duckdb-node.ts';
@@ -44,5 +45,35 @@ describe.skipIf(!existsSync(SMARTLOCK))('themes analysis on the smart-lock crisi
     expect(column.some((ids) => ids.includes(';'))).toBe(true);
     if (indexed) expect(column).toEqual(indexed);
     indexed = column;
+  });
+});
+
+/** A mapper that runs work started ahead at once, as idle worker threads would, and says when it has settled. */
+function eagerMapper(started: string[]): TextMapper {
+  const ahead = <T>(task: string, work: () => Promise<T>): Started<T> => {
+    started.push(task);
+    const result = work();
+    result.catch(() => {});
+    return { join: () => result, settled: result.then(() => {}, () => {}) };
+  };
+  return {
+    ...inProcessMapper,
+    start: (task, params, texts) => ahead(task, () => inProcessMapper.map(task, params, texts)),
+    startChunks: (task, params, texts) => ahead(task, () => inProcessMapper.mapChunks(task, params, texts)),
+  };
+}
+
+describe.skipIf(!existsSync(SMARTLOCK))('themes analysis with work started ahead', () => {
+  it('starts the document index once the phrase discovery has settled, and finds the same themes', async () => {
+    const analyse = async (textMapper?: TextMapper) => {
+      const engine = await openNodeEngine();
+      return analyzeCrisis(nodeCrisisFiles(SMARTLOCK), engine, { slug: 'smartlock', ...(textMapper ? { textMapper } : {}) }).finally(() => engine.close());
+    };
+    const started: string[] = [];
+    const [ahead, here] = [await analyse(eagerMapper(started)), await analyse()];
+    expect(started).toContain('phrases');
+    expect(started).toContain('doc-index');
+    expect(ahead.report.sections.themes).toEqual(here.report.sections.themes);
+    expect(ahead.csv()).toBe(here.csv());
   });
 });

@@ -106,8 +106,8 @@ export function finishThemes(prepared: PreparedThemes, discovered: ReadonlyMap<s
 }
 
 /**
- * {@link finishThemes} from the phrase index of the distinct texts: {@link indexDocuments} of them, or
- * `mergeDocChunks` of chunks indexed on other threads (the same index).
+ * {@link finishThemes} from the phrase index of the distinct texts: {@link indexDocuments} of them with the
+ * dictionary's matcher, here or on a worker thread (the `doc-index` chunk task, parallel/text-tasks.ts).
  */
 export function themesFromIndex(prepared: PreparedThemes, { dictionary, matcher }: ThemesDictionary, docs: IndexedDocs, onIndexed?: (index: ThemesIndex) => void): ThemesResult {
   const { messages, labels, messageCount, distinct, opts } = prepared;
