@@ -85,11 +85,6 @@ export class PickedRows<R> extends IndexedRows<R> {
     return new PickedRows(rows, Int32Array.from(positions));
   }
 
-  /** The position in `source` of row `i`, or −1 for one of `more`. */
-  sourcePosition(i: number): number {
-    return i < this.positions.length ? this.positions[i]! : -1;
-  }
-
   protected row(i: number): R {
     const p = this.positions.length;
     return i < p ? this.source.at(this.positions[i]!)! : this.more[i - p]!;

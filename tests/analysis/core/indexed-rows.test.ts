@@ -10,7 +10,6 @@ describe('PickedRows', () => {
     expect(picked.length).toBe(3);
     expect([...picked].map((r) => r.id)).toEqual(['d', 'b', 'x']);
     expect([picked.at(0), picked.at(-1), picked.at(3)]).toEqual([{ id: 'd' }, { id: 'x' }, undefined]);
-    expect([picked.sourcePosition(1), picked.sourcePosition(2)]).toEqual([1, -1]);
   });
 
   it('picks by a condition, and picks of picks read through', () => {
