@@ -47,7 +47,7 @@ export class RowColumns {
   /** Puts the column names in the order `arrange` gives them (the same names: the runner's order for the bundle). */
   arrange(arrange: (names: readonly string[]) => string[]): void {
     const names = arrange(this.names);
-    if (names.length !== this.names.length || names.some((n) => !this.columns.has(n))) throw new Error('RowColumns.arrange must give the same column names');
+    if (names.length !== this.names.length || new Set(names).size !== names.length || names.some((n) => !this.columns.has(n))) throw new Error('RowColumns.arrange must give the same column names');
     this.names.splice(0, this.names.length, ...names);
   }
 

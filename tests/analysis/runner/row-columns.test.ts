@@ -26,6 +26,7 @@ describe('RowColumns', () => {
     expect(c.get('a')).toEqual({ themes: 't1', fault: 'f1' });
     expect(() => c.arrange(() => ['themes', 'other'])).toThrow(/same column names/);
     expect(() => c.arrange(() => ['themes'])).toThrow(/same column names/);
+    expect(() => c.arrange(() => ['themes', 'themes'])).toThrow(/same column names/);
   });
 
   it('finds each row whatever order it is asked in: in order, repeated, backwards, shuffled, after a duplicate id', () => {
