@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { deferred, inProcessMapper, type StartOptions, type Started, type TextMapper } from '../analysis/parallel/text-mapper.ts';
+import { deferred, inProcessMapper, textLength, type StartOptions, type Started, type TextMapper } from '../analysis/parallel/text-mapper.ts';
 import {
   chunkAlign,
   createByteTask,
@@ -383,10 +383,4 @@ export function createWorkerMapper(options: WorkerMapperOptions = {}): WorkerMap
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
-}
-
-function textLength(texts: readonly string[]): number {
-  let n = 0;
-  for (const t of texts) n += t.length;
-  return n;
 }

@@ -7,7 +7,7 @@ import { setCaseColumn, setColumn, type Analysis, type AnalysisContext } from '.
 import { PhraseMatcher } from '../nlp/phrases/matcher.ts';
 import { tokenizeStems } from '../nlp/phrases/tokenize.ts';
 import { keyParts, lookUp } from '../cache.ts';
-import type { Started } from '../parallel/text-mapper.ts';
+import { textLength, type Started } from '../parallel/text-mapper.ts';
 import type { ChunkTaskResult } from '../parallel/text-tasks.ts';
 import { startedWork } from '../runner/started-work.ts';
 import { mergeDiscovered } from '../nlp/phrases/discover.ts';
@@ -93,9 +93,7 @@ const EARLY_INDEX_CHARS = 250_000_000;
 function indexEarly(ctx: AnalysisContext, prepared: PreparedThemes, discovery: Started<ChunkTaskResult<'phrases'>[]>): EarlyIndex {
   const early: EarlyIndex = {};
   const texts = prepared.distinct.texts;
-  let chars = 0;
-  for (const t of texts) chars += t.length;
-  if (!discovery.settled || chars > EARLY_INDEX_CHARS) return early;
+  if (!discovery.settled || textLength(texts) > EARLY_INDEX_CHARS) return early;
   discovery.settled
     .then(async () => {
       const found = themesDictionary(prepared, mergeDiscovered(await discovery.join()));

@@ -69,6 +69,13 @@ export interface Started<T> {
   readonly settled?: Promise<void>;
 }
 
+/** Characters of `texts`, in UTF-16 units: what a thread holds of them, roughly (a worker is given work by it). */
+export function textLength(texts: readonly string[]): number {
+  let n = 0;
+  for (const t of texts) n += t.length;
+  return n;
+}
+
 /** Work that starts only when joined: the `start` of a mapper without threads to start it on. */
 export function deferred<T>(run: () => Promise<T>): Started<T> {
   let result: Promise<T> | undefined;
